@@ -1,0 +1,69 @@
+/**
+ * Rule engine contracts. A rule is a small module (ESLint-style): `meta` describes it, `check`
+ * inspects one project (or `checkDocument` the whole document) and reports findings through ctx.
+ */
+import type { JxmbDocument, Project, ProfileName } from "../schema";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A finding as every front door shows it. `sheet`/`cell` point at the cell to fix. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string; // zh-CN
+  sheet: string | null;
+  cell: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  /** 1-based position of the project in the document (codes may be missing or duplicated). */
+  projectSeq: number | null;
+  /** A suggested fix in Chinese, when the rule knows one. */
+  fix?: string;
+}
+
+export interface RuleMeta {
+  id: string; // "spend-plan/decreasing"
+  severity: Severity; // default severity; profiles may override or turn off
+  /** zh-CN message template; {name} placeholders filled from report data. */
+  message: string;
+  /** English gloss of the message, for docs and --help. */
+  messageEn: string;
+  /** Why the rule exists, in Chinese. */
+  rationale: string;
+  /** Regulatory source, e.g. "财预〔2021〕101号 第三部分". */
+  source: string;
+}
+
+export interface ReportInput {
+  /** Field path in the project's source map ("budget.total", "indicators.3.target"), or an explicit cell. */
+  field?: string;
+  cell?: string;
+  sheet?: string;
+  data?: Record<string, string | number>;
+  /** Override the meta message entirely. */
+  message?: string;
+  fix?: string;
+}
+
+export interface RuleContext {
+  profile: ProfileName;
+  document: JxmbDocument;
+  report(input: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Per-project check. */
+  check?(project: Project, ctx: RuleContext): void;
+  /** Whole-document check (duplicates, totals, copied text). Report with project set via reportFor. */
+  checkDocument?(doc: JxmbDocument, ctx: DocumentRuleContext): void;
+}
+
+export interface DocumentRuleContext extends RuleContext {
+  reportFor(project: Project | null, input: ReportInput): void;
+}
+
+export interface Report {
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number };
+}
