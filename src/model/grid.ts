@@ -27,6 +27,8 @@ export interface GridSheet {
   values: CellValue[][];
   /** Formulas (without the leading "="), where the source knows them; sparse like values. */
   formulas?: (string | null)[][];
+  /** Number formats ("0%", "0.00"), where the source knows them; lets a reader see that 0.25 is “25%”. */
+  formats?: (string | null)[][];
   merges: MergeRange[];
   hidden?: boolean;
 }
