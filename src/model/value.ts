@@ -1,0 +1,708 @@
+/**
+ * 指标值 (indicator target value) parser: turns what a table says ("≥95%", "587.92 万 元",
+ * "2024 年 12 月底前", "进一步提高", "**", 承德's 符号/值/单位 triple) into a schema `Target`.
+ *
+ * Parsing happens once at read time, but 300k rows must stay cheap: one compaction pass, table
+ * lookups and hand-written scanners; regexes only on the rare text paths. Never throws.
+ *
+ * Decisions (see also test/fixtures/targets):
+ * - Spaces are PDF line-wrap artifacts and are ignored ("进一步 提高", "2023 年 12 月 31 日 前完成"),
+ *   except BETWEEN two digits: "1 1566.21平方米" is ambiguous (a stray "1 " or "11566.21"), so it is
+ *   kept as kind "text" rather than guessing a number. (SI grouping "11 566.21" is accepted.)
+ * - Bare "万" after a number is money (万元) by default — 002 writes every cost "= 69 万" and 004's
+ *   "≧200万" is a fine amount — unless `opts.wan === "count"` (then unit "万", kind number).
+ * - "N年" with a plausible year N (1900–2100) is a date; otherwise "N年" is a duration ("1年", "≥3年").
+ *   "N月" alone is a duration (002's "≤ 12 月"); it is a date only with 底/末/初/旬/日 or a 前 suffix.
+ * - "年底"/"年末" → month 12 day 31 (relation "at"); a 前/之前/以前/内/截至 makes it "by"; so does
+ *   an operator ≤ or <. Month ends are the month's last day (February of an unknown year → 29).
+ * - "以上/以下/以内/内" include the bound → ≥ / ≤. "50余人"/"100多个" → operator ">" (operatorRaw "余"/"多").
+ * - Frequencies ("按月发放", "每季度") are kind "text", not dates: they have no calendar point.
+ * - Placeholders "/", "-", "—", "——", "无数据"-less dashes → kind "empty" (nothing measurable written); raw keeps them.
+ * - Words left after a number/date ("100%达标", "…日前完成", "1起（案件）") go to `text`; `text` is null
+ *   when nothing is left. For grade/text/vague `text` is the whole value without operator, spaces
+ *   between Chinese characters removed.
+ * - Word operators (不低于, 达到, 为, 控制在 …) only count when a number follows; "达到使用要求" is text.
+ */
+import { wanToFen, yuanToFen } from "./money";
+import { Target, type Operator, type TargetKind } from "./schema";
+import { compact, matchOperatorPrefix, matchOperatorSuffix, matchUnitPrefix, normalizeOperator, WAN, type UnitCategory } from "./units";
+
+export { isPercentUnit, isMoneyUnit, isDurationUnit, normalizeUnit, normalizeOperator, operatorDirection, unitCategory } from "./units";
+
+export interface ParseTargetOptions {
+  /** How to read a bare "万" after a number: "money" (default) → 万元; "count" → unit "万", kind number. */
+  wan?: "money" | "count";
+}
+
+type TargetDate = NonNullable<Target["date"]>;
+
+// ---------------------------------------------------------------------------------------------
+// Closed lists
+
+/** Qualitative grades (whole value, compact). */
+const GRADES: ReadonlySet<string> = new Set([
+  "优",
+  "优秀",
+  "优良",
+  "良",
+  "良好",
+  "好",
+  "较好",
+  "很好",
+  "中",
+  "中等",
+  "一般",
+  "差",
+  "较差",
+  "合格",
+  "不合格",
+  "基本合格",
+  "达标",
+  "不达标",
+  "是",
+  "否",
+  "有",
+  "无",
+  "有效",
+  "无效",
+  "满意",
+  "较满意",
+  "比较满意",
+  "基本满意",
+  "非常满意",
+  "十分满意",
+  "很满意",
+  "不满意",
+  "通过",
+  "未通过",
+  "完成",
+  "已完成",
+  "未完成",
+  "全部完成",
+  "按时完成",
+  "符合",
+  "不符合",
+  "符合要求",
+  "符合标准",
+  "达到",
+  "未达到",
+  "达到要求",
+  "达到标准",
+  "正常",
+  "异常",
+  "全覆盖",
+  "全部",
+  "零",
+  "高",
+  "较高",
+  "低",
+  "较低",
+  "及时",
+  "按时",
+  "准时",
+  "显著",
+  "明显",
+  "稳定",
+  "安全",
+]);
+
+/** Adverbs that make a change-phrase unmeasurable ("进一步提高", "有所提升"). */
+const VAGUE_ADVERBS = ["进一步", "有所", "有效", "逐步", "逐年", "明显", "稳步", "显著", "大幅", "大大", "不断", "持续", "切实", "较大", "全面", "更加", "日益", "稳定", "积极", "充分", "极大", "大力", "着力", "很大", "一定程度"];
+/** Direction verbs of a change-phrase. */
+const VAGUE_VERBS = ["提高", "提升", "改善", "增强", "加强", "降低", "减少", "下降", "增加", "增长", "好转", "发挥", "优化", "完善", "巩固", "扩大", "改进", "缩短", "上升", "促进", "推进", "保持", "减轻", "遏制", "规范", "强化"];
+
+/** Kind "empty" placeholders (not-applicable marks). */
+const PLACEHOLDERS: ReadonlySet<string> = new Set(["/", "\\", "-", "--", "—", "——", "–", "_", "…", "……", "、"]);
+
+/** Prefixes that introduce a date ("截至2024年底"); the ones marked true imply a deadline. */
+const DATE_PREFIXES: ReadonlyArray<readonly [string, boolean]> = [
+  ["截止到", true],
+  ["截止至", true],
+  ["截至", true],
+  ["截止", true],
+  ["到", true],
+  ["至", true],
+  ["于", false],
+  ["在", false],
+];
+
+/** Suffixes that turn a date into a deadline. */
+const BY_SUFFIXES = ["之前", "以前", "前", "以内", "之内", "内", "为止", "止"];
+
+// ---------------------------------------------------------------------------------------------
+// Small scanners on compact text
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+interface NumberScan {
+  text: string;
+  end: number;
+}
+
+/** A decimal number at `i` ("12", "1,234.5", ".5" not accepted); strict thousands grouping. */
+function scanNumber(s: string, i: number): NumberScan | null {
+  const start = i;
+  if (s[i] === "-" || s[i] === "+") {
+    if (!isDigit(s.charCodeAt(i + 1))) return null;
+    i++;
+  }
+  const intStart = i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  if (i === intStart) return null;
+  let digits = s.slice(intStart, i);
+  // Thousands separators: 1-3 digits then groups of exactly 3.
+  if (s[i] === "," && i - intStart <= 3 && isDigit(s.charCodeAt(i + 1))) {
+    let j = i;
+    let grouped = digits;
+    while (s[j] === "," && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)) && !isDigit(s.charCodeAt(j + 4))) {
+      grouped += s.slice(j + 1, j + 4);
+      j += 4;
+    }
+    if (j > i) {
+      digits = grouped;
+      i = j;
+    }
+  }
+  let text = (s[start] === "-" ? "-" : "") + digits;
+  if (s[i] === "." && isDigit(s.charCodeAt(i + 1))) {
+    const f = i + 1;
+    i++;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+    text += "." + s.slice(f, i);
+  }
+  return { text, end: i };
+}
+
+function lastDayOfMonth(year: number | null, month: number): number {
+  if (month === 2) return year === null ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function readInt(s: string, i: number, maxLen: number): { n: number; end: number } | null {
+  let n = 0;
+  let j = i;
+  while (j < s.length && j - i < maxLen + 1 && isDigit(s.charCodeAt(j))) {
+    n = n * 10 + s.charCodeAt(j) - 48;
+    j++;
+  }
+  if (j === i || j - i > maxLen) return null;
+  return { n, end: j };
+}
+
+interface DateScan {
+  date: TargetDate;
+  /** Words left after the date and its deadline suffix. */
+  rest: string;
+}
+
+const QUARTERS: ReadonlyArray<readonly [string, number]> = [
+  ["第一季度", 3],
+  ["一季度", 3],
+  ["第二季度", 6],
+  ["二季度", 6],
+  ["第三季度", 9],
+  ["三季度", 9],
+  ["第四季度", 12],
+  ["四季度", 12],
+];
+
+/** Year-relative phrases (after an optional "YYYY年" or 当年/本年/年度). Month/day/by. */
+const YEAR_PHRASES: ReadonlyArray<readonly [string, number | null, number | null, boolean]> = [
+  ["年度内", 12, 31, true],
+  ["年底前", 12, 31, true],
+  ["年末前", 12, 31, true],
+  ["年底", 12, 31, false],
+  ["年末", 12, 31, false],
+  ["年内", 12, 31, true],
+  ["年初", 1, null, false],
+  ["年中", 6, 30, false],
+  ["上半年", 6, 30, false],
+  ["下半年", 12, 31, false],
+];
+
+/**
+ * A date at the start of compact text `s`. Accepts "2024年", "2024年底", "2024年12月31日",
+ * "2024.12.31", "2024-12", "12月底", "12月31日", "年底前", "当年", quarters, with an optional 截至/于
+ * prefix and 前/之前/内 suffix. Returns null when `s` is not a date (or leftover words contain digits).
+ */
+function scanDate(s: string): DateScan | null {
+  let i = 0;
+  let by = false;
+  for (const [p, isBy] of DATE_PREFIXES) {
+    if (s.startsWith(p)) {
+      i = p.length;
+      by = isBy;
+      break;
+    }
+  }
+  let year: number | null = null;
+  let month: number | null = null;
+  let day: number | null = null;
+  let matched = false;
+  const y = readInt(s, i, 4);
+  if (y && y.end - i === 4 && y.n >= 1900 && y.n <= 2100 && (s[y.end] === "年" || s[y.end] === "." || s[y.end] === "-" || s[y.end] === "/")) {
+    year = y.n;
+    matched = true;
+    if (s[y.end] === "年") {
+      i = y.end + 1;
+      if (s.startsWith("度", i)) i++;
+    } else {
+      // Numeric form: 2024.12(.31), 2024-12(-31), 2024/12(/31)
+      const sep = s[y.end];
+      const m = readInt(s, y.end + 1, 2);
+      if (!m) return null;
+      month = m.n;
+      i = m.end;
+      if (s[i] === sep) {
+        const d = readInt(s, i + 1, 2);
+        if (!d) return null;
+        day = d.n;
+        i = d.end;
+      }
+      if (s[i] === "日" || s[i] === "号") i++;
+    }
+  } else {
+    // Year-relative words: 当年/本年/本年度/今年 + phrase, or a bare phrase.
+    for (const w of ["本年度", "当年度", "本年", "当年", "今年"]) {
+      if (s.startsWith(w, i)) {
+        // "本年" itself ends with 年: let the phrase table see "年…".
+        i += w.length - 1;
+        matched = true;
+        break;
+      }
+    }
+  }
+  if (year !== null || matched || s[i] === "年" || s.startsWith("上半年", i) || s.startsWith("下半年", i)) {
+    // Phrase after the year ("年底" includes its 年 when no YYYY was read; after "2024年" the 年 is consumed).
+    const probe = year !== null && s[i - 1] === "年" ? "年" + s.slice(i) : s.slice(i);
+    const back = year !== null && s[i - 1] === "年" ? 1 : 0;
+    let phraseHit = false;
+    for (const [p, pm, pd, pby] of YEAR_PHRASES) {
+      if (probe.startsWith(p)) {
+        month = pm;
+        day = pd;
+        by = by || pby;
+        i += p.length - back;
+        matched = true;
+        phraseHit = true;
+        break;
+      }
+    }
+    if (!phraseHit && year === null && matched) {
+      // "当年" alone: the year itself.
+      if (s[i] === "年") i++;
+    }
+    if (!phraseHit) {
+      for (const [q, qm] of QUARTERS) {
+        if (s.startsWith(q, i)) {
+          month = qm;
+          day = lastDayOfMonth(year, qm);
+          i += q.length;
+          matched = true;
+          phraseHit = true;
+          break;
+        }
+      }
+    }
+  }
+  // Month (and day) in words: "12月底", "12月31日".
+  if (month === null) {
+    const m = readInt(s, i, 2);
+    if (m && s[m.end] === "月") {
+      const mm = m.n;
+      let j = m.end + 1;
+      let dd: number | null = null;
+      let monthMarked = false;
+      const d = readInt(s, j, 2);
+      if (d && (s[d.end] === "日" || s[d.end] === "号")) {
+        dd = d.n;
+        j = d.end + 1;
+        monthMarked = true;
+      } else if (s.startsWith("底", j) || s.startsWith("末", j)) {
+        dd = mm >= 1 && mm <= 12 ? lastDayOfMonth(year, mm) : null;
+        j++;
+        monthMarked = true;
+      } else if (s.startsWith("下旬", j)) {
+        dd = mm >= 1 && mm <= 12 ? lastDayOfMonth(year, mm) : null;
+        j += 2;
+        monthMarked = true;
+      } else if (s.startsWith("中旬", j)) {
+        dd = 20;
+        j += 2;
+        monthMarked = true;
+      } else if (s.startsWith("上旬", j)) {
+        dd = 10;
+        j += 2;
+        monthMarked = true;
+      } else if (s.startsWith("初", j) || s.startsWith("份", j)) {
+        j++;
+        monthMarked = true;
+      }
+      // Without a year, a bare "N月" is a duration unless a deadline suffix follows ("6月前").
+      if (year !== null || monthMarked || startsWithAny(s, j, BY_SUFFIXES)) {
+        month = mm;
+        day = dd;
+        i = j;
+        matched = true;
+      }
+    }
+  }
+  if (!matched) return null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  if (day !== null && (day < 1 || month === null || day > lastDayOfMonth(year, month))) return null;
+  for (const suf of BY_SUFFIXES) {
+    if (s.startsWith(suf, i)) {
+      by = true;
+      i += suf.length;
+      break;
+    }
+  }
+  const rest = s.slice(i);
+  for (let k = 0; k < rest.length; k++) if (isDigit(rest.charCodeAt(k))) return null;
+  return { date: { year, month, day, relation: by ? "by" : "at" }, rest };
+}
+
+function startsWithAny(s: string, i: number, list: readonly string[]): boolean {
+  for (const w of list) if (s.startsWith(w, i)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers on the original string
+
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+}
+
+/** Two digits separated only by spaces ("1 1566.21"), not counting SI grouping by threes. */
+function hasSplitDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpace(s.charCodeAt(i))) continue;
+    let a = i - 1;
+    if (a < 0 || !isDigitAny(s.charCodeAt(a))) continue;
+    let b = i;
+    while (b < s.length && isSpace(s.charCodeAt(b))) b++;
+    if (b >= s.length || !isDigitAny(s.charCodeAt(b))) {
+      i = b;
+      continue;
+    }
+    // SI grouping: exactly three digits follow and then a non-digit or another group.
+    let k = b;
+    while (k < s.length && isDigitAny(s.charCodeAt(k))) k++;
+    let lead = a;
+    while (lead >= 0 && isDigitAny(s.charCodeAt(lead))) lead--;
+    if (k - b === 3 && a - lead <= 3) {
+      i = k - 1;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+function isDigitAny(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * Display text: spaces next to a non-ASCII character removed (PDF wraps), other runs collapsed to one
+ * space, trimmed, trailing 。；; removed.
+ */
+export function cleanTargetText(s: string): string {
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      const prev = out.charCodeAt(out.length - 1);
+      if (prev < 0x80 && c < 0x80) out += " ";
+      pendingSpace = false;
+    }
+    out += s[i];
+  }
+  let end = out.length;
+  while (end > 0 && (out[end - 1] === "。" || out[end - 1] === "；" || out[end - 1] === ";")) end--;
+  return end === out.length ? out : out.slice(0, end);
+}
+
+/** The original spelling of the first `n` non-space characters of `s` (spaces dropped). */
+function originalPrefix(s: string, n: number): { text: string; end: number } {
+  let text = "";
+  let i = 0;
+  let seen = 0;
+  while (i < s.length && seen < n) {
+    if (!isSpace(s.charCodeAt(i))) {
+      text += s[i];
+      seen++;
+    }
+    i++;
+  }
+  return { text, end: i };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target construction
+
+function make(raw: string, kind: TargetKind, operator: Operator | null, operatorRaw: string | null, value: number | null, valueMax: number | null, unit: string | null, date: TargetDate | null, text: string | null): Target {
+  return { raw, kind, operator, operatorRaw, value, valueMax, unit, date, text };
+}
+
+function kindOf(category: UnitCategory | null): TargetKind {
+  switch (category) {
+    case "percent":
+      return "percent";
+    case "money":
+      return "money";
+    case "duration":
+      return "duration";
+    default:
+      return "number";
+  }
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Strip one layer of brackets around leftover words: "(设备)" → "设备". */
+function unbracket(s: string): string {
+  const a = s[0];
+  const z = s[s.length - 1];
+  if ((a === "(" && z === ")") || (a === "[" && z === "]") || (a === "【" && z === "】") || (a === "（" && z === "）")) return s.slice(1, -1);
+  return s;
+}
+
+function isVague(c: string): boolean {
+  if (hasDigit(c)) return false;
+  let adverb = false;
+  for (const a of VAGUE_ADVERBS) {
+    if (c.indexOf(a) >= 0) {
+      adverb = true;
+      break;
+    }
+  }
+  let verbAt = -1;
+  for (const v of VAGUE_VERBS) {
+    const k = c.indexOf(v);
+    if (k >= 0) {
+      verbAt = k;
+      break;
+    }
+  }
+  if (verbAt < 0) return false;
+  if (adverb) return true;
+  // A bare change verb ("提高", "逐年提升" is covered above) or "比/较上年" comparisons without a number.
+  if (c.length <= 3) return true;
+  return c.indexOf("较上年") >= 0 || c.indexOf("比上年") >= 0 || c.indexOf("较去年") >= 0 || c.indexOf("比去年") >= 0 || c.indexOf("同比") >= 0;
+}
+
+/** Unit after a number at `i` of compact `s`: normalised unit, category and end; null unit when none. */
+function scanUnit(s: string, i: number, opts: ParseTargetOptions | undefined): { unit: string | null; category: UnitCategory | null; end: number } {
+  if (i >= s.length) return { unit: null, category: null, end: i };
+  const hit = matchUnitPrefix(s, i);
+  if (s.charCodeAt(i) === 0x4e07 /* 万 */ && (!hit || hit.info.unit === "万元" || hit.length === 0)) {
+    if (hit && hit.info.unit === "万元") return { unit: "万元", category: "money", end: i + hit.length };
+    if (opts?.wan === "count") return { unit: WAN, category: "count", end: i + 1 };
+    return { unit: "万元", category: "money", end: i + 1 };
+  }
+  if (hit) return { unit: hit.info.unit, category: hit.info.category, end: i + hit.length };
+  return { unit: null, category: null, end: i };
+}
+
+const RANGE_SEPARATORS = ["-", "~", "—", "–", "〜", "至", "到"];
+
+/**
+ * Parse a compact body (operator already removed) that starts with a number. Returns null when the
+ * body is not "number [unit] [range] [suffix] [few words]".
+ */
+function parseNumeric(raw: string, body: string, op: Operator | null, opRaw: string | null, opts: ParseTargetOptions | undefined): Target | null {
+  const n1 = scanNumber(body, 0);
+  if (!n1) return null;
+  let i = n1.end;
+  let operator = op;
+  let operatorRaw = opRaw;
+  // "50余人", "100多个": more than N.
+  if (body[i] === "余" || (body[i] === "多" && i + 1 < body.length)) {
+    if (operator === null) {
+      operator = ">";
+      operatorRaw = body[i];
+    }
+    i++;
+  }
+  let u = scanUnit(body, i, opts);
+  i = u.end;
+  let valueMax: number | null = null;
+  for (const sep of RANGE_SEPARATORS) {
+    if (body.startsWith(sep, i)) {
+      const n2 = scanNumber(body, i + sep.length);
+      if (!n2 || n2.text[0] === "-") break;
+      const u2 = scanUnit(body, n2.end, opts);
+      if (u.unit !== null && u2.unit !== null && u.unit !== u2.unit) return null;
+      valueMax = Number(n2.text);
+      if (u2.unit !== null) u = { unit: u2.unit, category: u2.category, end: u2.end };
+      i = u2.end;
+      break;
+    }
+  }
+  let rest = body.slice(i);
+  if (rest.length > 0) {
+    // A closing suffix operator ("95分以上", "3天内"); words in between make it plain text.
+    const suf = matchOperatorSuffix(rest);
+    if (suf && suf[0].length === rest.length) {
+      if (operator === null) {
+        operator = suf[1];
+        operatorRaw = suf[0];
+      }
+      rest = "";
+    }
+  }
+  if (rest.length > 0) {
+    if (hasDigit(rest)) return null; // several values in one cell
+    if (u.unit === null) {
+      // Unknown counting word right after the number ("4 只" is known; "3 艘" is not): keep short words as the unit.
+      if (rest.length <= 2 && !/[，,。；;、：:（）()【】\[\]]/.test(rest)) {
+        u = { unit: rest, category: null, end: body.length };
+        rest = "";
+      } else return null;
+    }
+  }
+  const value = Number(n1.text);
+  const kind = kindOf(u.category);
+  return make(raw, kind, operator, operatorRaw, value, valueMax, u.unit, null, rest.length > 0 ? unbracket(rest) : null);
+}
+
+/** Core parser on one written value (`text`) whose display raw is `raw`. */
+function parseText(raw: string, text: string, opts: ParseTargetOptions | undefined): Target {
+  const c0 = compact(text);
+  if (c0.length === 0) return make(raw, "empty", null, null, null, null, null, null, null);
+  // Trailing sentence punctuation is noise.
+  let c = c0;
+  while (c.length > 0 && (c.endsWith("。") || c.endsWith(";") || c.endsWith("；") || c.endsWith(",") || c.endsWith("、"))) c = c.slice(0, -1);
+  if (c.length === 0 || PLACEHOLDERS.has(c)) return make(raw, "empty", null, null, null, null, null, null, null);
+  let stars = true;
+  for (let k = 0; k < c.length; k++) {
+    if (c[k] !== "*" && c[k] !== "×" && c[k] !== "※") {
+      stars = false;
+      break;
+    }
+  }
+  if ((stars && c.indexOf("*") >= 0) || c === "涉密") return make(raw, "redacted", null, null, null, null, null, null, null);
+
+  const splitDigits = hasSplitDigits(text);
+  const opHit = matchOperatorPrefix(c);
+  let operator: Operator | null = null;
+  let operatorRaw: string | null = null;
+  let body = c;
+  let textStart = 0;
+  if (opHit) {
+    const symbolic = opHit[0].charCodeAt(0) < 0x4e00;
+    const after = c.slice(opHit[0].length);
+    // Word operators only when a number follows ("不低于95%"), never before words ("达到使用要求").
+    if (symbolic || isDigit(after.charCodeAt(0))) {
+      operator = opHit[1];
+      const orig = originalPrefix(text.replace(/^\s+/, ""), opHit[0].length);
+      operatorRaw = orig.text;
+      body = after;
+      textStart = text.length - text.replace(/^\s+/, "").length + orig.end;
+    }
+  }
+  if (body.length === 0) return make(raw, "text", operator, operatorRaw, null, null, null, null, cleanTargetText(text) || null);
+
+  if (!splitDigits) {
+    // Dates before numbers: "2024.12.31" must not read as 2024.12, "2024年" is not a duration.
+    const d = scanDate(body);
+    if (d) {
+      const date = operator === "≤" || operator === "<" ? { ...d.date, relation: "by" as const } : d.date;
+      return make(raw, "date", operator, operatorRaw, null, null, null, date, d.rest.length > 0 ? d.rest : null);
+    }
+    const num = parseNumeric(raw, body, operator, operatorRaw, opts);
+    if (num) return num;
+  }
+
+  const words = cleanTargetText(text.slice(textStart)) || cleanTargetText(text);
+  if (GRADES.has(body)) return make(raw, "grade", operator, operatorRaw, null, null, null, null, words);
+  if (isVague(body)) return make(raw, "vague", operator, operatorRaw, null, null, null, null, words);
+  return make(raw, "text", operator, operatorRaw, null, null, null, null, words);
+}
+
+/**
+ * Parse one 指标值 cell. `raw` in the result is the input exactly as given (numbers as their shortest
+ * decimal text, null/undefined as ""). Never throws; always returns a schema-valid Target.
+ */
+export function parseTarget(raw: string | number | null | undefined, opts?: ParseTargetOptions): Target {
+  try {
+    if (raw === null || raw === undefined) return make("", "empty", null, null, null, null, null, null, null);
+    if (typeof raw === "number") {
+      if (!Number.isFinite(raw)) return make(String(raw), "text", null, null, null, null, null, null, String(raw));
+      return make(String(raw), "number", null, null, raw, null, null, null, null);
+    }
+    if (typeof raw !== "string") {
+      const s = String(raw);
+      return make(s, "text", null, null, null, null, null, null, s);
+    }
+    return parseText(raw, raw, opts);
+  } catch {
+    // Defensive: a parser bug must not break reading a workbook.
+    const s = typeof raw === "string" ? raw : String(raw);
+    return make(s, "text", null, null, null, null, null, null, s);
+  }
+}
+
+/** 符号 values that mean "the value is a description in the 单位（文字描述） column". */
+const DESCRIPTIVE_SYMBOLS: ReadonlySet<string> = new Set(["文字描述", "定性", "文字", "描述", "定性描述", "定性指标", "文本", "无"]);
+
+/**
+ * Parse 承德's 符号 / 值 / 单位（文字描述） triple. `raw` is the non-blank parts, trimmed, joined by one
+ * space ("≥ 90 百分比", "文字描述 优"). 符号 "文字描述"/"定性" (or blank 符号 and 值) → the text in the
+ * 单位 column decides grade/text/vague. Never throws.
+ */
+export function parseTargetParts(symbol: string | null | undefined, value: string | number | null | undefined, unit: string | null | undefined, opts?: ParseTargetOptions): Target {
+  try {
+    const sym = (symbol ?? "").trim();
+    const val = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : (value ?? "").trim();
+    const un = (unit ?? "").trim();
+    const parts: string[] = [];
+    if (sym) parts.push(sym);
+    if (val) parts.push(val);
+    if (un) parts.push(un);
+    const raw = parts.join(" ");
+    const symC = compact(sym);
+    if (DESCRIPTIVE_SYMBOLS.has(symC) || (symC.length === 0 && compact(val).length === 0)) {
+      const t = parseText(raw, un || val, opts);
+      if (t.kind === "empty" && (val || un)) return parseText(raw, val + un, opts);
+      return t;
+    }
+    const op = normalizeOperator(sym);
+    if (op === null) {
+      // Unknown 符号: read the three cells as one written value.
+      return parseText(raw, sym + val + un, opts);
+    }
+    const inner = parseText(raw, val + (un ? " " + un : ""), opts);
+    if (inner.kind === "empty" || inner.kind === "redacted") return inner;
+    if (inner.operator !== null && inner.operatorRaw !== null) return inner; // operator written twice: keep the inner one
+    const date = inner.date && (op === "≤" || op === "<") ? { ...inner.date, relation: "by" as const } : inner.date;
+    return { ...inner, operator: op, operatorRaw: sym, date };
+  } catch {
+    const raw = [symbol, value, unit].map((p) => String(p ?? "").trim()).filter(Boolean).join(" ");
+    return make(raw, "text", null, null, null, null, null, null, raw);
+  }
+}
+
+/** Amount in integer 分 when the target is a plain 万元/元 money value (not a rate like 元/人); else null. */
+export function targetFen(t: Target): number | null {
+  if (t.kind !== "money" || t.value === null) return null;
+  const fen = t.unit === "万元" ? wanToFen(t.value) : t.unit === "元" ? yuanToFen(t.value) : NaN;
+  return Number.isFinite(fen) ? fen : null;
+}
+
+/** Runtime check helper for tests and readers. */
+export function isValidTarget(t: unknown): t is Target {
+  return Target.safeParse(t).success;
+}
