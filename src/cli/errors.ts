@@ -1,0 +1,79 @@
+/**
+ * CLI error kinds. Every failure the user can cause ends as a CliError: a Chinese message naming
+ * the file, an English line second, and an exit code. Nothing else reaches the terminal.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_INPUT = 2;
+
+export type ExitCode = typeof EXIT_OK | typeof EXIT_FINDINGS | typeof EXIT_INPUT;
+
+export class CliError extends Error {
+  readonly zh: string;
+  readonly en: string;
+  readonly exitCode: ExitCode;
+  /** Extra lines (zh-CN) shown under the message, e.g. a usage hint. */
+  readonly hint: string | null;
+  constructor(zh: string, en: string, opts: { exitCode?: ExitCode; hint?: string | null; cause?: unknown } = {}) {
+    super(`${zh}\n${en}`);
+    this.name = "CliError";
+    this.zh = zh;
+    this.en = en;
+    this.exitCode = opts.exitCode ?? EXIT_INPUT;
+    this.hint = opts.hint ?? null;
+    if (opts.cause !== undefined) (this as { cause?: unknown }).cause = opts.cause;
+  }
+}
+
+/** Bad command line: always exit 2 with a pointer to the help. */
+export function usageError(zh: string, en: string, command?: string): CliError {
+  const help = command ? `jxmb help ${command}` : "jxmb --help";
+  return new CliError(zh, en, { exitCode: EXIT_INPUT, hint: `运行 \`${help}\` 查看用法。 / Run \`${help}\` for usage.` });
+}
+
+/** Quote a file name for messages: “name” in Chinese, "name" in English. */
+export function qzh(s: string): string {
+  return `“${s}”`;
+}
+export function qen(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Turn a Node fs error on `file` into a bilingual CliError. */
+export function fsError(err: unknown, file: string, action: "read" | "write"): CliError {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? "";
+  const zhAct = action === "read" ? "读取" : "写入";
+  switch (code) {
+    case "ENOENT":
+      return action === "read"
+        ? new CliError(`找不到文件 ${qzh(file)}。`, `File not found: ${qen(file)}.`, { cause: err })
+        : new CliError(`无法写入 ${qzh(file)}：所在文件夹不存在。`, `Cannot write ${qen(file)}: the folder does not exist.`, { cause: err });
+    case "EACCES":
+    case "EPERM":
+      return new CliError(`没有权限${zhAct} ${qzh(file)}。`, `Permission denied: cannot ${action} ${qen(file)}.`, { cause: err });
+    case "EISDIR":
+      return new CliError(`${qzh(file)} 是文件夹，不是文件。`, `${qen(file)} is a folder, not a file.`, { cause: err });
+    case "EBUSY":
+      return new CliError(
+        `${qzh(file)} 正被其他程序占用（是否在 Excel 中打开？）。`,
+        `${qen(file)} is busy (is it open in Excel?).`,
+        { cause: err },
+      );
+    case "ENOSPC":
+      return new CliError(`磁盘空间不足，无法写入 ${qzh(file)}。`, `No space left to write ${qen(file)}.`, { cause: err });
+    default:
+      return new CliError(
+        `无法${zhAct} ${qzh(file)}（${code || "未知错误"}）。`,
+        `Cannot ${action} ${qen(file)} (${code || "unknown error"}).`,
+        { cause: err },
+      );
+  }
+}
+
+/** Split a message like "……（English gloss）" into its zh part and its English gloss, when it has one. */
+export function splitGloss(message: string): { zh: string; en: string | null } {
+  const m = /^(.*?)[（(]([^（）()]*[A-Za-z][^（）()]*)[）)]\s*$/s.exec(message);
+  if (!m) return { zh: message, en: null };
+  return { zh: m[1].trim().replace(/[，,：:]$/, ""), en: m[2].trim() };
+}

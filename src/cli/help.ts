@@ -1,0 +1,137 @@
+/** Help texts, Chinese first and English second (house rule for user-facing text). */
+import type { CommandName } from "./args";
+
+export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
+
+const GENERAL = `jxmb — 绩效目标表助手（命令行）
+
+用法：
+  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件]
+  jxmb export 工作簿.xlsx [--profile …] [--output 结果.json]
+  jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--force]
+  jxmb import 数据.json [--output 工作簿.xlsx] [--force]
+  jxmb help <命令>      查看某个命令的说明
+  jxmb --version        显示版本
+
+命令：
+  validate   检查一个或多个绩效目标表（.xlsx/.xlsm；文件夹会展开为其中的工作簿），报告问题及其单元格
+  export     把工作簿导出为规范 JSON（默认输出到标准输出）
+  template   生成空白绩效目标表模板
+  import     把规范 JSON 写回为模板格式的工作簿
+
+退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入或用法错误。
+设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
+
+jxmb — performance-target table assistant (command line)
+
+Usage:
+  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT]
+  jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json]
+  jxmb template [--output FILE.xlsx] [--projects N] [--force]
+  jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
+  jxmb help <command>   help for one command
+  jxmb --version        print the version
+
+Commands:
+  validate   check one or more workbooks (.xlsx/.xlsm; folders expand to the workbooks inside) and report problems by cell
+  export     export a workbook as canonical JSON (stdout by default)
+  template   create a blank template workbook
+  import     write canonical JSON back as a workbook in the template layout
+
+Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input or bad usage.
+Set JXMB_DEBUG=1 to print debugging details on failure.
+`;
+
+const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
+  validate: `用法：jxmb validate 文件或文件夹... [选项]
+
+检查绩效目标表，按文件、按项目列出问题及其 “工作表!单元格” 位置。
+文件夹会展开为其中的 .xlsx/.xlsm 文件（按名称排序，不含子文件夹）。
+
+选项：
+  --profile hebei|ningxia|central-2021   规则配置（默认按表格样式自动判断）
+  --format text|json                     报告格式（默认 text）
+  -o, --output 文件                       把报告写入文件（默认输出到标准输出）
+  -h, --help                             显示本说明
+
+退出码：0 没有错误（可能有警告或提示）；1 发现错误；2 有文件无法读取或用法错误。
+
+Usage: jxmb validate FILE_OR_FOLDER... [options]
+
+Checks performance-target tables and lists problems by file and project with their sheet!cell.
+Folders expand to the .xlsx/.xlsm files inside them (sorted by name, not recursive).
+
+Options:
+  --profile hebei|ningxia|central-2021   rule profile (default: guessed from the table layout)
+  --format text|json                     report format (default: text)
+  -o, --output FILE                      write the report to FILE (default: stdout)
+  -h, --help                             show this help
+
+Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadable input or bad usage.
+`,
+  export: `用法：jxmb export 工作簿.xlsx [选项]
+
+把工作簿读入并导出为规范 JSON（确定性输出：同一工作簿得到逐字节相同的 JSON）。
+读取时遇到的问题会写到标准错误输出。
+
+选项：
+  --profile hebei|ningxia|central-2021   记录在 JSON 中的规则配置（默认自动判断）
+  -o, --output 文件.json                  写入文件（默认输出到标准输出）
+  -h, --help                             显示本说明
+
+Usage: jxmb export WORKBOOK.xlsx [options]
+
+Reads a workbook and prints its canonical JSON (deterministic: the same workbook gives byte-identical JSON).
+Problems met while reading go to stderr.
+
+Options:
+  --profile hebei|ningxia|central-2021   profile recorded in the JSON (default: guessed)
+  -o, --output FILE.json                 write to FILE (default: stdout)
+  -h, --help                             show this help
+`,
+  template: `用法：jxmb template [选项]
+
+生成空白的绩效目标表模板（可在 Excel、WPS、LibreOffice 中打开）。
+
+选项：
+  -o, --output 文件.xlsx   输出文件（默认 “${DEFAULT_TEMPLATE_FILE}”）
+  -n, --projects N        项目表的数量（默认 1）
+  --force                 覆盖已存在的文件
+  -h, --help              显示本说明
+
+Usage: jxmb template [options]
+
+Creates a blank template workbook (opens in Excel, WPS and LibreOffice).
+
+Options:
+  -o, --output FILE.xlsx   output file (default "${DEFAULT_TEMPLATE_FILE}")
+  -n, --projects N         number of project tables (default 1)
+  --force                  overwrite an existing file
+  -h, --help               show this help
+`,
+  import: `用法：jxmb import 数据.json [选项]
+
+把规范 JSON（jxmb export 的输出）写成模板格式的工作簿。
+以 = + - @ 开头的文字按文本写入，不会变成公式。
+
+选项：
+  -o, --output 文件.xlsx   输出文件（默认与 JSON 同名，扩展名为 .xlsx）
+  --force                 覆盖已存在的文件（默认拒绝覆盖）
+  -h, --help              显示本说明
+
+Usage: jxmb import DATA.json [options]
+
+Writes canonical JSON (the output of jxmb export) as a workbook in the template layout.
+Text starting with = + - @ is written as text, never as a formula.
+
+Options:
+  -o, --output FILE.xlsx   output file (default: the JSON's name with .xlsx)
+  --force                  overwrite an existing file (refused by default)
+  -h, --help               show this help
+`,
+};
+
+export function helpText(command: CommandName | null): string {
+  if (command === null || command === "help") return GENERAL;
+  return COMMAND_HELP[command];
+}

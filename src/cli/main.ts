@@ -1,0 +1,256 @@
+/**
+ * `jxmb` entry point. Everything is caught here: the user sees a Chinese message naming the file,
+ * an English line, and an exit code (0 no errors, 1 errors found, 2 unreadable input / bad usage).
+ * JXMB_DEBUG=1 adds the stack of the underlying error.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs, type Parsed } from "./args";
+import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
+import { expandInputs, readInput, writeOutputAtomic } from "./fsutil";
+import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
+import { analyseWorkbook, exportWorkbook, parseJsonInput, readFailure } from "./pipeline";
+import { toJsonReport, toTextReport, summarise, type FileOutcome } from "./report";
+import type { ProfileName } from "../model/schema";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+};
+
+export function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function debugEnabled(): boolean {
+  return process.env.JXMB_DEBUG === "1" || process.env.JXMB_DEBUG === "true";
+}
+
+function printError(io: Io, err: CliError): void {
+  io.stderr(`jxmb: ${err.zh}\n      ${err.en}\n`);
+  if (err.hint) io.stderr(`      ${err.hint}\n`);
+  if (debugEnabled()) {
+    const cause = (err as { cause?: unknown }).cause;
+    const stack = cause instanceof Error ? cause.stack : err.stack;
+    if (stack) io.stderr(`[JXMB_DEBUG] ${stack}\n`);
+  }
+}
+
+function noPositionals(parsed: Parsed, command: string): void {
+  if (parsed.positionals.length > 0) {
+    throw usageError(
+      `${command} 不接受文件参数（多余的参数：${parsed.positionals.join(" ")}）。`,
+      `${command} takes no file argument (extra: ${parsed.positionals.join(" ")}).`,
+      command,
+    );
+  }
+}
+
+function exactlyOne(parsed: Parsed, command: string, what: { zh: string; en: string }): string {
+  if (parsed.positionals.length === 0) throw usageError(`请指定${what.zh}。`, `Give ${what.en}.`, command);
+  if (parsed.positionals.length > 1) {
+    throw usageError(
+      `${command} 一次只处理一个文件（收到 ${parsed.positionals.length} 个）。`,
+      `${command} takes one file at a time (got ${parsed.positionals.length}).`,
+      command,
+    );
+  }
+  return parsed.positionals[0];
+}
+
+function optString(parsed: Parsed, name: string): string | undefined {
+  const v = parsed.options[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const files = expandInputs(parsed.positionals, "validate");
+  const profile = optString(parsed, "profile") as ProfileName | undefined;
+  const format = optString(parsed, "format") ?? "text";
+  const output = optString(parsed, "output");
+  const outcomes: FileOutcome[] = [];
+  const several = files.length > 1;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const prefix = `[${i + 1}/${files.length}] ${file}`;
+    try {
+      const bytes = readInput(file);
+      const { document, findings } = await analyseWorkbook(bytes, file, profile);
+      outcomes.push({
+        ok: true,
+        file,
+        projects: document.projects.map((p) => ({ seq: p.seq, code: p.code, name: p.name, sheet: p.source.sheet })),
+        findings,
+      });
+      if (several) {
+        const s = summarise(findings);
+        io.stderr(`${prefix} … ${document.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}\n`);
+      }
+    } catch (err) {
+      const e = readFailure(err, file);
+      outcomes.push({ ok: false, file, zh: e.zh, en: e.en });
+      if (several) io.stderr(`${prefix} … 无法读取 / unreadable\n`);
+      printError(io, e);
+    }
+  }
+  const text = format === "json" ? toJsonReport(outcomes) : toTextReport(outcomes);
+  if (output) {
+    writeOutputAtomic(output, text, { overwrite: true }); // a report is regenerated, never user data
+    io.stderr(`报告已写入 ${qzh(output)}。 / Report written to ${qen(output)}.\n`);
+  } else {
+    io.stdout(text);
+  }
+  if (outcomes.some((o) => !o.ok)) return EXIT_INPUT;
+  if (outcomes.some((o) => o.ok && o.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const file = exactlyOne(parsed, "export", { zh: "要导出的工作簿", en: "the workbook to export" });
+  const profile = optString(parsed, "profile") as ProfileName | undefined;
+  const output = optString(parsed, "output");
+  const bytes = readInput(file);
+  const { json, problems } = await exportWorkbook(bytes, file, profile);
+  for (const p of problems) {
+    const where = p.sheet ? `${p.sheet}${p.cell ? `!${p.cell}` : ""}：` : "";
+    io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${p.message}\n`);
+  }
+  if (output) {
+    writeOutputAtomic(output, json, { overwrite: true });
+    io.stderr(`已导出到 ${qzh(output)}。 / Exported to ${qen(output)}.\n`);
+  } else {
+    io.stdout(json);
+  }
+  return EXIT_OK;
+}
+
+/** Upper bound for --projects: a department rarely has more, and the file stays small. */
+const MAX_TEMPLATE_PROJECTS = 200;
+
+/** The writer (exceljs workbook generation) is loaded only by the commands that write workbooks. */
+async function loadWriter(): Promise<typeof import("./write")> {
+  return import("./write");
+}
+
+function parseProjectCount(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_TEMPLATE_PROJECTS) {
+    throw usageError(
+      `--projects 需要 1 到 ${MAX_TEMPLATE_PROJECTS} 之间的整数（收到 “${raw}”）。`,
+      `--projects needs a whole number from 1 to ${MAX_TEMPLATE_PROJECTS} (got "${raw}").`,
+      "template",
+    );
+  }
+  return Number(raw);
+}
+
+async function cmdTemplate(parsed: Parsed, io: Io): Promise<ExitCode> {
+  noPositionals(parsed, "template");
+  const n = parseProjectCount(optString(parsed, "projects"));
+  const output = optString(parsed, "output") ?? DEFAULT_TEMPLATE_FILE;
+  const force = parsed.options.force === true;
+  const { templateWorkbook } = await loadWriter();
+  const bytes = await templateWorkbook(n);
+  writeOutputAtomic(output, bytes, { overwrite: force });
+  io.stderr(`已生成模板 ${qzh(output)}（${n} 个项目表）。 / Template written to ${qen(output)} (${n} project table(s)).\n`);
+  return EXIT_OK;
+}
+
+async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const file = exactlyOne(parsed, "import", { zh: "要导入的 JSON 文件", en: "the JSON file to import" });
+  const output = optString(parsed, "output") ?? path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/i, "")}.xlsx`);
+  if (path.resolve(output) === path.resolve(file)) {
+    throw usageError(`输出文件不能与输入文件 ${qzh(file)} 相同。`, `The output must differ from the input ${qen(file)}.`, "import");
+  }
+  const force = parsed.options.force === true;
+  const raw = readInput(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    throw new CliError(`${qzh(file)} 不是 UTF-8 编码的文本，无法作为 JSON 读取。`, `${qen(file)} is not UTF-8 text and cannot be read as JSON.`);
+  }
+  const doc = parseJsonInput(text, file);
+  let bytes: Uint8Array;
+  try {
+    const { documentToWorkbook } = await loadWriter();
+    bytes = await documentToWorkbook(doc);
+  } catch (err) {
+    throw new CliError(
+      `无法把 ${qzh(file)} 写成工作簿（内部错误，请反馈此文件）。`,
+      `Could not render ${qen(file)} as a workbook (internal error; please report this file).`,
+      { cause: err },
+    );
+  }
+  writeOutputAtomic(output, bytes, { overwrite: force });
+  io.stderr(
+    `已导入 ${doc.projects.length} 个项目，写入 ${qzh(output)}。 / Imported ${doc.projects.length} project(s) into ${qen(output)}.\n`,
+  );
+  return EXIT_OK;
+}
+
+/** Run the CLI; never throws. Returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.showVersion) {
+      io.stdout(`jxmb ${version()}\n`);
+      return EXIT_OK;
+    }
+    if (parsed.showHelp) {
+      io.stdout(helpText(parsed.helpFor));
+      return EXIT_OK;
+    }
+    switch (parsed.command) {
+      case "validate":
+        return await cmdValidate(parsed, io);
+      case "export":
+        return await cmdExport(parsed, io);
+      case "template":
+        return await cmdTemplate(parsed, io);
+      case "import":
+        return await cmdImport(parsed, io);
+      default:
+        throw usageError("缺少命令。", "Missing command.");
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      printError(io, err);
+      return err.exitCode;
+    }
+    const e = new CliError("发生内部错误，操作未完成（请把命令和输入文件反馈给维护者）。", "Internal error; nothing was written (please report the command and input).", {
+      cause: err,
+    });
+    printError(io, e);
+    return EXIT_INPUT;
+  }
+}
+
+/** Used by bin/jxmb.js. Sets process.exitCode instead of exiting, so piped output is flushed. */
+export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0); // reader went away (`| head`)
+  });
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT_INPUT;
+    },
+  );
+}
+
+// Allow `node lib/cli/main.js …` as well as the bin shim.
+if (require.main === module) runCli();
+

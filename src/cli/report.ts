@@ -1,0 +1,163 @@
+/**
+ * Validation reports for the CLI: the JSON shape (a public contract) and the readable Chinese text.
+ * Pure functions over already-computed outcomes, so they are testable without files.
+ */
+import type { Finding, Severity } from "../model/rules/types";
+
+export interface ProjectInfo {
+  seq: number;
+  code: string | null;
+  name: string | null;
+  sheet: string | null;
+}
+
+export interface FileOk {
+  ok: true;
+  file: string;
+  projects: ProjectInfo[];
+  findings: Finding[];
+}
+export interface FileFailed {
+  ok: false;
+  file: string;
+  zh: string;
+  en: string;
+}
+export type FileOutcome = FileOk | FileFailed;
+
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarise(findings: readonly Finding[]): Summary {
+  const s: Summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+/** JSON finding: exactly these keys, in this order (contract). */
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  sheet: string | null;
+  cell: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+}
+export interface JsonFileReport {
+  file: string;
+  projects: number;
+  findings: JsonFinding[];
+  summary: Summary;
+  /** Only on files that could not be read (then projects is 0 and findings empty). */
+  error?: { message: string; messageEn: string };
+}
+
+export function toJsonReport(outcomes: readonly FileOutcome[]): string {
+  const files: JsonFileReport[] = outcomes.map((o) => {
+    if (!o.ok) {
+      return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, error: { message: o.zh, messageEn: o.en } };
+    }
+    return {
+      file: o.file,
+      projects: o.projects.length,
+      findings: o.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        sheet: f.sheet,
+        cell: f.cell,
+        projectCode: f.projectCode,
+        projectName: f.projectName,
+      })),
+      summary: summarise(o.findings),
+    };
+  });
+  return JSON.stringify({ files }, null, 2) + "\n";
+}
+
+const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Excel-style reference: quote sheet names that Excel would quote. */
+export function cellRef(sheet: string | null, cell: string | null): string {
+  if (!sheet && !cell) return "（无单元格）";
+  if (!sheet) return cell as string;
+  const quoted = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${quoted}!${cell}` : quoted;
+}
+
+function summaryLine(projects: number, s: Summary): string {
+  return `${projects} 个项目；错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个`;
+}
+
+function projectHeading(p: ProjectInfo): string {
+  const code = p.code ?? "（无编码）";
+  const name = p.name ?? "（无名称）";
+  const where = p.sheet ? `（工作表 ${p.sheet}）` : "";
+  return `项目 ${p.seq}：${code} ${name}${where}`;
+}
+
+function findingLines(f: Finding, indent: string): string[] {
+  const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${f.message}  (${f.ruleId})`];
+  if (f.fix) lines.push(`${indent}      建议：${f.fix}`);
+  return lines;
+}
+
+/** The readable report: grouped by file, then by project, with a summary per file and overall. */
+export function toTextReport(outcomes: readonly FileOutcome[]): string {
+  const out: string[] = [];
+  const total: Summary = { error: 0, warning: 0, info: 0 };
+  let totalProjects = 0;
+  let failed = 0;
+  for (const o of outcomes) {
+    out.push(`文件：${o.file}`);
+    if (!o.ok) {
+      failed++;
+      out.push(`  无法读取：${o.zh}`);
+      out.push(`  (${o.en})`);
+      out.push("");
+      continue;
+    }
+    const bySeq = new Map<number, Finding[]>();
+    const general: Finding[] = [];
+    const known = new Set(o.projects.map((p) => p.seq));
+    for (const f of o.findings) {
+      if (f.projectSeq !== null && known.has(f.projectSeq)) {
+        const list = bySeq.get(f.projectSeq) ?? [];
+        list.push(f);
+        bySeq.set(f.projectSeq, list);
+      } else general.push(f);
+    }
+    if (o.projects.length === 0) out.push("  未识别出任何绩效目标表。");
+    if (general.length > 0) {
+      out.push("  整个文件：");
+      for (const f of general) out.push(...findingLines(f, "    "));
+    }
+    let clean = 0;
+    for (const p of o.projects) {
+      const list = bySeq.get(p.seq);
+      if (!list || list.length === 0) {
+        clean++;
+        continue;
+      }
+      out.push(`  ${projectHeading(p)}`);
+      for (const f of list) out.push(...findingLines(f, "    "));
+    }
+    if (clean > 0) out.push(clean === o.projects.length ? `  全部 ${clean} 个项目未发现问题。` : `  其余 ${clean} 个项目未发现问题。`);
+    const s = summarise(o.findings);
+    total.error += s.error;
+    total.warning += s.warning;
+    total.info += s.info;
+    totalProjects += o.projects.length;
+    out.push(`  小计：${summaryLine(o.projects.length, s)}。`);
+    out.push("");
+  }
+  const readable = outcomes.length - failed;
+  out.push(
+    `合计：${outcomes.length} 个文件（${readable} 个已检查${failed ? `，${failed} 个无法读取` : ""}），${summaryLine(totalProjects, total)}。`,
+  );
+  return out.join("\n") + "\n";
+}
