@@ -106,10 +106,10 @@ const GRADES: ReadonlySet<string> = new Set([
   "安全",
 ]);
 
-/** Adverbs that make a change-phrase unmeasurable ("进一步提高", "有所提升"). */
-const VAGUE_ADVERBS = ["进一步", "有所", "有效", "逐步", "逐年", "明显", "稳步", "显著", "大幅", "大大", "不断", "持续", "切实", "较大", "全面", "更加", "日益", "稳定", "积极", "充分", "极大", "大力", "着力", "很大", "一定程度"];
-/** Direction verbs of a change-phrase. */
-const VAGUE_VERBS = ["提高", "提升", "改善", "增强", "加强", "降低", "减少", "下降", "增加", "增长", "好转", "发挥", "优化", "完善", "巩固", "扩大", "改进", "缩短", "上升", "促进", "推进", "保持", "减轻", "遏制", "规范", "强化"];
+/** Adverbs of degree/manner that make a change-phrase unmeasurable ("进一步提高", "有所提升"). */
+const VAGUE_ADVERBS = ["进一步", "有所", "有效", "逐步", "逐年", "明显", "稳步", "显著", "大幅", "大大", "不断", "持续", "切实", "全面", "更加", "日益", "积极", "充分", "极大", "大力", "着力", "较大", "很大", "一定程度"];
+/** Direction verbs of a change-phrase ("提高", "降低"). */
+const VAGUE_VERBS = ["提高", "提升", "改善", "增强", "加强", "降低", "减少", "下降", "增加", "增长", "好转", "发挥", "优化", "完善", "巩固", "扩大", "改进", "改变", "缩短", "上升", "减轻", "遏制", "强化"];
 
 /** Kind "empty" placeholders (not-applicable marks). */
 const PLACEHOLDERS: ReadonlySet<string> = new Set(["/", "\\", "-", "--", "—", "——", "–", "_", "…", "……", "、"]);
@@ -479,28 +479,33 @@ function unbracket(s: string): string {
   return s;
 }
 
+/**
+ * Vague = a direction of change with no measurable value. True when (no digits and) one of:
+ * an adverb immediately followed by a change verb anywhere ("…质量进一步提高", "有所提升");
+ * a short value (≤ 6 chars) that starts with an adverb ("持续发挥", "有效保障") or is a bare verb ("提升");
+ * a single clause (≤ 10 chars, no comma) that starts with a change verb ("降低案发率", "提升破案率").
+ * Longer statements ("提高威慑力，减少发案率，…") are plain text.
+ */
 function isVague(c: string): boolean {
   if (hasDigit(c)) return false;
-  let adverb = false;
   for (const a of VAGUE_ADVERBS) {
-    if (c.indexOf(a) >= 0) {
-      adverb = true;
-      break;
+    let k = c.indexOf(a);
+    while (k >= 0) {
+      const after = k + a.length;
+      if (after === c.length && c.length <= 6 && k === 0) return true;
+      for (const v of VAGUE_VERBS) if (c.startsWith(v, after)) return true;
+      if (k === 0 && c.length <= 6) return true;
+      k = c.indexOf(a, k + 1);
     }
   }
-  let verbAt = -1;
   for (const v of VAGUE_VERBS) {
-    const k = c.indexOf(v);
-    if (k >= 0) {
-      verbAt = k;
+    if (c.startsWith(v)) {
+      if (c.length === v.length) return true;
+      if (c.length <= 10 && !/[，,；;。、]/.test(c)) return true;
       break;
     }
   }
-  if (verbAt < 0) return false;
-  if (adverb) return true;
-  // A bare change verb ("提高", "逐年提升" is covered above) or "比/较上年" comparisons without a number.
-  if (c.length <= 3) return true;
-  return c.indexOf("较上年") >= 0 || c.indexOf("比上年") >= 0 || c.indexOf("较去年") >= 0 || c.indexOf("比去年") >= 0 || c.indexOf("同比") >= 0;
+  return false;
 }
 
 /** Unit after a number at `i` of compact `s`: normalised unit, category and end; null unit when none. */
