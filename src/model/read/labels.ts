@@ -98,6 +98,24 @@ export function displayText(sheet: GridSheet, r: number, c: number): string {
   return cellText(v);
 }
 
+/**
+ * Text of a cell with its number format's decimals applied, as Excel shows it: 25 formatted “0.00”
+ * → “25.00”, 20 formatted “0.000000” → “20.000000”, 0.5 formatted “0%” → “50%”. Readers keep it as
+ * the `raw` of plan points and of 承德's 值 cell, where “25.00” vs “25” is what the clerk typed.
+ * Falls back to displayText for other formats and for non-numbers.
+ */
+export function formattedText(sheet: GridSheet, r: number, c: number): string {
+  const v = getValue(sheet, r, c);
+  const fmt = formatAt(sheet, r, c);
+  if (typeof v !== "number" || !Number.isFinite(v) || !fmt) return displayText(sheet, r, c);
+  const section = fmt.split(";")[0].replace(/"[^"]*"|\\./g, "");
+  const m = /0(?:\.(0+))?(%?)/.exec(section);
+  if (!m || /[#?]/.test(section.replace(/#,##/g, "")) || /[yMdhms@]/i.test(section.replace(/\[[^\]]*\]/g, ""))) return displayText(sheet, r, c);
+  const decimals = m[1]?.length ?? 0;
+  const x = m[2] ? v * 100 : v;
+  return `${cleanNumber(x).toFixed(decimals)}${m[2]}`;
+}
+
 export function hitAt(sheet: GridSheet, r: number, c: number): CellHit {
   return { r, c, ref: a1(r, c), value: getValue(sheet, r, c), text: displayText(sheet, r, c) };
 }
@@ -411,4 +429,38 @@ export function findYearInText(text: string | null | undefined): number | null {
   if (!text) return null;
   const m = /(20\d{2})\s*年\s*度?\s*(?:部门|单位)?\s*(?:预算|项目|绩效)/.exec(String(text));
   return m ? Number(m[1]) : null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Wrapped labels
+ * ---------------------------------------------------------------------------------------------- */
+
+/** What a label normaliser (taxonomy's normalizeLevel1/normalizeLevel2) says about a text. */
+export interface KnownLabel {
+  known: boolean;
+}
+
+/**
+ * A label wrapped over two rows by a PDF conversion: “产出指” + “标”, “数量指标（必填硬性指” + “标)”.
+ * When the cell's text is not a known label (or ends inside an open bracket) but text + the next
+ * non-empty cell of the same column (within two rows, blank rows skipped) is, they are one label;
+ * `contRef` is the tail's cell. Only a short fragment (≤ 4 characters, itself not a label) is taken
+ * as a tail, so the next group's label is never swallowed.
+ */
+export function joinWrappedLabel(sheet: GridSheet, r: number, c: number, lastRow: number, normalize: (raw: string) => KnownLabel): { text: string; contRef: string | null } {
+  const text = displayText(sheet, r, c);
+  // “数量指标（必填硬性指” is known once its annotation is dropped, but the open bracket says the
+  // label goes on in the cell below.
+  const unclosed = /[（(][^（()）]*$/.test(text);
+  if (normalize(text).known && !unclosed) return { text, contRef: null };
+  const m = mergeAt(sheet, r, c);
+  for (let rr = (m ? m.r2 : r) + 1; rr <= Math.min(lastRow, r + 2); rr++) {
+    if (isEmptyCell(sheet, rr, c)) continue;
+    const tail = displayText(sheet, rr, c);
+    if (tail.length > 4 || normalize(tail).known) break;
+    const joined = text + tail;
+    if (normalize(joined).known) return { text: joined, contRef: a1(rr, c) };
+    break;
+  }
+  return { text, contRef: null };
 }
