@@ -138,7 +138,16 @@ const OPERATOR_PREFIXES: ReadonlyArray<readonly [string, MoneyOperator]> = [
 ];
 
 function fail(reason: string, empty = false): MoneyParse {
-  return { ok: false, fen: null, wan: null, unit: null, empty, reason: empty ? null : reason, rounded: false, operator: null };
+  return {
+    ok: false,
+    fen: null,
+    wan: null,
+    unit: null,
+    empty,
+    reason: empty ? null : reason,
+    rounded: false,
+    operator: null,
+  };
 }
 
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
@@ -148,7 +157,10 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
  * operator ("≤", "≧"), thousands separators, full-width digits and spaces anywhere (PDF wraps:
  * "587.92 万 元"), and a unit 万元 / 万 / 元. Never throws.
  */
-export function parseMoney(input: string | number | null | undefined, defaultUnit: MoneyUnit = "万元"): MoneyParse {
+export function parseMoney(
+  input: string | number | null | undefined,
+  defaultUnit: MoneyUnit = "万元"
+): MoneyParse {
   if (input === null || input === undefined) return fail("", true);
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return fail("不是有效的数字");
@@ -192,7 +204,12 @@ export function parseMoney(input: string | number | null | undefined, defaultUni
   return okResult(scaled.value, unit, scaled.rounded, operator);
 }
 
-function okResult(fen: number, unit: MoneyUnit | null, rounded: boolean, operator: MoneyOperator | null): MoneyParse {
+function okResult(
+  fen: number,
+  unit: MoneyUnit | null,
+  rounded: boolean,
+  operator: MoneyOperator | null
+): MoneyParse {
   return { ok: true, fen, wan: fenToWan(fen), unit, empty: false, reason: null, rounded, operator };
 }
 

@@ -170,10 +170,31 @@ const UNIT_ENTRIES: ReadonlyArray<readonly [string, string, UnitCategory]> = [
   ["人次/年", "人次/年", "count"],
 ];
 
-const UNIT_MAP: ReadonlyMap<string, UnitInfo> = new Map(UNIT_ENTRIES.map(([alias, unit, category]) => [alias, { unit, category }]));
-const NORMALISED_CATEGORY: ReadonlyMap<string, UnitCategory> = new Map(UNIT_ENTRIES.map(([, unit, category]) => [unit, category]));
-/** Longest alias length, to bound prefix lookups. */
-const MAX_ALIAS = UNIT_ENTRIES.reduce((m, [a]) => Math.max(m, a.length), 0);
+const UNIT_MAP: ReadonlyMap<string, UnitInfo> = new Map(
+  UNIT_ENTRIES.map(([alias, unit, category]) => [alias, { unit, category }])
+);
+const NORMALISED_CATEGORY: ReadonlyMap<string, UnitCategory> = new Map(
+  UNIT_ENTRIES.map(([, unit, category]) => [unit, category])
+);
+/** Aliases grouped by first character, longest first, so a prefix lookup scans a handful of entries. */
+const UNITS_BY_FIRST: ReadonlyMap<
+  string,
+  ReadonlyArray<readonly [string, UnitInfo]>
+> = groupByFirst(UNIT_ENTRIES.map(([a, unit, category]) => [a, { unit, category }] as const));
+
+function groupByFirst<T>(
+  entries: ReadonlyArray<readonly [string, T]>
+): Map<string, Array<readonly [string, T]>> {
+  const m = new Map<string, Array<readonly [string, T]>>();
+  for (const e of entries) {
+    const k = e[0][0];
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(e);
+  }
+  for (const l of m.values()) l.sort((a, b) => b[0].length - a[0].length);
+  return m;
+}
 
 /** The bare 万 (ten thousand): money (万元) unless the caller says it counts something. */
 export const WAN = "万";
@@ -183,11 +204,10 @@ export const WAN = "万";
  * alias length, or null.
  */
 export function matchUnitPrefix(s: string, from = 0): { info: UnitInfo; length: number } | null {
-  const max = Math.min(MAX_ALIAS, s.length - from);
-  for (let len = max; len >= 1; len--) {
-    const info = UNIT_MAP.get(len === s.length - from && from === 0 ? s : s.slice(from, from + len));
-    if (info) return { info, length: len };
-  }
+  const list = UNITS_BY_FIRST.get(s[from]);
+  if (!list) return null;
+  for (const [alias, info] of list)
+    if (s.startsWith(alias, from)) return { info, length: alias.length };
   return null;
 }
 
@@ -238,7 +258,14 @@ export function compact(s: string): string {
   let needs = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c <= 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0xff01 && c <= 0xff5e) || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) {
+    if (
+      c <= 0x20 ||
+      c === 0x3000 ||
+      c === 0xa0 ||
+      (c >= 0xff01 && c <= 0xff5e) ||
+      c === 0xfeff ||
+      (c >= 0x2000 && c <= 0x200b)
+    ) {
       needs = true;
       break;
     }
@@ -247,7 +274,8 @@ export function compact(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) continue;
+    if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))
+      continue;
     out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : s[i];
   }
   return out;
@@ -266,6 +294,10 @@ type OperatorPlace = "prefix" | "suffix";
  */
 const OPERATOR_ENTRIES: ReadonlyArray<readonly [string, Operator, OperatorPlace]> = [
   [">=", "≥", "prefix"],
+  ["≥=", "≥", "prefix"],
+  ["≧=", "≥", "prefix"],
+  ["≤=", "≤", "prefix"],
+  ["≦=", "≤", "prefix"],
   ["=>", "≥", "prefix"],
   ["<=", "≤", "prefix"],
   ["=<", "≤", "prefix"],
@@ -320,16 +352,19 @@ const OPERATOR_ENTRIES: ReadonlyArray<readonly [string, Operator, OperatorPlace]
   ["内", "≤", "suffix"],
 ];
 
-const PREFIX_OPS = OPERATOR_ENTRIES.filter((e) => e[2] === "prefix").sort((a, b) => b[0].length - a[0].length);
-const SUFFIX_OPS = OPERATOR_ENTRIES.filter((e) => e[2] === "suffix").sort((a, b) => b[0].length - a[0].length);
+const PREFIX_OPS = groupByFirst(
+  OPERATOR_ENTRIES.filter((e) => e[2] === "prefix").map((e) => [e[0], e[1]] as const)
+);
+const SUFFIX_OPS = OPERATOR_ENTRIES.filter((e) => e[2] === "suffix").sort(
+  (a, b) => b[0].length - a[0].length
+);
 const OP_MAP: ReadonlyMap<string, Operator> = new Map(OPERATOR_ENTRIES.map(([t, op]) => [t, op]));
 
 /** Prefix operator at the start of compact text: [spelling, operator], longest first; null when none. */
 export function matchOperatorPrefix(s: string): readonly [string, Operator] | null {
-  const c0 = s.charCodeAt(0);
-  // Fast path: every prefix spelling starts with a symbol or one of these characters.
-  if (c0 < 0x3c) return null;
-  for (const e of PREFIX_OPS) if (s.startsWith(e[0])) return [e[0], e[1]];
+  const list = PREFIX_OPS.get(s[0]);
+  if (!list) return null;
+  for (const e of list) if (s.startsWith(e[0])) return e;
   return null;
 }
 

@@ -25,9 +25,25 @@
  */
 import { wanToFen, yuanToFen } from "./money";
 import { Target, type Operator, type TargetKind } from "./schema";
-import { compact, matchOperatorPrefix, matchOperatorSuffix, matchUnitPrefix, normalizeOperator, WAN, type UnitCategory } from "./units";
+import {
+  compact,
+  matchOperatorPrefix,
+  matchOperatorSuffix,
+  matchUnitPrefix,
+  normalizeOperator,
+  WAN,
+  type UnitCategory,
+} from "./units";
 
-export { isPercentUnit, isMoneyUnit, isDurationUnit, normalizeUnit, normalizeOperator, operatorDirection, unitCategory } from "./units";
+export {
+  isPercentUnit,
+  isMoneyUnit,
+  isDurationUnit,
+  normalizeUnit,
+  normalizeOperator,
+  operatorDirection,
+  unitCategory,
+} from "./units";
 
 export interface ParseTargetOptions {
   /** How to read a bare "万" after a number: "money" (default) → 万元; "count" → unit "万", kind number. */
@@ -107,12 +123,73 @@ const GRADES: ReadonlySet<string> = new Set([
 ]);
 
 /** Adverbs of degree/manner that make a change-phrase unmeasurable ("进一步提高", "有所提升"). */
-const VAGUE_ADVERBS = ["进一步", "有所", "有效", "逐步", "逐年", "明显", "稳步", "显著", "大幅", "大大", "不断", "持续", "切实", "全面", "更加", "日益", "积极", "充分", "极大", "大力", "着力", "较大", "很大", "一定程度"];
+const VAGUE_ADVERBS = [
+  "进一步",
+  "有所",
+  "有效",
+  "逐步",
+  "逐年",
+  "明显",
+  "稳步",
+  "显著",
+  "大幅",
+  "大大",
+  "不断",
+  "持续",
+  "切实",
+  "全面",
+  "更加",
+  "日益",
+  "积极",
+  "充分",
+  "极大",
+  "大力",
+  "着力",
+  "较大",
+  "很大",
+  "一定程度",
+];
 /** Direction verbs of a change-phrase ("提高", "降低"). */
-const VAGUE_VERBS = ["提高", "提升", "改善", "增强", "加强", "降低", "减少", "下降", "增加", "增长", "好转", "发挥", "优化", "完善", "巩固", "扩大", "改进", "改变", "缩短", "上升", "减轻", "遏制", "强化"];
+const VAGUE_VERBS = [
+  "提高",
+  "提升",
+  "改善",
+  "增强",
+  "加强",
+  "降低",
+  "减少",
+  "下降",
+  "增加",
+  "增长",
+  "好转",
+  "发挥",
+  "优化",
+  "完善",
+  "巩固",
+  "扩大",
+  "改进",
+  "改变",
+  "缩短",
+  "上升",
+  "减轻",
+  "遏制",
+  "强化",
+];
 
 /** Kind "empty" placeholders (not-applicable marks). */
-const PLACEHOLDERS: ReadonlySet<string> = new Set(["/", "\\", "-", "--", "—", "——", "–", "_", "…", "……", "、"]);
+const PLACEHOLDERS: ReadonlySet<string> = new Set([
+  "/",
+  "\\",
+  "-",
+  "--",
+  "—",
+  "——",
+  "–",
+  "_",
+  "…",
+  "……",
+  "、",
+]);
 
 /** Prefixes that introduce a date ("截至2024年底"); the ones marked true imply a deadline. */
 const DATE_PREFIXES: ReadonlyArray<readonly [string, boolean]> = [
@@ -156,7 +233,13 @@ function scanNumber(s: string, i: number): NumberScan | null {
   if (s[i] === "," && i - intStart <= 3 && isDigit(s.charCodeAt(i + 1))) {
     let j = i;
     let grouped = digits;
-    while (s[j] === "," && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)) && !isDigit(s.charCodeAt(j + 4))) {
+    while (
+      s[j] === "," &&
+      isDigit(s.charCodeAt(j + 1)) &&
+      isDigit(s.charCodeAt(j + 2)) &&
+      isDigit(s.charCodeAt(j + 3)) &&
+      !isDigit(s.charCodeAt(j + 4))
+    ) {
       grouped += s.slice(j + 1, j + 4);
       j += 4;
     }
@@ -176,7 +259,8 @@ function scanNumber(s: string, i: number): NumberScan | null {
 }
 
 function lastDayOfMonth(year: number | null, month: number): number {
-  if (month === 2) return year === null ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  if (month === 2)
+    return year === null ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
@@ -228,6 +312,16 @@ const YEAR_PHRASES: ReadonlyArray<readonly [string, number | null, number | null
  * prefix and 前/之前/内 suffix. Returns null when `s` is not a date (or leftover words contain digits).
  */
 function scanDate(s: string): DateScan | null {
+  // Fast exit: every date form has 年/月/季 or starts with "YYYY." / "YYYY-" / "YYYY/".
+  if (s.indexOf("年") < 0 && s.indexOf("月") < 0 && s.indexOf("季") < 0) {
+    const sep = s[4];
+    if (
+      !(sep === "." || sep === "-" || sep === "/") ||
+      !isDigit(s.charCodeAt(0)) ||
+      !isDigit(s.charCodeAt(3))
+    )
+      return null;
+  }
   let i = 0;
   let by = false;
   for (const [p, isBy] of DATE_PREFIXES) {
@@ -242,7 +336,13 @@ function scanDate(s: string): DateScan | null {
   let day: number | null = null;
   let matched = false;
   const y = readInt(s, i, 4);
-  if (y && y.end - i === 4 && y.n >= 1900 && y.n <= 2100 && (s[y.end] === "年" || s[y.end] === "." || s[y.end] === "-" || s[y.end] === "/")) {
+  if (
+    y &&
+    y.end - i === 4 &&
+    y.n >= 1900 &&
+    y.n <= 2100 &&
+    (s[y.end] === "年" || s[y.end] === "." || s[y.end] === "-" || s[y.end] === "/")
+  ) {
     year = y.n;
     matched = true;
     if (s[y.end] === "年") {
@@ -274,13 +374,20 @@ function scanDate(s: string): DateScan | null {
       }
     }
   }
-  if (year !== null || matched || s[i] === "年" || s.startsWith("上半年", i) || s.startsWith("下半年", i)) {
+  if (
+    year !== null ||
+    matched ||
+    s[i] === "年" ||
+    s.startsWith("上半年", i) ||
+    s.startsWith("下半年", i)
+  ) {
     // Phrase after the year ("年底" includes its 年 when no YYYY was read; after "2024年" the 年 is consumed).
-    const probe = year !== null && s[i - 1] === "年" ? "年" + s.slice(i) : s.slice(i);
-    const back = year !== null && s[i - 1] === "年" ? 1 : 0;
+    // After "2024年" the 年 is consumed: try the phrase with and without it ("年底" vs "上半年").
+    const yearEaten = year !== null && s[i - 1] === "年";
     let phraseHit = false;
     for (const [p, pm, pd, pby] of YEAR_PHRASES) {
-      if (probe.startsWith(p)) {
+      const back = yearEaten && p[0] === "年" ? 1 : 0;
+      if (back ? s.startsWith(p, i - 1) : s.startsWith(p, i)) {
         month = pm;
         day = pd;
         by = by || pby;
@@ -411,6 +518,17 @@ function isDigitAny(c: number): boolean {
  * space, trimmed, trailing 。；; removed.
  */
 export function cleanTargetText(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    const last = s[s.length - 1];
+    if (last !== "。" && last !== "；" && last !== ";") return s;
+  }
   let out = "";
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
@@ -449,7 +567,17 @@ function originalPrefix(s: string, n: number): { text: string; end: number } {
 // ---------------------------------------------------------------------------------------------
 // Target construction
 
-function make(raw: string, kind: TargetKind, operator: Operator | null, operatorRaw: string | null, value: number | null, valueMax: number | null, unit: string | null, date: TargetDate | null, text: string | null): Target {
+function make(
+  raw: string,
+  kind: TargetKind,
+  operator: Operator | null,
+  operatorRaw: string | null,
+  value: number | null,
+  valueMax: number | null,
+  unit: string | null,
+  date: TargetDate | null,
+  text: string | null
+): Target {
   return { raw, kind, operator, operatorRaw, value, valueMax, unit, date, text };
 }
 
@@ -475,7 +603,13 @@ function hasDigit(s: string): boolean {
 function unbracket(s: string): string {
   const a = s[0];
   const z = s[s.length - 1];
-  if ((a === "(" && z === ")") || (a === "[" && z === "]") || (a === "【" && z === "】") || (a === "（" && z === "）")) return s.slice(1, -1);
+  if (
+    (a === "(" && z === ")") ||
+    (a === "[" && z === "]") ||
+    (a === "【" && z === "】") ||
+    (a === "（" && z === "）")
+  )
+    return s.slice(1, -1);
   return s;
 }
 
@@ -509,11 +643,19 @@ function isVague(c: string): boolean {
 }
 
 /** Unit after a number at `i` of compact `s`: normalised unit, category and end; null unit when none. */
-function scanUnit(s: string, i: number, opts: ParseTargetOptions | undefined): { unit: string | null; category: UnitCategory | null; end: number } {
+function scanUnit(
+  s: string,
+  i: number,
+  opts: ParseTargetOptions | undefined
+): { unit: string | null; category: UnitCategory | null; end: number } {
   if (i >= s.length) return { unit: null, category: null, end: i };
   const hit = matchUnitPrefix(s, i);
-  if (s.charCodeAt(i) === 0x4e07 /* 万 */ && (!hit || hit.info.unit === "万元" || hit.length === 0)) {
-    if (hit && hit.info.unit === "万元") return { unit: "万元", category: "money", end: i + hit.length };
+  if (
+    s.charCodeAt(i) === 0x4e07 /* 万 */ &&
+    (!hit || hit.info.unit === "万元" || hit.length === 0)
+  ) {
+    if (hit && hit.info.unit === "万元")
+      return { unit: "万元", category: "money", end: i + hit.length };
     if (opts?.wan === "count") return { unit: WAN, category: "count", end: i + 1 };
     return { unit: "万元", category: "money", end: i + 1 };
   }
@@ -521,13 +663,39 @@ function scanUnit(s: string, i: number, opts: ParseTargetOptions | undefined): {
   return { unit: null, category: null, end: i };
 }
 
+const APPROX_PREFIXES = ["大约", "约为", "约", "近"];
+
 const RANGE_SEPARATORS = ["-", "~", "—", "–", "〜", "至", "到"];
 
 /**
  * Parse a compact body (operator already removed) that starts with a number. Returns null when the
  * body is not "number [unit] [range] [suffix] [few words]".
  */
-function parseNumeric(raw: string, body: string, op: Operator | null, opRaw: string | null, opts: ParseTargetOptions | undefined): Target | null {
+function parseNumeric(
+  raw: string,
+  body: string,
+  op: Operator | null,
+  opRaw: string | null,
+  opts: ParseTargetOptions | undefined
+): Target | null {
+  // Approximations keep their value; the word goes to `text` ("约50人", "50人左右").
+  let approx: string | null = null;
+  for (const w of APPROX_PREFIXES) {
+    if (body.startsWith(w) && isDigit(body.charCodeAt(w.length))) {
+      approx = w;
+      body = body.slice(w.length);
+      break;
+    }
+  }
+  if (body.endsWith("左右")) {
+    approx = approx ?? "左右";
+    body = body.slice(0, -2);
+  }
+  // "百分之95" → "95%".
+  if (body.startsWith("百分之") && isDigit(body.charCodeAt(3))) {
+    const n = scanNumber(body, 3);
+    if (n) body = body.slice(3, n.end) + "%" + body.slice(n.end);
+  }
   const n1 = scanNumber(body, 0);
   if (!n1) return null;
   let i = n1.end;
@@ -580,7 +748,18 @@ function parseNumeric(raw: string, body: string, op: Operator | null, opRaw: str
   }
   const value = Number(n1.text);
   const kind = kindOf(u.category);
-  return make(raw, kind, operator, operatorRaw, value, valueMax, u.unit, null, rest.length > 0 ? unbracket(rest) : null);
+  const words = rest.length > 0 ? unbracket(rest) : null;
+  return make(
+    raw,
+    kind,
+    operator,
+    operatorRaw,
+    value,
+    valueMax,
+    u.unit,
+    null,
+    approx !== null ? (words ? approx + " " + words : approx) : words
+  );
 }
 
 /** Core parser on one written value (`text`) whose display raw is `raw`. */
@@ -589,8 +768,13 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
   if (c0.length === 0) return make(raw, "empty", null, null, null, null, null, null, null);
   // Trailing sentence punctuation is noise.
   let c = c0;
-  while (c.length > 0 && (c.endsWith("。") || c.endsWith(";") || c.endsWith("；") || c.endsWith(",") || c.endsWith("、"))) c = c.slice(0, -1);
-  if (c.length === 0 || PLACEHOLDERS.has(c)) return make(raw, "empty", null, null, null, null, null, null, null);
+  while (
+    c.length > 0 &&
+    (c.endsWith("。") || c.endsWith(";") || c.endsWith("；") || c.endsWith(",") || c.endsWith("、"))
+  )
+    c = c.slice(0, -1);
+  if (c.length === 0 || PLACEHOLDERS.has(c))
+    return make(raw, "empty", null, null, null, null, null, null, null);
   let stars = true;
   for (let k = 0; k < c.length; k++) {
     if (c[k] !== "*" && c[k] !== "×" && c[k] !== "※") {
@@ -598,7 +782,8 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
       break;
     }
   }
-  if ((stars && c.indexOf("*") >= 0) || c === "涉密") return make(raw, "redacted", null, null, null, null, null, null, null);
+  if ((stars && c.indexOf("*") >= 0) || c === "涉密")
+    return make(raw, "redacted", null, null, null, null, null, null, null);
 
   const splitDigits = hasSplitDigits(text);
   const opHit = matchOperatorPrefix(c);
@@ -612,28 +797,52 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
     // Word operators only when a number follows ("不低于95%"), never before words ("达到使用要求").
     if (symbolic || isDigit(after.charCodeAt(0))) {
       operator = opHit[1];
-      const orig = originalPrefix(text.replace(/^\s+/, ""), opHit[0].length);
+      const orig = originalPrefix(text, opHit[0].length);
       operatorRaw = orig.text;
       body = after;
-      textStart = text.length - text.replace(/^\s+/, "").length + orig.end;
+      textStart = orig.end;
     }
   }
-  if (body.length === 0) return make(raw, "text", operator, operatorRaw, null, null, null, null, cleanTargetText(text) || null);
+  if (body.length === 0)
+    return make(
+      raw,
+      "text",
+      operator,
+      operatorRaw,
+      null,
+      null,
+      null,
+      null,
+      cleanTargetText(text) || null
+    );
 
   if (!splitDigits) {
     // Dates before numbers: "2024.12.31" must not read as 2024.12, "2024年" is not a duration.
     const d = scanDate(body);
     if (d) {
-      const date = operator === "≤" || operator === "<" ? { ...d.date, relation: "by" as const } : d.date;
-      return make(raw, "date", operator, operatorRaw, null, null, null, date, d.rest.length > 0 ? d.rest : null);
+      const date =
+        operator === "≤" || operator === "<" ? { ...d.date, relation: "by" as const } : d.date;
+      return make(
+        raw,
+        "date",
+        operator,
+        operatorRaw,
+        null,
+        null,
+        null,
+        date,
+        d.rest.length > 0 ? d.rest : null
+      );
     }
     const num = parseNumeric(raw, body, operator, operatorRaw, opts);
     if (num) return num;
   }
 
   const words = cleanTargetText(text.slice(textStart)) || cleanTargetText(text);
-  if (GRADES.has(body)) return make(raw, "grade", operator, operatorRaw, null, null, null, null, words);
-  if (isVague(body)) return make(raw, "vague", operator, operatorRaw, null, null, null, null, words);
+  if (GRADES.has(body))
+    return make(raw, "grade", operator, operatorRaw, null, null, null, null, words);
+  if (isVague(body))
+    return make(raw, "vague", operator, operatorRaw, null, null, null, null, words);
   return make(raw, "text", operator, operatorRaw, null, null, null, null, words);
 }
 
@@ -641,18 +850,23 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
  * Parse one 指标值 cell. `raw` in the result is the input exactly as given (numbers as their shortest
  * decimal text, null/undefined as ""). Never throws; always returns a schema-valid Target.
  */
-export function parseTarget(raw: string | number | null | undefined, opts?: ParseTargetOptions): Target {
+export function parseTarget(
+  raw: string | number | null | undefined,
+  opts?: ParseTargetOptions
+): Target {
   try {
-    if (raw === null || raw === undefined) return make("", "empty", null, null, null, null, null, null, null);
+    if (raw === null || raw === undefined)
+      return make("", "empty", null, null, null, null, null, null, null);
     if (typeof raw === "number") {
-      if (!Number.isFinite(raw)) return make(String(raw), "text", null, null, null, null, null, null, String(raw));
+      if (!Number.isFinite(raw))
+        return make(String(raw), "text", null, null, null, null, null, null, String(raw));
       return make(String(raw), "number", null, null, raw, null, null, null, null);
     }
     if (typeof raw !== "string") {
       const s = String(raw);
       return make(s, "text", null, null, null, null, null, null, s);
     }
-    return parseText(raw, raw, opts);
+    return cached(raw, opts, () => parseText(raw, raw, opts));
   } catch {
     // Defensive: a parser bug must not break reading a workbook.
     const s = typeof raw === "string" ? raw : String(raw);
@@ -660,29 +874,100 @@ export function parseTarget(raw: string | number | null | undefined, opts?: Pars
   }
 }
 
+// Values repeat massively ("≥95%" is half of some documents): remember recent results, hand out copies
+// (callers may mutate what they get). Bounded; cleared wholesale when full.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, Target>();
+
+function cached(key: string, opts: ParseTargetOptions | undefined, parse: () => Target): Target {
+  const k = opts?.wan === "count" ? "\u0001" + key : key;
+  let t = cache.get(k);
+  if (t === undefined) {
+    t = parse();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(k, t);
+  }
+  return copyTarget(t);
+}
+
+function copyTarget(t: Target): Target {
+  return {
+    raw: t.raw,
+    kind: t.kind,
+    operator: t.operator,
+    operatorRaw: t.operatorRaw,
+    value: t.value,
+    valueMax: t.valueMax,
+    unit: t.unit,
+    date:
+      t.date === null
+        ? null
+        : { year: t.date.year, month: t.date.month, day: t.date.day, relation: t.date.relation },
+    text: t.text,
+  };
+}
+
 /** 符号 values that mean "the value is a description in the 单位（文字描述） column". */
-const DESCRIPTIVE_SYMBOLS: ReadonlySet<string> = new Set(["文字描述", "定性", "文字", "描述", "定性描述", "定性指标", "文本", "无"]);
+const DESCRIPTIVE_SYMBOLS: ReadonlySet<string> = new Set([
+  "文字描述",
+  "定性",
+  "文字",
+  "描述",
+  "定性描述",
+  "定性指标",
+  "文本",
+  "无",
+]);
 
 /**
  * Parse 承德's 符号 / 值 / 单位（文字描述） triple. `raw` is the non-blank parts, trimmed, joined by one
  * space ("≥ 90 百分比", "文字描述 优"). 符号 "文字描述"/"定性" (or blank 符号 and 值) → the text in the
  * 单位 column decides grade/text/vague. Never throws.
  */
-export function parseTargetParts(symbol: string | null | undefined, value: string | number | null | undefined, unit: string | null | undefined, opts?: ParseTargetOptions): Target {
+export function parseTargetParts(
+  symbol: string | null | undefined,
+  value: string | number | null | undefined,
+  unit: string | null | undefined,
+  opts?: ParseTargetOptions
+): Target {
   try {
     const sym = (symbol ?? "").trim();
-    const val = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : (value ?? "").trim();
+    const val =
+      typeof value === "number"
+        ? Number.isFinite(value)
+          ? String(value)
+          : ""
+        : (value ?? "").trim();
     const un = (unit ?? "").trim();
     const parts: string[] = [];
     if (sym) parts.push(sym);
     if (val) parts.push(val);
     if (un) parts.push(un);
     const raw = parts.join(" ");
+    return cached("\u0002" + sym + "\u0003" + val + "\u0003" + un, opts, () =>
+      parseParts(raw, sym, val, un, opts)
+    );
+  } catch {
+    const raw = [symbol, value, unit]
+      .map((p) => String(p ?? "").trim())
+      .filter(Boolean)
+      .join(" ");
+    return make(raw, "text", null, null, null, null, null, null, raw);
+  }
+}
+
+function parseParts(
+  raw: string,
+  sym: string,
+  val: string,
+  un: string,
+  opts: ParseTargetOptions | undefined
+): Target {
+  {
     const symC = compact(sym);
     if (DESCRIPTIVE_SYMBOLS.has(symC) || (symC.length === 0 && compact(val).length === 0)) {
-      const t = parseText(raw, un || val, opts);
-      if (t.kind === "empty" && (val || un)) return parseText(raw, val + un, opts);
-      return t;
+      // The description normally sits in the 单位 column; a value there too is read with it.
+      return parseText(raw, val && un ? val + un : un || val, opts);
     }
     const op = normalizeOperator(sym);
     if (op === null) {
@@ -692,11 +977,11 @@ export function parseTargetParts(symbol: string | null | undefined, value: strin
     const inner = parseText(raw, val + (un ? " " + un : ""), opts);
     if (inner.kind === "empty" || inner.kind === "redacted") return inner;
     if (inner.operator !== null && inner.operatorRaw !== null) return inner; // operator written twice: keep the inner one
-    const date = inner.date && (op === "≤" || op === "<") ? { ...inner.date, relation: "by" as const } : inner.date;
+    const date =
+      inner.date && (op === "≤" || op === "<")
+        ? { ...inner.date, relation: "by" as const }
+        : inner.date;
     return { ...inner, operator: op, operatorRaw: sym, date };
-  } catch {
-    const raw = [symbol, value, unit].map((p) => String(p ?? "").trim()).filter(Boolean).join(" ");
-    return make(raw, "text", null, null, null, null, null, null, raw);
   }
 }
 

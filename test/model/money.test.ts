@@ -1,4 +1,13 @@
-import { fenToWan, formatWan, parseMoney, scaleDecimal, sumFen, wanToFen, yuanToFen, numberToDecimalString } from "../../src/model/money";
+import {
+  fenToWan,
+  formatWan,
+  parseMoney,
+  scaleDecimal,
+  sumFen,
+  wanToFen,
+  yuanToFen,
+  numberToDecimalString,
+} from "../../src/model/money";
 
 describe("parseMoney", () => {
   const ok: Array<[string | number, number, "万元" | "元" | null]> = [
@@ -37,15 +46,23 @@ describe("parseMoney", () => {
   });
 
   test.each([null, undefined, "", "   ", "\u3000", "\u3000\u3000 "])("empty %p", (input) => {
-    expect(parseMoney(input as string)).toMatchObject({ ok: false, empty: true, fen: null, reason: null });
+    expect(parseMoney(input as string)).toMatchObject({
+      ok: false,
+      empty: true,
+      fen: null,
+      reason: null,
+    });
   });
 
-  test.each(["abc", "万元", "进一步提高", "1.2.3", "12,34", "-", ".", "1e5", "NaN"])("not an amount: %p", (input) => {
-    const r = parseMoney(input);
-    expect(r.ok).toBe(false);
-    expect(r.empty).toBe(false);
-    expect(r.reason).toMatch(/金额|数字/);
-  });
+  test.each(["abc", "万元", "进一步提高", "1.2.3", "12,34", "-", ".", "1e5", "NaN"])(
+    "not an amount: %p",
+    (input) => {
+      const r = parseMoney(input);
+      expect(r.ok).toBe(false);
+      expect(r.empty).toBe(false);
+      expect(r.reason).toMatch(/金额|数字/);
+    }
+  );
 
   test("non-finite numbers are not amounts", () => {
     expect(parseMoney(Number.NaN).ok).toBe(false);

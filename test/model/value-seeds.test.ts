@@ -10,7 +10,9 @@ import { parseTarget, parseTargetParts } from "../../src/model/value";
 const FIXTURE = join(__dirname, "..", "fixtures", "targets", "seed-targets.tsv");
 
 function unescape(s: string): string {
-  return s.replace(/\\(u3000|t|n|\\)/g, (_, e: string) => (e === "u3000" ? "\u3000" : e === "t" ? "\t" : e === "n" ? "\n" : "\\"));
+  return s.replace(/\\(u3000|t|n|\\)/g, (_, e: string) =>
+    e === "u3000" ? "\u3000" : e === "t" ? "\t" : e === "n" ? "\n" : "\\"
+  );
 }
 const orNull = (s: string): string | null => (s === "" ? null : unescape(s));
 const numOrNull = (s: string): number | null => (s === "" ? null : Number(s));
@@ -42,7 +44,25 @@ const rows: Row[] = lines
   .map((l) => {
     const f = l.split("\t");
     if (f.length !== header.length) throw new Error(`fixture line has ${f.length} fields: ${l}`);
-    const [source, level2, count, form, raw, symbol, value, unit, kind, operator, operatorRaw, expValue, valueMax, expUnit, date, text, note] = f;
+    const [
+      source,
+      level2,
+      count,
+      form,
+      raw,
+      symbol,
+      value,
+      unit,
+      kind,
+      operator,
+      operatorRaw,
+      expValue,
+      valueMax,
+      expUnit,
+      date,
+      text,
+      note,
+    ] = f;
     return {
       source,
       level2,
@@ -72,13 +92,26 @@ describe("seed 指标值 table", () => {
     const seeds = new Set(rows.map((r) => r.source.slice(0, 3)));
     expect([...seeds].sort()).toEqual(["000", "001", "002", "004"]);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBeGreaterThanOrEqual(738);
-    const keys = rows.map((r) => (r.form === "raw" ? `R${r.raw}` : `P${r.symbol}|${r.value}|${r.unit}`));
+    const keys = rows.map((r) =>
+      r.form === "raw" ? `R${r.raw}` : `P${r.symbol}|${r.value}|${r.unit}`
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  test.each(rows.map((r) => [r.source, r.form === "raw" ? r.raw : `${r.symbol} | ${r.value} | ${r.unit}`, r] as const))("%s %p", (_s, _label, r) => {
+  test.each(
+    rows.map(
+      (r) =>
+        [r.source, r.form === "raw" ? r.raw : `${r.symbol} | ${r.value} | ${r.unit}`, r] as const
+    )
+  )("%s %p", (_s, _label, r) => {
     const t = r.form === "raw" ? parseTarget(r.raw) : parseTargetParts(r.symbol, r.value, r.unit);
-    const expectedRaw = r.form === "raw" ? r.raw : [r.symbol, r.value, r.unit].map((p) => p.trim()).filter(Boolean).join(" ");
+    const expectedRaw =
+      r.form === "raw"
+        ? r.raw
+        : [r.symbol, r.value, r.unit]
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .join(" ");
     expect(t).toEqual({ raw: expectedRaw, ...r.expected });
     expect(Target.safeParse(t).success).toBe(true);
   });

@@ -28,9 +28,25 @@ describe("parseTarget basics", () => {
   });
 
   test("parts", () => {
-    expect(parseTargetParts("文字描述", "", "优")).toMatchObject({ raw: "文字描述 优", kind: "grade", text: "优", operator: null });
-    expect(parseTargetParts("＞", "90.00", "百分比")).toMatchObject({ kind: "percent", operator: ">", operatorRaw: "＞", value: 90, unit: "%" });
-    expect(parseTargetParts("=", "69", "万")).toMatchObject({ kind: "money", operator: "=", value: 69, unit: "万元" });
+    expect(parseTargetParts("文字描述", "", "优")).toMatchObject({
+      raw: "文字描述 优",
+      kind: "grade",
+      text: "优",
+      operator: null,
+    });
+    expect(parseTargetParts("＞", "90.00", "百分比")).toMatchObject({
+      kind: "percent",
+      operator: ">",
+      operatorRaw: "＞",
+      value: 90,
+      unit: "%",
+    });
+    expect(parseTargetParts("=", "69", "万")).toMatchObject({
+      kind: "money",
+      operator: "=",
+      value: 69,
+      unit: "万元",
+    });
   });
 
   test("targetFen", () => {
