@@ -8,6 +8,8 @@ import type { DeclaredTotals, JxmbDocument, Overview, Project, ProfileName } fro
 import { emptyDocument } from "../schema";
 import type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 import { hebeiReader, inferFiscalYearFromCodes } from "./hebei";
+import { chengdeReader } from "./chengde";
+import { ningxiaReader } from "./ningxia";
 import { readDepartmentPart } from "./department";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
@@ -23,7 +25,7 @@ export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResul
  *   import { ningxiaReader } from "./ningxia";     // Ningxia (seed 004)
  * and list them as [templateReader, chengdeReader, hebeiReader, ningxiaReader].
  */
-export const DEFAULT_READERS: LayoutReader[] = [hebeiReader];
+export const DEFAULT_READERS: LayoutReader[] = [chengdeReader, hebeiReader, ningxiaReader];
 
 export interface ReadWorkbookOptions extends ReadOptions {
   /** Override the reader list (tests, or a caller that knows the layout). */
