@@ -19,10 +19,11 @@ type Item = z.infer<typeof OverviewItem>;
 
 type Section = "summary" | "items" | "safeguards";
 
+// Seed 002 numbers them “一、”, “2、”, “3、”: Arabic numerals are accepted too.
 const SECTION_HEADS: { section: Section; key: RegExp }[] = [
-  { section: "summary", key: /^(?:[一二三四五六七八九十]+[,.]|\(?[一二三]\)?)?总体绩效目标$/ },
-  { section: "items", key: /^(?:[一二三四五六七八九十]+[,.]|\(?[一二三]\)?)?分项绩效目标$/ },
-  { section: "safeguards", key: /^(?:[一二三四五六七八九十]+[,.]|\(?[一二三]\)?)?工作保障措施$/ },
+  { section: "summary", key: /^(?:(?:[一二三四五六七八九十]+|\d{1,2})[,.]|\(?[一二三]\)?)?总体绩效目标$/ },
+  { section: "items", key: /^(?:(?:[一二三四五六七八九十]+|\d{1,2})[,.]|\(?[一二三]\)?)?分项绩效目标$/ },
+  { section: "safeguards", key: /^(?:(?:[一二三四五六七八九十]+|\d{1,2})[,.]|\(?[一二三]\)?)?工作保障措施$/ },
 ];
 
 function sectionOf(text: string): Section | null {
@@ -91,7 +92,12 @@ export function readDepartmentPart(sheet: GridSheet): SheetReadResult | null {
       if (!isPartHeading(p.text)) cover.push(p.text);
       continue;
     }
-    if (isPartHeading(p.text)) continue;
+    // 第二部分 (专项资金, 预算项目) follows the department part: it ends here (seed 002 pastes
+    // “第二部分 / 专项资金绩效目标 / 我部门2022年无专项资金。” right under the safeguards).
+    if (isPartHeading(p.text)) {
+      if (/^第[二三四五]部分/.test(labelKey(p.text))) break;
+      continue;
+    }
     lastRow = p.r;
     if (pendingLabel && labelKey(p.text) === labelKey(section === "summary" ? "总体绩效目标" : section === "items" ? "分项绩效目标" : "工作保障措施")) {
       pendingLabel = false;
