@@ -202,7 +202,8 @@ function isPreambleRow(sheet: GridSheet, r: number): boolean {
 }
 
 function readTable(sheet: GridSheet, start: number, anchor: number, end: number, problems: ReadProblem[]): Project {
-  const lastCol = Math.max(lastUsedCol(sheet, start, end), 0);
+  let lastCol = Math.max(lastUsedCol(sheet, start, end), 0);
+  for (const m of sheet.merges) if (m.r1 >= start && m.r1 <= end && m.c2 > lastCol) lastCol = m.c2;
   const area = { r1: start, r2: end };
   const cells: Record<string, string> = {};
   const project: Project = {
