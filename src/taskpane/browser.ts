@@ -1,0 +1,68 @@
+/**
+ * Browser-side helpers: file download, clipboard, reading a picked file, and the lazy loaders that keep exceljs
+ * out of the initial chunks (it is only fetched when the user opens or writes an .xlsx).
+ */
+import type { Grid } from "../model/grid";
+
+/** Offer `data` as a download. Returns false where the host blocks downloads (some Office webviews). */
+export function downloadFile(name: string, data: string | Uint8Array, mime: string): boolean {
+  try {
+    const part: BlobPart = typeof data === "string" ? data : (data as Uint8Array<ArrayBuffer>);
+    const blob = new Blob([part], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.rel = "noopener";
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copy text; falls back to a hidden textarea + execCommand where the Clipboard API is not allowed. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the legacy path (Office webviews often deny clipboard-write)
+  }
+  try {
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = document.execCommand("copy");
+    ta.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+export function readFileText(file: File): Promise<string> {
+  return file.text();
+}
+
+export async function readFileBytes(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** .xlsx bytes → Grid, loading exceljs on first use. */
+export async function loadGridLazy(bytes: Uint8Array, fileName?: string): Promise<Grid> {
+  const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+  return loadGrid(bytes, { fileName });
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

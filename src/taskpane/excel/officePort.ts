@@ -1,0 +1,459 @@
+/**
+ * WorkbookPort over Office.js. One Excel.run per user action; reads follow the split-loop pattern so the number of
+ * context.sync() round trips does not grow with the number of sheets:
+ *   sync 1  sheet list + workbook names
+ *   sync 2  used range of every sheet (+ sheet-scoped names)
+ *   sync 3… values / formulas / number formats / merged areas, in batches that stay under the 5 MB payload limit
+ *           (one batch for ordinary workbooks; big sheets are cut by rows with getRangeByIndexes).
+ * If Excel still refuses a batch as too large, that batch is split in two and retried.
+ */
+import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../../model/grid";
+import { parseA1 } from "../../model/grid";
+import {
+  freeSheetNames,
+  renameBook,
+  type InsertBook,
+  type InsertResult,
+  type ReadProgress,
+  type WorkbookPort,
+} from "./port";
+
+/** The slice of the `Excel` namespace the port uses (the real one, the recording fake, or office-addin-mock). */
+export interface ExcelLike {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficePortOptions {
+  /** Max cells (× 3 properties) per read batch. ~25k cells stays well under 5 MB for these tables. */
+  cellsPerBatch?: number;
+  /** Requirement-set check, e.g. supports("1.13"). Defaults to Office.context.requirements. */
+  supports?: (version: string) => boolean;
+}
+
+const DEFAULT_CELLS_PER_BATCH = 25_000;
+
+/** Excel's error values as they appear in `values`. */
+const ERROR_RE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!)$/;
+
+/** A number format that shows a date or time (ignoring quoted text, [colour]/[$-locale] blocks and escapes). */
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt || fmt === "General" || fmt === "@") return false;
+  const bare = fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%E+\- ]*$/i.test(bare);
+}
+
+/** Excel serial day → ISO date (or date-time), UTC, 1900 date system. */
+export function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
+}
+
+/** "Sheet1!A1:C3" / "'My sheet'!B2" → 0-based box; null for anything else. */
+export function parseRangeAddress(address: string): MergeRange | null {
+  const bang = address.lastIndexOf("!");
+  const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+  const [a, b] = ref.split(":");
+  const p = parseA1(a ?? "");
+  const q = parseA1(b ?? a ?? "");
+  if (!p || !q) return null;
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
+}
+
+/** Split a RangeAreas address ("S!A1:B2,S!C3:D4", sheet names may be quoted and contain commas) into areas. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") {
+      if (quoted && address[i + 1] === "'") {
+        cur += "''";
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+      cur += ch;
+    } else if (ch === "," && !quoted) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** A defined name's formula ("=Sheet1!$C$5", "='表 1'!$C$5:$F$5", "=42") → DefinedName. */
+export function toDefinedName(name: string, formula: string): DefinedName {
+  const f = formula.replace(/^=/, "");
+  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(.+)$/.exec(f);
+  if (m) return { name, sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ref: m[3].replace(/\$/g, "") };
+  return { name, sheet: null, ref: f };
+}
+
+/** Excel parses text written through `values` ("001" → 1, "25%" → 0.25); such text gets the "@" format first. */
+function looksParsedByExcel(s: string): boolean {
+  return /^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(E[-+]?\d+)?\s*%?\s*$/i.test(s) || /^\d{1,4}[-/年.]\d{1,2}([-/月.]\d{1,4}日?)?$/.test(s) || /^[=+@'-]/.test(s) || /^(TRUE|FALSE)$/i.test(s);
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+interface SheetPlan {
+  index: number;
+  name: string;
+  hidden: boolean;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+interface Chunk {
+  sheet: SheetPlan;
+  row0: number; // absolute row of the chunk's first row
+  rows: number;
+  withMerges: boolean;
+}
+
+function isPayloadError(e: unknown): boolean {
+  const o = e as { code?: unknown; message?: unknown } | null;
+  return !!o && /PayloadSizeLimitExceeded|payload/i.test(`${String(o.code ?? "")} ${String(o.message ?? "")}`);
+}
+
+export class OfficePort implements WorkbookPort {
+  readonly kind = "office" as const;
+  private readonly cellsPerBatch: number;
+  private readonly supports: (version: string) => boolean;
+
+  constructor(
+    private readonly excel: ExcelLike,
+    opts: OfficePortOptions = {},
+  ) {
+    this.cellsPerBatch = opts.cellsPerBatch ?? DEFAULT_CELLS_PER_BATCH;
+    this.supports =
+      opts.supports ??
+      ((v: string) => {
+        try {
+          return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", v);
+        } catch {
+          return false;
+        }
+      });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
+    const withMerges = this.supports("1.13");
+    return this.excel.run(async (ctx) => {
+      onProgress?.({ fraction: 0.05, message: "正在读取工作表列表……" });
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      const wbNames = ctx.workbook.names;
+      wbNames.load("items/name,items/type,items/formula,items/visible");
+      await ctx.sync(); // 1
+
+      const items = sheets.items;
+      const used = items.map((ws) => {
+        const u = ws.getUsedRangeOrNullObject(true);
+        u.load("rowIndex,columnIndex,rowCount,columnCount");
+        return u;
+      });
+      const sheetNamesColl = items.map((ws) => {
+        const n = ws.names;
+        n.load("items/name,items/type,items/formula,items/visible");
+        return n;
+      });
+      onProgress?.({ fraction: 0.15, message: `正在确定 ${items.length} 个工作表的范围……` });
+      await ctx.sync(); // 2
+
+      const plans: SheetPlan[] = items.map((ws, i) => {
+        const u = used[i];
+        const empty = u.isNullObject;
+        return {
+          index: i,
+          name: ws.name,
+          hidden: ws.visibility !== "Visible",
+          rowIndex: empty ? 0 : u.rowIndex,
+          columnIndex: empty ? 0 : u.columnIndex,
+          rowCount: empty ? 0 : u.rowCount,
+          columnCount: empty ? 0 : u.columnCount,
+        };
+      });
+
+      // Cut sheets into row chunks, then pack chunks into batches of at most cellsPerBatch cells.
+      const chunks: Chunk[] = [];
+      for (const p of plans) {
+        if (p.rowCount === 0) continue;
+        const rowsPerChunk = Math.max(1, Math.floor(this.cellsPerBatch / Math.max(1, p.columnCount)));
+        for (let r = 0; r < p.rowCount; r += rowsPerChunk) {
+          chunks.push({ sheet: p, row0: p.rowIndex + r, rows: Math.min(rowsPerChunk, p.rowCount - r), withMerges: r === 0 && withMerges });
+        }
+      }
+      const batches: Chunk[][] = [];
+      let cur: Chunk[] = [];
+      let curCells = 0;
+      for (const ch of chunks) {
+        const cells = ch.rows * ch.sheet.columnCount;
+        if (cur.length && curCells + cells > this.cellsPerBatch) {
+          batches.push(cur);
+          cur = [];
+          curCells = 0;
+        }
+        cur.push(ch);
+        curCells += cells;
+      }
+      if (cur.length) batches.push(cur);
+
+      const out: GridSheet[] = plans.map((p) => {
+        const s: GridSheet = { name: p.name, values: [], merges: [] };
+        if (p.hidden) s.hidden = true;
+        return s;
+      });
+      const hasFormula = new Set<number>();
+      const hasFormat = new Set<number>();
+
+      const runBatch = async (batch: Chunk[]): Promise<void> => {
+        const queued = batch.map((ch) => {
+          const ws = items[ch.sheet.index];
+          const range = ws.getRangeByIndexes(ch.row0, ch.sheet.columnIndex, ch.rows, ch.sheet.columnCount);
+          range.load("values,formulas,numberFormat");
+          let merged: Excel.RangeAreas | null = null;
+          if (ch.withMerges) {
+            // The full used range (formats included) also covers merges that run past the last value.
+            merged = ws.getUsedRange(false).getMergedAreasOrNullObject();
+            merged.load("address");
+          }
+          return { ch, range, merged };
+        });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Excel refused the payload: split the batch (or the single chunk) and retry smaller pieces.
+          if (!isPayloadError(e)) throw e;
+          if (batch.length > 1) {
+            const mid = Math.ceil(batch.length / 2);
+            await runBatch(batch.slice(0, mid));
+            await runBatch(batch.slice(mid));
+            return;
+          }
+          const ch = batch[0];
+          if (ch.rows <= 1) throw e;
+          const half = Math.ceil(ch.rows / 2);
+          await runBatch([{ ...ch, rows: half }]);
+          await runBatch([{ ...ch, row0: ch.row0 + half, rows: ch.rows - half, withMerges: false }]);
+          return;
+        }
+        for (const { ch, range, merged } of queued) {
+          const si = ch.sheet.index;
+          const sheet = out[si];
+          const vals = range.values as unknown[][];
+          const fmls = range.formulas as unknown[][];
+          const fmts = range.numberFormat as unknown[][];
+          for (let i = 0; i < ch.rows; i++) {
+            const r = ch.row0 + i;
+            for (let j = 0; j < ch.sheet.columnCount; j++) {
+              const c = ch.sheet.columnIndex + j;
+              const raw = vals?.[i]?.[j];
+              const f = fmls?.[i]?.[j];
+              const fmtRaw = fmts?.[i]?.[j];
+              const fmt = typeof fmtRaw === "string" && fmtRaw !== "General" ? fmtRaw : null;
+              const formula = typeof f === "string" && f.startsWith("=") && f !== raw ? f.slice(1) : null;
+              let v: CellValue = null;
+              if (typeof raw === "number") v = isDateFormat(fmt) ? { date: serialToIso(raw) } : raw;
+              else if (typeof raw === "boolean") v = raw;
+              else if (typeof raw === "string" && raw !== "") v = formula !== null && ERROR_RE.test(raw) ? { error: raw } : raw;
+              if (v === null && formula === null && fmt === null) continue;
+              while (sheet.values.length <= r) sheet.values.push([]);
+              const vr = sheet.values[r];
+              while (vr.length <= c) vr.push(null);
+              vr[c] = v;
+              if (formula !== null) {
+                hasFormula.add(si);
+                sheet.formulas ??= [];
+                while (sheet.formulas.length <= r) sheet.formulas.push([]);
+                const fr = sheet.formulas[r];
+                while (fr.length <= c) fr.push(null);
+                fr[c] = formula;
+              }
+              if (fmt !== null) {
+                hasFormat.add(si);
+                sheet.formats ??= [];
+                while (sheet.formats.length <= r) sheet.formats.push([]);
+                const xr = sheet.formats[r];
+                while (xr.length <= c) xr.push(null);
+                xr[c] = fmt;
+              }
+            }
+          }
+          if (merged && !merged.isNullObject && merged.address) {
+            for (const area of splitAreas(merged.address)) {
+              const m = parseRangeAddress(area);
+              if (m && (m.r2 > m.r1 || m.c2 > m.c1)) sheet.merges.push(m);
+            }
+          }
+        }
+      };
+
+      for (let b = 0; b < batches.length; b++) {
+        onProgress?.({ fraction: 0.2 + (0.8 * b) / batches.length, message: `正在读取单元格（第 ${b + 1}/${batches.length} 批）……` });
+        await runBatch(batches[b]); // 3 (…)
+      }
+
+      for (const s of out) {
+        s.merges.sort((x, y) => x.r1 - y.r1 || x.c1 - y.c1);
+        // Grid contract: only the top-left of a merge holds a value (Excel already reports "" for the rest).
+        for (const m of s.merges) {
+          for (let r = m.r1; r <= m.r2; r++) {
+            const row = s.values[r];
+            if (!row) continue;
+            for (let c = m.c1; c <= m.c2; c++) if ((r !== m.r1 || c !== m.c1) && c < row.length) row[c] = null;
+          }
+        }
+      }
+
+      const names: DefinedName[] = [];
+      const addNames = (coll: Excel.NamedItemCollection) => {
+        for (const n of coll.items) {
+          if (n.visible === false) continue;
+          if (typeof n.formula === "string") names.push(toDefinedName(n.name, n.formula));
+        }
+      };
+      addNames(wbNames);
+      sheetNamesColl.forEach(addNames);
+      onProgress?.({ fraction: 1, message: `已读取 ${out.length} 个工作表` });
+      return { sheets: out, names };
+    });
+  }
+
+  async insertSheets(book: InsertBook): Promise<InsertResult> {
+    return this.excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const wbNames = ctx.workbook.names;
+      wbNames.load("items/name");
+      await ctx.sync();
+      const names = freeSheetNames(
+        book.grid.sheets.map((s) => s.name),
+        sheets.items.map((s) => s.name),
+      );
+      const renamed = renameBook(book, names);
+      const takenNames = new Set(wbNames.items.map((n) => n.name.toLowerCase()));
+
+      // Batch sheets so each write request stays well under 5 MB; ordinary templates take a single batch.
+      const batches: GridSheet[][] = [];
+      let cur: GridSheet[] = [];
+      let cells = 0;
+      for (const s of renamed.grid.sheets) {
+        const n = s.values.reduce((a, r) => a + (r ? r.length : 0), 0);
+        if (cur.length && cells + n > this.cellsPerBatch) {
+          batches.push(cur);
+          cur = [];
+          cells = 0;
+        }
+        cur.push(s);
+        cells += n;
+      }
+      if (cur.length) batches.push(cur);
+
+      let first: Excel.Worksheet | null = null;
+      for (const batch of batches) {
+        try {
+          ctx.application.suspendApiCalculationUntilNextSync();
+        } catch {
+          // ExcelApi 1.6; only an optimisation.
+        }
+        for (const s of batch) {
+          const ws = sheets.add(s.name);
+          first ??= ws;
+          this.queueSheetWrite(ws, s, renamed);
+        }
+        await ctx.sync();
+      }
+      // Names last (they refer to the new sheets). Sheet-scoped, so a second template never collides.
+      for (const d of renamed.grid.names) {
+        if (d.sheet === null || !names.includes(d.sheet)) continue;
+        const ws = sheets.getItem(d.sheet);
+        const ref = `=${quoteSheet(d.sheet)}!${d.ref.split(":").map((p) => p.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2")).join(":")}`;
+        if (takenNames.has(d.name.toLowerCase())) ws.names.add(d.name, ref);
+        else {
+          ctx.workbook.names.add(d.name, ref);
+          takenNames.add(d.name.toLowerCase());
+        }
+      }
+      first?.activate();
+      await ctx.sync();
+      return { names };
+    });
+  }
+
+  private queueSheetWrite(ws: Excel.Worksheet, s: GridSheet, book: InsertBook): void {
+    const rows = s.values.length;
+    let cols = 0;
+    for (const r of s.values) if (r && r.length > cols) cols = r.length;
+    if (rows > 0 && cols > 0) {
+      const fmts: string[][] = [];
+      const data: (string | number | boolean)[][] = [];
+      let anyFormat = false;
+      for (let r = 0; r < rows; r++) {
+        const fr: string[] = [];
+        const dr: (string | number | boolean)[] = [];
+        for (let c = 0; c < cols; c++) {
+          const v = s.values[r]?.[c] ?? null;
+          const f = s.formulas?.[r]?.[c] ?? null;
+          let fmt = s.formats?.[r]?.[c] ?? "General";
+          let out: string | number | boolean = "";
+          if (f) out = `=${f}`;
+          else if (v === null) out = "";
+          else if (typeof v === "string") {
+            out = v;
+            if (fmt === "General" && looksParsedByExcel(v)) fmt = "@";
+          } else if (typeof v === "number" || typeof v === "boolean") out = v;
+          else if ("error" in v) out = v.error;
+          else out = v.date;
+          if (fmt !== "General") anyFormat = true;
+          fr.push(fmt);
+          dr.push(out);
+        }
+        fmts.push(fr);
+        data.push(dr);
+      }
+      const range = ws.getRangeByIndexes(0, 0, rows, cols);
+      // Formats first, so text stays text ("@") when the values land.
+      if (anyFormat) range.numberFormat = fmts;
+      range.formulas = data as unknown as string[][];
+    }
+    for (const m of s.merges) ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+    for (const v of book.validations ?? []) {
+      if (v.sheet !== s.name) continue;
+      const source = v.source ?? (v.list ?? []).join(",");
+      if (!source) continue;
+      const dv = ws.getRange(v.ref).dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source } };
+      if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
+    }
+    const widths = book.columnWidths?.[s.name];
+    if (widths) widths.forEach((w, c) => w > 0 && (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7)));
+  }
+}
