@@ -1,0 +1,109 @@
+/**
+ * Cost helpers: the money carried by 成本 rows, exact via integer 分.
+ *
+ * Which rows count towards the project's cost total:
+ *  - money targets (kind "money") in cost rows, in 万元 / 万 / 元; a bare number without unit in a cost
+ *    row is taken in 万元, the table's unit (seed 001 #15 "≤50"), and listed in `assumedUnit`;
+ *  - per-unit amounts ("1835元/人", "元/台") are unit costs, not totals, and are skipped; "万元/年" is an
+ *    annual amount and counts (seed 004 P4: 10 + 10 + 240 万元/年 = 260 = 预算数);
+ *  - when a money row is named as a total (总成本, 总投资, 总额, 合计 …), only such rows count, so a
+ *    "单位成本" row next to a "项目总成本" row is not added twice.
+ */
+import type { Indicator } from "../schema";
+import { fenToWan, wanToFen } from "../money";
+import { targetFen as plainFen } from "../value";
+import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
+
+export interface CostTotal {
+  /** Sum in 分 of the counted rows; null when no cost row carries money. */
+  fen: number | null;
+  /** Same in 万元 (exact decimal); null when fen is null. */
+  wan: number | null;
+  /** Indices of the rows counted. */
+  rows: number[];
+  /** Indices of cost rows whose value is not an amount (excluding empty and redacted values). */
+  nonMoney: number[];
+  /** Indices of per-unit cost rows (元/人 …), not counted. */
+  unitCost: number[];
+  /** Indices of counted rows whose amount had no unit (taken as 万元). */
+  assumedUnit: number[];
+  /** Number of cost rows in total. */
+  costRows: number;
+}
+
+const TOTAL_NAME = /总成本|总投资|总额|总费用|总经费|资金总|合计|控制数|项目成本/;
+
+/**
+ * Amount of one cost-row target in 分 (null when it is not an amount). Plain 万元/元 via value.ts;
+ * a bare number is taken in 万元 (`assumed`); "万元/年"/"元/年" count as annual amounts; other "X/Y"
+ * units are per-unit costs (`perUnit`).
+ */
+export function costRowFen(t: Indicator["target"]): { fen: number; perUnit: boolean; assumed: boolean } | null {
+  if (t.value === null || !Number.isFinite(t.value)) return null;
+  if (t.kind === "number" && (t.unit === null || t.unit === "")) {
+    const fen = wanToFen(t.value);
+    return Number.isFinite(fen) ? { fen, perUnit: false, assumed: true } : null;
+  }
+  if (t.kind !== "money" || !t.unit) return null;
+  const plain = plainFen(t);
+  if (plain !== null) return { fen: plain, perUnit: false, assumed: false };
+  const slash = t.unit.indexOf("/");
+  if (slash < 0) return null; // 亿元/千元: not expected in these tables
+  const annual = t.unit.slice(slash + 1) === "年";
+  const base = t.unit.slice(0, slash);
+  const fen = plainFen({ ...t, unit: base });
+  if (fen === null) return null;
+  return { fen, perUnit: !annual, assumed: false };
+}
+
+function defaultIsCost(ind: Indicator): boolean {
+  const l1 = normalizeLevel1(ind.level1).key;
+  const l2 = normalizeLevel2(ind.level2).key;
+  return l1 === "cost" || (l2 === "cost" && (l1 === "output" || l1 === null));
+}
+
+/**
+ * Money carried by the 成本 rows. `isCost(i)` says whether row i is a cost row; by default the labels
+ * are normalised through taxonomy (the rules pass their precomputed keys instead).
+ */
+export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: number) => boolean): CostTotal {
+  const rows: number[] = [];
+  const totalRows: number[] = [];
+  const nonMoney: number[] = [];
+  const unitCost: number[] = [];
+  const assumed: number[] = [];
+  let costRows = 0;
+  const fens: number[] = new Array(indicators.length);
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
+    if (!(isCost ? isCost(i) : defaultIsCost(ind))) continue;
+    costRows++;
+    const t = ind.target;
+    if (t.kind === "empty" || t.kind === "redacted") continue;
+    const a = costRowFen(t);
+    if (!a) {
+      nonMoney.push(i);
+      continue;
+    }
+    if (a.perUnit) {
+      unitCost.push(i);
+      continue;
+    }
+    fens[i] = a.fen;
+    rows.push(i);
+    if (a.assumed) assumed.push(i);
+    if (TOTAL_NAME.test(ind.name)) totalRows.push(i);
+  }
+  const counted = totalRows.length > 0 ? totalRows : rows;
+  let fen: number | null = null;
+  for (const i of counted) fen = (fen ?? 0) + fens[i];
+  return {
+    fen,
+    wan: fen === null ? null : fenToWan(fen),
+    rows: counted,
+    nonMoney,
+    unitCost,
+    assumedUnit: assumed.filter((i) => counted.includes(i)),
+    costRows,
+  };
+}

@@ -1,0 +1,28 @@
+import type { Rule } from "../types";
+import { budgetProblems } from "../../checks/budget";
+import { isBlank } from "../util";
+
+const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
+
+/** An amount cell that holds text which is not an amount, or a negative amount. */
+export const rule: Rule = {
+  meta: {
+    id: "budget/not-number",
+    severity: "error",
+    message: "{label}“{raw}”不是有效的金额",
+    messageEn: "{label} “{raw}” is not an amount",
+    rationale: "金额须为非负数字（万元），否则无法核对预算数与资金来源。",
+    source: "项目绩效目标表表样 单位：万元（rules-research §6 B9）",
+  },
+  check(p, ctx) {
+    const b = p.budget;
+    for (const k of ["total", "fiscal", "other"] as const) {
+      if (b[k] === null && !isBlank(b.raw[k])) {
+        ctx.report({ field: `budget.${k}`, data: { label: NAMES[k], raw: b.raw[k]!.trim() }, fix: "填写数字金额（单位万元），如 50 或 587.92" });
+      }
+    }
+    for (const pr of budgetProblems(b.total, b.fiscal, b.other)) {
+      if (pr.ruleId === "budget/not-number") ctx.report({ field: `budget.${pr.field}`, message: pr.message, fix: pr.fix });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Rule } from "../types";
+import { facts } from "../util";
+
+// A count in the goal: number + counting word. 名/人/人次 are one family (people).
+const GOAL_COUNT = /(\d+(?:\.\d+)?)\s*(名|人次|人|个|辆|台|套|处|座|条|部|件|家|只|所|户|项)/g;
+const FAMILY: Record<string, string> = { 名: "人", 人: "人", 人次: "人次" };
+const NUM = /\d+(?:\.\d+)?/g;
+
+function family(unit: string | null): string | null {
+  if (!unit) return null;
+  return FAMILY[unit] ?? unit;
+}
+
+/**
+ * A head-count or quantity in the goal text contradicts the 数量 indicators: seed 004 P2 goal "实有
+ * 326 名辅警" while 数量 says "253人". Heuristic: for each "N <counting word>" in the goals, look at
+ * the 数量 rows whose unit is of the same family (名≈人); if there are such rows and none carries N
+ * (as its value, or written in its 三级/描述), report. No 数量 row of that unit → nothing to compare.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "consistency/count-mismatch",
+    severity: "warning",
+    message: "绩效目标写明 {goalValue}，但数量指标为 {indicatorValues}",
+    messageEn: "Goal states {goalValue} but the quantity indicators say {indicatorValues}",
+    rationale: "绩效目标与绩效指标应相互对应，目标中的数量应在数量指标中体现，数字不一致说明照抄或填错。",
+    source: "财预〔2020〕10号 绩效指标明确性“与计划任务数相对应”；财预〔2015〕88号 相应匹配（rules-research §2.2、§4 P10）",
+  },
+  check(p, ctx) {
+    if (p.goals.length === 0) return;
+    let f: ReturnType<typeof facts> | null = null;
+    for (let gi = 0; gi < p.goals.length; gi++) {
+      const g = p.goals[gi];
+      if (!g) continue;
+      GOAL_COUNT.lastIndex = 0;
+      for (let m = GOAL_COUNT.exec(g); m !== null; m = GOAL_COUNT.exec(g)) {
+        // "1.目标…" numbering is followed by a dot, never by a counting word, so it does not match.
+        const n = Number(m[1]);
+        const fam = family(m[2]);
+        f ??= facts(p, ctx.profile);
+        const values: string[] = [];
+        let carried = false;
+        for (let i = 0; i < p.indicators.length && !carried; i++) {
+          if (f.l2[i] !== "quantity") continue;
+          const ind = p.indicators[i];
+          const t = ind.target;
+          if (family(t.unit) !== fam) continue;
+          if (t.value === n || t.valueMax === n) carried = true;
+          else {
+            values.push(t.raw.trim());
+            for (const text of [ind.name, ind.description]) {
+              if (!text) continue;
+              NUM.lastIndex = 0;
+              for (let k = NUM.exec(text); k !== null; k = NUM.exec(text)) if (Number(k[0]) === n) carried = true;
+            }
+          }
+        }
+        if (carried || values.length === 0) continue;
+        ctx.report({
+          field: `goals.${gi}`,
+          data: { goalValue: `${m[1]}${m[2]}`, indicatorValues: values.map((v) => `“${v}”`).join("、") },
+          fix: "核对目标与数量指标中的数字，使两者一致",
+        });
+      }
+    }
+  },
+};

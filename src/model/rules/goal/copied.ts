@@ -1,0 +1,48 @@
+import type { Project } from "../../schema";
+import type { Rule } from "../types";
+import { goalKey } from "./text";
+
+const MIN_LEN = 6; // short goals ("保障运转") repeat legitimately
+
+/**
+ * Identical goal text across projects (seed 001 #14–#23 share one sentence; seed 004 P13 copies P7),
+ * and repeated items inside one goal (seed 001 #28: the same item three times). O(n) with a hash map.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "goal/copied",
+    severity: "info",
+    message: "绩效目标与第 {other} 个项目完全相同",
+    messageEn: "Goal identical to project #{other}",
+    rationale: "不同项目的产出和效果不同，照搬其他项目的目标说明目标未针对本项目设定。",
+    source: "常见问题 P10、P12 目标与指标不对应、重复（rules-research §4、§6 C20）",
+  },
+  checkDocument(doc, ctx) {
+    const first = new Map<string, Project>();
+    for (const p of doc.projects) {
+      const keys: string[] = [];
+      const seen = new Map<string, number>();
+      for (let i = 0; i < p.goals.length; i++) {
+        const k = goalKey(p.goals[i]);
+        if (k.length < MIN_LEN || k === "**") continue;
+        const prev = seen.get(k);
+        if (prev !== undefined) {
+          ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${prev + 1} 条重复`, fix: "删除重复的目标" });
+          continue;
+        }
+        seen.set(k, i);
+        keys.push(k);
+      }
+      if (keys.length === 0) continue;
+      const key = keys.join("\u0001");
+      const prev = first.get(key);
+      if (prev) {
+        ctx.reportFor(p, {
+          field: "goals.0",
+          message: `绩效目标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
+          fix: "按本项目的资金用途和预期产出重写绩效目标",
+        });
+      } else first.set(key, p);
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { Rule } from "../types";
+import { goalBody, TEMPLATE_ARTEFACT } from "./text";
+
+// A concrete element: an Arabic/full-width number, a Chinese numeral with a measure word, or a date.
+const CONCRETE =
+  /[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(?:名|人|个|台|套|辆|处|次|项|件|条|座|家|所|批|户|部|只|块|平方米|米|公里|万元|元|年|月|天|日|小时)|年底|月底|年内|季度/;
+
+/**
+ * A goal without any measurable element (number, count, date) is a slogan (“维护辖区交通安全形势持续
+ * 稳定发展”, seed 001 #14–23). Numbering ("1.") and the artefact "目标内容 1" do not count as numbers.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "goal/vague",
+    severity: "warning",
+    message: "绩效目标没有可衡量的内容（无数量、时间或具体对象）：“{text}”",
+    messageEn: "Goal has no measurable element: “{text}”",
+    rationale: "绩效目标应指向明确、细化量化，写明预期产出的数量、时间和效果，口号式目标无法考核。",
+    source: "财预〔2021〕101号 量化易评；财预〔2011〕285号 具体细化（rules-research §1.3、§2.3、§6 C18）",
+  },
+  check(p, ctx) {
+    let text = "";
+    let first = -1;
+    for (let i = 0; i < p.goals.length; i++) {
+      const b = goalBody(p.goals[i]).replace(TEMPLATE_ARTEFACT, "").trim();
+      if (!b || b === "**") continue;
+      if (first < 0) first = i;
+      if (CONCRETE.test(b)) return;
+      text += (text ? " " : "") + b;
+    }
+    if (first < 0) return;
+    ctx.report({
+      field: `goals.${first}`,
+      data: { text: text.length > 40 ? text.slice(0, 40) + "…" : text },
+      fix: "写明本年度要完成的数量、时间节点和预期效果，如“年底前完成 N 台设备采购”",
+    });
+  },
+};

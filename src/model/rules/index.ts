@@ -1,0 +1,102 @@
+/**
+ * Rule registry: every rule, in a stable order (by id). Rule ids are a public contract: never rename.
+ */
+import type { Rule } from "./types";
+import { rule as basisMissing } from "./basis/missing";
+import { rule as basisSwapped } from "./basis/swapped";
+import { rule as budgetNotNumber } from "./budget/not-number";
+import { rule as budgetSumMismatch } from "./budget/sum-mismatch";
+import { rule as budgetTotalMismatch } from "./budget/total-mismatch";
+import { rule as consistencyCountMismatch } from "./consistency/count-mismatch";
+import { rule as costExceedsBudget } from "./cost/exceeds-budget";
+import { rule as costMismatchBudget } from "./cost/mismatch-budget";
+import { rule as costNotMoney } from "./cost/not-money";
+import { rule as goalCopied } from "./goal/copied";
+import { rule as goalMissing } from "./goal/missing";
+import { rule as goalPlaceholder } from "./goal/placeholder";
+import { rule as goalVague } from "./goal/vague";
+import { rule as indicatorCopied } from "./indicator/copied";
+import { rule as indicatorDuplicate } from "./indicator/duplicate";
+import { rule as indicatorFrameworkMixed } from "./indicator/framework-mixed";
+import { rule as indicatorLevel2Mismatch } from "./indicator/level2-mismatch";
+import { rule as indicatorMissingBenefit } from "./indicator/missing-benefit";
+import { rule as indicatorMissingCost } from "./indicator/missing-cost";
+import { rule as indicatorMissingName } from "./indicator/missing-name";
+import { rule as indicatorMissingOutputDimension } from "./indicator/missing-output-dimension";
+import { rule as indicatorMissingOutput } from "./indicator/missing-output";
+import { rule as indicatorMissingSatisfaction } from "./indicator/missing-satisfaction";
+import { rule as indicatorUnknownLevel1 } from "./indicator/unknown-level1";
+import { rule as projectCodeDuplicate } from "./project/code-duplicate";
+import { rule as projectCodeFormat } from "./project/code-format";
+import { rule as projectMissingField } from "./project/missing-field";
+import { rule as projectRedacted } from "./project/redacted";
+import { rule as spendPlanDecreasing } from "./spend-plan/decreasing";
+import { rule as spendPlanMissing } from "./spend-plan/missing";
+import { rule as spendPlanNot100 } from "./spend-plan/not-100";
+import { rule as spendPlanOutOfRange } from "./spend-plan/out-of-range";
+import { rule as spendPlanUnusual } from "./spend-plan/unusual";
+import { rule as timeWrongYear } from "./time/wrong-year";
+import { rule as valueMissingOperator } from "./value/missing-operator";
+import { rule as valueMissingUnit } from "./value/missing-unit";
+import { rule as valueMissing } from "./value/missing";
+import { rule as valueNonstandardOperator } from "./value/nonstandard-operator";
+import { rule as valueOperatorDirection } from "./value/operator-direction";
+import { rule as valuePercentRange } from "./value/percent-range";
+import { rule as valueRedacted } from "./value/redacted";
+import { rule as valueTypeMismatch } from "./value/type-mismatch";
+import { rule as valueVague } from "./value/vague";
+
+export const RULES: readonly Rule[] = [
+  basisMissing,
+  basisSwapped,
+  budgetNotNumber,
+  budgetSumMismatch,
+  budgetTotalMismatch,
+  consistencyCountMismatch,
+  costExceedsBudget,
+  costMismatchBudget,
+  costNotMoney,
+  goalCopied,
+  goalMissing,
+  goalPlaceholder,
+  goalVague,
+  indicatorCopied,
+  indicatorDuplicate,
+  indicatorFrameworkMixed,
+  indicatorLevel2Mismatch,
+  indicatorMissingBenefit,
+  indicatorMissingCost,
+  indicatorMissingName,
+  indicatorMissingOutputDimension,
+  indicatorMissingOutput,
+  indicatorMissingSatisfaction,
+  indicatorUnknownLevel1,
+  projectCodeDuplicate,
+  projectCodeFormat,
+  projectMissingField,
+  projectRedacted,
+  spendPlanDecreasing,
+  spendPlanMissing,
+  spendPlanNot100,
+  spendPlanOutOfRange,
+  spendPlanUnusual,
+  timeWrongYear,
+  valueMissingOperator,
+  valueMissingUnit,
+  valueMissing,
+  valueNonstandardOperator,
+  valueOperatorDirection,
+  valuePercentRange,
+  valueRedacted,
+  valueTypeMismatch,
+  valueVague,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+
+const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** The rule with this id, or undefined. */
+export function getRule(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

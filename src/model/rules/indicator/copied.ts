@@ -1,0 +1,95 @@
+import type { Project } from "../../schema";
+import type { Rule } from "../types";
+import { level1KeyOf, squash } from "../util";
+
+/** An identical 三级 + 指标值 in at least this many projects is flagged as copied. */
+export const COPIED_MIN_PROJECTS = 3;
+/** Whole indicator sets are compared when they have at least this many rows. */
+const SET_MIN_ROWS = 3;
+
+/**
+ * Indicators copied across projects, in one pass with hash maps (O(rows)):
+ *  - the whole indicator set identical to another project's (seed 001 #30/#31; 002 P15 ← P1);
+ *  - otherwise rows whose 三级 + 指标值 recur in ≥ COPIED_MIN_PROJECTS projects (seed 004 P9 ← P3,
+ *    P10/P11 ← P1), one finding per project. 满意度 rows are skipped: "服务对象满意度 ≥90%" is
+ *    legitimately the same everywhere.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "indicator/copied",
+    severity: "info",
+    message: "{detail}",
+    messageEn: "Indicators copied from other projects: {detail}",
+    rationale: "不同项目的产出和效果不同，大量照搬其他项目的指标说明指标未针对本项目设定（目标与指标不对应）。",
+    source: "常见问题 P10 指标照搬（rules-research §4、§6 F56）",
+  },
+  checkDocument(doc, ctx) {
+    // Each distinct 三级+值 gets a small integer id; a project's set signature is its ids joined, so
+    // long row texts are concatenated once per row, not once per comparison.
+    const ids = new Map<string, number>();
+    const stats: { n: number; last: number; first: Project }[] = [];
+    const rowIds: Int32Array[] = new Array(doc.projects.length);
+    const sets = new Map<string, Project>();
+    for (let pi = 0; pi < doc.projects.length; pi++) {
+      const p = doc.projects[pi];
+      const inds = p.indicators;
+      const row = new Int32Array(inds.length);
+      let sig = "";
+      for (let i = 0; i < inds.length; i++) {
+        const ind = inds[i];
+        const k = squash(ind.name) + "\u0001" + squash(ind.target.raw);
+        let id = ids.get(k);
+        if (id === undefined) {
+          id = stats.length;
+          ids.set(k, id);
+          stats.push({ n: 0, last: -1, first: p });
+        }
+        sig += id + ",";
+        const s = stats[id];
+        if (s.last !== pi) {
+          s.n++;
+          s.last = pi;
+        }
+        // Satisfaction rows and rows without a name or value do not count as copied rows.
+        row[i] = k.length < 3 || ind.name.length === 0 || ind.target.raw.length === 0 || level1KeyOf(ind.level1) === "satisfaction" ? -1 : id;
+      }
+      rowIds[pi] = row;
+      if (inds.length >= SET_MIN_ROWS) {
+        const prev = sets.get(sig);
+        if (prev) {
+          ctx.reportFor(p, {
+            field: "indicators.0.name",
+            message: `全部 ${inds.length} 条绩效指标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
+            fix: "按本项目的产出和效果设置指标",
+          });
+          rowIds[pi] = new Int32Array(0);
+        } else sets.set(sig, p);
+      }
+    }
+    for (let pi = 0; pi < doc.projects.length; pi++) {
+      const p = doc.projects[pi];
+      const row = rowIds[pi];
+      let firstRow = -1;
+      let n = 0;
+      let projects = 0;
+      for (let i = 0; i < row.length; i++) {
+        const id = row[i];
+        if (id < 0) continue;
+        const s = stats[id];
+        if (s.n < COPIED_MIN_PROJECTS || s.first === p) continue;
+        if (firstRow < 0) {
+          firstRow = i;
+          projects = s.n;
+        }
+        n++;
+      }
+      if (firstRow >= 0) {
+        const ind = p.indicators[firstRow];
+        ctx.reportFor(p, {
+          field: `indicators.${firstRow}.name`,
+          message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${projects} 个项目），请确认是否照搬`,
+        });
+      }
+    }
+  },
+};

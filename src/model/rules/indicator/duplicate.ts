@@ -1,0 +1,62 @@
+import type { Rule } from "../types";
+import { facts, squash } from "../util";
+
+// "（%）" / "(个)" annotations do not make a different indicator (seed 001#7 采用率(%) vs 采用率).
+const ANNOTATION = /[（(][^（()）]*[)）]?$/;
+
+/**
+ * Within one project: an exact duplicate row (seed 002 P1, P15, P7), or the same 三级 under two
+ * different 二级 (seed 001 #7, #24; 004 P8 社会效益 = 可持续影响).
+ */
+export const rule: Rule = {
+  meta: {
+    id: "indicator/duplicate",
+    severity: "warning",
+    message: "指标“{name}”重复",
+    messageEn: "Duplicate indicator “{name}”",
+    rationale: "同一指标重复填写或同时放在两个二级指标下，会重复计分，说明指标设置不清晰。",
+    source: "常见问题 P12 指标重复/交叉（rules-research §4、§6 D29）",
+  },
+  check(p, ctx) {
+    const inds = p.indicators;
+    if (inds.length < 2) return;
+    const f = facts(p, ctx.profile);
+    // Keyed on the name first: the full-row key is only built for names that repeat (rare).
+    const byName = new Map<string, number>();
+    let exact: Map<string, number> | null = null;
+    const fullKey = (i: number) => {
+      const ind = inds[i];
+      return `${f.l1[i]}\u0001${f.l2[i] ?? ind.level2}\u0001${squash(ind.name)}\u0001${squash(ind.description)}\u0001${squash(ind.target.raw)}`;
+    };
+    for (let i = 0; i < inds.length; i++) {
+      const ind = inds[i];
+      const name = squash(ind.name);
+      if (!name) continue;
+      const core = name.charCodeAt(name.length - 1) === 0xff09 || name.charCodeAt(name.length - 1) === 41 ? name.replace(ANNOTATION, "") : name;
+      const other = byName.get(core);
+      if (other === undefined) {
+        byName.set(core, i);
+        continue;
+      }
+      if (!exact) {
+        exact = new Map();
+        for (const j of byName.values()) exact.set(fullKey(j), j);
+      }
+      const full = fullKey(i);
+      const prev = exact.get(full);
+      if (prev !== undefined) {
+        ctx.report({ field: `indicators.${i}.name`, message: `第 ${i + 1} 条指标与第 ${prev + 1} 条完全相同（${ind.level2}“${ind.name.trim()}”）`, fix: "删除重复的行" });
+        continue;
+      }
+      exact.set(full, i);
+      const o = inds[other];
+      if ((f.l2[other] ?? o.level2) !== (f.l2[i] ?? ind.level2)) {
+        ctx.report({
+          field: `indicators.${i}.name`,
+          message: `三级指标“${ind.name.trim()}”同时出现在“${o.level2}”（第 ${other + 1} 条）和“${ind.level2}”（第 ${i + 1} 条）下`,
+          fix: "一个指标只放在最贴切的二级指标下",
+        });
+      }
+    }
+  },
+};

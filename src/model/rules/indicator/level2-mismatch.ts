@@ -1,0 +1,46 @@
+import type { Rule } from "../types";
+import { LEVEL1, LEVEL2, frameworksOf, level2Allowed, level2Options } from "../../taxonomy";
+import { facts, homeLevel1, isBlank } from "../util";
+
+/**
+ * 二级 must be a known label allowed under its 一级 in the project's framework: seed 002 P1 has 成本指标
+ * under 满意度 and 数量指标 under 效果; P16 uses "执法培训" in place of 质量指标. Semantic misplacement
+ * (a rate under 数量) is value/type-mismatch.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "indicator/level2-mismatch",
+    severity: "error",
+    message: "二级指标“{level2}”不属于一级指标“{level1}”",
+    messageEn: "Level-2 “{level2}” is not allowed under level-1 “{level1}”",
+    rationale: "二级指标须在其一级指标之下：产出含数量/质量/时效（2015 年框架含成本），效益含经济/社会/生态/可持续影响，满意度含服务对象满意度。",
+    source: "财预〔2015〕88号；财预〔2021〕101号（rules-research §2.4、§6 D22）",
+  },
+  check(p, ctx) {
+    const f = facts(p, ctx.profile);
+    for (let i = 0; i < p.indicators.length; i++) {
+      const a = f.l1[i];
+      if (a === null) continue; // unknown-level1 reports it
+      const ind = p.indicators[i];
+      const b = f.l2[i];
+      if (b !== null && level2Allowed(f.framework, a, b)) continue;
+      const options = level2Options(f.framework, a).join("、");
+      if (b === null) {
+        const raw = (ind.level2Raw ?? ind.level2).trim();
+        ctx.report({
+          field: `indicators.${i}.level2`,
+          message: isBlank(raw) ? `第 ${i + 1} 条指标缺少二级指标` : `二级指标“${raw}”不是规范名称`,
+          fix: options ? `${LEVEL1[a]}下的二级指标应为：${options}` : undefined,
+        });
+        continue;
+      }
+      if (f.mixed && frameworksOf(a, b).length > 0) continue; // framework-mixed reports it
+      const home = homeLevel1(f.framework, b);
+      ctx.report({
+        field: `indicators.${i}.level2`,
+        data: { level2: LEVEL2[b], level1: LEVEL1[a] },
+        fix: home ? `移到“${LEVEL1[home]}”下，或改用${LEVEL1[a]}的二级指标：${options}` : `${LEVEL1[a]}下的二级指标应为：${options}`,
+      });
+    }
+  },
+};

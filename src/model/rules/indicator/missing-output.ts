@@ -1,0 +1,14 @@
+import { missingLevel1Rule } from "./presence";
+
+export const rule = missingLevel1Rule(
+  {
+    id: "indicator/missing-output",
+    severity: "error",
+    message: "缺少产出指标",
+    messageEn: "No output (产出) indicator",
+    rationale: "原则上每个项目均应设置产出指标和效益指标。",
+    source: "财预〔2021〕101号“原则上每一项目均应设置产出指标和效益指标”（rules-research §1.2、§6 D24）",
+  },
+  "output",
+  "补充产出指标（数量、质量、时效指标）",
+);

@@ -1,0 +1,34 @@
+import type { Rule } from "../types";
+
+// Spaces and brackets are stripped before checking: PDFs wrap codes ("13032423P0044281013 9H") and
+// 承德 tables bracket them (seed 002).
+const STRIP = /[\s\u3000\u00a0【】\[\]()（）]/g;
+const HEBEI_CODE = /^\d{8}P[0-9A-Z]{12}$/;
+
+/**
+ * 项目编码: 21 characters = 6-digit division + 2-digit year + "P" + 12 alphanumerics (all 63 seed codes).
+ * Wrong length or characters → the code cannot be matched in 预算管理一体化.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "project/code-format",
+    severity: "error",
+    message: "项目编码“{code}”格式不正确：{reason}",
+    messageEn: "Project code “{code}” is malformed: {reason}",
+    rationale: "预算管理一体化系统的项目代码（pro_code）为 21 位；河北表样的编码为 8 位数字 + P + 12 位字母数字，格式错误无法与系统项目对应。",
+    source: "预算管理一体化规范 数据标准 pro_code(21)（rules-research §5、§6 A3）",
+  },
+  check(p, ctx) {
+    if (!p.code) return;
+    const c = p.code.replace(STRIP, "");
+    if (c.length !== 21) {
+      ctx.report({ field: "code", data: { code: p.code, reason: `应为 21 位，实际 ${c.length} 位` }, fix: "核对项目编码，去掉多余或补全缺少的字符" });
+    } else if (!HEBEI_CODE.test(c.toUpperCase())) {
+      ctx.report({
+        field: "code",
+        data: { code: p.code, reason: "应为 8 位数字 + P + 12 位字母或数字" },
+        fix: /[a-z]/.test(c) ? "字母应为大写" : undefined,
+      });
+    }
+  },
+};

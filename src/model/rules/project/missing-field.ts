@@ -1,0 +1,26 @@
+import type { Rule } from "../types";
+import { isBlank } from "../util";
+
+/**
+ * Required header fields. 项目编码 is required where the form has one (Hebei, central 一体化), not on
+ * the Ningxia form (seed 004 has none). Goals and spend plan have their own rules.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "project/missing-field",
+    severity: "error",
+    message: "缺少{field}",
+    messageEn: "Required field missing: {field}",
+    rationale: "项目表须填写项目名称、预算数、项目编码（河北/中央表样）并至少有一条绩效指标，否则无法审核。",
+    source: "财预〔2015〕88号 完整性审核；河北、宁夏项目绩效目标表表样（rules-research §6 A1）",
+  },
+  check(p, ctx) {
+    if (isBlank(p.name)) ctx.report({ field: "name", data: { field: "项目名称" }, fix: "填写项目名称" });
+    if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && isBlank(p.code))
+      ctx.report({ field: "code", data: { field: "项目编码" }, fix: "填写预算管理一体化系统中的项目编码" });
+    if (p.budget.total === null && isBlank(p.budget.raw.total))
+      ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });
+    if (p.indicators.length === 0)
+      ctx.report({ field: "indicators", data: { field: "绩效指标（至少应有产出、效益指标）" } });
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule, RuleMeta } from "../types";
+import { facts } from "../util";
+
+const FIELDS = ["spendPlan.mar", "spendPlan.jun", "spendPlan.oct", "spendPlan.dec"];
+
+/**
+ * The five spend-plan rules share one analysis (checks/spend-plan.ts, computed once per project) and
+ * each reports its own problems, so the custom function SPENDPLAN() and the task pane agree.
+ */
+export function planRule(meta: RuleMeta): Rule {
+  return {
+    meta,
+    check(p, ctx) {
+      if (p.layout === "ningxia") return; // the Ningxia form has no plan
+      if (p.spendPlan === null) {
+        if (meta.id === "spend-plan/missing")
+          ctx.report({ field: "spendPlan", message: "缺少资金支出计划（3月底/6月底/10月底/12月底累计进度%）", fix: "补充资金支出计划" });
+        return;
+      }
+      const problems = facts(p, ctx.profile).plan!;
+      for (const pr of problems) {
+        if (pr.ruleId !== meta.id) continue;
+        ctx.report({ field: pr.index === null ? "spendPlan" : FIELDS[pr.index] ?? "spendPlan", message: pr.message, fix: pr.fix });
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Shared, precomputed facts about a project for the rules. Computed once per project per validate()
+ * run (the engine calls `beginRun()`), so forty rules do not each re-normalise labels or re-sum costs.
+ */
+import type { Indicator, Project, ProfileName } from "../schema";
+import {
+  type Framework,
+  type Level1Key,
+  type Level2Key,
+  LEVEL1,
+  LEVEL2,
+  HIERARCHY,
+  normalizeLevel1,
+  normalizeLevel2,
+} from "../taxonomy";
+import { frameworkOf } from "./profiles";
+import { costTotalWan, type CostTotal } from "../checks/cost";
+import { spendPlanProblems, type SpendPlanProblem } from "../checks/spend-plan";
+
+// Label → key memo. Labels are few (canonical + a handful of variants), so this stays small; the cap
+// protects against pathological input with thousands of distinct garbage labels.
+const L1_MEMO = new Map<string, Level1Key | null>();
+const L2_MEMO = new Map<string, Level2Key | null>();
+const MEMO_CAP = 5000;
+
+export function level1KeyOf(label: string): Level1Key | null {
+  let k = L1_MEMO.get(label);
+  if (k !== undefined) return k;
+  k = normalizeLevel1(label).key;
+  if (L1_MEMO.size < MEMO_CAP) L1_MEMO.set(label, k);
+  return k;
+}
+
+export function level2KeyOf(label: string): Level2Key | null {
+  let k = L2_MEMO.get(label);
+  if (k !== undefined) return k;
+  k = normalizeLevel2(label).key;
+  if (L2_MEMO.size < MEMO_CAP) L2_MEMO.set(label, k);
+  return k;
+}
+
+/** True when the row is a cost row in either framework (一级 成本, or 二级 成本 under 产出). */
+export function isCostRow(l1: Level1Key | null, l2: Level2Key | null): boolean {
+  return l1 === "cost" || (l2 === "cost" && (l1 === "output" || l1 === null));
+}
+
+export interface ProjectFacts {
+  l1: (Level1Key | null)[];
+  l2: (Level2Key | null)[];
+  /** Framework the project itself follows (evidence from its rows), else the profile's. */
+  framework: Framework;
+  /** Both 成本 as 一级 and 成本 as 二级 under 产出. */
+  mixed: boolean;
+  hasL1: Record<Level1Key, boolean>;
+  /** 二级 keys present under 产出. */
+  outputL2: Set<Level2Key>;
+  cost: CostTotal;
+  plan: SpendPlanProblem[] | null;
+}
+
+let runFacts = new WeakMap<Project, ProjectFacts>();
+// The engine runs all rules of one project in a row: remember the last lookup.
+let lastProject: Project | null = null;
+let lastFacts: ProjectFacts | null = null;
+
+/** Forget facts of a previous run (projects may have been edited in place by the task pane). */
+export function beginRun(): void {
+  runFacts = new WeakMap();
+  lastProject = null;
+  lastFacts = null;
+}
+
+export function facts(project: Project, profile: ProfileName): ProjectFacts {
+  if (project === lastProject) return lastFacts!;
+  let f = runFacts.get(project);
+  if (f) {
+    lastProject = project;
+    lastFacts = f;
+    return f;
+  }
+  const inds = project.indicators;
+  const n = inds.length;
+  const l1: (Level1Key | null)[] = new Array(n);
+  const l2: (Level2Key | null)[] = new Array(n);
+  const hasL1: Record<Level1Key, boolean> = { output: false, benefit: false, satisfaction: false, cost: false };
+  const outputL2 = new Set<Level2Key>();
+  let costAsL1 = false;
+  let costAsL2 = false;
+  for (let i = 0; i < n; i++) {
+    const ind = inds[i];
+    const a = level1KeyOf(ind.level1);
+    const b = level2KeyOf(ind.level2);
+    l1[i] = a;
+    l2[i] = b;
+    if (a) hasL1[a] = true;
+    if (a === "output" && b) outputL2.add(b);
+    if (a === "cost") costAsL1 = true;
+    if (a === "output" && b === "cost") costAsL2 = true;
+  }
+  const framework: Framework = costAsL1 && !costAsL2 ? "2021" : costAsL2 && !costAsL1 ? "2015" : frameworkOf(profile);
+  const sp = project.spendPlan;
+  f = {
+    l1,
+    l2,
+    framework,
+    mixed: costAsL1 && costAsL2,
+    hasL1,
+    outputL2,
+    cost: costTotalWan(inds, (i) => isCostRow(l1[i], l2[i])),
+    plan: sp ? spendPlanProblems([sp.mar, sp.jun, sp.oct, sp.dec], { budgetTotal: project.budget.total }) : null,
+  };
+  runFacts.set(project, f);
+  lastProject = project;
+  lastFacts = f;
+  return f;
+}
+
+/** The 一级 a 二级 belongs to in a framework (for "move it under …" hints). */
+export function homeLevel1(framework: Framework, l2: Level2Key): Level1Key | null {
+  const h = HIERARCHY[framework];
+  for (const k of Object.keys(h) as Level1Key[]) if (h[k]!.includes(l2)) return k;
+  return null;
+}
+
+export const L1_LABEL = LEVEL1;
+export const L2_LABEL = LEVEL2;
+
+/** Short human label of a row for messages: "产出指标/数量指标/采购数量". */
+export function rowLabel(ind: Indicator): string {
+  return `${ind.level2 || ind.level1 || "?"}「${ind.name || "（无名称）"}」`;
+}
+
+/** Whitespace-free form of a text (PDF wrap spaces, U+3000) for comparisons. */
+export function squash(s: string | null | undefined): string {
+  if (!s) return "";
+  // Fast path: most cells have no whitespace at all.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) return s.replace(WS, "");
+  }
+  return s;
+}
+const WS = /[\s\u3000\u00a0]+/g;
+
+export function isBlank(s: string | null | undefined): boolean {
+  if (s === null || s === undefined || s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c > 0x20 && c !== 0x3000 && c !== 0xa0) return false; // fast path: starts with a visible character
+  return !NON_WS.test(s);
+}
+const NON_WS = /[^\s\u3000\u00a0]/;
+
+/** Format a number for a message without float noise (587.92, 0.5, 100). */
+export function fmt(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+export function isSatisfactionRow(l1: Level1Key | null, l2: Level2Key | null): boolean {
+  return l1 === "satisfaction" || l2 === "serviceSatisfaction";
+}
+
+/** Unit written as an annotation at the end of the 三级 ("治安案件发案数（个）", "覆盖率(%)"); null if none. */
+export function nameUnit(name: string): string | null {
+  const m = NAME_UNIT.exec(name);
+  return m ? m[1] : null;
+}
+const NAME_UNIT = /[（(]\s*(%|％|百分比|个|人|人次|名|次|件|起|台|套|辆|处|条|项|户|家|天|日|小时|分钟|年|月|万元|元|平方米|米|公里)\s*[)）]?\s*$/;

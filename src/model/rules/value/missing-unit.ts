@@ -1,0 +1,39 @@
+import type { Rule } from "../types";
+import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel } from "../util";
+
+const BARE_WAN = /万\s*$/;
+
+/**
+ * A number without a unit (seed 001: "17", "≥1000", "≤50" in a cost row), unless the 三级 carries it
+ * ("治安案件发案数（个）" → "≤40" is fine); and "7万" outside cost rows, where the value parser reads
+ * 万 as 万元 but a counting noun is missing (seed 001 #2 "进行采集核实用户 7万").
+ */
+export const rule: Rule = {
+  meta: {
+    id: "value/missing-unit",
+    severity: "warning",
+    message: "{row}的指标值“{value}”缺少计量单位",
+    messageEn: "Target value “{value}” of {row} has no unit",
+    rationale: "指标值应由运算符、数值和计量单位组成（如“≥95%”“≥200人次”），没有单位无法判断数值含义。",
+    source: "一体化数据标准 计量单位 meterunit；参考模板“≥**人次”“≥**%”写法（rules-research §3.3、§6 E36、E37）",
+  },
+  check(p, ctx) {
+    const f = facts(p, ctx.profile);
+    for (let i = 0; i < p.indicators.length; i++) {
+      const ind = p.indicators[i];
+      const t = ind.target;
+      const cost = isCostRow(f.l1[i], f.l2[i]);
+      if (t.kind === "number" && !t.unit) {
+        if (nameUnit(ind.name) !== null) continue;
+        const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : "写明计量单位（个、人、次、%…）";
+        ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
+      } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {
+        ctx.report({
+          field: `indicators.${i}.target`,
+          message: `${rowLabel(ind)}的指标值“${t.raw.trim()}”只有数量级“万”，缺少计量单位（万人？万条？万元？）`,
+          fix: "写明单位，如“7万人次”",
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from "../types";
+import { rowLabel } from "../util";
+
+const STANDARD = new Set(["≥", "≤", "=", ">", "<"]);
+
+/**
+ * Operators written as ≧ ≦ >= <= ＞ ＜ 以上 不低于 … (seed 002: ＞ ×3, ＜ ×1; seed 004: ≧ ×2). The value
+ * parser already normalised them (operator); operatorRaw keeps the spelling.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "value/nonstandard-operator",
+    severity: "info",
+    message: "{row}的运算符“{raw}”不规范，应写作“{op}”",
+    messageEn: "Non-standard operator “{raw}” in {row}; write “{op}”",
+    rationale: "预算管理一体化系统的计算符号只有 ≥、≤、=、>、<；其他写法（≧、>=、以上、不低于）导入系统或汇总时需要人工转换。",
+    source: "预算管理一体化 数据标准 计算符号 computesign（rules-research §5、§6 E33）",
+  },
+  check(p, ctx) {
+    for (let i = 0; i < p.indicators.length; i++) {
+      const t = p.indicators[i].target;
+      if (t.operatorRaw === null || t.operator === null || STANDARD.has(t.operatorRaw)) continue;
+      const approx = t.operatorRaw === "余" || t.operatorRaw === "多";
+      ctx.report({
+        field: `indicators.${i}.target`,
+        message: approx
+          ? `${rowLabel(p.indicators[i])}的指标值“${t.raw.trim()}”是约数，应写明界限，如“≥${t.value ?? ""}${t.unit ?? ""}”`
+          : undefined,
+        data: { row: rowLabel(p.indicators[i]), raw: t.operatorRaw, op: t.operator },
+        fix: approx ? undefined : `把“${t.operatorRaw}”改为“${t.operator}”`,
+      });
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import type { Rule } from "../types";
+import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel } from "../util";
+
+// Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
+const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期/;
+const PERCENT_UNITS = new Set(["%", "％", "百分比"]);
+const TIME_UNITS = new Set(["小时", "天", "日", "分钟", "年", "月"]);
+
+/**
+ * Value kind against the 二级 (heuristic, documented; 成本 rows are cost/not-money's business):
+ *  - 数量: a percentage or a date is not a quantity (seed 001 #10 覆盖率 ≥95%; 002 P1 "= 100 %");
+ *  - 时效: a plain count/amount, or a rate that is not a timeliness rate (seed 000 #8 破案率 ≥90%,
+ *    001 #21 完成率); dates, durations and 及时率 are fine;
+ *  - 满意度: must be a percentage; text, grades, dates, amounts are not (seed 004 P3 "满意");
+ *  - any other row: a date as the value of a non-时效 indicator (seed 004 P3 质量 → "2024年底");
+ *  - the 三级 names its unit and the value contradicts it: "（小时）" with a % (seed 001 #1, 002 P14),
+ *    "（%）" with a count.
+ */
+export const rule: Rule = {
+  meta: {
+    id: "value/type-mismatch",
+    severity: "warning",
+    message: "{row}的指标值“{value}”与指标类别不符：{reason}",
+    messageEn: "Target “{value}” does not fit {row}: {reason}",
+    rationale: "数量指标应为数量，时效指标应为时间或及时率，满意度应为百分比；内容放错二级指标说明指标设置不当。",
+    source: "财预〔2015〕88号、财预〔2021〕101号 二级指标含义（rules-research §4 P7、§6 E43）",
+  },
+  check(p, ctx) {
+    const f = facts(p, ctx.profile);
+    for (let i = 0; i < p.indicators.length; i++) {
+      const ind = p.indicators[i];
+      const t = ind.target;
+      const k = t.kind;
+      if (k === "empty" || k === "redacted" || k === "vague") continue;
+      if (isCostRow(f.l1[i], f.l2[i])) continue;
+      let reason: string | null = null;
+      const l2 = f.l2[i];
+      const annot = nameUnit(ind.name);
+      if (annot !== null && PERCENT_UNITS.has(annot) && (k === "number" || k === "money" || k === "duration") && t.unit) {
+        reason = `三级指标标明单位为 %，指标值却是“${t.unit}”`;
+      } else if (annot !== null && TIME_UNITS.has(annot) && k === "percent") {
+        reason = `三级指标标明单位为“${annot}”，指标值却是百分比`;
+      } else if (isSatisfactionRow(f.l1[i], l2)) {
+        if (k !== "percent" && k !== "number") reason = "满意度指标应为百分比，如“≥90%”";
+      } else if (l2 === "quantity") {
+        if (k === "percent") reason = "数量指标应为数量（个、人、次…），比率应放在质量指标";
+        else if (k === "date") reason = "数量指标应为数量，日期应放在时效指标";
+      } else if (l2 === "timeliness") {
+        if (k === "number" || k === "money") reason = "时效指标应为完成时限、时长或及时率";
+        else if (k === "percent" && !TIMELY.test(ind.name)) reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
+      } else if (k === "date") {
+        reason = "日期只应作为时效指标的值";
+      }
+      if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason } });
+    }
+  },
+};

@@ -1,0 +1,279 @@
+/**
+ * The validation engine: runs the document and project rules of a profile over a JxmbDocument and
+ * returns a deterministic Report. Pure: no I/O; never throws on bad input (a crashing rule becomes a
+ * finding, not a stack trace).
+ */
+import type { JxmbDocument, Project, ProfileName } from "./schema";
+import type { DocumentRuleContext, Finding, Report, ReportInput, Rule, RuleMeta, Severity } from "./rules/types";
+import { RULES } from "./rules/index";
+import { PROFILES, PROFILE_NAMES, ruleSetting, type RuleSetting } from "./rules/profiles";
+import { beginRun } from "./rules/util";
+
+export interface ValidateOptions {
+  /** Profile to apply; default: the document's own profile. */
+  profile?: ProfileName;
+  /** Run only these rules: exact ids ("value/vague") or groups ("value", "value/", "value/*"). */
+  rules?: string[];
+}
+
+const REDACTED_RULE = "project/redacted";
+
+interface Keyed {
+  f: Finding;
+  seq: number;
+  row: number;
+  col: number;
+}
+
+const NO_CELL = Object.freeze({ row: Number.MAX_SAFE_INTEGER, col: Number.MAX_SAFE_INTEGER });
+const COORDS = new Map<string, { row: number; col: number }>();
+
+/** "AB12" → { row: 11, col: 27 } (0-based); unparsable → large numbers so it sorts last. */
+export function cellCoords(cell: string | null): { row: number; col: number } {
+  if (!cell) return NO_CELL;
+  let c = COORDS.get(cell);
+  if (!c) {
+    c = parseCoords(cell);
+    if (COORDS.size < 100_000) COORDS.set(cell, c);
+  }
+  return c;
+}
+
+function parseCoords(cell: string): { row: number; col: number } {
+  let i = 0;
+  let col = 0;
+  const s = cell.charCodeAt(0) === 36 ? cell.replace(/\$/g, "") : cell;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const u = c >= 97 && c <= 122 ? c - 32 : c;
+    if (u < 65 || u > 90) break;
+    col = col * 26 + (u - 64);
+  }
+  const row = Number(s.slice(i));
+  if (i === 0 || !Number.isInteger(row) || row < 1) return NO_CELL;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** Top-left cell of an area ("A1:H40" → "A1"). */
+function firstCell(range: string | null | undefined): string | null {
+  if (!range) return null;
+  const c = range.split(":")[0].replace(/\$/g, "");
+  return cellCoords(c) === NO_CELL ? null : c;
+}
+
+// For an indicator field without its own cell, the nearest known cell is another cell of the same row.
+const ROW_FALLBACK = ["name", "target", "targetParts.value", "targetParts.symbol", "description", "level2", "level1", "basis"];
+
+/**
+ * The cell of a field path of a project: its own cell in the source map, else the nearest known cell
+ * that is certainly about it (same indicator row, or the field's label/group), else the table's first
+ * cell. Never another field's cell that could mislead (e.g. goals.2 never falls back to goals.0).
+ */
+export function resolveCell(project: Project, field: string): string | null {
+  const cells = project.source.cells;
+  const direct = cells[field];
+  if (direct) return direct;
+  if (field.startsWith("indicators.")) {
+    let idx = 0;
+    let j = 11;
+    for (; j < field.length; j++) {
+      const c = field.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) break;
+      idx = idx * 10 + c;
+    }
+    const ind = j > 11 ? project.indicators[idx] : undefined;
+    if (ind) {
+      const sub = j < field.length ? field.slice(j + 1) : "";
+      const src = ind.source ?? {};
+      if (sub && src[sub]) return src[sub];
+      if (sub.startsWith("target") && src["targetParts.value"]) return src["targetParts.value"];
+      for (const k of ROW_FALLBACK) {
+        if (src[k]) return src[k];
+        const viaProject = cells[`indicators.${idx}.${k}`];
+        if (viaProject) return viaProject;
+      }
+    }
+  }
+  // Shorter prefixes: "spendPlan.dec" → "spendPlan" (the plan's label), "budget.other" → "budget".
+  let p = field;
+  for (let cut = p.lastIndexOf("."); cut > 0; cut = p.lastIndexOf(".")) {
+    p = p.slice(0, cut);
+    if (cells[p]) return cells[p];
+  }
+  return firstCell(project.source.range);
+}
+
+// Templates are split once into literal/placeholder parts: no regex per finding.
+const COMPILED = new Map<string, string[]>();
+function compile(template: string): string[] {
+  let parts = COMPILED.get(template);
+  if (parts) return parts;
+  parts = template.split(PLACEHOLDER); // [lit, key, lit, key, …, lit]
+  COMPILED.set(template, parts);
+  return parts;
+}
+const PLACEHOLDER = /\{(\w+)\}/;
+
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  const parts = compile(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    const v = data[k];
+    out += (v === undefined ? `{${k}}` : String(v)) + parts[i + 1];
+  }
+  return out;
+}
+
+function matchesFilter(id: string, filter: string[] | undefined): boolean {
+  if (!filter || filter.length === 0) return true;
+  for (const f of filter) {
+    if (f === id) return true;
+    const g = f.endsWith("/*") ? f.slice(0, -2) : f.endsWith("/") ? f.slice(0, -1) : f;
+    if (!g.includes("/") && id.startsWith(g + "/")) return true;
+  }
+  return false;
+}
+
+interface Active {
+  rule: Rule;
+  severity: Severity;
+}
+
+export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report {
+  beginRun();
+  const profile: ProfileName = opts.profile && PROFILES[opts.profile] ? opts.profile : PROFILES[doc.profile] ? doc.profile : "hebei";
+  const active: Active[] = [];
+  let redactedActive: Active | null = null;
+  for (const rule of RULES) {
+    if (!matchesFilter(rule.meta.id, opts.rules)) continue;
+    const s = ruleSetting(profile, rule.meta.id, rule.meta.severity);
+    if (s === "off") continue;
+    if (rule.meta.id === REDACTED_RULE) redactedActive = { rule, severity: s };
+    else active.push({ rule, severity: s });
+  }
+
+  const out: Keyed[] = [];
+  let currentRule: Active = active[0];
+  let currentProject: Project | null = null;
+
+  const emit = (project: Project | null, input: ReportInput) => {
+    const meta = currentRule.rule.meta;
+    let sheet: string | null = input.sheet ?? null;
+    let cell: string | null = input.cell ?? null;
+    if (project) {
+      sheet = sheet ?? project.source.sheet;
+      if (!cell) cell = input.field ? resolveCell(project, input.field) : firstCell(project.source.range);
+    } else if (!cell && input.field) {
+      const src = input.field.startsWith("declaredTotals.") ? doc.declaredTotals?.source : doc.overview?.source;
+      const key = input.field.slice(input.field.indexOf(".") + 1);
+      if (src) {
+        cell = src.cells[key] ?? firstCell(src.range);
+        sheet = sheet ?? src.sheet;
+      }
+    }
+    const f: Finding = {
+      ruleId: meta.id,
+      severity: currentRule.severity,
+      message: input.message ?? formatMessage(meta.message, input.data),
+      sheet,
+      cell,
+      projectCode: project ? project.code : null,
+      projectName: project ? project.name : null,
+      projectSeq: project ? project.seq : null,
+    };
+    if (input.fix) f.fix = input.fix;
+    const { row, col } = cellCoords(cell);
+    out.push({ f, seq: project ? project.seq : -1, row, col });
+  };
+
+  const ctx: DocumentRuleContext = {
+    profile,
+    document: doc,
+    report: (input) => emit(currentProject, input),
+    reportFor: (project, input) => emit(project, input),
+  };
+
+  const crashed = (e: unknown, project: Project | null) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    emit(project, { message: `检查规则 ${currentRule.rule.meta.id} 运行出错，此项检查未完成（内部错误：${msg}）` });
+  };
+
+  const live: Project[] = [];
+  for (const project of doc.projects) {
+    if (project.redacted) {
+      if (redactedActive) {
+        currentRule = redactedActive;
+        currentProject = project;
+        try {
+          redactedActive.rule.check?.(project, ctx);
+        } catch (e) {
+          crashed(e, project);
+        }
+      }
+      continue;
+    }
+    live.push(project);
+  }
+
+  // Projects outer, rules inner: a project's facts stay hot and its findings come out together.
+  const projectRules = active.filter((a) => a.rule.check);
+  for (let i = 0; i < live.length; i++) {
+    currentProject = live[i];
+    for (let r = 0; r < projectRules.length; r++) {
+      currentRule = projectRules[r];
+      try {
+        currentRule.rule.check!(currentProject, ctx);
+      } catch (e) {
+        crashed(e, currentProject);
+      }
+    }
+  }
+  currentProject = null;
+
+  // Document rules see the non-redacted projects; ctx.document is still the whole document.
+  const view: JxmbDocument = live.length === doc.projects.length ? doc : { ...doc, projects: live };
+  for (const a of active) {
+    if (!a.rule.checkDocument) continue;
+    currentRule = a;
+    try {
+      a.rule.checkDocument(view, ctx);
+    } catch (e) {
+      crashed(e, null);
+    }
+  }
+
+  out.sort(compareKeyed);
+  const findings = out.map((k) => k.f);
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return { findings, summary };
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  const sa = a.f.sheet ?? "";
+  const sb = b.f.sheet ?? "";
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (a.row !== b.row) return a.row - b.row;
+  if (a.col !== b.col) return a.col - b.col;
+  if (a.f.ruleId !== b.f.ruleId) return a.f.ruleId < b.f.ruleId ? -1 : 1;
+  return a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0;
+}
+
+export interface RuleInfo extends RuleMeta {
+  /** Effective setting per profile ("off" when the profile turns the rule off). */
+  profiles: Record<ProfileName, RuleSetting>;
+}
+
+/** The rule catalogue, sorted by id, for docs, --help and the task pane. */
+export function listRules(): RuleInfo[] {
+  return RULES.map((r) => {
+    const profiles = {} as Record<ProfileName, RuleSetting>;
+    for (const p of PROFILE_NAMES) profiles[p] = ruleSetting(p, r.meta.id, r.meta.severity);
+    return { ...r.meta, profiles };
+  }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export { PROFILES, PROFILE_NAMES } from "./rules/profiles";
