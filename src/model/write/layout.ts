@@ -1,0 +1,350 @@
+/**
+ * The JXMB worksheet template, described ONCE as data. The renderer (render.ts) draws it from a
+ * document; the template reader (read/template.ts) locates fields through the same description (or
+ * through the defined names it declares), so no other module knows where a field sits.
+ *
+ * Shape (Hebei style, what clerks already know from the printed 绩效目标表):
+ *   部门    department code/name, 预算年度, profile, 总体/分项绩效目标, 工作保障措施, template version
+ *   汇总    one row per project (formulas pull 编码/名称/预算数/校验 from the project sheets), 合计 = SUM,
+ *           declared totals (department and units) checked against the sum
+ *   <项目>  one sheet per project: the Hebei table + a 校验 column of native formulas
+ *   _lists  hidden: 一级/二级 lists (from taxonomy.ts) behind the drop-downs and the pair check
+ *
+ * Coordinates are 0-based (row, col) as in grid.ts. Named ranges are the template ↔ model contract
+ * (as in EFRAG's VSME template): external tools should use them, not the coordinates.
+ */
+import { a1 } from "../grid";
+
+/** Bumped when a cell moves or a field is added; stored in the workbook (name + 部门 cell). */
+export const TEMPLATE_VERSION = "JXMB-TEMPLATE-1.0";
+/** Prefix every template version starts with; the reader accepts any 1.x. */
+export const TEMPLATE_VERSION_PREFIX = "JXMB-TEMPLATE-1.";
+
+export const SHEET_DEPARTMENT = "部门";
+export const SHEET_SUMMARY = "汇总";
+export const SHEET_LISTS = "_lists";
+
+/** Hidden machine column on every template sheet: JSON with what the visible cells cannot carry. */
+export const META_PREFIX = "JXMB:";
+
+/** Semantic style of a cell; the writers map roles to fonts, fills and borders. */
+export type StyleRole =
+  | "title" // sheet title
+  | "label" // fixed label text (grey)
+  | "header" // table header row
+  | "input" // free text input
+  | "money" // amount input (万元)
+  | "percent" // spend-plan input
+  | "number" // other numeric input (year)
+  | "check" // in-sheet check result
+  | "status" // sheet status (bold check)
+  | "note" // help text
+  | "formula" // pulled value (read-only look)
+  | "meta"; // hidden machine data
+
+export interface Spot {
+  r: number;
+  c: number;
+  /** Last column of a horizontal merge (inclusive). */
+  c2?: number;
+  /** Last row of a vertical merge (inclusive). */
+  r2?: number;
+}
+
+export interface LabelSpot extends Spot {
+  text: string;
+  role?: StyleRole; // default "label"
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Formats
+ * ---------------------------------------------------------------------------------------------- */
+
+/** 万元 with 2 decimals shown, up to 6 (0.01 元) when present, so a stray 5.004 is not hidden. */
+export const FMT_MONEY = "0.00####";
+export const FMT_PERCENT = "0%";
+export const FMT_TEXT = "@";
+export const FMT_YEAR = "0";
+
+/* ------------------------------------------------------------------------------------------------
+ * Check texts (zh-CN). Formulas and the TypeScript evaluator (checks.ts) both use these.
+ * ---------------------------------------------------------------------------------------------- */
+
+export const CHECK = {
+  ok: "✓ 通过",
+  todo: "待填写",
+  badPrefix: "✗ ",
+  budgetNotNumber: "✗ 金额须填数字",
+  budgetNegative: "✗ 金额不能为负",
+  budgetSum: "✗ 预算数≠财政资金+其他资金",
+  planNotNumber: "✗ 支出进度须填百分比",
+  planRange: "超出0–100%",
+  planDecreasing: "累计进度下降",
+  planNot100: "12月底应为100%",
+  l1Missing: "待填写：一级指标",
+  l1Unknown: "✗ 一级指标不在列表中",
+  l2Missing: "待填写：二级指标",
+  l2Mismatch: "✗ 二级指标与一级指标不匹配",
+  l3Missing: "待填写：三级指标",
+  targetMissing: "待填写：指标值",
+  totalMismatch: "✗ 合计≠各项目表预算数之和",
+  declaredMismatch: "✗ 申报合计≠各项目预算数之和",
+  unitMismatch: "✗ 单位申报合计≠该单位项目预算数之和",
+  yearBad: "✗ 预算年度应为四位年份",
+  listsOk: "✓ 下拉列表可用",
+  listsBad: "✗ 下拉列表不可用",
+} as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * 部门 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+export const DEPARTMENT = {
+  sheet: SHEET_DEPARTMENT,
+  widths: [20, 26, 48, 48, 22, 10],
+  title: { r: 0, c: 0, c2: 4, text: "部门预算绩效目标 — 部门信息（金额单位：万元）", role: "title" } as LabelSpot,
+  labels: [
+    { r: 1, c: 0, text: "模板版本" },
+    { r: 2, c: 0, text: "部门编码" },
+    { r: 3, c: 0, text: "部门名称" },
+    { r: 4, c: 0, text: "预算年度" },
+    { r: 5, c: 0, text: "适用规范" },
+    { r: 6, c: 0, text: "文档标题" },
+    { r: 7, c: 0, text: "一、总体绩效目标" },
+    { r: 8, c: 0, text: "二、分项绩效目标", role: "header" },
+    { r: 8, c: 1, text: "分项名称", role: "header" },
+    { r: 8, c: 2, text: "绩效目标", role: "header" },
+    { r: 8, c: 3, text: "绩效指标", role: "header" },
+    { r: 1, c: 2, c2: 3, text: "由 JXMB 生成，请勿修改版本号；在黄色单元格中填写。", role: "note" },
+    {
+      r: 5,
+      c: 2,
+      c2: 3,
+      text: "hebei＝河北省（财预〔2015〕88号口径，成本为产出下的二级）；ningxia＝宁夏；central-2021＝财预〔2021〕101号（成本为一级）。改口径后请重新生成模板以更新下拉列表。",
+      role: "note",
+    },
+  ] as LabelSpot[],
+  fields: {
+    version: { r: 1, c: 1 },
+    code: { r: 2, c: 1 },
+    name: { r: 3, c: 1, c2: 2 },
+    fiscalYear: { r: 4, c: 1 },
+    profile: { r: 5, c: 1 },
+    title: { r: 6, c: 1, c2: 3 },
+    summary: { r: 7, c: 1, c2: 3 },
+  } satisfies Record<string, Spot>,
+  checks: { fiscalYear: { r: 4, c: 4 } },
+  /** 分项绩效目标 rows start here: A = （n）, B = 分项名称, C = 绩效目标, D = 绩效指标. */
+  itemsFirstRow: 9,
+  itemsMinRows: 10,
+  itemCols: { title: 1, goal: 2, indicators: 3 },
+  /** Label of the row after the items (found by scanning column A, so rows may be inserted above it). */
+  safeguardsLabel: "三、工作保障措施",
+  safeguardsCols: { c: 1, c2: 3 },
+  metaCol: 5,
+} as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * 汇总 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+export const SUMMARY = {
+  sheet: SHEET_SUMMARY,
+  widths: [8, 24, 12, 24, 30, 14, 30, 10],
+  title: { r: 0, c: 0, c2: 6, text: "项目汇总（金额单位：万元；本表由公式生成，请在各项目表中填写）", role: "title" } as LabelSpot,
+  header: ["序号", "工作表", "单位编码", "项目编码", "项目名称", "预算数", "校验状态"],
+  headerRow: 1,
+  firstRow: 2,
+  cols: { seq: 0, sheet: 1, unitCode: 2, code: 3, name: 4, total: 5, status: 6 },
+  /** Rows after the project rows, relative to the row after the last project. */
+  totalLabel: "合计",
+  declaredLabel: "部门申报合计数",
+  unitsHeader: ["", "", "单位编码", "单位名称", "", "申报合计数", "校验"],
+  unitsLabel: "各单位申报合计",
+  unitsMinRows: 5,
+  unitCols: { code: 2, name: 3, total: 5, check: 6 },
+  metaCol: 7,
+} as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * Project sheet (Hebei table)
+ * ---------------------------------------------------------------------------------------------- */
+
+export const PROJECT = {
+  widths: [14, 18, 24, 30, 16, 24, 20, 30, 6],
+  title: { r: 0, c: 0, c2: 6 } as Spot,
+  labels: [
+    { r: 1, c: 0, text: "单位编码" },
+    { r: 1, c: 2, text: "单位名称" },
+    { r: 1, c: 5, c2: 6, text: "单位：万元" },
+    { r: 2, c: 0, text: "项目编码" },
+    { r: 2, c: 3, text: "项目名称" },
+    { r: 3, c: 0, r2: 4, text: "预算规模及资金用途" },
+    { r: 3, c: 1, text: "预算数" },
+    { r: 3, c: 3, text: "其中：财政资金" },
+    { r: 3, c: 5, text: "其他资金" },
+    { r: 4, c: 1, text: "资金用途" },
+    { r: 5, c: 0, r2: 6, text: "资金支出计划（%）" },
+    { r: 5, c: 1, text: "3月底" },
+    { r: 5, c: 2, text: "6月底" },
+    { r: 5, c: 3, text: "10月底" },
+    { r: 5, c: 4, text: "12月底" },
+    { r: 5, c: 5, c2: 6, r2: 6, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
+    { r: 7, c: 0, text: "绩效目标" },
+    { r: 8, c: 0, text: "一级指标", role: "header" },
+    { r: 8, c: 1, text: "二级指标", role: "header" },
+    { r: 8, c: 2, text: "三级指标", role: "header" },
+    { r: 8, c: 3, text: "绩效指标描述", role: "header" },
+    { r: 8, c: 4, text: "指标值", role: "header" },
+    { r: 8, c: 5, text: "指标值确定依据", role: "header" },
+    { r: 8, c: 6, text: "评（扣）分标准", role: "header" },
+    { r: 8, c: 7, text: "校验", role: "header" },
+  ] as LabelSpot[],
+  fields: {
+    unitCode: { r: 1, c: 1 },
+    unitName: { r: 1, c: 3, c2: 4 },
+    code: { r: 2, c: 1, c2: 2 },
+    name: { r: 2, c: 4, c2: 6 },
+    total: { r: 3, c: 2 },
+    fiscal: { r: 3, c: 4 },
+    other: { r: 3, c: 6 },
+    purpose: { r: 4, c: 2, c2: 6 },
+    mar: { r: 6, c: 1 },
+    jun: { r: 6, c: 2 },
+    oct: { r: 6, c: 3 },
+    dec: { r: 6, c: 4 },
+    goals: { r: 7, c: 1, c2: 6 },
+  } satisfies Record<string, Spot>,
+  checkCol: 7,
+  status: { r: 0, c: 7 } as Spot,
+  checks: {
+    code: { r: 2, c: 7 },
+    budget: { r: 3, c: 7 },
+    purpose: { r: 4, c: 7 },
+    plan: { r: 6, c: 7 },
+    goals: { r: 7, c: 7 },
+  } satisfies Record<string, Spot>,
+  planKeys: ["mar", "jun", "oct", "dec"] as const,
+  indicatorHeaderRow: 8,
+  indicatorFirstRow: 9,
+  indicatorMinRows: 30,
+  indicatorCols: { level1: 0, level2: 1, name: 2, description: 3, target: 4, basis: 5, scoring: 6 },
+  /** The row after the indicator block; its text marks the end of the block for the reader. */
+  footerMarker: "▲",
+  footerText:
+    "▲ 指标行不够时：在上方指标区内（本行之上）右键“插入”整行，下拉列表、格式随之扩展；再把上一行“校验”列的公式向下填充到新行。请勿在本行以下填写指标。",
+  metaCol: 8,
+  /** Rows 0..headerRows-1 are the fixed header area (heights etc.). */
+  rowHeights: { 0: 30, 4: 36, 7: 72 } as Record<number, number>,
+  /** Excel sheet names: ≤ 31 chars, none of []:*?/\ . */
+  maxSheetName: 31,
+} as const;
+
+export type ProjectField = keyof typeof PROJECT.fields;
+export type ProjectCheck = keyof typeof PROJECT.checks;
+
+/** Row index of the footer for a block of `rows` indicator rows. */
+export function projectFooterRow(rows: number): number {
+  return PROJECT.indicatorFirstRow + rows;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * _lists sheet (hidden)
+ * ---------------------------------------------------------------------------------------------- */
+
+export const LISTS = {
+  sheet: SHEET_LISTS,
+  /** Column A: 一级 options (row 0 header); columns B..: one column of 二级 per 一级, in the same order. */
+  level1Col: 0,
+  level2FirstCol: 1,
+  /** Pair table (一级, 二级) used by the row check; placed after the 二级 columns + 1 gap. */
+  pairsGap: 1,
+  /** Row 0 of the self-check column: INDIRECT over the 二级 names must give the expected counts. */
+  widths: 18,
+} as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * Defined names (the public contract)
+ * ---------------------------------------------------------------------------------------------- */
+
+export const NAMES = {
+  version: "JXMB_TEMPLATE_VERSION",
+  deptCode: "JXMB_DEPT_CODE",
+  deptName: "JXMB_DEPT_NAME",
+  fiscalYear: "JXMB_FISCAL_YEAR",
+  profile: "JXMB_PROFILE",
+  docTitle: "JXMB_DOC_TITLE",
+  summary: "JXMB_OVERVIEW_SUMMARY",
+  total: "JXMB_TOTAL",
+  declaredTotal: "JXMB_DECLARED_TOTAL",
+  level1List: "JXMB_L1",
+  /** JXMB_L2_1 … JXMB_L2_n: 二级 list of the n-th 一级 in JXMB_L1 (ASCII names: portable). */
+  level2ListPrefix: "JXMB_L2_",
+  pairsL1: "JXMB_PAIRS_L1",
+  pairsL2: "JXMB_PAIRS_L2",
+  listsCheck: "JXMB_LISTS_CHECK",
+} as const;
+
+/** Per-project names: JXMB_P001_CODE …; the number is the project's position when the template was made. */
+export const PROJECT_NAME_KEYS = {
+  unitCode: "UNIT_CODE",
+  unitName: "UNIT_NAME",
+  code: "CODE",
+  name: "NAME",
+  total: "BUDGET_TOTAL",
+  fiscal: "BUDGET_FISCAL",
+  other: "BUDGET_OTHER",
+  purpose: "PURPOSE",
+  mar: "PLAN_MAR",
+  jun: "PLAN_JUN",
+  oct: "PLAN_OCT",
+  dec: "PLAN_DEC",
+  goals: "GOALS",
+} as const satisfies Record<ProjectField, string>;
+
+export function projectNamePrefix(index: number): string {
+  return `JXMB_P${String(index + 1).padStart(3, "0")}_`;
+}
+export const PROJECT_INDICATORS_KEY = "INDICATORS";
+export const PROJECT_STATUS_KEY = "STATUS";
+
+/** A1 reference of a spot's top-left cell, absolute ($B$3) or relative (B3). */
+export function ref(s: Spot, absolute = false): string {
+  const t = a1(s.r, s.c);
+  if (!absolute) return t;
+  const m = /^([A-Z]+)(\d+)$/.exec(t)!;
+  return `$${m[1]}$${m[2]}`;
+}
+
+/** A1 range of a spot including its merge ("B3:C3"), or its single cell. */
+export function spotRange(s: Spot): string {
+  const r2 = s.r2 ?? s.r;
+  const c2 = s.c2 ?? s.c;
+  return r2 === s.r && c2 === s.c ? a1(s.r, s.c) : `${a1(s.r, s.c)}:${a1(r2, c2)}`;
+}
+
+/** Quote a sheet name for a formula: 'name' with '' for quotes (always quoted: names are Chinese). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Make an Excel-safe, unique sheet name for a project. */
+export function projectSheetName(seq: number, name: string | null, used: Set<string>): string {
+  const clean = (name ?? "").replace(/[[\]:*?/\\'\r\n\t]/g, " ").replace(/\s+/g, " ").trim();
+  const base0 = clean ? `${seq}.${clean}` : `项目${seq}`;
+  let base = [...base0].slice(0, PROJECT.maxSheetName).join("");
+  let cand = base;
+  let k = 2;
+  while (used.has(cand.toLowerCase()) || isReservedSheetName(cand)) {
+    const suffix = `(${k++})`;
+    base = [...base0].slice(0, PROJECT.maxSheetName - suffix.length).join("");
+    cand = base + suffix;
+  }
+  used.add(cand.toLowerCase());
+  return cand;
+}
+
+function isReservedSheetName(n: string): boolean {
+  const l = n.toLowerCase();
+  return l === "history" || l === SHEET_DEPARTMENT || l === SHEET_SUMMARY || l === SHEET_LISTS;
+}

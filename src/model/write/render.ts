@@ -1,0 +1,755 @@
+/**
+ * Renderer: JxmbDocument → TemplateBook (a Grid plus what a Grid cannot hold: widths, styles,
+ * validations, conditional formats, print setup). Pure: no I/O. Both writers use it — exceljs for
+ * files (src/xlsx/write.ts) and the task pane's Office.js adapter for 插入模板.
+ *
+ * Every cell value in the Grid is a literal unless the sheet's `formulas` has an entry for it: a text
+ * that starts with = + - @ is data and must be written as text (the exceljs writer does; an Office.js
+ * writer must set the cell's number format to "@" first — the TemplateBook already marks every text
+ * input cell with format "@").
+ */
+import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../grid";
+import { a1, emptySheet, setValue } from "../grid";
+import { emptyDocument, type JxmbDocument, type Project, type ProfileName } from "../schema";
+import { LEVEL1, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
+import {
+  budgetCheck,
+  budgetCheckFormula,
+  declaredCheck,
+  declaredCheckFormula,
+  fiscalYearCheck,
+  fiscalYearCheckFormula,
+  indicatorCheck,
+  indicatorCheckFormula,
+  listsProbeFormula,
+  listsSummaryFormula,
+  planCheck,
+  planCheckFormula,
+  presenceCheck,
+  presenceCheckFormula,
+  statusCheck,
+  statusFormula,
+  totalCheckFormula,
+  unitCheck,
+  unitCheckFormula,
+  type CheckInput,
+} from "./checks";
+import {
+  addOverride,
+  deriveBudget,
+  deriveDeclared,
+  deriveGoals,
+  deriveIndicator,
+  deriveOverview,
+  deriveSpendPlan,
+  encodeMeta,
+  goalsText,
+  type IndicatorCore,
+} from "./fields";
+import {
+  CHECK,
+  DEPARTMENT,
+  FMT_MONEY,
+  FMT_PERCENT,
+  FMT_TEXT,
+  FMT_YEAR,
+  LISTS,
+  NAMES,
+  PROJECT,
+  PROJECT_INDICATORS_KEY,
+  PROJECT_NAME_KEYS,
+  PROJECT_STATUS_KEY,
+  SHEET_DEPARTMENT,
+  SHEET_LISTS,
+  SHEET_SUMMARY,
+  SUMMARY,
+  TEMPLATE_VERSION,
+  projectFooterRow,
+  projectNamePrefix,
+  projectSheetName,
+  quoteSheet,
+  ref,
+  spotRange,
+  type LabelSpot,
+  type Spot,
+  type StyleRole,
+} from "./layout";
+
+/* ------------------------------------------------------------------------------------------------
+ * TemplateBook
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface StyleRange {
+  range: string; // A1 range on the sheet
+  role: StyleRole;
+}
+
+export interface ValidationSpec {
+  range: string; // e.g. "A10:A39"
+  type: "list" | "decimal" | "whole" | "textLength";
+  operator?: "between" | "greaterThanOrEqual" | "lessThanOrEqual";
+  /** Formulas without "=", relative to the range's top-left cell. */
+  formulae: (string | number)[];
+  allowBlank: boolean;
+  errorStyle: "stop" | "warning" | "information";
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
+}
+
+export interface ConditionalFormatSpec {
+  range: string;
+  /** Expression without "=", relative to the range's top-left cell. */
+  formula: string;
+  style: "ok" | "bad" | "todo";
+}
+
+export interface SheetExtras {
+  /** Column widths in characters, from column A; `hidden` columns hold machine data. */
+  columns: { width: number; hidden?: boolean }[];
+  rowHeights: Record<number, number>; // 0-based row → points
+  styles: StyleRange[];
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  /** Rows/columns frozen at the top/left. */
+  freeze?: { rows: number; cols: number };
+  landscape: boolean;
+  printArea?: string;
+  tabColor?: string;
+  /** Cells a protected sheet leaves editable (only used when protection is on). */
+  unlocked: string[];
+  protect: boolean;
+}
+
+export interface TemplateBook {
+  grid: Grid;
+  /** Per sheet name. */
+  extras: Record<string, SheetExtras>;
+  version: string;
+  framework: Framework;
+  /** Sheet name of each project, in document order. */
+  projectSheets: string[];
+}
+
+export interface RenderOptions {
+  /** Indicator rows per project sheet (at least the project's indicators); default 30. */
+  indicatorRows?: number;
+  /** Lock label and formula cells (inputs stay editable; inserting rows stays allowed). Default false. */
+  protect?: boolean;
+  /** Only for `renderTemplate(null, …)`: number of blank project sheets (default 3) and profile. */
+  projects?: number;
+  profile?: ProfileName;
+}
+
+export function frameworkOf(profile: ProfileName): Framework {
+  return profile === "central-2021" ? "2021" : "2015";
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Small helpers
+ * ---------------------------------------------------------------------------------------------- */
+
+function newExtras(widths: readonly number[]): SheetExtras {
+  return {
+    columns: widths.map((w) => ({ width: w })),
+    rowHeights: {},
+    styles: [],
+    validations: [],
+    conditionalFormats: [],
+    landscape: true,
+    unlocked: [],
+    protect: false,
+  };
+}
+
+function setFormat(sheet: GridSheet, r: number, c: number, fmt: string): void {
+  sheet.formats ??= [];
+  while (sheet.formats.length <= r) sheet.formats.push([]);
+  const row = sheet.formats[r];
+  while (row.length <= c) row.push(null);
+  row[c] = fmt;
+}
+
+function merge(sheet: GridSheet, s: Spot): void {
+  const r2 = s.r2 ?? s.r;
+  const c2 = s.c2 ?? s.c;
+  if (r2 !== s.r || c2 !== s.c) sheet.merges.push({ r1: s.r, c1: s.c, r2, c2 } satisfies MergeRange);
+}
+
+function label(sheet: GridSheet, ex: SheetExtras, l: LabelSpot): void {
+  setValue(sheet, l.r, l.c, l.text);
+  merge(sheet, l);
+  ex.styles.push({ range: spotRange(l), role: l.role ?? "label" });
+}
+
+/** An input cell: value, merge, style, format; text inputs get "@" so typed "=…" or "001" stay text. */
+function input(sheet: GridSheet, ex: SheetExtras, s: Spot, v: CellValue, role: StyleRole, fmt: string): void {
+  setValue(sheet, s.r, s.c, v);
+  merge(sheet, s);
+  // A text value in a numeric field (raw text such as "见附件") keeps the numeric format: harmless.
+  setFormat(sheet, s.r, s.c, fmt);
+  ex.styles.push({ range: spotRange(s), role });
+  ex.unlocked.push(spotRange(s));
+}
+
+function formula(sheet: GridSheet, ex: SheetExtras, s: Spot, f: string, result: CellValue, role: StyleRole, fmt?: string): void {
+  setValue(sheet, s.r, s.c, result, f);
+  merge(sheet, s);
+  if (fmt) setFormat(sheet, s.r, s.c, fmt);
+  ex.styles.push({ range: spotRange(s), role });
+}
+
+function checkCfs(ex: SheetExtras, range: string, topLeft: string): void {
+  ex.conditionalFormats.push(
+    { range, formula: `LEFT(${topLeft},1)="✗"`, style: "bad" },
+    { range, formula: `LEFT(${topLeft},1)="✓"`, style: "ok" },
+    { range, formula: `LEFT(${topLeft},3)="${CHECK.todo}"`, style: "todo" },
+  );
+}
+
+/** The cell for an amount: the number, or the raw text when it is not a number. */
+function moneyCell(value: number | null, raw: string | null): CellValue {
+  if (value !== null) return value;
+  return raw !== null && raw.trim() !== "" ? raw : null;
+}
+
+function planCell(value: number | null, raw: string | null): CellValue {
+  if (value !== null) return Math.round(value * 1e4) / 1e6; // points → fraction, no float noise
+  return raw !== null && raw.trim() !== "" ? raw : null;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Lists (taxonomy → _lists)
+ * ---------------------------------------------------------------------------------------------- */
+
+interface Lists {
+  level1: string[];
+  level2: string[][];
+  pairs: [string, string][];
+}
+
+function listsOf(fw: Framework): Lists {
+  const level1 = level1Options(fw);
+  const keys = level1.map((l) => (Object.keys(LEVEL1) as Level1Key[]).find((k) => LEVEL1[k] === l)!);
+  const level2 = keys.map((k) => level2Options(fw, k));
+  const pairs: [string, string][] = [];
+  keys.forEach((k, i) => {
+    for (const l2 of level2[i]) pairs.push([level1[i], l2]);
+  });
+  return { level1, level2, pairs };
+}
+
+function renderLists(lists: Lists, names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
+  const sheet = emptySheet(SHEET_LISTS);
+  sheet.hidden = true;
+  const ex = newExtras([]);
+  const n1 = lists.level1.length;
+  setValue(sheet, 0, LISTS.level1Col, "一级指标");
+  lists.level1.forEach((l, i) => setValue(sheet, i + 1, LISTS.level1Col, l));
+  names.push({ name: NAMES.level1List, sheet: SHEET_LISTS, ref: `$A$2:$A$${n1 + 1}` });
+  lists.level2.forEach((col, i) => {
+    const c = LISTS.level2FirstCol + i;
+    setValue(sheet, 0, c, lists.level1[i]);
+    col.forEach((l, j) => setValue(sheet, j + 1, c, l));
+    names.push({ name: `${NAMES.level2ListPrefix}${i + 1}`, sheet: SHEET_LISTS, ref: `${abs(1, c)}:${abs(col.length, c)}` });
+  });
+  const pc = LISTS.level2FirstCol + n1 + LISTS.pairsGap;
+  setValue(sheet, 0, pc, "一级（配对）");
+  setValue(sheet, 0, pc + 1, "二级（配对）");
+  lists.pairs.forEach(([l1, l2], i) => {
+    setValue(sheet, i + 1, pc, l1);
+    setValue(sheet, i + 1, pc + 1, l2);
+  });
+  names.push({ name: NAMES.pairsL1, sheet: SHEET_LISTS, ref: `${abs(1, pc)}:${abs(lists.pairs.length, pc)}` });
+  names.push({ name: NAMES.pairsL2, sheet: SHEET_LISTS, ref: `${abs(1, pc + 1)}:${abs(lists.pairs.length, pc + 1)}` });
+  // Self-check: the exact INDIRECT expression of the 二级 drop-down, evaluated by the spreadsheet.
+  const qc = pc + 3;
+  setValue(sheet, 0, qc, "二级下拉自检");
+  lists.level1.forEach((_l, i) => {
+    const f = listsProbeFormula(a1(i + 1, LISTS.level1Col), NAMES.level1List, NAMES.level2ListPrefix, lists.level2[i].length, lists.level2[i][0]);
+    setValue(sheet, i + 1, qc, "✓", f);
+  });
+  setValue(sheet, n1 + 1, qc, CHECK.listsOk, listsSummaryFormula(`${a1(1, qc)}:${a1(n1, qc)}`, n1));
+  names.push({ name: NAMES.listsCheck, sheet: SHEET_LISTS, ref: abs(n1 + 1, qc) });
+  ex.columns = Array.from({ length: qc + 1 }, () => ({ width: LISTS.widths }));
+  return { sheet, extras: ex };
+}
+
+function abs(r: number, c: number): string {
+  return ref({ r, c }, true);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Project sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface ProjectRender {
+  sheet: GridSheet;
+  extras: SheetExtras;
+  status: string;
+  total: number | null;
+}
+
+function renderProject(p: Project, index: number, sheetName: string, lists: Lists, names: DefinedName[], opts: RenderOptions): ProjectRender {
+  const sheet = emptySheet(sheetName);
+  const ex = newExtras(PROJECT.widths);
+  ex.columns[PROJECT.metaCol] = { width: PROJECT.widths[PROJECT.metaCol], hidden: true };
+  ex.rowHeights = { ...PROJECT.rowHeights };
+  const F = PROJECT.fields;
+  const meta: Record<string, unknown> = { kind: "project", seq: p.seq };
+
+  // Title: the project's own heading as text; none → a formula that follows the name.
+  if (p.title !== null) {
+    input(sheet, ex, PROJECT.title, p.title, "title", FMT_TEXT);
+  } else {
+    const nameRef = ref(F.name);
+    const f = `IF(${nameRef}="","${p.seq}.（项目名称）绩效目标表","${p.seq}."&${nameRef}&"绩效目标表")`;
+    formula(sheet, ex, PROJECT.title, f, `${p.seq}.${p.name ?? "（项目名称）"}绩效目标表`, "title");
+  }
+  for (const l of PROJECT.labels) label(sheet, ex, l);
+
+  input(sheet, ex, F.unitCode, p.unit.code, "input", FMT_TEXT);
+  input(sheet, ex, F.unitName, p.unit.name, "input", FMT_TEXT);
+  input(sheet, ex, F.code, p.code, "input", FMT_TEXT);
+  input(sheet, ex, F.name, p.name, "input", FMT_TEXT);
+
+  // Budget
+  const b = p.budget;
+  const bCells: CellValue[] = [moneyCell(b.total, b.raw.total), moneyCell(b.fiscal, b.raw.fiscal), moneyCell(b.other, b.raw.other)];
+  input(sheet, ex, F.total, bCells[0], "money", FMT_MONEY);
+  input(sheet, ex, F.fiscal, bCells[1], "money", FMT_MONEY);
+  input(sheet, ex, F.other, bCells[2], "money", FMT_MONEY);
+  addOverride(meta, "budget", bCells, deriveBudget(bCells[0], bCells[1], bCells[2]), b);
+  input(sheet, ex, F.purpose, p.purpose, "input", FMT_TEXT);
+
+  // Spend plan (cumulative %)
+  const sp = p.spendPlan;
+  const pCells: CellValue[] = PROJECT.planKeys.map((k) => (sp ? planCell(sp[k], sp.raw[k]) : null));
+  PROJECT.planKeys.forEach((k, i) => input(sheet, ex, F[k], pCells[i], "percent", FMT_PERCENT));
+  addOverride(meta, "spendPlan", pCells, deriveSpendPlan(pCells), sp);
+
+  // Goals: one cell, one goal per line.
+  const gText = goalsText(p.goals);
+  input(sheet, ex, F.goals, gText, "input", FMT_TEXT);
+  addOverride(meta, "goals", [gText], deriveGoals(gText), p.goals);
+
+  // Fields the Hebei table has no cell for.
+  if (p.competentDepartment) meta.competentDepartment = p.competentDepartment;
+  if (p.implementingUnit !== null) meta.implementingUnit = p.implementingUnit;
+  if (p.attribute) meta.attribute = p.attribute;
+  if (p.period !== null) meta.period = p.period;
+  if (p.redacted) meta.redacted = true;
+
+  // Checks next to the fields.
+  const C = PROJECT.checks;
+  const checkTexts: string[] = [];
+  const chk = (s: Spot, f: string, v: string) => {
+    formula(sheet, ex, s, f, v, "check");
+    checkTexts.push(v);
+  };
+  chk(C.code, presenceCheckFormula([ref(F.code), ref(F.name)]), presenceCheck([p.code, p.name]));
+  chk(C.budget, budgetCheckFormula(ref(F.total), ref(F.fiscal), ref(F.other)), budgetCheck(...(bCells as [CheckInput, CheckInput, CheckInput])));
+  chk(C.purpose, presenceCheckFormula([ref(F.purpose)]), presenceCheck([p.purpose]));
+  const planRefs = PROJECT.planKeys.map((k) => ref(F[k]));
+  chk(C.plan, planCheckFormula(planRefs, `${planRefs[0]}:${planRefs[planRefs.length - 1]}`), planCheck(pCells as CheckInput[]));
+  chk(C.goals, presenceCheckFormula([ref(F.goals)]), presenceCheck([gText]));
+
+  // Indicator block
+  const rows = Math.max(opts.indicatorRows ?? PROJECT.indicatorMinRows, p.indicators.length, 1);
+  const first = PROJECT.indicatorFirstRow;
+  const last = first + rows - 1;
+  const footer = projectFooterRow(rows);
+  const IC = PROJECT.indicatorCols;
+  const colOrder = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
+  for (let i = 0; i < rows; i++) {
+    const r = first + i;
+    const ind = p.indicators[i];
+    const cells: CellValue[] = ind
+      ? [ind.level1 || null, ind.level2 || null, ind.name || null, ind.description, ind.target.raw === "" ? null : ind.target.raw, ind.basis, ind.scoring]
+      : [null, null, null, null, null, null, null];
+    colOrder.forEach((c, k) => {
+      setValue(sheet, r, c, cells[k]);
+      setFormat(sheet, r, c, FMT_TEXT);
+    });
+    const rowMeta: Record<string, unknown> = {};
+    if (ind) {
+      const { source: _s, ...core } = ind;
+      void _s;
+      addOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells), core);
+    }
+    if (Object.keys(rowMeta).length) setValue(sheet, r, PROJECT.metaCol, encodeMeta(rowMeta));
+    const refs = {
+      level1: a1(r, IC.level1),
+      level2: a1(r, IC.level2),
+      name: a1(r, IC.name),
+      target: a1(r, IC.target),
+      row: `${a1(r, IC.level1)}:${a1(r, IC.scoring)}`,
+    };
+    const v = indicatorCheck(cells as CheckInput[], { level1: cells[0] as CheckInput, level2: cells[1] as CheckInput, name: cells[2] as CheckInput, target: cells[4] as CheckInput }, lists.level1, lists.pairs);
+    setValue(sheet, r, PROJECT.checkCol, v, indicatorCheckFormula(refs, { level1: NAMES.level1List, pairsL1: NAMES.pairsL1, pairsL2: NAMES.pairsL2 }));
+    checkTexts.push(v);
+  }
+  ex.styles.push({ range: `${a1(first, 0)}:${a1(last, IC.scoring)}`, role: "input" });
+  ex.unlocked.push(`${a1(first, 0)}:${a1(last, IC.scoring)}`);
+  ex.styles.push({ range: `${a1(first, PROJECT.checkCol)}:${a1(last, PROJECT.checkCol)}`, role: "check" });
+  // Footer: end marker of the block + how to add rows.
+  label(sheet, ex, { r: footer, c: 0, c2: IC.scoring, text: PROJECT.footerText, role: "note" });
+  ex.rowHeights[footer] = 30;
+
+  // Validations (relative formulas anchor at the range's top-left).
+  const rangeCol = (c: number) => `${a1(first, c)}:${a1(last, c)}`;
+  ex.validations.push(
+    {
+      range: rangeCol(IC.level1),
+      type: "list",
+      formulae: [NAMES.level1List],
+      allowBlank: true,
+      errorStyle: "warning",
+      prompt: { title: "一级指标", text: `从下拉列表选择：${lists.level1.join("、")}` },
+      error: { title: "一级指标", text: "请从下拉列表中选择一级指标。" },
+    },
+    {
+      range: rangeCol(IC.level2),
+      type: "list",
+      formulae: [`INDIRECT("${NAMES.level2ListPrefix}"&MATCH(${a1(first, IC.level1).replace(/^([A-Z]+)/, "$$$1")},${NAMES.level1List},0))`],
+      allowBlank: true,
+      errorStyle: "warning",
+      prompt: { title: "二级指标", text: "先选一级指标，再从下拉列表选择其下的二级指标。" },
+      error: { title: "二级指标", text: "该二级指标不属于所选的一级指标。" },
+    },
+    {
+      range: rangeCol(IC.target),
+      type: "textLength",
+      operator: "lessThanOrEqual",
+      formulae: [500],
+      allowBlank: true,
+      errorStyle: "warning",
+      prompt: { title: "指标值", text: "比较符号用 ≥ ≤ = > <，如：≥95%、≤5万元、10台、2023年12月底前；定性指标写“优”“达标”等。" },
+    },
+    ...(["total", "fiscal", "other"] as const).map(
+      (k): ValidationSpec => ({
+        range: ref(F[k]),
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        formulae: [0],
+        allowBlank: true,
+        errorStyle: "stop",
+        prompt: { title: "金额（万元）", text: k === "other" ? "没有其他资金时填 0。" : "填写数字，单位万元，如 5.00。" },
+        error: { title: "金额", text: "请填写不小于 0 的数字（万元）。" },
+      }),
+    ),
+    {
+      range: `${ref(F.mar)}:${ref(F.dec)}`,
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 1],
+      allowBlank: true,
+      errorStyle: "stop",
+      prompt: { title: "累计支出进度", text: "填百分比，如 25%；逐期不减，12月底为 100%。" },
+      error: { title: "支出进度", text: "请填写 0%–100% 之间的百分比。" },
+    },
+  );
+
+  // Status of the whole sheet (also shown on 汇总).
+  const checkRange = `${a1(1, PROJECT.checkCol)}:${a1(footer, PROJECT.checkCol)}`;
+  const status = statusCheck(checkTexts, p.indicators.length);
+  formula(sheet, ex, PROJECT.status, statusFormula(checkRange, `${a1(first, IC.name)}:${a1(footer, IC.name)}`), status, "status");
+  checkCfs(ex, `${a1(0, PROJECT.checkCol)}:${a1(footer, PROJECT.checkCol)}`, a1(0, PROJECT.checkCol));
+
+  setValue(sheet, 0, PROJECT.metaCol, encodeMeta(meta));
+
+  // Names: the template ↔ model contract.
+  const prefix = projectNamePrefix(index);
+  for (const [field, key] of Object.entries(PROJECT_NAME_KEYS) as [keyof typeof PROJECT_NAME_KEYS, string][]) {
+    names.push({ name: prefix + key, sheet: sheetName, ref: ref(F[field], true) });
+  }
+  names.push({ name: prefix + PROJECT_INDICATORS_KEY, sheet: sheetName, ref: `${abs(first, 0)}:${abs(last, IC.scoring)}` });
+  names.push({ name: prefix + PROJECT_STATUS_KEY, sheet: sheetName, ref: ref(PROJECT.status, true) });
+
+  ex.printArea = `A1:${a1(footer, PROJECT.checkCol)}`;
+  ex.protect = !!opts.protect;
+  return { sheet, extras: ex, status, total: b.total };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * 部门 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
+  const D = DEPARTMENT;
+  const sheet = emptySheet(SHEET_DEPARTMENT);
+  const ex = newExtras(D.widths);
+  ex.columns[D.metaCol] = { width: D.widths[D.metaCol], hidden: true };
+  ex.landscape = false;
+  label(sheet, ex, D.title);
+  for (const l of D.labels) label(sheet, ex, l);
+  const F = D.fields;
+  formulaFree(sheet, ex, F.version, TEMPLATE_VERSION, "formula", FMT_TEXT);
+  input(sheet, ex, F.code, doc.department.code, "input", FMT_TEXT);
+  input(sheet, ex, F.name, doc.department.name, "input", FMT_TEXT);
+  input(sheet, ex, F.fiscalYear, doc.fiscalYear, "number", FMT_YEAR);
+  input(sheet, ex, F.profile, doc.profile, "input", FMT_TEXT);
+  input(sheet, ex, F.title, doc.title, "input", FMT_TEXT);
+  const ov = doc.overview;
+  input(sheet, ex, F.summary, ov?.summary ?? null, "input", FMT_TEXT);
+  ex.rowHeights[F.summary.r] = 90;
+  formula(sheet, ex, D.checks.fiscalYear, fiscalYearCheckFormula(ref(F.fiscalYear)), fiscalYearCheck(doc.fiscalYear), "check");
+
+  const items = ov?.items ?? [];
+  const n = Math.max(D.itemsMinRows, items.length);
+  const itemCells: CellValue[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = D.itemsFirstRow + i;
+    const it = items[i];
+    setValue(sheet, r, 0, `（${i + 1}）`);
+    const cells: CellValue[] = it ? [it.title || null, it.goal, it.indicators] : [null, null, null];
+    itemCells.push(cells);
+    setValue(sheet, r, D.itemCols.title, cells[0]);
+    setValue(sheet, r, D.itemCols.goal, cells[1]);
+    setValue(sheet, r, D.itemCols.indicators, cells[2]);
+    for (const c of [D.itemCols.title, D.itemCols.goal, D.itemCols.indicators]) setFormat(sheet, r, c, FMT_TEXT);
+  }
+  const lastItem = D.itemsFirstRow + n - 1;
+  ex.styles.push({ range: `A${D.itemsFirstRow + 1}:A${lastItem + 1}`, role: "label" });
+  ex.styles.push({ range: `B${D.itemsFirstRow + 1}:D${lastItem + 1}`, role: "input" });
+  ex.unlocked.push(`B${D.itemsFirstRow + 1}:D${lastItem + 1}`);
+  const sr = lastItem + 1;
+  label(sheet, ex, { r: sr, c: 0, text: D.safeguardsLabel });
+  const sSpot = { r: sr, c: D.safeguardsCols.c, c2: D.safeguardsCols.c2 };
+  input(sheet, ex, sSpot, ov?.safeguards ?? null, "input", FMT_TEXT);
+  ex.rowHeights[sr] = 90;
+
+  const meta: Record<string, unknown> = { kind: "department" };
+  if (ov) {
+    const { source: _s, ...core } = ov;
+    void _s;
+    addOverride(meta, "overview", [ov.summary, ...itemCells.flat(), ov.safeguards], deriveOverview(ov.summary, itemCells, ov.safeguards), core);
+  } else {
+    addOverride(meta, "overview", [null, ...itemCells.flat(), null], deriveOverview(null, itemCells, null), null);
+  }
+  setValue(sheet, 0, D.metaCol, encodeMeta(meta));
+
+  ex.validations.push(
+    {
+      range: ref(F.fiscalYear),
+      type: "whole",
+      operator: "between",
+      formulae: [2000, 2100],
+      allowBlank: true,
+      errorStyle: "stop",
+      prompt: { title: "预算年度", text: "四位年份，如 2023。" },
+      error: { title: "预算年度", text: "请填写四位年份（2000–2100）。" },
+    },
+    {
+      range: ref(F.profile),
+      type: "list",
+      formulae: ['"hebei,ningxia,central-2021"'],
+      allowBlank: false,
+      errorStyle: "stop",
+      prompt: { title: "适用规范", text: "hebei / ningxia / central-2021" },
+    },
+  );
+  checkCfs(ex, `E1:E${sr + 1}`, "E1");
+
+  names.push(
+    { name: NAMES.version, sheet: SHEET_DEPARTMENT, ref: ref(F.version, true) },
+    { name: NAMES.deptCode, sheet: SHEET_DEPARTMENT, ref: ref(F.code, true) },
+    { name: NAMES.deptName, sheet: SHEET_DEPARTMENT, ref: ref(F.name, true) },
+    { name: NAMES.fiscalYear, sheet: SHEET_DEPARTMENT, ref: ref(F.fiscalYear, true) },
+    { name: NAMES.profile, sheet: SHEET_DEPARTMENT, ref: ref(F.profile, true) },
+    { name: NAMES.docTitle, sheet: SHEET_DEPARTMENT, ref: ref(F.title, true) },
+    { name: NAMES.summary, sheet: SHEET_DEPARTMENT, ref: ref(F.summary, true) },
+  );
+  ex.printArea = `A1:E${sr + 1}`;
+  return { sheet, extras: ex };
+}
+
+/** A fixed value that is not a label (the version): locked, formula-style look. */
+function formulaFree(sheet: GridSheet, ex: SheetExtras, s: Spot, v: CellValue, role: StyleRole, fmt: string): void {
+  setValue(sheet, s.r, s.c, v);
+  setFormat(sheet, s.r, s.c, fmt);
+  ex.styles.push({ range: spotRange(s), role });
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * 汇总 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
+  const S = SUMMARY;
+  const sheet = emptySheet(SHEET_SUMMARY);
+  const ex = newExtras(S.widths);
+  ex.columns[S.metaCol] = { width: S.widths[S.metaCol], hidden: true };
+  ex.freeze = { rows: S.firstRow, cols: 0 };
+  label(sheet, ex, S.title);
+  S.header.forEach((h, c) => label(sheet, ex, { r: S.headerRow, c, text: h, role: "header" }));
+  const C = S.cols;
+  const PF = PROJECT.fields;
+  const n = rendered.length;
+  const firstR = S.firstRow;
+  const lastR = firstR + Math.max(n, 1) - 1;
+  const pull = (q: string, cell: Spot) => `IF(${q}!${ref(cell, true)}="","",${q}!${ref(cell, true)})`;
+  const directRefs: string[] = [];
+  rendered.forEach((pr, i) => {
+    const r = firstR + i;
+    const p = doc.projects[i];
+    const q = quoteSheet(pr.sheet.name);
+    setValue(sheet, r, C.seq, p.seq);
+    setValue(sheet, r, C.sheet, pr.sheet.name);
+    const blankIf = (v: string | null) => (v === null || v === "" ? "" : v);
+    formula(sheet, ex, { r, c: C.unitCode }, pull(q, PF.unitCode), blankIf(p.unit.code), "formula");
+    formula(sheet, ex, { r, c: C.code }, pull(q, PF.code), blankIf(p.code), "formula");
+    formula(sheet, ex, { r, c: C.name }, pull(q, PF.name), blankIf(p.name), "formula");
+    const totalCell = sheetValue(pr.sheet, PF.total);
+    formula(sheet, ex, { r, c: C.total }, pull(q, PF.total), totalCell === null ? "" : totalCell, "formula", FMT_MONEY);
+    formula(sheet, ex, { r, c: C.status }, `${q}!${ref(PROJECT.status, true)}`, pr.status, "check");
+    directRefs.push(`${q}!${ref(PF.total, true)}`);
+  });
+  ex.styles.push({ range: `A${firstR + 1}:B${lastR + 1}`, role: "label" });
+
+  // 合计 (department total = SUM of the project rows) and its check against the project sheets.
+  const tr = lastR + 1;
+  const sumOf = (vals: CellValue[]) => vals.reduce<number>((s, v) => (typeof v === "number" ? s + v : s), 0);
+  const totalVal = roundWan(sumOf(rendered.map((pr) => sheetValue(pr.sheet, PF.total))));
+  label(sheet, ex, { r: tr, c: C.name, text: S.totalLabel, role: "header" });
+  const totalSpot = { r: tr, c: C.total };
+  formula(sheet, ex, totalSpot, n ? `SUM(${a1(firstR, C.total)}:${a1(lastR, C.total)})` : "0", totalVal, "status", FMT_MONEY);
+  names.push({ name: NAMES.total, sheet: SHEET_SUMMARY, ref: ref(totalSpot, true) });
+  // One formula cannot exceed 8192 characters; beyond that the direct cross-check is left out.
+  const direct = totalCheckFormula(ref(totalSpot), directRefs);
+  if (direct.length < 8000) formula(sheet, ex, { r: tr, c: C.status }, direct, CHECK.ok, "check");
+
+  // Declared totals (from the budget system), checked against the sum.
+  const dt = doc.declaredTotals;
+  const dr = tr + 1;
+  label(sheet, ex, { r: dr, c: C.name, text: S.declaredLabel });
+  const declSpot = { r: dr, c: C.total };
+  input(sheet, ex, declSpot, dt?.department ?? null, "money", FMT_MONEY);
+  names.push({ name: NAMES.declaredTotal, sheet: SHEET_SUMMARY, ref: ref(declSpot, true) });
+  formula(sheet, ex, { r: dr, c: C.status }, declaredCheckFormula(ref(declSpot), ref(totalSpot)), declaredCheck(dt?.department ?? null, totalVal), "check");
+
+  const uh = dr + 2;
+  label(sheet, ex, { r: uh, c: 0, c2: 1, text: S.unitsLabel, role: "header" });
+  S.unitsHeader.forEach((h, c) => {
+    if (h) label(sheet, ex, { r: uh, c, text: h, role: "header" });
+  });
+  const units = dt?.units ?? [];
+  const un = Math.max(S.unitsMinRows, units.length);
+  const U = S.unitCols;
+  const unitCells: CellValue[][] = [];
+  const codesRange = `${abs(firstR, C.unitCode)}:${abs(lastR, C.unitCode)}`;
+  const totalsRange = `${abs(firstR, C.total)}:${abs(lastR, C.total)}`;
+  for (let i = 0; i < un; i++) {
+    const r = uh + 1 + i;
+    const u = units[i];
+    const cells: CellValue[] = u ? [u.code, u.name, u.total] : [null, null, null];
+    unitCells.push(cells);
+    input(sheet, ex, { r, c: U.code }, cells[0], "input", FMT_TEXT);
+    input(sheet, ex, { r, c: U.name, c2: U.name + 1 }, cells[1], "input", FMT_TEXT);
+    input(sheet, ex, { r, c: U.total }, cells[2], "money", FMT_MONEY);
+    const unitSum = roundWan(
+      sumOf(rendered.map((pr, k) => (doc.projects[k].unit.code !== null && doc.projects[k].unit.code === u?.code ? sheetValue(pr.sheet, PF.total) : null))),
+    );
+    formula(
+      sheet,
+      ex,
+      { r, c: U.check },
+      unitCheckFormula(a1(r, U.code), a1(r, U.name), a1(r, U.total), codesRange, totalsRange),
+      unitCheck(cells[0] as CheckInput, cells[1] as CheckInput, cells[2] as CheckInput, unitSum),
+      "check",
+    );
+  }
+  const lastU = uh + un;
+  ex.validations.push({
+    range: `${a1(dr, C.total)}`,
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    formulae: [0],
+    allowBlank: true,
+    errorStyle: "stop",
+    prompt: { title: "部门申报合计数（万元）", text: "预算系统中的部门项目支出合计；留空则不核对。" },
+  });
+  checkCfs(ex, `G${firstR + 1}:G${lastU + 1}`, `G${firstR + 1}`);
+
+  const meta: Record<string, unknown> = { kind: "summary" };
+  const cells = [dt?.department ?? null, ...unitCells.flat()];
+  if (dt) {
+    const { source: _s, ...core } = dt;
+    void _s;
+    addOverride(meta, "declaredTotals", cells, deriveDeclared(cells[0], unitCells), core);
+  } else addOverride(meta, "declaredTotals", cells, deriveDeclared(cells[0], unitCells), null);
+  setValue(sheet, 0, S.metaCol, encodeMeta(meta));
+  ex.printArea = `A1:G${lastU + 1}`;
+  return { sheet, extras: ex };
+}
+
+function sheetValue(sheet: GridSheet, s: Spot): CellValue {
+  return sheet.values[s.r]?.[s.c] ?? null;
+}
+
+function roundWan(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Book
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Render a document. `doc === null` renders the empty template with `opts.projects` blank project
+ * sheets (default 3) under `opts.profile` (default hebei).
+ */
+export function renderTemplate(doc: JxmbDocument | null, opts: RenderOptions = {}): TemplateBook {
+  if (doc === null) return renderEmptyTemplate(opts.projects ?? 3, opts.profile ?? "hebei", opts);
+  const framework = frameworkOf(doc.profile);
+  const lists = listsOf(framework);
+  const names: DefinedName[] = [];
+  const used = new Set<string>();
+  const rendered = doc.projects.map((p, i) => renderProject(p, i, projectSheetName(p.seq, p.name, used), lists, names, opts));
+  const dep = renderDepartment(doc, names);
+  const sum = renderSummary(doc, rendered, names);
+  const lst = renderLists(lists, names);
+  const extras: Record<string, SheetExtras> = {};
+  extras[dep.sheet.name] = dep.extras;
+  extras[sum.sheet.name] = sum.extras;
+  for (const r of rendered) extras[r.sheet.name] = r.extras;
+  extras[lst.sheet.name] = lst.extras;
+  dep.extras.tabColor = "FF2F5597";
+  sum.extras.tabColor = "FF2F5597";
+  return {
+    grid: { sheets: [dep.sheet, sum.sheet, ...rendered.map((r) => r.sheet), lst.sheet], names },
+    extras,
+    version: TEMPLATE_VERSION,
+    framework,
+    projectSheets: rendered.map((r) => r.sheet.name),
+  };
+}
+
+/** A blank project (for the empty template): seq n, everything empty. */
+export function blankProject(seq: number): Project {
+  return {
+    seq,
+    title: null,
+    code: null,
+    name: null,
+    unit: { code: null, name: null },
+    competentDepartment: null,
+    implementingUnit: null,
+    attribute: null,
+    period: null,
+    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
+    purpose: null,
+    spendPlan: { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } },
+    goals: [],
+    indicators: [],
+    redacted: false,
+    layout: "template",
+    source: { sheet: "", range: null, cells: {} },
+  };
+}
+
+/** The empty template: department sheet, 汇总, and `projects` blank project sheets. */
+export function renderEmptyTemplate(projects = 3, profile: ProfileName = "hebei", opts: RenderOptions = {}): TemplateBook {
+  const doc = emptyDocument(profile);
+  doc.projects = Array.from({ length: projects }, (_, i) => blankProject(i + 1));
+  return renderTemplate(doc, opts);
+}

@@ -1,0 +1,243 @@
+/**
+ * exceljs writer: TemplateBook → .xlsx bytes. Runs in Node and in the browser (no fs).
+ *
+ * - Formulas are written as {formula, result} with the renderer's computed result, and the workbook
+ *   asks for a full recalculation on load, so Excel/WPS/LibreOffice show fresh values either way.
+ * - Every Grid value without a formula is a literal: a text "=1+1" is written as a string cell.
+ * - Deterministic bytes: fixed document dates, no random ids (only expression conditional formats,
+ *   which need no x14 GUIDs), and the zip entries' timestamps are pinned to 1980-01-01.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, GridSheet } from "../model/grid";
+import { isGridDate, isGridError, parseA1 } from "../model/grid";
+import type { SheetExtras, TemplateBook } from "../model/write/render";
+import type { StyleRole } from "../model/write/layout";
+
+export const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+const FONT_NAME = "宋体";
+
+const thin = { style: "thin" as const, color: { argb: "FF8C8C8C" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+function fill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Role → exceljs style. Inputs are light yellow, labels grey, checks white with coloured CF. */
+function styleFor(role: StyleRole): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 11 };
+  switch (role) {
+    case "title":
+      return { font: { ...font, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+    case "label":
+      return { font, fill: fill("FFF2F2F2"), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+    case "header":
+      return { font: { ...font, bold: true }, fill: fill("FFDDEBF7"), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
+    case "input":
+      return { font, fill: fill("FFFFFDE7"), border: BORDER, alignment: { vertical: "middle", wrapText: true } };
+    case "money":
+      return { font, fill: fill("FFFFFDE7"), border: BORDER, alignment: { horizontal: "right", vertical: "middle" } };
+    case "percent":
+    case "number":
+      return { font, fill: fill("FFFFFDE7"), border: BORDER, alignment: { horizontal: "center", vertical: "middle" } };
+    case "check":
+      return { font: { ...font, size: 10 }, border: BORDER, alignment: { vertical: "middle", wrapText: true } };
+    case "status":
+      return { font: { ...font, bold: true }, border: BORDER, alignment: { vertical: "middle", wrapText: true } };
+    case "note":
+      return { font: { ...font, size: 9, italic: true, color: { argb: "FF595959" } }, alignment: { vertical: "middle", wrapText: true } };
+    case "formula":
+      return { font, fill: fill("FFF7F7F7"), border: BORDER, alignment: { vertical: "middle", wrapText: true } };
+    case "meta":
+      return { font: { ...font, size: 8, color: { argb: "FF999999" } } };
+  }
+}
+
+const CF_STYLE: Record<"ok" | "bad" | "todo", Partial<ExcelJS.Style>> = {
+  ok: { font: { color: { argb: "FF006100" } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
+  bad: { font: { color: { argb: "FF9C0006" }, bold: true }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+  todo: { font: { color: { argb: "FF9C5700" } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } } },
+};
+
+function cellsOf(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
+  const [a, b] = range.split(":");
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  if (!p || !q) return null;
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
+}
+
+function literal(v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (isGridError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
+  if (isGridDate(v)) return new Date(v.date.length === 10 ? `${v.date}T00:00:00Z` : v.date);
+  return v;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: GridSheet, ex: SheetExtras | undefined): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name, {
+    properties: ex?.tabColor ? { tabColor: { argb: ex.tabColor } } : {},
+    views: ex?.freeze ? [{ state: "frozen", xSplit: ex.freeze.cols, ySplit: ex.freeze.rows }] : [{}],
+  });
+  if (sheet.hidden) ws.state = "hidden";
+  if (ex) {
+    ex.columns.forEach((col, i) => {
+      const c = ws.getColumn(i + 1);
+      c.width = col.width;
+      if (col.hidden) c.hidden = true;
+    });
+    for (const [r, h] of Object.entries(ex.rowHeights)) ws.getRow(Number(r) + 1).height = h;
+  }
+  // Styles first (so merged areas get borders on every cell), then values, formats, merges.
+  if (ex) {
+    for (const s of ex.styles) {
+      const box = cellsOf(s.range);
+      if (!box) continue;
+      const st = styleFor(s.role);
+      for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) Object.assign(ws.getCell(r + 1, c + 1), { style: { ...st } });
+    }
+  }
+  sheet.values.forEach((row, r) => {
+    row?.forEach((v, c) => {
+      const f = sheet.formulas?.[r]?.[c] ?? null;
+      if (v === null && f === null) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if (f !== null) {
+        const result = v === null ? undefined : literal(v);
+        cell.value = { formula: f, result } as ExcelJS.CellFormulaValue;
+      } else {
+        // A string is always a string cell here, even "=…", "+…", "-…", "@…" (data, not formulas).
+        cell.value = literal(v);
+      }
+    });
+  });
+  sheet.formats?.forEach((row, r) =>
+    row?.forEach((fmt, c) => {
+      if (fmt) ws.getCell(r + 1, c + 1).numFmt = fmt;
+    }),
+  );
+  for (const m of sheet.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+  if (!ex) return ws;
+
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of ex.validations) {
+    dv.add(v.range, {
+      type: v.type,
+      operator: v.operator,
+      formulae: v.formulae,
+      allowBlank: v.allowBlank,
+      showInputMessage: !!v.prompt,
+      promptTitle: v.prompt?.title,
+      prompt: v.prompt?.text,
+      showErrorMessage: true,
+      errorStyle: v.errorStyle,
+      errorTitle: v.error?.title,
+      error: v.error?.text,
+    });
+  }
+  let priority = 1;
+  for (const cf of ex.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", formulae: [cf.formula], style: CF_STYLE[cf.style], priority: priority++ } as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: ex.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printArea: ex.printArea,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  return ws;
+}
+
+async function protectSheets(wb: ExcelJS.Workbook, book: TemplateBook): Promise<void> {
+  for (const ws of wb.worksheets) {
+    const ex = book.extras[ws.name];
+    if (!ex?.protect) continue;
+    for (const range of ex.unlocked) {
+      const box = cellsOf(range);
+      if (!box) continue;
+      for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+    }
+    // No password: protection only keeps labels and formulas from being typed over by accident.
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      insertRows: true,
+      deleteRows: true,
+      formatCells: true,
+      formatColumns: true,
+      formatRows: true,
+      spinCount: 1,
+    } as Partial<ExcelJS.WorksheetProtection>);
+  }
+}
+
+/** Build the exceljs workbook (exposed for tests that inspect it without a round trip). */
+export async function buildWorkbook(book: TemplateBook): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "JXMB";
+  wb.lastModifiedBy = "JXMB";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of book.grid.sheets) writeSheet(wb, sheet, book.extras[sheet.name]);
+  for (const n of book.grid.names) {
+    if (n.sheet === null) continue; // constants are not supported by exceljs; the template has none
+    const q = `'${n.sheet.replace(/'/g, "''")}'`;
+    const ref = n.ref
+      .split(":")
+      .map((p) => (p.startsWith("$") ? p : p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")))
+      .join(":");
+    wb.definedNames.add(`${q}!${ref}`, n.name);
+  }
+  await protectSheets(wb, book);
+  return wb;
+}
+
+/** TemplateBook → .xlsx bytes (deterministic for the same book). */
+export async function writeTemplateBook(book: TemplateBook): Promise<Uint8Array> {
+  const wb = await buildWorkbook(book);
+  const buf = await wb.xlsx.writeBuffer();
+  const bytes = new Uint8Array(buf as ArrayBuffer);
+  pinZipTimes(bytes);
+  return bytes;
+}
+
+/**
+ * Set every zip entry's DOS modification time to 1980-01-01 00:00 (JSZip stamps "now"), walking the
+ * central directory from the end record so compressed data is never touched. In place; a buffer that
+ * is not a plain zip is left alone.
+ */
+export function pinZipTimes(b: Uint8Array): void {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return;
+  const count = dv.getUint16(eocd + 10, true);
+  let p = dv.getUint32(eocd + 16, true);
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) return;
+    dv.setUint16(p + 12, 0, true);
+    dv.setUint16(p + 14, DOS_DATE, true);
+    const local = dv.getUint32(p + 42, true);
+    if (local + 30 <= b.length && dv.getUint32(local, true) === 0x04034b50) {
+      dv.setUint16(local + 10, 0, true);
+      dv.setUint16(local + 12, DOS_DATE, true);
+    }
+    p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+}
