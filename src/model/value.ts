@@ -803,6 +803,14 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
       textStart = orig.end;
     }
   }
+  // A hidden number with its operator/unit still visible ("≥**%", 承德 "≥ | ** | %").
+  if (body[0] === "*") {
+    let k = 1;
+    while (body[k] === "*") k++;
+    const u = k === body.length ? null : scanUnit(body, k, opts);
+    if (u === null || (u.unit !== null && u.end === body.length))
+      return make(raw, "redacted", operator, operatorRaw, null, null, u?.unit ?? null, null, null);
+  }
   if (body.length === 0)
     return make(
       raw,
@@ -975,7 +983,7 @@ function parseParts(
       return parseText(raw, sym + val + un, opts);
     }
     const inner = parseText(raw, val + (un ? " " + un : ""), opts);
-    if (inner.kind === "empty" || inner.kind === "redacted") return inner;
+    if (inner.kind === "empty") return inner;
     if (inner.operator !== null && inner.operatorRaw !== null) return inner; // operator written twice: keep the inner one
     const date =
       inner.date && (op === "≤" || op === "<")
