@@ -409,7 +409,7 @@ export function parseTableTitle(text: string | null | undefined): TitleParts | n
 export function parseUnitLine(text: string | null | undefined): { code: string; name: string } | null {
   if (!text) return null;
   const t = trimText(String(text));
-  const m = /^(\d{3,9})\s*([^\d\s：:][\s\S]*)$/.exec(t);
+  const m = /^(\d{5,9})\s*([^\d\s：:年][\s\S]*)$/.exec(t);
   if (!m) return null;
   const name = trimText(m[2]);
   // A unit name is short prose, not a table title or a money-unit line.

@@ -1,0 +1,163 @@
+/**
+ * readWorkbook: document order, seq, profile guess, department part, and never throwing.
+ */
+import { readWorkbook, DEFAULT_READERS } from "../../src/model/read";
+import type { LayoutReader, SheetReadResult } from "../../src/model/read/types";
+import { emptySheet, setValue, type Grid, type GridSheet } from "../../src/model/grid";
+import type { LayoutName, Project } from "../../src/model/schema";
+
+function project(name: string, row: number, seq = 0, layout: LayoutName = "hebei"): Project {
+  return {
+    seq,
+    title: null,
+    code: null,
+    name,
+    unit: { code: null, name: null },
+    competentDepartment: null,
+    implementingUnit: null,
+    attribute: null,
+    period: null,
+    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
+    purpose: null,
+    spendPlan: null,
+    goals: [],
+    indicators: [],
+    redacted: false,
+    layout,
+    source: { sheet: "?", range: `A${row}:F${row + 10}`, cells: {} },
+  };
+}
+
+function sheetWith(name: string, lines: string[]): GridSheet {
+  const s = emptySheet(name);
+  lines.forEach((t, r) => setValue(s, r, 0, t));
+  return s;
+}
+
+/** A fake layout: each sheet line “P:<name>:<printed no>” is a project at that row. */
+function fakeReader(layout: LayoutName = "hebei", extra?: Partial<SheetReadResult>): LayoutReader {
+  return {
+    layout,
+    detect: (s) => s.values.some((r) => typeof r?.[0] === "string" && (r[0] as string).startsWith("P:")),
+    read: (s) => {
+      const projects: Project[] = [];
+      s.values.forEach((r, i) => {
+        const v = r?.[0];
+        if (typeof v === "string" && v.startsWith("P:")) {
+          const [, name, no] = v.split(":");
+          const p = project(name, i + 1, Number(no || 0), layout);
+          p.source.sheet = s.name;
+          projects.push(p);
+        }
+      });
+      // Return them bottom-up to prove the dispatcher orders by position.
+      return { projects: projects.reverse(), problems: [], ...extra };
+    },
+  };
+}
+
+describe("readWorkbook", () => {
+  test("document order is sheet order, then top to bottom", () => {
+    const grid: Grid = { sheets: [sheetWith("甲", ["P:a", "", "P:b"]), sheetWith("乙", ["P:c"])], names: [] };
+    const { document } = readWorkbook(grid, { readers: [fakeReader()] });
+    expect(document.projects.map((p) => p.name)).toEqual(["a", "b", "c"]);
+    expect(document.projects.map((p) => p.seq)).toEqual([1, 2, 3]);
+  });
+
+  test("seq takes the printed number when unique, else the position", () => {
+    const grid: Grid = { sheets: [sheetWith("甲", ["P:a:1", "P:b:2", "P:x:14", "P:c:3", "P:d:3", "P:e"])], names: [] };
+    const { document } = readWorkbook(grid, { readers: [fakeReader()] });
+    // 14 keeps its printed number out of order (seed 001); the two “3” and the unnumbered one get
+    // free positions.
+    expect(document.projects.map((p) => `${p.name}${p.seq}`)).toEqual(["a1", "b2", "x14", "c4", "d5", "e6"]);
+    expect(new Set(document.projects.map((p) => p.seq)).size).toBe(6);
+  });
+
+  test("a crashing reader becomes a problem naming the sheet; other sheets are still read", () => {
+    const boom: LayoutReader = {
+      layout: "template",
+      detect: (s) => s.name === "坏表",
+      read: () => {
+        throw new Error("boom");
+      },
+    };
+    const badDetect: LayoutReader = {
+      layout: "chengde",
+      detect: () => {
+        throw new TypeError("detect failed");
+      },
+      read: () => ({ projects: [], problems: [] }),
+    };
+    const grid: Grid = { sheets: [sheetWith("坏表", ["P:a"]), sheetWith("好表", ["P:b"])], names: [] };
+    let result: ReturnType<typeof readWorkbook> | undefined;
+    expect(() => (result = readWorkbook(grid, { readers: [badDetect, boom, fakeReader()] }))).not.toThrow();
+    const { document, problems } = result!;
+    // 坏表 falls through to the next reader after the crash.
+    expect(document.projects.map((p) => p.name)).toEqual(["a", "b"]);
+    const errs = problems.filter((p) => p.severity === "error");
+    expect(errs.some((p) => p.sheet === "坏表" && /坏表/.test(p.message) && /boom/.test(p.message))).toBe(true);
+    expect(errs.filter((p) => /detect failed/.test(p.message)).map((p) => p.sheet)).toEqual(["坏表", "好表"]);
+  });
+
+  test("the first reader that finds something claims the sheet", () => {
+    const first = fakeReader("template");
+    const second = fakeReader("hebei");
+    const { document } = readWorkbook({ sheets: [sheetWith("S", ["P:a"])], names: [] }, { readers: [first, second] });
+    expect(document.projects.map((p) => p.layout)).toEqual(["template"]);
+  });
+
+  test("profile: ningxia when Ningxia tables were read, else hebei; an explicit profile wins", () => {
+    const grid: Grid = { sheets: [sheetWith("S", ["P:a"])], names: [] };
+    expect(readWorkbook(grid, { readers: [fakeReader("ningxia")] }).document.profile).toBe("ningxia");
+    expect(readWorkbook(grid, { readers: [fakeReader("hebei")] }).document.profile).toBe("hebei");
+    expect(readWorkbook(grid, { readers: [fakeReader("ningxia")], profile: "central-2021" }).document.profile).toBe("central-2021");
+  });
+
+  test("fiscal year, title and department come from the readers", () => {
+    const grid: Grid = { sheets: [sheetWith("S", ["P:a"])], names: [] };
+    const r = fakeReader("hebei", { fiscalYear: 2024, title: "2024年部门预算", department: { code: "019001", name: "平罗县公安局" } });
+    const { document } = readWorkbook(grid, { readers: [r] });
+    expect([document.fiscalYear, document.title, document.department]).toEqual([2024, "2024年部门预算", { code: "019001", name: "平罗县公安局" }]);
+  });
+
+  test("an empty workbook gives an error problem, not an exception", () => {
+    const { document, problems } = readWorkbook({ sheets: [emptySheet("Sheet1")], names: [] });
+    expect(document.projects).toEqual([]);
+    expect(problems.some((p) => p.severity === "error" && /未在工作簿中找到/.test(p.message))).toBe(true);
+  });
+
+  test("the department part is read from a prose sheet", () => {
+    const s = sheetWith("部门", [
+      "某县公安局",
+      "2024 年部门预算绩效文本",
+      "第一部分 部门整体绩效目标",
+      "一、总体绩效目标",
+      "维护稳定。",
+      "二、分项绩效目标",
+      "（一）办案经费项目",
+      "绩效目标：破案率提高。",
+      "绩效指标：破案率≥60%。",
+      "一、治安管理：提高治安水平。",
+      "1、户籍管理：准确。",
+      "三、工作保障措施",
+      "一是加强领导。",
+      "二是强化监督。",
+    ]);
+    const { document } = readWorkbook({ sheets: [s], names: [] });
+    expect(document.overview).toMatchObject({
+      summary: "维护稳定。",
+      items: [
+        { title: "办案经费项目", goal: "破案率提高。", indicators: "破案率≥60%。" },
+        { title: "治安管理", goal: "提高治安水平。\n1、户籍管理：准确。", indicators: null },
+      ],
+      safeguards: "一是加强领导。\n二是强化监督。",
+    });
+    expect(document.fiscalYear).toBe(2024);
+    expect(document.department.name).toBe("某县公安局");
+    expect(document.overview?.source?.cells).toMatchObject({ summary: "A5", "items.0": "A7", "items.1": "A10", safeguards: "A13" });
+  });
+
+  test("the default readers include the Hebei layout", () => {
+    expect(DEFAULT_READERS.map((r) => r.layout)).toContain("hebei");
+  });
+});
