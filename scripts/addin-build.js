@@ -14,6 +14,8 @@ const path = require("path");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_BASE_RE = /https:\/\/localhost:3000\//g;
+/** The generator's rule for names: a letter first, then letters, digits, "." or "_". */
+const NAME_RE = /^\p{L}[\p{L}\p{N}._]*$/u;
 
 /**
  * Replace every dev URL prefix `https://localhost:3000/` with `baseUrl` (a trailing slash is added).
@@ -82,7 +84,7 @@ function localizeFunctionsMetadata(defaultJson, table, locale = "zh-CN") {
       else out[key] = t[key];
     }
     // Same rule the generator applies to names: a letter first, then letters, digits, "." or "_".
-    if (typeof t.name === "string" && !/^\p{L}[\p{L}\p{N}._]*$/u.test(t.name)) {
+    if (typeof t.name === "string" && !NAME_RE.test(t.name)) {
       errors.push(`${locale}: ${fn.id}.name "${t.name}" is not a valid function name`);
     }
     if (typeof t.name === "string") {
@@ -105,6 +107,9 @@ function localizeFunctionsMetadata(defaultJson, table, locale = "zh-CN") {
         if (typeof tp[key] !== "string" || tp[key].trim() === "")
           errors.push(`${locale}: ${fn.id}(${p.name}).${key} is empty`);
         else q[key] = tp[key];
+      }
+      if (typeof tp.name === "string" && !NAME_RE.test(tp.name)) {
+        errors.push(`${locale}: ${fn.id}(${p.name}).name "${tp.name}" must start with a letter`);
       }
       return q;
     });
