@@ -97,7 +97,7 @@ export function parseAttribute(text: string | null): CodeName | null {
   return { code: null, name: t };
 }
 
-/** “目标 1: … 目标 2: …” → the targets; free text without markers → one goal. */
+/** “目标 1: … 目标 2: …” → the targets (markers dropped); free text without markers → one goal. */
 export function splitGoals(text: string | null): string[] {
   if (!text) return [];
   const t = trimText(text);
@@ -106,7 +106,10 @@ export function splitGoals(text: string | null): string[] {
   for (let m = marker.exec(t); m; m = marker.exec(t)) idx.push({ at: m.index, len: m[0].length });
   if (idx.length === 0) return [t];
   const out: string[] = [];
-  // Text before the first marker (“通过对全县禁毒工作的经费保障, 确保达到:”) is an introduction, not a goal.
+  // Text before the first marker (“通过对全县禁毒工作的经费保障, 确保达到:”) is kept as its own item,
+  // as hebei.ts does, so nothing the clerk wrote is lost.
+  const head = trimText(t.slice(0, idx[0].at));
+  if (head) out.push(head);
   idx.forEach((m, i) => {
     const body = trimText(t.slice(m.at + m.len, i + 1 < idx.length ? idx[i + 1].at : t.length));
     if (body) out.push(body);
