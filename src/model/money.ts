@@ -9,12 +9,13 @@
  * more than 2 in 元) is rounded half-up (away from zero) to 分 and `rounded` is set, so callers can
  * mention it; it is still `ok`.
  */
-import { compact } from "./units";
+import type { Operator } from "./schema";
+import { compact, matchOperatorPrefix, matchOperatorSuffix } from "./units";
 
 export type MoneyUnit = "万元" | "元";
 
 /** Operator written in front of an amount ("≤50万元"), normalised; null when none. */
-export type MoneyOperator = "≥" | "≤" | "=" | ">" | "<";
+export type MoneyOperator = Operator;
 
 export interface MoneyParse {
   /** True when the input is an amount. */
@@ -117,26 +118,6 @@ export function scaleDecimal(text: string, scale: number): Scaled | null {
   return { value, rounded };
 }
 
-const OPERATOR_PREFIXES: ReadonlyArray<readonly [string, MoneyOperator]> = [
-  [">=", "≥"],
-  ["<=", "≤"],
-  ["=<", "≤"],
-  ["=>", "≥"],
-  ["≥", "≥"],
-  ["≧", "≥"],
-  ["⩾", "≥"],
-  ["≤", "≤"],
-  ["≦", "≤"],
-  ["⩽", "≤"],
-  [">", ">"],
-  ["<", "<"],
-  ["=", "="],
-  ["不超过", "≤"],
-  ["不高于", "≤"],
-  ["不低于", "≥"],
-  ["不少于", "≥"],
-];
-
 function fail(reason: string, empty = false): MoneyParse {
   return {
     ok: false,
@@ -171,13 +152,24 @@ export function parseMoney(
   if (typeof input !== "string") return fail("不是金额");
   let s = compact(input);
   if (s.length === 0) return fail("", true);
+  // Operators come from the one table in units.ts ("≤50万元", "≧200万", "不超过50万元", "50万元以内").
   let operator: MoneyOperator | null = null;
-  for (const [tok, op] of OPERATOR_PREFIXES) {
-    if (s.startsWith(tok)) {
-      operator = op;
-      s = s.slice(tok.length);
-      break;
+  const pre = matchOperatorPrefix(s);
+  if (pre) {
+    operator = pre[1];
+    s = s.slice(pre[0].length);
+  } else {
+    const suf = matchOperatorSuffix(s);
+    if (suf) {
+      operator = suf[1];
+      s = s.slice(0, s.length - suf[0].length);
     }
+  }
+  // A currency sign means 元 when no unit follows ("¥19270", "￥19,270.00").
+  let yuanSign = false;
+  if (s[0] === "¥" || s[0] === "￥") {
+    yuanSign = true;
+    s = s.slice(1);
   }
   let unit: MoneyUnit | null = null;
   if (s.endsWith("万元")) {
@@ -190,9 +182,10 @@ export function parseMoney(
     unit = "元";
     s = s.slice(0, -1);
   }
+  if (unit === null && yuanSign) unit = "元";
   if (s.length === 0) return fail(unit ? "只有单位，没有金额数字" : "不是金额");
   if (s.indexOf(",") >= 0) {
-    if (!THOUSANDS.test(s)) return fail(`“${input}”中的逗号不是千位分隔符，无法识别为金额`);
+    if (!THOUSANDS.test(s)) return fail(`“${input.trim()}”中的逗号不是千位分隔符，无法识别为金额`);
     s = s.replace(/,/g, "");
   }
   const effective = unit ?? defaultUnit;

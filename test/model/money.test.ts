@@ -33,6 +33,19 @@ describe("parseMoney", () => {
     expect(r.wan).toBe(fenToWan(fen));
   });
 
+  test("word operators, suffix operators and currency signs", () => {
+    expect(parseMoney("不超过50万元")).toMatchObject({
+      ok: true,
+      fen: 50_000_000,
+      operator: "≤",
+      unit: "万元",
+    });
+    expect(parseMoney("50万元以内")).toMatchObject({ ok: true, fen: 50_000_000, operator: "≤" });
+    expect(parseMoney("＞＝ 3 万")).toMatchObject({ ok: true, fen: 3_000_000, operator: "≥" });
+    expect(parseMoney("¥19270")).toMatchObject({ ok: true, fen: 1_927_000, unit: "元" });
+    expect(parseMoney("￥1,234.50")).toMatchObject({ ok: true, fen: 123_450, unit: "元" });
+  });
+
   test("operators are reported", () => {
     expect(parseMoney("≤50万元").operator).toBe("≤");
     expect(parseMoney("≧200万").operator).toBe("≥");
