@@ -19,11 +19,11 @@ export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResul
  * something wins; later readers are not asked about that sheet (the layouts share labels such as
  * 项目编码, so two readers must not both claim the same tables).
  *
- * TODO(lead): wire the other layouts here as they land:
- *   import { templateReader } from "./template";   // our own template — must come first
- *   import { chengdeReader } from "./chengde";     // 承德 符号/值/单位 layout (seed 002) — before hebei
- *   import { ningxiaReader } from "./ningxia";     // Ningxia (seed 004)
- * and list them as [templateReader, chengdeReader, hebeiReader, ningxiaReader].
+ * 承德 comes before Hebei: both carry 项目编码 (hebei.detect also steps aside when it sees 符号).
+ *
+ * TODO(lead): wire our own template's reader in front when src/model/read/template.ts lands:
+ *   import { templateReader } from "./template";
+ *   [templateReader, chengdeReader, hebeiReader, ningxiaReader]
  */
 export const DEFAULT_READERS: LayoutReader[] = [chengdeReader, hebeiReader, ningxiaReader];
 
