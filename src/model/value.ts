@@ -1004,3 +1004,45 @@ export function targetFen(t: Target): number | null {
 export function isValidTarget(t: unknown): t is Target {
   return Target.safeParse(t).success;
 }
+
+/** True when the target carries a measurable number (number, percent, money, duration kinds with a value). */
+export function isNumericTarget(t: Target): boolean {
+  return (
+    t.value !== null &&
+    (t.kind === "number" || t.kind === "percent" || t.kind === "money" || t.kind === "duration")
+  );
+}
+
+/**
+ * Canonical display text of a target, for messages and for writing a clean template:
+ * "≥95%", "≤50万元", "90-95%", "2024年12月31日前", "进一步提高", "**". Words left beside a number
+ * ("约", "达标") are not repeated; the raw text is in `t.raw`.
+ */
+export function formatTarget(t: Target): string {
+  switch (t.kind) {
+    case "empty":
+      return "";
+    case "redacted":
+      return (t.operator ?? "") + "**" + (t.unit ?? "");
+    case "number":
+    case "percent":
+    case "money":
+    case "duration": {
+      if (t.value === null) return t.text ?? t.raw.trim();
+      const range = t.valueMax !== null ? `-${String(t.valueMax)}` : "";
+      return (t.operator ?? "") + String(t.value) + range + (t.unit ?? "");
+    }
+    case "date": {
+      const d = t.date;
+      if (!d) return t.raw.trim();
+      let out = "";
+      if (d.year !== null) out += `${d.year}年`;
+      if (d.month !== null) out += `${d.month}月`;
+      if (d.day !== null) out += `${d.day}日`;
+      if (out === "") out = "当年";
+      return d.relation === "by" ? out + "前" : out;
+    }
+    default:
+      return (t.operator ?? "") + (t.text ?? cleanTargetText(t.raw));
+  }
+}

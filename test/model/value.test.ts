@@ -1,6 +1,8 @@
 import { Target } from "../../src/model/schema";
 import {
   cleanTargetText,
+  formatTarget,
+  isNumericTarget,
   isDurationUnit,
   isMoneyUnit,
   isPercentUnit,
@@ -557,5 +559,46 @@ describe("targetFen and cache safety", () => {
     const p = parseTargetParts("≥", "90", "%");
     p.unit = "x";
     expect(parseTargetParts("≥", "90", "%").unit).toBe("%");
+  });
+});
+
+describe("formatTarget / isNumericTarget", () => {
+  const table: Array<[string, string]> = [
+    ["≥ 95 %", "≥95%"],
+    ["100百分比", "100%"],
+    ["≦3万元", "≤3万元"],
+    ["587.92 万 元", "587.92万元"],
+    ["90%-95%", "90-95%"],
+    ["90%以上", "≥90%"],
+    ["2024 年 12 月底前", "2024年12月31日前"],
+    ["2024年", "2024年"],
+    ["12 月底前", "12月31日前"],
+    ["进一步 提高", "进一步提高"],
+    ["≥良好", "≥良好"],
+    ["**", "**"],
+    ["", ""],
+  ];
+  test.each(table)("%p → %p", (raw, out) => expect(formatTarget(parseTarget(raw))).toBe(out));
+  test("formatted numeric targets parse back to the same value", () => {
+    for (const raw of [
+      "≥95%",
+      "≤40.44万元",
+      "19270元",
+      "3个工作日",
+      "≥730 人次",
+      "10-20人",
+      ">1",
+    ]) {
+      const t = parseTarget(raw);
+      const back = parseTarget(formatTarget(t));
+      expect({ ...back, raw: "" }).toEqual({ ...t, raw: "" });
+    }
+  });
+  test("isNumericTarget", () => {
+    expect(isNumericTarget(parseTarget("≥95%"))).toBe(true);
+    expect(isNumericTarget(parseTarget("1年"))).toBe(true);
+    expect(isNumericTarget(parseTarget("2024年"))).toBe(false);
+    expect(isNumericTarget(parseTarget("优"))).toBe(false);
+    expect(isNumericTarget(parseTarget("**"))).toBe(false);
   });
 });
