@@ -92,7 +92,7 @@ export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: numb
     fens[i] = a.fen;
     rows.push(i);
     if (a.assumed) assumed.push(i);
-    if (TOTAL_NAME.test(ind.name)) totalRows.push(i);
+    if (TOTAL_NAME.test(ind.name.indexOf(" ") >= 0 ? ind.name.replace(/\s+/g, "") : ind.name)) totalRows.push(i);
   }
   const counted = totalRows.length > 0 ? totalRows : rows;
   let fen: number | null = null;

@@ -117,7 +117,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
     out.push({
       ruleId: "spend-plan/not-100",
       message: `资金支出计划止于${label(last)} ${pct(lastV)}${missingEnd}，年末累计进度应为 100%${looksLikeAmount}`,
-      index: last < n - 1 ? n - 1 : last,
+      // A missing 12月底 has no cell: point at the last written point, where the plan stops.
+      index: last,
       fix: `${n === 3 && !opts.labels ? "12月底" : label(n - 1)}累计进度填 100%`,
     });
   }

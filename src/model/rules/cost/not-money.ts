@@ -10,8 +10,8 @@ export const rule: Rule = {
   meta: {
     id: "cost/not-money",
     severity: "warning",
-    message: "成本指标{row}的指标值“{value}”不是金额",
-    messageEn: "Cost indicator {row} value “{value}” is not an amount",
+    message: "{row}的指标值“{value}”不是金额",
+    messageEn: "Cost indicator {row}: value “{value}” is not an amount",
     rationale: "成本指标应以金额（总成本、单位成本）表示，如“≤50万元”“≤1835元/人”；比率或文字无法反映成本控制。",
     source: "财预〔2015〕88号 填报说明 成本指标含单位成本、总成本；上海 2025 指引 总成本/单位成本/分项成本（rules-research §2.1、§1.6、§6 E43）",
   },

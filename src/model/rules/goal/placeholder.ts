@@ -19,7 +19,7 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     const name = squash(p.name);
-    const purpose = squash(p.purpose);
+    let purpose = squash(p.purpose).replace(/[。.]+$/, "");
     for (let i = 0; i < p.goals.length; i++) {
       const g = p.goals[i];
       const m = TEMPLATE_ARTEFACT.exec(g);
@@ -41,7 +41,10 @@ export const rule: Rule = {
       }
       const key = goalKey(g);
       if (name && key === name) ctx.report({ field, message: `绩效目标“${body}”只重复了项目名称`, fix: "写明本年度预期产出和效果" });
-      else if (purpose && key === purpose.replace(/[。.]+$/, "")) ctx.report({ field, message: "绩效目标与资金用途相同，未写明预期产出和效果" });
+      else if (purpose && key === purpose) {
+        ctx.report({ field, message: "绩效目标与资金用途相同，未写明预期产出和效果", fix: "资金用途说明钱用在哪里，绩效目标写明用完后达到的产出和效果" });
+        purpose = ""; // once per project
+      }
     }
   },
 };

@@ -23,7 +23,7 @@ export const rule: Rule = {
     const c = p.code.replace(STRIP, "");
     if (c.length !== 21) {
       ctx.report({ field: "code", data: { code: p.code, reason: `应为 21 位，实际 ${c.length} 位` }, fix: "核对项目编码，去掉多余或补全缺少的字符" });
-    } else if (!HEBEI_CODE.test(c.toUpperCase())) {
+    } else if (!HEBEI_CODE.test(c)) {
       ctx.report({
         field: "code",
         data: { code: p.code, reason: "应为 8 位数字 + P + 12 位字母或数字" },

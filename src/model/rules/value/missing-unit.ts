@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel } from "../util";
+import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 
 const BARE_WAN = /万\s*$/;
 
@@ -24,7 +24,7 @@ export const rule: Rule = {
       const t = ind.target;
       const cost = isCostRow(f.l1[i], f.l2[i]);
       if (t.kind === "number" && !t.unit) {
-        if (nameUnit(ind.name) !== null) continue;
+        if (nameUnit(squash(ind.name)) !== null) continue;
         const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : "写明计量单位（个、人、次、%…）";
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
       } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {

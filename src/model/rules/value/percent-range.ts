@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isSatisfactionRow, rowLabel, fmt } from "../util";
+import { facts, isSatisfactionRow, rowLabel, fmt, squash } from "../util";
 
 const GROWTH = /增长|增幅|增加|提高率|提升率|同比|环比|比上年|较上年/;
 /** A satisfaction floor below this is not a target (seed 002 P16 "≥60" for 满意度-like rows). */
@@ -25,7 +25,7 @@ export const rule: Rule = {
       const t = ind.target;
       if (t.kind !== "percent" || t.value === null) continue;
       const hi = t.valueMax ?? t.value;
-      if (t.value < 0 || ((t.value > 100 || hi > 100) && !GROWTH.test(ind.name))) {
+      if (t.value < 0 || ((t.value > 100 || hi > 100) && !GROWTH.test(squash(ind.name)))) {
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix: t.value > 100 ? "核对数值，比率不应超过 100%" : undefined });
       } else if (isSatisfactionRow(f.l1[i], f.l2[i]) && (t.operator === "≥" || t.operator === ">" || t.operator === null) && t.value < SATISFACTION_FLOOR) {
         ctx.report({

@@ -1,8 +1,8 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel } from "../util";
+import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 
 // Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
-const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期/;
+const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期|年底|月底|年内|支出率|执行率/;
 const PERCENT_UNITS = new Set(["%", "％", "百分比"]);
 const TIME_UNITS = new Set(["小时", "天", "日", "分钟", "年", "月"]);
 
@@ -35,7 +35,8 @@ export const rule: Rule = {
       if (isCostRow(f.l1[i], f.l2[i])) continue;
       let reason: string | null = null;
       const l2 = f.l2[i];
-      const annot = nameUnit(ind.name);
+      const name = squash(ind.name);
+      const annot = nameUnit(name);
       if (annot !== null && PERCENT_UNITS.has(annot) && (k === "number" || k === "money" || k === "duration") && t.unit) {
         reason = `三级指标标明单位为 %，指标值却是“${t.unit}”`;
       } else if (annot !== null && TIME_UNITS.has(annot) && k === "percent") {
@@ -47,7 +48,7 @@ export const rule: Rule = {
         else if (k === "date") reason = "数量指标应为数量，日期应放在时效指标";
       } else if (l2 === "timeliness") {
         if (k === "number" || k === "money") reason = "时效指标应为完成时限、时长或及时率";
-        else if (k === "percent" && !TIMELY.test(ind.name)) reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
+        else if (k === "percent" && !TIMELY.test(name)) reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
       } else if (k === "date") {
         reason = "日期只应作为时效指标的值";
       }

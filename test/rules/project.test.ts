@@ -1,0 +1,64 @@
+import { ruleTester, project, doc } from "./rule-tester";
+
+ruleTester("project/missing-field", {
+  valid: [
+    { name: "complete project" },
+    { name: "Ningxia form has no 项目编码", project: project({ code: null, layout: "ningxia", spendPlan: null }), profile: "ningxia" },
+  ],
+  invalid: [
+    {
+      name: "no name, no code, no amount, no indicators",
+      project: project({ name: null, code: null, budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } }, indicators: [] }),
+      // Sorted row-major by cell: A1 (the table, for the empty grid), B3, D3, B4.
+      errors: [
+        { cell: "A1", messageIncludes: "绩效指标" },
+        { cell: "B3", messageIncludes: "项目编码" },
+        { cell: "D3", messageIncludes: "项目名称" },
+        { cell: "B4", messageIncludes: "预算数" },
+      ],
+    },
+    { name: "central tables need a code too", project: project({ code: "  " }), profile: "central-2021", errors: [{ messageIncludes: "项目编码", severity: "error" }] },
+  ],
+});
+
+ruleTester("project/code-format", {
+  valid: [
+    { name: "21 chars" },
+    // Seed 000: the reader removes the PDF wrap space of "13032423P0044281013 9H"; a leftover space or bracket is tolerated.
+    { name: "space and brackets are not part of the code", project: project({ code: "【13032423P0044281013 9H】" }) },
+    { name: "Ningxia: no code scheme", project: project({ code: "019001-12" }), profile: "ningxia" },
+  ],
+  invalid: [
+    { name: "20 chars", project: project({ code: "13032423P0044281013H" }), errors: [{ cell: "B3", severity: "error", messageIncludes: ["13032423P0044281013H", "应为 21 位，实际 20 位"] }] },
+    { name: "wrong charset", project: project({ code: "13032423X00442810139H" }), errors: [{ messageIncludes: "8 位数字 + P + 12 位字母或数字" }] },
+    { name: "lower case letters", project: project({ code: "13032423p00442810139h" }), errors: [{ fixIncludes: "大写" }] },
+    { name: "central profile: warning", project: project({ code: "123" }), profile: "central-2021", errors: [{ severity: "warning" }] },
+  ],
+});
+
+ruleTester("project/code-duplicate", {
+  valid: [
+    { name: "distinct codes", doc: doc([project(), project({ seq: 2 })]) },
+    // Seed 000: 劳务派遣经费 appears twice with different codes (different units).
+    { name: "same name, different codes", doc: doc([project({ name: "劳务派遣经费" }), project({ seq: 2, name: "劳务派遣经费" })]) },
+  ],
+  invalid: [
+    {
+      name: "same code (spaces ignored)",
+      doc: doc([project({ code: "13022522P00CKTC10032E" }), project({ seq: 2, code: "13022522P00CKTC1003 2E" })]),
+      errors: [{ projectSeq: 2, cell: "B3", messageIncludes: ["13022522P00CKTC1003 2E", "第 1 个项目"] }],
+    },
+  ],
+});
+
+ruleTester("project/redacted", {
+  valid: [{ name: "ordinary project" }],
+  invalid: [
+    {
+      // Seed 000 tables 18–21, 27, 28, 38: "此项目文件涉密".
+      name: "此项目文件涉密",
+      project: project({ seq: 18, title: "18.专项业务经费绩效目标表", name: null, code: null, redacted: true, goals: [], indicators: [], spendPlan: null }),
+      errors: [{ severity: "info", messageIncludes: ["第 18 个项目表涉密", "专项业务经费"] }],
+    },
+  ],
+});
