@@ -133,7 +133,9 @@ export const DEPARTMENT = {
     title: { r: 6, c: 1, c2: 3 },
     summary: { r: 7, c: 1, c2: 3 },
   } satisfies Record<string, Spot>,
-  checks: { fiscalYear: { r: 4, c: 4 } },
+  checks: { fiscalYear: { r: 4, c: 4 }, summary: { r: 7, c: 4 } },
+  /** Check column (E); also keeps the section rows multi-cell, so prose readers never take them for paragraphs. */
+  checkCol: 4,
   /** 分项绩效目标 rows start here: A = （n）, B = 分项名称, C = 绩效目标, D = 绩效指标. */
   itemsFirstRow: 9,
   itemsMinRows: 10,

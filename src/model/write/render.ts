@@ -493,6 +493,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   input(sheet, ex, F.summary, ov?.summary ?? null, "input", FMT_TEXT);
   ex.rowHeights[F.summary.r] = 90;
   formula(sheet, ex, D.checks.fiscalYear, fiscalYearCheckFormula(ref(F.fiscalYear)), fiscalYearCheck(doc.fiscalYear), "check");
+  formula(sheet, ex, D.checks.summary, presenceCheckFormula([ref(F.summary)]), presenceCheck([ov?.summary ?? null]), "check");
 
   const items = ov?.items ?? [];
   const n = Math.max(D.itemsMinRows, items.length);
@@ -516,6 +517,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   label(sheet, ex, { r: sr, c: 0, text: D.safeguardsLabel });
   const sSpot = { r: sr, c: D.safeguardsCols.c, c2: D.safeguardsCols.c2 };
   input(sheet, ex, sSpot, ov?.safeguards ?? null, "input", FMT_TEXT);
+  formula(sheet, ex, { r: sr, c: D.checkCol }, presenceCheckFormula([ref(sSpot)]), presenceCheck([ov?.safeguards ?? null]), "check");
   ex.rowHeights[sr] = 90;
 
   const meta: Record<string, unknown> = { kind: "department" };

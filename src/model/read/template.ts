@@ -1,0 +1,318 @@
+/**
+ * Reader of our own template (layout "template"). Fields are located through the template's defined
+ * names when the workbook still has them (they follow inserted rows), otherwise through the layout
+ * description in src/model/write/layout.ts — the one place that knows where a field sits. The
+ * indicator block ends at the footer row (its text starts with ▲), so rows inserted inside the block
+ * are read too. What the visible cells mean is shared with the renderer (write/fields.ts), which makes
+ * document → template → document lossless (except `source` and `layout`).
+ *
+ * Never throws; problems name the sheet and the cell in Chinese.
+ */
+import type { CellValue, Grid, GridSheet } from "../grid";
+import { a1, getValue, parseA1, rowCount } from "../grid";
+import { ProfileName, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
+import {
+  applyOverride,
+  decodeMeta,
+  deriveBudget,
+  deriveCode,
+  deriveDeclared,
+  deriveGoals,
+  deriveIndicator,
+  deriveOverview,
+  deriveSpendPlan,
+  deriveYear,
+  isBlankRow,
+  textOf,
+  type IndicatorCore,
+} from "../write/fields";
+import {
+  DEPARTMENT,
+  NAMES,
+  PROJECT,
+  PROJECT_INDICATORS_KEY,
+  PROJECT_NAME_KEYS,
+  SHEET_LISTS,
+  SUMMARY,
+  TEMPLATE_VERSION_PREFIX,
+  type LabelSpot,
+  type ProjectField,
+  type Spot,
+} from "../write/layout";
+import { labelKey } from "./labels";
+import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
+
+type Kind = "project" | "department" | "summary";
+
+/** SheetReadResult plus the profile written on the 部门 sheet (the dispatcher may use it). */
+export type TemplateSheetResult = SheetReadResult & { profile?: ProfileName };
+
+function labelsMatch(sheet: GridSheet, labels: readonly LabelSpot[]): boolean {
+  const fixed = labels.filter((l) => (l.role ?? "label") !== "note");
+  let hit = 0;
+  for (const l of fixed) if (labelKey(textOf(getValue(sheet, l.r, l.c))) === labelKey(l.text)) hit++;
+  // A clerk may retype a label or two; the combination of all the others is still ours alone.
+  return fixed.length > 0 && hit >= Math.ceil(fixed.length * 0.85);
+}
+
+function kindOf(sheet: GridSheet): Kind | null {
+  if (sheet.name === SHEET_LISTS) return null;
+  for (const c of [PROJECT.metaCol, DEPARTMENT.metaCol, SUMMARY.metaCol]) {
+    const k = decodeMeta(getValue(sheet, 0, c)).kind;
+    if (k === "project" || k === "department" || k === "summary") return k;
+  }
+  if (labelsMatch(sheet, PROJECT.labels)) return "project";
+  if (labelsMatch(sheet, [DEPARTMENT.title, ...DEPARTMENT.labels].filter((l) => l.role !== "title"))) return "department";
+  if (labelsMatch(sheet, SUMMARY.header.map((text, c) => ({ r: SUMMARY.headerRow, c, text, role: "header" as const })))) return "summary";
+  return null;
+}
+
+function problem(sheet: GridSheet, r: number | null, c: number | null, message: string, severity: ReadProblem["severity"] = "warning"): ReadProblem {
+  const cell = r !== null && c !== null ? a1(r, c) : null;
+  return { severity, message: `工作表“${sheet.name}”${cell ? `${cell}单元格` : ""}：${message}`, sheet: sheet.name, cell };
+}
+
+/** Names of this sheet: JXMB_P001_CODE → "CODE" → top-left (row, col). */
+function sheetNames(sheet: GridSheet, grid: Grid): Map<string, { r: number; c: number }> {
+  const out = new Map<string, { r: number; c: number }>();
+  for (const n of grid.names ?? []) {
+    if (n.sheet !== sheet.name) continue;
+    const m = /^JXMB_P\d+_(.+)$/.exec(n.name);
+    if (!m) continue;
+    const p = parseA1(n.ref.split(":")[0]);
+    if (p) out.set(m[1], p);
+  }
+  return out;
+}
+
+function errorProblems(sheet: GridSheet, cells: { r: number; c: number; label: string }[], out: ReadProblem[]): void {
+  for (const x of cells) {
+    const v = getValue(sheet, x.r, x.c);
+    if (v && typeof v === "object" && "error" in v) out.push(problem(sheet, x.r, x.c, `${x.label}为错误值 ${v.error}，已按空白处理`));
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Project sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
+  const problems: ReadProblem[] = [];
+  const named = sheetNames(sheet, grid);
+  const spot = (f: ProjectField): Spot => named.get(PROJECT_NAME_KEYS[f]) ?? PROJECT.fields[f];
+  const at = (f: ProjectField): CellValue => {
+    const s = spot(f);
+    const v = getValue(sheet, s.r, s.c);
+    return v && typeof v === "object" && "error" in v ? null : v;
+  };
+  const cellOf = (f: ProjectField) => a1(spot(f).r, spot(f).c);
+  const meta = decodeMeta(getValue(sheet, 0, PROJECT.metaCol));
+
+  // Title: a formula means "no heading of its own" (the renderer wrote the name-following formula).
+  const t = PROJECT.title;
+  const titleFormula = sheet.formulas?.[t.r]?.[t.c] ?? null;
+  const title = titleFormula ? null : textOf(getValue(sheet, t.r, t.c));
+
+  const bCells = [at("total"), at("fiscal"), at("other")];
+  const budget = applyOverride(meta, "budget", bCells, deriveBudget(bCells[0], bCells[1], bCells[2]));
+  (["total", "fiscal", "other"] as const).forEach((k, i) => {
+    if (budget[k] === null && budget.raw[k] !== null) {
+      const s = spot(k);
+      problems.push(problem(sheet, s.r, s.c, `${["预算数", "财政资金", "其他资金"][i]}“${budget.raw[k]}”不是数字金额`));
+    }
+  });
+  const pCells = PROJECT.planKeys.map((k) => at(k));
+  const spendPlan = applyOverride(meta, "spendPlan", pCells, deriveSpendPlan(pCells));
+  const gCell = at("goals");
+  const goals = applyOverride(meta, "goals", [gCell], deriveGoals(gCell));
+
+  errorProblems(
+    sheet,
+    (Object.keys(PROJECT.fields) as ProjectField[]).map((f) => ({ ...spot(f), label: f })),
+    problems,
+  );
+
+  // Indicator block: from the named start (or the layout's) to the footer row.
+  const IC = PROJECT.indicatorCols;
+  const cols = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
+  const first = named.get(PROJECT_INDICATORS_KEY)?.r ?? PROJECT.indicatorFirstRow;
+  const n = rowCount(sheet);
+  let end = n;
+  for (let r = first; r < n; r++) {
+    const v = getValue(sheet, r, 0);
+    if (typeof v === "string" && v.startsWith(PROJECT.footerMarker)) {
+      end = r;
+      break;
+    }
+  }
+  const indicators: Indicator[] = [];
+  for (let r = first; r < end; r++) {
+    const cells = cols.map((c) => {
+      const v = getValue(sheet, r, c);
+      return v && typeof v === "object" && "error" in v ? null : v;
+    });
+    if (isBlankRow(cells)) continue;
+    const rowMeta = decodeMeta(getValue(sheet, r, PROJECT.metaCol));
+    const core = applyOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells));
+    const source: Record<string, string> = {};
+    (Object.keys(IC) as (keyof typeof IC)[]).forEach((k) => (source[k] = a1(r, IC[k])));
+    indicators.push({ ...core, source });
+    if (core.level1 === "") problems.push(problem(sheet, r, IC.level1, "一级指标未填写"));
+  }
+
+  const cells: Record<string, string> = {
+    title: a1(t.r, t.c),
+    "unit.code": cellOf("unitCode"),
+    "unit.name": cellOf("unitName"),
+    code: cellOf("code"),
+    name: cellOf("name"),
+    "budget.total": cellOf("total"),
+    "budget.fiscal": cellOf("fiscal"),
+    "budget.other": cellOf("other"),
+    purpose: cellOf("purpose"),
+  };
+  if (spendPlan) for (const k of PROJECT.planKeys) cells[`spendPlan.${k}`] = cellOf(k);
+  goals.forEach((_g, i) => (cells[`goals.${i}`] = cellOf("goals")));
+
+  const seq = typeof meta.seq === "number" && Number.isInteger(meta.seq) && meta.seq > 0 ? meta.seq : 0;
+  const project: Project = {
+    seq,
+    title,
+    code: deriveCode(at("code")),
+    name: textOf(at("name")),
+    unit: { code: textOf(at("unitCode")), name: textOf(at("unitName")) },
+    competentDepartment: (meta.competentDepartment as Project["competentDepartment"]) ?? null,
+    implementingUnit: typeof meta.implementingUnit === "string" ? meta.implementingUnit : null,
+    attribute: (meta.attribute as Project["attribute"]) ?? null,
+    period: typeof meta.period === "string" ? meta.period : null,
+    budget,
+    purpose: textOf(at("purpose")),
+    spendPlan,
+    goals,
+    indicators,
+    redacted: meta.redacted === true,
+    layout: "template",
+    source: { sheet: sheet.name, range: `A1:${a1(Math.min(end, n), PROJECT.checkCol)}`, cells },
+  };
+  return { projects: [project], problems };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * 部门 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+function findRow(sheet: GridSheet, col: number, from: number, text: string): number {
+  const key = labelKey(text);
+  for (let r = from; r < rowCount(sheet); r++) if (labelKey(textOf(getValue(sheet, r, col))) === key) return r;
+  return -1;
+}
+
+function namedOr(grid: Grid, sheet: GridSheet, name: string, fallback: Spot): Spot {
+  const n = (grid.names ?? []).find((x) => x.name === name && x.sheet === sheet.name);
+  const p = n ? parseA1(n.ref.split(":")[0]) : null;
+  return p ?? fallback;
+}
+
+function readDepartment(sheet: GridSheet, grid: Grid): TemplateSheetResult {
+  const D = DEPARTMENT;
+  const problems: ReadProblem[] = [];
+  const meta = decodeMeta(getValue(sheet, 0, D.metaCol));
+  const F = D.fields;
+  const s = {
+    version: namedOr(grid, sheet, NAMES.version, F.version),
+    code: namedOr(grid, sheet, NAMES.deptCode, F.code),
+    name: namedOr(grid, sheet, NAMES.deptName, F.name),
+    fiscalYear: namedOr(grid, sheet, NAMES.fiscalYear, F.fiscalYear),
+    profile: namedOr(grid, sheet, NAMES.profile, F.profile),
+    title: namedOr(grid, sheet, NAMES.docTitle, F.title),
+    summary: namedOr(grid, sheet, NAMES.summary, F.summary),
+  };
+  const v = (x: Spot) => getValue(sheet, x.r, x.c);
+
+  const version = textOf(v(s.version));
+  if (version === null || !version.startsWith(TEMPLATE_VERSION_PREFIX)) {
+    problems.push(problem(sheet, s.version.r, s.version.c, `模板版本“${version ?? ""}”不是本程序支持的版本（${TEMPLATE_VERSION_PREFIX}x），请核对读取结果`));
+  }
+  const fiscalYear = deriveYear(v(s.fiscalYear));
+  if (fiscalYear === null && textOf(v(s.fiscalYear)) !== null) problems.push(problem(sheet, s.fiscalYear.r, s.fiscalYear.c, `预算年度“${textOf(v(s.fiscalYear))}”不是四位年份`));
+  const profText = textOf(v(s.profile));
+  const prof = ProfileName.safeParse(profText?.trim());
+  if (profText !== null && !prof.success) problems.push(problem(sheet, s.profile.r, s.profile.c, `适用规范“${profText}”无法识别，应为 hebei、ningxia 或 central-2021`));
+
+  // 分项绩效目标 rows run until the 工作保障措施 label (rows may have been inserted).
+  const first = D.itemsFirstRow;
+  let sr = findRow(sheet, 0, first, D.safeguardsLabel);
+  if (sr < 0) {
+    problems.push(problem(sheet, null, null, `未找到“${D.safeguardsLabel}”行，工作保障措施未读取`, "info"));
+    sr = rowCount(sheet);
+  }
+  const items: CellValue[][] = [];
+  for (let r = first; r < sr; r++) items.push([getValue(sheet, r, D.itemCols.title), getValue(sheet, r, D.itemCols.goal), getValue(sheet, r, D.itemCols.indicators)]);
+  const safeguards = sr < rowCount(sheet) ? getValue(sheet, sr, D.safeguardsCols.c) : null;
+  const summary = v(s.summary);
+  const core = applyOverride(meta, "overview", [summary, ...items.flat(), safeguards], deriveOverview(summary, items, safeguards));
+  const overview: Overview | null = core
+    ? {
+        ...core,
+        source: {
+          sheet: sheet.name,
+          range: `A1:${a1(Math.max(sr, first), 4)}`,
+          cells: { summary: a1(s.summary.r, s.summary.c), safeguards: a1(Math.min(sr, rowCount(sheet)), D.safeguardsCols.c) },
+        },
+      }
+    : null;
+
+  return {
+    projects: [],
+    overview,
+    department: { code: textOf(v(s.code)), name: textOf(v(s.name)) },
+    fiscalYear,
+    title: textOf(v(s.title)),
+    profile: prof.success ? prof.data : undefined,
+    problems,
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * 汇总 sheet
+ * ---------------------------------------------------------------------------------------------- */
+
+function readSummary(sheet: GridSheet, grid: Grid): TemplateSheetResult {
+  const S = SUMMARY;
+  const meta = decodeMeta(getValue(sheet, 0, S.metaCol));
+  const dr = findRow(sheet, S.cols.name, S.firstRow, S.declaredLabel);
+  const decl = namedOr(grid, sheet, NAMES.declaredTotal, dr >= 0 ? { r: dr, c: S.cols.total } : { r: -1, c: -1 });
+  const dep = decl.r >= 0 ? getValue(sheet, decl.r, decl.c) : null;
+  const uh = findRow(sheet, 0, Math.max(decl.r, S.firstRow), S.unitsLabel);
+  const U = S.unitCols;
+  const units: CellValue[][] = [];
+  if (uh >= 0) for (let r = uh + 1; r < rowCount(sheet); r++) units.push([getValue(sheet, r, U.code), getValue(sheet, r, U.name), getValue(sheet, r, U.total)]);
+  const core = applyOverride<Omit<DeclaredTotals, "source"> | null>(meta, "declaredTotals", [dep, ...units.flat()], deriveDeclared(dep, units));
+  const declaredTotals: DeclaredTotals | null = core
+    ? { ...core, source: { sheet: sheet.name, range: null, cells: decl.r >= 0 ? { department: a1(decl.r, decl.c) } : {} } }
+    : null;
+  return { projects: [], declaredTotals, problems: [] };
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+export const templateReader: LayoutReader = {
+  layout: "template",
+  detect(sheet: GridSheet): boolean {
+    return kindOf(sheet) !== null;
+  },
+  read(sheet: GridSheet, grid: Grid): TemplateSheetResult {
+    try {
+      const k = kindOf(sheet);
+      if (k === "project") return readProject(sheet, grid);
+      if (k === "department") return readDepartment(sheet, grid);
+      if (k === "summary") return readSummary(sheet, grid);
+      return { projects: [], problems: [] };
+    } catch (e) {
+      return {
+        projects: [],
+        problems: [problem(sheet, null, null, `按 JXMB 模板读取时出错，已跳过：${e instanceof Error ? e.message : String(e)}`, "error")],
+      };
+    }
+  },
+};
