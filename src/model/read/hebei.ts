@@ -393,7 +393,8 @@ function readIndicators(sheet: GridSheet, cols: Partial<Record<IndKey, number>>,
 
   for (let r = headerRow + 1; r <= end; r++) {
     if (isRowEmpty(sheet, r)) continue;
-    if (columnMap(sheet, r, INDICATOR_COLUMNS)) {
+    const firstKey = cols.level1 !== undefined ? labelKey(displayText(sheet, r, cols.level1)) : "";
+    if (firstKey === "一级指标" && columnMap(sheet, r, INDICATOR_COLUMNS)) {
       afterHeader = true; // repeated header after a page break
       continue;
     }

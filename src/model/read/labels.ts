@@ -8,7 +8,46 @@
  * All coordinates are 0-based (row, col), as in grid.ts.
  */
 import type { CellValue, GridSheet, MergeRange } from "../grid";
-import { a1, cellText, colCount, getValue, isGridDate, isGridError, mergeAt, rowCount } from "../grid";
+import { a1, cellText, colCount, getValue, isGridDate, isGridError, rowCount } from "../grid";
+
+/* ------------------------------------------------------------------------------------------------
+ * Merge lookup: readers ask “which merge holds (r, c)?” for many cells; grid.mergeAt is a linear scan,
+ * which turns quadratic on a sheet with thousands of stacked tables. Index the merges by row once
+ * per merges array (grids are not mutated while they are read).
+ * ---------------------------------------------------------------------------------------------- */
+
+const MERGE_INDEX = new WeakMap<MergeRange[], { count: number; byRow: Map<number, MergeRange[]> }>();
+
+export function mergeAt(sheet: GridSheet, r: number, c: number): MergeRange | undefined {
+  let idx = MERGE_INDEX.get(sheet.merges);
+  if (!idx || idx.count !== sheet.merges.length) {
+    const byRow = new Map<number, MergeRange[]>();
+    for (const m of sheet.merges) {
+      for (let rr = m.r1; rr <= m.r2; rr++) {
+        const list = byRow.get(rr);
+        if (list) list.push(m);
+        else byRow.set(rr, [m]);
+      }
+    }
+    idx = { count: sheet.merges.length, byRow };
+    MERGE_INDEX.set(sheet.merges, idx);
+  }
+  const list = idx.byRow.get(r);
+  if (!list) return undefined;
+  for (const m of list) if (c >= m.c1 && c <= m.c2) return m;
+  return undefined;
+}
+
+const COLS = new WeakMap<CellValue[][], { rows: number; cols: number }>();
+
+/** Widest row of the sheet, cached per values array. */
+function widthOf(sheet: GridSheet): number {
+  const hit = COLS.get(sheet.values);
+  if (hit && hit.rows === sheet.values.length) return hit.cols;
+  const cols = colCount(sheet);
+  COLS.set(sheet.values, { rows: sheet.values.length, cols });
+  return cols;
+}
 
 /* ------------------------------------------------------------------------------------------------
  * Text normalisation
@@ -49,12 +88,28 @@ export function trimText(text: string): string {
 /** A label pattern: an exact label (compared by labelKey), a list of alternatives, or a RegExp tested on labelKey(text). */
 export type LabelPattern = string | RegExp | readonly (string | RegExp)[];
 
-export function matchesLabel(text: string | null | undefined, pattern: LabelPattern): boolean {
-  const key = labelKey(text);
+const PATTERN_KEYS = new Map<string, string>();
+
+/** Test an already computed labelKey against a pattern (saves recomputing the key per pattern). */
+export function matchesKey(key: string, pattern: LabelPattern): boolean {
   if (!key) return false;
-  if (typeof pattern === "string") return key === labelKey(pattern);
-  if (pattern instanceof RegExp) return pattern.test(key);
-  return pattern.some((p) => matchesLabel(text, p));
+  if (typeof pattern === "string") {
+    let pk = PATTERN_KEYS.get(pattern);
+    if (pk === undefined) {
+      pk = labelKey(pattern);
+      PATTERN_KEYS.set(pattern, pk);
+    }
+    return key === pk;
+  }
+  if (pattern instanceof RegExp) {
+    pattern.lastIndex = 0;
+    return pattern.test(key);
+  }
+  return pattern.some((p) => matchesKey(key, p));
+}
+
+export function matchesLabel(text: string | null | undefined, pattern: LabelPattern): boolean {
+  return matchesKey(labelKey(text), pattern);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -176,7 +231,7 @@ function bounds(sheet: GridSheet, area?: Area) {
     r1: Math.max(0, area?.r1 ?? 0),
     r2: Math.min(rowCount(sheet) - 1, area?.r2 ?? Number.MAX_SAFE_INTEGER),
     c1: Math.max(0, area?.c1 ?? 0),
-    c2: Math.min(colCount(sheet) - 1, area?.c2 ?? Number.MAX_SAFE_INTEGER),
+    c2: Math.min(widthOf(sheet) - 1, area?.c2 ?? Number.MAX_SAFE_INTEGER),
   };
 }
 
@@ -293,9 +348,11 @@ export function columnMap<K extends string>(sheet: GridSheet, r: number, specs: 
   for (let c = b.c1; c <= b.c2; c++) {
     const v = getValue(sheet, r, c);
     if (typeof v !== "string") continue;
+    const key = labelKey(v);
+    if (!key) continue;
     for (const s of specs) {
       if (cols[s.key] !== undefined) continue;
-      if (matchesLabel(v, s.pattern)) {
+      if (matchesKey(key, s.pattern)) {
         cols[s.key] = c;
         cells[s.key] = hitAt(sheet, r, c);
         break;
