@@ -12,6 +12,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
+import { buildXlsx, listTranscriptions, loadTranscription, slaveValueErrors } from "../fixtures/build-fixtures";
 import { readWorkbook } from "../../src/model/read";
 import { formattedText, labelKey } from "../../src/model/read/labels";
 import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
@@ -289,5 +290,17 @@ describe("seed-002: department part on its own sheet, 说明 under each table", 
       const below = sheet.values.slice(last).flat().filter((v) => typeof v === "string").map((v) => labelKey(v as string));
       expect(below.some((t) => t.includes("绩效目标指标的说明") || t.endsWith("的说明"))).toBe(true);
     }
+  });
+});
+
+describe("the example workbooks are current with their transcriptions", () => {
+  const dump = (g: Grid) => g.sheets.map((s) => ({ name: s.name, values: s.values, formats: s.formats ?? null, merges: s.merges }));
+  test.each(FIXTURES)("%s", async (name) => {
+    const file = listTranscriptions(name + ".")[0];
+    const t = loadTranscription(file);
+    expect(slaveValueErrors(t)).toEqual([]);
+    const fresh = await loadGrid(await buildXlsx(t));
+    const { grid } = await load(name);
+    expect(dump(grid)).toEqual(dump(fresh));
   });
 });

@@ -14,6 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
+import { buildXlsx, listTranscriptions, loadTranscription, slaveValueErrors } from "../fixtures/build-fixtures";
 import { readWorkbook } from "../../src/model/read";
 import { formattedText, labelKey } from "../../src/model/read/labels";
 import { parseAttribute, parseCodeName, splitGoals } from "../../src/model/read/ningxia";
@@ -271,5 +272,17 @@ describe("Ningxia cell parsers", () => {
     expect(splitGoals("目标 1: 甲。目标 2：乙")).toEqual(["甲。", "乙"]);
     expect(splitGoals("提供退休人员三人住房公积金。")).toEqual(["提供退休人员三人住房公积金。"]);
     expect(splitGoals(null)).toEqual([]);
+  });
+});
+
+describe("the example workbooks are current with their transcriptions", () => {
+  const dump = (g: Grid) => g.sheets.map((s) => ({ name: s.name, values: s.values, formats: s.formats ?? null, merges: s.merges }));
+  test.each(FIXTURES)("%s", async (name) => {
+    const file = listTranscriptions(name + ".")[0];
+    const t = loadTranscription(file);
+    expect(slaveValueErrors(t)).toEqual([]);
+    const fresh = await loadGrid(await buildXlsx(t));
+    const { grid } = await load(name);
+    expect(dump(grid)).toEqual(dump(fresh));
   });
 });
