@@ -258,6 +258,50 @@ function scanNumber(s: string, i: number): NumberScan | null {
   return { text, end: i };
 }
 
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_SCALES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A Chinese numeral below 10,000 at `i` ("三", "十二", "二十", "一百零五"); null when none. */
+function scanChineseNumber(s: string, i: number): { value: number; end: number } | null {
+  let total = 0;
+  let digit = -1;
+  let j = i;
+  for (; j < s.length; j++) {
+    const ch = s[j];
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) {
+      if (digit >= 0 && d !== 0 && s[j - 1] !== "零" && s[j - 1] !== "〇") break; // "三四" is not a number
+      digit = d;
+      continue;
+    }
+    const sc = CN_SCALES[ch];
+    if (sc !== undefined) {
+      total += (digit < 0 ? 1 : digit) * sc;
+      digit = -1;
+      continue;
+    }
+    break;
+  }
+  if (j === i) return null;
+  if (digit > 0) total += digit;
+  // "百" alone at the start is not a numeral we accept (百分比), and "十" alone means 10.
+  if (s[i] === "百" || s[i] === "千") return null;
+  return { value: total, end: j };
+}
+
 function lastDayOfMonth(year: number | null, month: number): number {
   if (month === 2)
     return year === null ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -691,10 +735,23 @@ function parseNumeric(
     approx = approx ?? "左右";
     body = body.slice(0, -2);
   }
-  // "百分之95" → "95%".
-  if (body.startsWith("百分之") && isDigit(body.charCodeAt(3))) {
-    const n = scanNumber(body, 3);
+  // "百分之95", "百分之九十" → "95%", "90%".
+  if (body.startsWith("百分之")) {
+    const n = isDigit(body.charCodeAt(3)) ? scanNumber(body, 3) : null;
     if (n) body = body.slice(3, n.end) + "%" + body.slice(n.end);
+    else {
+      const cn = scanChineseNumber(body, 3);
+      if (cn) body = String(cn.value) + "%" + body.slice(cn.end);
+    }
+  }
+  // Small Chinese numerals ("三条", "百分之九十") only when a known unit closes the value exactly.
+  let chinese = false;
+  if (!isDigit(body.charCodeAt(0)) && body.length > 1) {
+    const cn = scanChineseNumber(body, 0);
+    if (cn) {
+      body = String(cn.value) + body.slice(cn.end);
+      chinese = true;
+    }
   }
   const n1 = scanNumber(body, 0);
   if (!n1) return null;
@@ -736,6 +793,7 @@ function parseNumeric(
       rest = "";
     }
   }
+  if (chinese && (rest.length > 0 || u.unit === null)) return null;
   if (rest.length > 0) {
     if (hasDigit(rest)) return null; // several values in one cell
     if (u.unit === null) {
@@ -795,7 +853,12 @@ function parseText(raw: string, text: string, opts: ParseTargetOptions | undefin
     const symbolic = opHit[0].charCodeAt(0) < 0x4e00;
     const after = c.slice(opHit[0].length);
     // Word operators only when a number follows ("不低于95%"), never before words ("达到使用要求").
-    if (symbolic || isDigit(after.charCodeAt(0))) {
+    if (
+      symbolic ||
+      isDigit(after.charCodeAt(0)) ||
+      CN_DIGITS[after[0]] !== undefined ||
+      after[0] === "十"
+    ) {
       operator = opHit[1];
       const orig = originalPrefix(text, opHit[0].length);
       operatorRaw = orig.text;

@@ -184,7 +184,28 @@ describe("numbers", () => {
   test("not numbers", () => {
     check("1e5", { kind: "text" });
     check("95.5.5%", { kind: "text" });
-    check("九十五%", { kind: "text" });
+    check("三四个", { kind: "text" });
+  });
+  test("small Chinese numerals when a known unit closes the value", () => {
+    check("九十五%", { kind: "percent", value: 95, unit: "%" });
+    check("≥三条", { kind: "number", operator: "≥", value: 3, unit: "条" });
+    check("不少于三次", {
+      kind: "number",
+      operator: "≥",
+      operatorRaw: "不少于",
+      value: 3,
+      unit: "次",
+    });
+    check("一百零五人", { kind: "number", value: 105, unit: "人" });
+    check("二十五人", { kind: "number", value: 25, unit: "人" });
+    check("两年", { kind: "duration", value: 2, unit: "年" });
+    check("三万元", { kind: "money", value: 3, unit: "万元" });
+    check("百分之九十", { kind: "percent", value: 90, unit: "%" });
+    check("一般", { kind: "grade" });
+    check("十分满意", { kind: "grade" });
+    check("一次性发放", { kind: "text" });
+    check("一定程度提高", { kind: "vague" });
+    check("三", { kind: "text" });
   });
   test("百分之N", () => {
     check("百分之95", { kind: "percent", value: 95, unit: "%" });
