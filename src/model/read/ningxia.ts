@@ -154,11 +154,13 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   let title: string | null = null;
   let year: number | null = null;
   let docTitle: string | null = null;
+  let titleRow: number | null = null;
   for (let r = anchor - 1; r >= start; r--) {
     for (const h of rowCells(sheet, r)) {
       if (matchesLabel(h.text, L.title)) {
         if (title === null) {
           title = h.text;
+          titleRow = r;
           cells.title = h.ref;
         } else docTitle ??= h.text;
       }
@@ -241,7 +243,8 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     indicators: ind.indicators,
     redacted: findContaining(sheet, "此项目文件涉密", { r1: start, r2: end }).length > 0,
     layout: "ningxia",
-    source: { sheet: sheet.name, range: rangeRef(start, 0, ind.lastRow, lastCol), cells },
+    // The range starts at the form's own title: the attachment's title above table 1 is the document's.
+    source: { sheet: sheet.name, range: rangeRef(titleRow ?? start, 0, ind.lastRow, lastCol), cells },
   };
   return { project, year, docTitle };
 }
