@@ -17,11 +17,17 @@
  *   an operator ≤ or <. Month ends are the month's last day (February of an unknown year → 29).
  * - "以上/以下/以内/内" include the bound → ≥ / ≤. "50余人"/"100多个" → operator ">" (operatorRaw "余"/"多").
  * - Frequencies ("按月发放", "每季度") are kind "text", not dates: they have no calendar point.
- * - Placeholders "/", "-", "—", "——", "无数据"-less dashes → kind "empty" (nothing measurable written); raw keeps them.
- * - Words left after a number/date ("100%达标", "…日前完成", "1起（案件）") go to `text`; `text` is null
- *   when nothing is left. For grade/text/vague `text` is the whole value without operator, spaces
- *   between Chinese characters removed.
+ * - Not-applicable marks "/", "-", "—", "——" → kind "empty" (nothing measurable written); raw keeps them.
+ * - "**" (any run of *), "涉密" → "redacted"; a hidden number with visible operator/unit ("≥**%") is
+ *   "redacted" too and keeps operator and unit.
+ * - Words left after a number/date ("100%达标", "…日前完成", "1起（案件）", "约50人") go to `text`;
+ *   `text` is null when nothing is left. For grade/text/vague `text` is the whole value without
+ *   operator, spaces between Chinese characters removed.
  * - Word operators (不低于, 达到, 为, 控制在 …) only count when a number follows; "达到使用要求" is text.
+ * - Small Chinese numerals ("≥三条", "百分之九十") are numbers only when a known unit closes the value,
+ *   so "一般", "一次性发放" stay words.
+ * - grade = a closed list (GRADES); vague = a direction of change without a number (see isVague);
+ *   everything else that is not a number or a date is "text".
  */
 import { wanToFen, yuanToFen } from "./money";
 import { Target, type Operator, type TargetKind } from "./schema";
