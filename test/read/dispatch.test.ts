@@ -157,6 +157,30 @@ describe("readWorkbook", () => {
     expect(document.overview?.source?.cells).toMatchObject({ summary: "A5", "items.0": "A7", "items.1": "A10", safeguards: "A13" });
   });
 
+  test("department part with Arabic section numbers (seed 002) stops at the next part", () => {
+    const s = sheetWith("部门整体绩效目标", [
+      "第一部分",
+      "部门整体绩效目标",
+      "一、总体绩效目标",
+      "维护国家安全和政治稳定。",
+      "2、 分项绩效目标",
+      "（一）国内安全保卫",
+      "绩效目标：及时发现情报、线索。",
+      "绩效指标：重点人、重点阵地控制率≥60%。",
+      "3、 工作保障措施",
+      "第一，要狠抓打击破案。",
+      "第二部分",
+      "专项资金绩效目标",
+      "我部门2022年无专项资金。",
+    ]);
+    const { document } = readWorkbook({ sheets: [s], names: [] });
+    expect(document.overview).toMatchObject({
+      summary: "维护国家安全和政治稳定。",
+      items: [{ title: "国内安全保卫", goal: "及时发现情报、线索。", indicators: "重点人、重点阵地控制率≥60%。" }],
+      safeguards: "第一，要狠抓打击破案。",
+    });
+  });
+
   test("the default readers include the Hebei layout", () => {
     expect(DEFAULT_READERS.map((r) => r.layout)).toContain("hebei");
   });
