@@ -42,17 +42,19 @@ export const rule: Rule = {
         let carried = false;
         for (let i = 0; i < p.indicators.length && !carried; i++) {
           if (f.l2[i] !== "quantity") continue;
-          const ind = p.indicators[i];
-          const t = ind.target;
+          const t = p.indicators[i].target;
           if (family(t.unit) !== fam) continue;
           if (t.value === n || t.valueMax === n) carried = true;
-          else {
-            values.push(t.raw.trim());
-            for (const text of [ind.name, ind.description]) {
-              if (!text) continue;
-              NUM.lastIndex = 0;
-              for (let k = NUM.exec(text); k !== null; k = NUM.exec(text)) if (Number(k[0]) === n) carried = true;
-            }
+          else values.push(t.raw.trim());
+        }
+        if (carried || values.length === 0) continue;
+        // Any indicator that writes the number in its 三级/描述 carries it ("保障 49 名执勤民警").
+        for (let i = 0; i < p.indicators.length && !carried; i++) {
+          const ind = p.indicators[i];
+          for (const text of [ind.name, ind.description]) {
+            if (!text || carried) continue;
+            NUM.lastIndex = 0;
+            for (let k = NUM.exec(text); k !== null; k = NUM.exec(text)) if (Number(k[0]) === n) carried = true;
           }
         }
         if (carried || values.length === 0) continue;

@@ -1,0 +1,33 @@
+import { ruleTester, project, withRows, type Row } from "./rule-tester";
+
+const extra = (...rows: Row[]) => project({ indicators: withRows({}, rows) });
+
+ruleTester("basis/missing", {
+  valid: [
+    { name: "every row has a basis" },
+    { name: "Ningxia layout has no 依据 column", project: project({ layout: "ningxia", indicators: withRows({}, [["产出指标", "质量指标", "设备完好率", "≥95%", null]]) }) },
+    { name: "ningxia profile: off", project: extra(["产出指标", "质量指标", "设备完好率", "≥95%", null]), profile: "ningxia" },
+  ],
+  invalid: [
+    { name: "one row without basis", project: extra(["产出指标", "质量指标", "设备完好率", "≥95%", null]), errors: [{ cell: "F17", severity: "warning", messageIncludes: "质量指标「设备完好率」未填写指标值确定依据" }] },
+    {
+      name: "no row has a basis: one finding",
+      project: project({ indicators: [["产出指标", "数量指标", "a", "≥1个", null], ["效益指标", "社会效益指标", "b", "≥95%", "  "]] }),
+      errors: [{ cell: "F11", messageIncludes: "全部 2 条指标均未填写" }],
+    },
+  ],
+});
+
+ruleTester("basis/swapped", {
+  valid: [
+    { name: "standard bases" },
+    { name: "a document number", project: extra(["产出指标", "数量指标", "禁毒宣传次数", "≥2次", "冀禁毒委【2016】3号"]) },
+    { name: "a basis that mentions a rate in words", project: extra(["产出指标", "质量指标", "合格率", "≥95%", "行业标准（合格率）"]) },
+  ],
+  invalid: [
+    // Seed 000 #17: 效益 ≥92% | 依据 进一步提高.
+    { name: "target phrase in the basis (seed 000 #17)", project: extra(["效益指标", "社会效益指标", "业务保障能力", "≥92%", "进一步提高"]), errors: [{ cell: "F17", messageIncludes: "依据“进一步提高”像是指标值" }] },
+    { name: "a value in the basis", project: extra(["产出指标", "质量指标", "完好率", "良好", "≥95%"]), errors: [{ cell: "F17" }] },
+    { name: "a basis in the value", project: extra(["产出指标", "质量指标", "设备完好率", "历史经验", "历史经验"]), errors: [{ cell: "E17", messageIncludes: "指标值“历史经验”是依据而不是目标" }] },
+  ],
+});

@@ -1,0 +1,82 @@
+import { ruleTester, project, withRows, parts, indicators, type Row } from "./rule-tester";
+import type { Project } from "../../src/model/schema";
+import { costTotalWan } from "../../src/model/checks/cost";
+
+const budget = (total: number): Project["budget"] => ({ total, fiscal: total, other: null, raw: { total: String(total), fiscal: String(total), other: null } });
+const costRows = (total: number, ...rows: Row[]) => project({ budget: budget(total), indicators: withRows({ 项目总成本: null }, rows) });
+
+// Seed 004 P4 禁毒: three annual amounts that sum to the budget, and a row that is not a cost.
+const P4: Row[] = [
+  ["产出指标", "成本指标", "蒲公英e家运行经费", "10万元/年"],
+  ["产出指标", "成本指标", "禁毒宣传经费", "10万元/年"],
+  ["产出指标", "成本指标", "聘用54名社区戒毒康复专职工作人员", "240万元/年"],
+];
+
+ruleTester("cost/exceeds-budget", {
+  valid: [
+    { name: "cost = budget" },
+    { name: "annual amounts sum to the budget (seed 004 P4)", project: costRows(260, ...P4) },
+    // Seed 004 P6: 19270元 against 1.93 万元.
+    { name: "元 converted exactly (seed 004 P6)", project: costRows(1.93, ["产出指标", "成本指标", "退休人员住房公积金", "19270元"]) },
+    { name: "only the total row counts next to a unit cost", project: costRows(50, ["产出指标", "成本指标", "项目总成本", "≤50万元"], ["产出指标", "成本指标", "单位成本", "≤5万元"]) },
+    { name: "unit costs are not totals", project: costRows(1, ["产出指标", "成本指标", "警服配发标准", "≤1835元/人"]) },
+  ],
+  invalid: [
+    { name: "cost above the budget", project: costRows(50, ["产出指标", "成本指标", "项目总成本", "≤800万元"]), errors: [{ cell: "E16", severity: "error", messageIncludes: "成本指标金额合计 800 万元超过预算数 50 万元" }] },
+    { name: "元 confused with 万元", project: costRows(1.93, ["产出指标", "成本指标", "退休人员住房公积金", "19270万元"]), errors: [{ messageIncludes: "19270 万元" }] },
+    { name: "2021 framework: 成本 as 一级", project: project({ budget: budget(50), indicators: withRows({ 项目总成本: ["成本指标", "经济成本指标", "项目总成本", "≤60万元"] }) }), profile: "central-2021", errors: [{ messageIncludes: "60 万元" }] },
+  ],
+});
+
+ruleTester("cost/mismatch-budget", {
+  valid: [
+    { name: "cost = budget" },
+    { name: "rounding of 19270元 vs 1.93 (seed 004 P6)", project: costRows(1.93, ["产出指标", "成本指标", "退休人员住房公积金", "19270元"]) },
+    { name: "above the budget is exceeds-budget's business", project: costRows(50, ["产出指标", "成本指标", "项目总成本", "≤60万元"]) },
+    { name: "no money in cost rows: nothing to compare", project: costRows(50, ["产出指标", "成本指标", "资金使用合规性", "符合资金管理办法"]) },
+  ],
+  invalid: [
+    // Seed 002 P10: the breakdown covers 58 of 100.
+    { name: "58 of 100 (seed 002 P10)", project: costRows(100, ["产出指标", "成本指标", "网络硬件设备及软件购置", "≤58万元"]), errors: [{ cell: "E16", severity: "warning", messageIncludes: "58 万元低于预算数 100 万元（相差 42 万元）" }] },
+  ],
+});
+
+ruleTester("cost/not-money", {
+  valid: [{ name: "amount" }, { name: "per-unit amount", project: costRows(50, ["产出指标", "成本指标", "项目总成本", "≤50万元"], ["产出指标", "成本指标", "单位成本", "≤1835元/人"]) }],
+  invalid: [
+    // Seed 000 #31 控制成本, #29 按规定执行.
+    { name: "控制成本 (seed 000 #31)", project: costRows(50, ["产出指标", "成本指标", "合理用电，勤俭节约", "控制成本"]), errors: [{ cell: "E16", messageIncludes: "成本指标「合理用电，勤俭节约」的指标值“控制成本”不是金额" }] },
+    // Seed 001 #7, #9, #13: 控制在预算内 100% / ≤100% / ≤98%.
+    { name: "percentages (seed 001 #7, #9)", project: costRows(50, ["产出指标", "成本指标", "控制在预算内", "100%"], ["产出指标", "成本指标", "控制在预算内", "≤98%"]), errors: [{ cell: "E16" }, { cell: "E17" }] },
+    // Seed 004 P3: 专项交通整治费用减少 → 2024年.
+    { name: "a date (seed 004 P3)", project: costRows(300, ["产出指标", "成本指标", "专项交通整治费用减少", "2024年"]), errors: [{ messageIncludes: "2024年" }] },
+    // Seed 002 P14: 符号 文字描述, 单位 "预算项目总额控制在预算内".
+    { name: "文字描述 (seed 002 P14)", project: costRows(60, ["产出指标", "成本指标", "预算控制数", parts("文字描述", "", "预算项目总额控制在预算内")]), errors: [{ messageIncludes: "预算项目总额控制在预算内" }] },
+    { name: "2021 一级 成本 with a percentage", project: project({ indicators: withRows({ 项目总成本: ["成本指标", "经济成本指标", "资金成本利用率", "≥95%"] }) }), profile: "central-2021", errors: [{ messageIncludes: "≥95%" }] },
+  ],
+});
+
+describe("checks/cost costTotalWan (shared with the custom functions)", () => {
+  test("defaults to taxonomy labels and sums exactly in 分", () => {
+    const c = costTotalWan(indicators(P4));
+    expect(c.wan).toBe(260);
+    expect(c.fen).toBe(260_000_000);
+    expect(c.rows).toEqual([0, 1, 2]);
+    expect(c.costRows).toBe(3);
+  });
+  test("a bare number in a cost row is taken in 万元 and listed", () => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", "项目总成本", "≤50"]]));
+    expect(c.wan).toBe(50);
+    expect(c.assumedUnit).toEqual([0]);
+  });
+  test("no money → null; text rows listed as non-money; other 一级 ignored", () => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", "控制成本", "控制成本"], ["产出指标", "数量指标", "经费", "≤50万元"]]));
+    expect(c.fen).toBeNull();
+    expect(c.nonMoney).toEqual([0]);
+    expect(c.costRows).toBe(1);
+  });
+  test("0.1 + 0.2 万元 = 0.3 exactly", () => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", "a", "0.1万元"], ["产出指标", "成本指标", "b", "0.2万元"]]));
+    expect(c.wan).toBe(0.3);
+  });
+});

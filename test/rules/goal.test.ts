@@ -1,0 +1,74 @@
+import { ruleTester, project, doc } from "./rule-tester";
+
+ruleTester("goal/missing", {
+  valid: [{ name: "one goal" }, { name: "several goals, one blank", project: project({ goals: ["", "目标2：全年完成 10 次培训"] }) }],
+  invalid: [
+    { name: "no goal", project: project({ goals: [] }), errors: [{ cell: "A1", severity: "error" }] },
+    { name: "blank goal", project: project({ goals: ["  "] }), errors: [{ cell: "B8", messageIncludes: "缺少绩效目标" }] },
+  ],
+});
+
+ruleTester("goal/placeholder", {
+  valid: [
+    { name: "real text" },
+    { name: "goal mentions the project name among other words", project: project({ name: "业务费", goals: ["1.业务费用于办案，全年办结案件 200 件"] }) },
+  ],
+  invalid: [
+    // Seed 000 #1–24: "1.目标内容 1 通过…".
+    {
+      name: "template artefact 目标内容 1 (seed 000)",
+      project: project({ goals: ["目标内容 1 通过辅警配合干警做好各项执法执勤辅助工作"] }),
+      errors: [{ cell: "B8", messageIncludes: "目标内容 1", fixIncludes: "通过辅警配合干警" }],
+    },
+    { name: "only the artefact", project: project({ goals: ["1.目标内容1"] }), errors: [{ fixIncludes: "填写实际目标内容" }] },
+    { name: "请填写", project: project({ goals: ["请填写绩效目标"] }), errors: [{ messageIncludes: "模板占位" }] },
+    // Seed 001 #30/#31: goal "1.海防委员会办公经费" = the project name.
+    { name: "goal = project name (seed 001 #30)", project: project({ name: "海防委员会办公经费", goals: ["1.海防委员会办公经费"] }), errors: [{ messageIncludes: "只重复了项目名称" }] },
+    {
+      name: "goal = 资金用途, reported once even when repeated (seed 001 #28)",
+      project: project({ purpose: "加强监管场所经费保障。", goals: ["1.加强监管场所经费保障。", "2.加强监管场所经费保障。"] }),
+      errors: [{ cell: "B8", messageIncludes: "与资金用途相同" }],
+    },
+  ],
+});
+
+ruleTester("goal/vague", {
+  valid: [
+    { name: "has numbers" },
+    { name: "Chinese numeral with a measure word (seed 004 P6 三人)", project: project({ goals: ["保障三人住房公积金足额缴纳"] }) },
+    { name: "a deadline", project: project({ goals: ["年底前完成执法办案中心改造并通过验收"] }) },
+  ],
+  invalid: [
+    // Seed 001 #14–#23: "维护辖区交通安全形势持续稳定发展。"
+    { name: "slogan (seed 001 #14)", project: project({ goals: ["维护辖区交通安全形势持续稳定发展。"] }), errors: [{ cell: "B8", messageIncludes: "维护辖区交通安全形势持续稳定发展" }] },
+    { name: "numbering and 目标内容 1 are not numbers", project: project({ goals: ["1.目标内容 1 保障机关正常运转"] }), errors: [{ messageIncludes: "保障机关正常运转" }] },
+  ],
+});
+
+const same = "维护辖区交通安全形势持续稳定发展。";
+ruleTester("goal/copied", {
+  valid: [
+    { name: "different goals", doc: doc([project(), project({ seq: 2 })]) },
+    { name: "short goals may repeat", doc: doc([project({ goals: ["保障运转"] }), project({ seq: 2, goals: ["保障运转"] })]) },
+  ],
+  invalid: [
+    {
+      // Seed 001 #14–#23 share one sentence.
+      name: "identical goal across projects (seed 001 #14–23)",
+      doc: doc([project({ goals: [same] }), project({ seq: 2, goals: [same] }), project({ seq: 3, goals: [`1.${same}`] })]),
+      errors: [
+        { projectSeq: 2, cell: "B8", messageIncludes: "与第 1 个项目（执法记录仪购置经费1）完全相同" },
+        { projectSeq: 3, messageIncludes: "第 1 个项目" },
+      ],
+    },
+    {
+      // Seed 001 #28: three identical items.
+      name: "repeated items inside one goal (seed 001 #28)",
+      project: project({ goals: ["1.加强监管场所经费保障，提升公安服务能力。", "2.加强监管场所经费保障，提升公安服务能力。", "3.加强监管场所经费保障，提升公安服务能力。"] }),
+      errors: [
+        { cell: "B9", messageIncludes: "第 2 条绩效目标与第 1 条重复" },
+        { cell: "B10", messageIncludes: "第 3 条绩效目标与第 1 条重复" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,187 @@
+import { ruleTester, project, doc, withRows, indicator, type Row } from "./rule-tester";
+
+const CENTRAL_ROWS: Row[] = [
+  ["成本指标", "经济成本指标", "项目总成本", "≤50万元", "预算测算"],
+  ["产出指标", "数量指标", "执法记录仪采购数量", "≥10台", "项目实施计划"],
+  ["产出指标", "质量指标", "设备验收合格率", "=100%", "行业标准"],
+  ["产出指标", "时效指标", "采购完成时间", "2023年12月底前", "项目实施计划"],
+  ["效益指标", "社会效益指标", "现场执法全程记录率", "≥95%", "历史标准"],
+  ["满意度指标", "服务对象满意度指标", "执法对象满意度", "≥90%", "部分群众调查问卷"],
+];
+
+ruleTester("indicator/unknown-level1", {
+  valid: [
+    { name: "canonical labels" },
+    // Seed 002 writes 效果指标; the reader normalises it through taxonomy and keeps level1Raw.
+    { name: "效果指标 normalised (seed 002)", project: project({ indicators: withRows({ 现场执法全程记录率: ["效果指标", "社会效益指标", "现场执法全程记录率", "≥95%", "历史标准"] }) }) },
+    { name: "wrapped label 产 出 指 标 (seed 000 #10)", project: project({ indicators: withRows({ 执法记录仪采购数量: ["产 出 指 标", "数量指标", "执法记录仪采购数量", "≥10台"] }) }) },
+  ],
+  invalid: [
+    {
+      name: "unknown 一级",
+      project: project({ indicators: withRows({}, [["管理指标", "数量指标", "制度建设", "≥2项"]]) }),
+      errors: [{ cell: "A17", messageIncludes: "一级指标“管理指标”不是规范名称", fixIncludes: "产出指标、效益指标、满意度指标" }],
+    },
+    { name: "blank 一级", project: project({ indicators: withRows({}, [["", "数量指标", "制度建设", "≥2项"]]) }), errors: [{ messageIncludes: "第 7 条指标缺少一级指标" }] },
+  ],
+});
+
+ruleTester("indicator/level2-mismatch", {
+  valid: [
+    { name: "2015 framework" },
+    { name: "2021 framework in the central profile", project: project({ indicators: CENTRAL_ROWS }), profile: "central-2021" },
+    { name: "a 2021-style project is accepted under hebei too", project: project({ indicators: CENTRAL_ROWS }) },
+    { name: "环境效益 alias", project: project({ indicators: withRows({}, [["效益指标", "环境效益指标", "节能率", "≥5%"]]) }) },
+  ],
+  invalid: [
+    {
+      // Seed 002 P1 安保执勤: 成本指标 in the 满意度 group, 数量指标 in the 效果 group.
+      name: "二级 in the wrong 一级 group (seed 002 P1)",
+      project: project({ indicators: withRows({}, [["满意度指标", "成本指标", "资金成本", "≤80万元"], ["效果指标", "数量指标", "排查重点人员数量", "≥100人"]]) }),
+      errors: [
+        { cell: "B17", messageIncludes: "二级指标“成本指标”不属于一级指标“满意度指标”", fixIncludes: "移到“产出指标”下" },
+        { cell: "B18", messageIncludes: "二级指标“数量指标”不属于一级指标“效益指标”" },
+      ],
+    },
+    // Seed 002 P16 uses "执法培训" in the 质量指标 slot.
+    { name: "non-standard 二级 (seed 002 P16)", project: project({ indicators: withRows({}, [["产出指标", "执法培训", "培训人次", "≥60人次"]]) }), errors: [{ messageIncludes: "二级指标“执法培训”不是规范名称", fixIncludes: "数量指标、质量指标、时效指标、成本指标" }] },
+    {
+      name: "2021: 成本 二级 labels under 一级 成本",
+      project: project({ indicators: [...CENTRAL_ROWS, ["成本指标", "成本指标", "单位成本", "≤500元/台"] as Row] }),
+      profile: "central-2021",
+      errors: [{ messageIncludes: "“成本指标”不属于一级指标“成本指标”", fixIncludes: "经济成本指标" }],
+    },
+  ],
+});
+
+ruleTester("indicator/framework-mixed", {
+  valid: [{ name: "2015 only" }, { name: "2021 only", project: project({ indicators: CENTRAL_ROWS }), profile: "central-2021" }],
+  invalid: [
+    {
+      name: "成本 as 一级 and under 产出",
+      project: project({ indicators: withRows({}, [["成本指标", "经济成本指标", "单位成本", "≤500元/台"]]) }),
+      errors: [{ cell: "A17", severity: "warning", messageIncludes: "混用了两套指标体系" }],
+    },
+  ],
+});
+
+ruleTester("indicator/missing-output", {
+  valid: [{ name: "has 产出" }],
+  invalid: [
+    {
+      name: "no 产出",
+      project: project({ indicators: [["效益指标", "社会效益指标", "现场执法全程记录率", "≥95%"], ["满意度指标", "服务对象满意度指标", "执法对象满意度", "≥90%"]] }),
+      errors: [{ cell: "A1", severity: "error", messageIncludes: "缺少产出指标" }],
+    },
+  ],
+});
+
+ruleTester("indicator/missing-benefit", {
+  valid: [{ name: "has 效益" }, { name: "empty grid is project/missing-field", project: project({ indicators: [] }) }],
+  invalid: [{ name: "no 效益", project: project({ indicators: withRows({ 现场执法全程记录率: null }) }), errors: [{ messageIncludes: "缺少效益指标" }] }],
+});
+
+ruleTester("indicator/missing-satisfaction", {
+  valid: [{ name: "has 满意度" }],
+  invalid: [
+    // Seed 000 #8, #9, #10, #14, #15, #22 end after 效益.
+    { name: "no 满意度 (seed 000 #8): hebei warning", project: project({ indicators: withRows({ 执法对象满意度: null }) }), errors: [{ severity: "warning" }] },
+    { name: "ningxia: 必填 → error", project: project({ indicators: withRows({ 执法对象满意度: null }) }), profile: "ningxia", errors: [{ severity: "error" }] },
+    { name: "central-2021: optional → info", project: project({ indicators: withRows({ 执法对象满意度: null }) }), profile: "central-2021", errors: [{ severity: "info" }] },
+  ],
+});
+
+ruleTester("indicator/missing-cost", {
+  valid: [
+    { name: "成本 二级 under 产出" },
+    { name: "成本 as 一级 (2021)", project: project({ indicators: CENTRAL_ROWS }), profile: "central-2021" },
+    { name: "a misplaced 成本 row still counts (level2-mismatch reports the place)", project: project({ indicators: withRows({ 项目总成本: ["满意度指标", "成本指标", "资金成本", "≤50万元"] }) }) },
+  ],
+  invalid: [
+    // Seed 001: 15 of 31 projects have no 成本 row; seed 002: P3, P4, P7, P12, P20, P22.
+    { name: "no cost row (seed 001 #1): hebei error", project: project({ indicators: withRows({ 项目总成本: null }) }), errors: [{ severity: "error", fixIncludes: "产出指标下补充成本指标" }] },
+    { name: "central-2021: warning", project: project({ indicators: withRows({ 项目总成本: null }) }), profile: "central-2021", errors: [{ severity: "warning" }] },
+  ],
+});
+
+ruleTester("indicator/missing-output-dimension", {
+  valid: [{ name: "数量/质量/时效 present" }, { name: "no 产出 at all: missing-output's business", project: project({ indicators: [["效益指标", "社会效益指标", "x率", "≥95%"]] }) }],
+  invalid: [
+    // Seed 000 #3: the count is labelled 质量, so there is no 数量指标.
+    {
+      name: "no 数量 (seed 000 #3)",
+      project: project({ indicators: withRows({ 执法记录仪采购数量: ["产出指标", "质量指标", "项目数量", "≥50部"] }) }),
+      errors: [{ messageIncludes: "产出指标缺少数量指标" }],
+    },
+    {
+      name: "no 质量 and no 时效 (seed 001 #14)",
+      project: project({ indicators: withRows({ 设备验收合格率: null, 采购完成时间: null }) }),
+      // Same cell: ordered by message (deterministic).
+      errors: [{ messageIncludes: "时效指标" }, { messageIncludes: "质量指标" }],
+    },
+    { name: "ningxia: 必填 → error", project: project({ indicators: withRows({ 采购完成时间: null }) }), profile: "ningxia", errors: [{ severity: "error" }] },
+  ],
+});
+
+ruleTester("indicator/missing-name", {
+  valid: [{ name: "names present" }],
+  invalid: [{ name: "blank 三级", project: project({ indicators: withRows({}, [["产出指标", "质量指标", " ", "≥95%"]]) }), errors: [{ cell: "C17", messageIncludes: "第 7 条指标缺少三级指标名称" }] }],
+});
+
+ruleTester("indicator/duplicate", {
+  valid: [
+    { name: "distinct rows" },
+    // Seed 000 #1: two 数量 rows named 项目数量 with different descriptions and values.
+    {
+      name: "same 三级 under the same 二级 with different content (seed 000 #1)",
+      project: project({ indicators: withRows({}, [["产出指标", "数量指标", "项目数量", "≥6座", null, "租赁铁塔数量"], ["产出指标", "数量指标", "项目数量", "≥18个", null, "光纤租赁点位数量"]]) }),
+    },
+  ],
+  invalid: [
+    // Seed 002 P1 repeats 成本指标 资金成本 ≤ 80 万.
+    { name: "exact duplicate row (seed 002 P1)", project: project({ indicators: withRows({}, [["产出指标", "成本指标", "项目总成本", "≤50万元"]]) }), errors: [{ cell: "C17", messageIncludes: "第 7 条指标与第 4 条完全相同" }] },
+    // Seed 001 #7: 有价值情报信息采用率(%) under 质量 and 有价值情报信息采用率 under 社会效益.
+    {
+      name: "same 三级 under two 二级 (seed 001 #7)",
+      project: project({ indicators: withRows({}, [["产出指标", "质量指标", "有价值情报信息采用率(%)", "≥95%"], ["效益指标", "社会效益指标", "有价值情报信息采用率", "≥95%"]]) }),
+      errors: [{ cell: "C18", messageIncludes: "同时出现在“质量指标”（第 7 条）和“社会效益指标”（第 8 条）下" }],
+    },
+  ],
+});
+
+/** The rows of the builder's project `seq` plus extra rows. */
+const rowsOf = (seq: number, extra: Row[] = []): Row[] => [...project({ seq }).indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw] as Row), ...extra];
+const copiedRow: Row = ["效益指标", "社会效益指标", "能够有效的维护社会及政治稳定", "进一步提高"];
+const setA: Row[] = [
+  ["产出指标", "数量指标", "各项检务保障工作完成率", "≥95%"],
+  ["产出指标", "质量指标", "项目实现功能率", "≥95%"],
+  ["效益指标", "社会效益指标", "服务保障能力", "≥95%"],
+  ["满意度指标", "服务对象满意度指标", "满意度", "≥95%"],
+];
+ruleTester("indicator/copied", {
+  valid: [
+    { name: "different projects", doc: doc([project(), project({ seq: 2 }), project({ seq: 3 })]) },
+    { name: "a row shared by two projects only", doc: doc([project({ indicators: rowsOf(1, [copiedRow]) }), project({ seq: 2, indicators: rowsOf(2, [copiedRow]) })]) },
+    {
+      name: "satisfaction rows are legitimately the same everywhere",
+      doc: doc([1, 2, 3].map((seq) => project({ seq, indicators: [["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"], [ "产出指标", "数量指标", `x${seq}`, "≥1个"]] }))),
+    },
+  ],
+  invalid: [
+    {
+      // Seed 000: "进一步提高" 社会效益 rows repeated over projects #1–#15.
+      name: "same 三级 + 值 in three projects",
+      doc: doc([1, 2, 3].map((seq) => project({ seq, indicators: rowsOf(seq, [copiedRow]) }))),
+      errors: [
+        { projectSeq: 2, cell: "C17", severity: "info", messageIncludes: ["有 1 条指标与其他项目完全相同", "能够有效的维护社会及政治稳定：进一步提高", "共见于 3 个项目"] },
+        { projectSeq: 3, cell: "C17" },
+      ],
+    },
+    {
+      // Seed 001 #30 and #31 have identical indicator sets.
+      name: "identical indicator set (seed 001 #30/#31)",
+      doc: doc([project({ seq: 30, indicators: setA }), project({ seq: 31, indicators: setA.map((r, i) => indicator(r, i)) })]),
+      errors: [{ projectSeq: 31, cell: "C11", messageIncludes: "全部 4 条绩效指标与第 30 个项目" }],
+    },
+  ],
+});

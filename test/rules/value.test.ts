@@ -1,0 +1,146 @@
+import { ruleTester, project, withRows, parts, indicator, type Row } from "./rule-tester";
+
+/** The valid project plus extra rows (rows 17, 18, … in the sheet). */
+const extra = (...rows: Row[]) => project({ indicators: withRows({}, rows) });
+
+ruleTester("value/missing", {
+  valid: [{ name: "all values written" }],
+  invalid: [
+    { name: "empty value", project: extra(["产出指标", "质量指标", "设备完好率", ""]), errors: [{ cell: "E17", severity: "error", messageIncludes: "质量指标「设备完好率」未填写指标值" }] },
+    { name: "a dash is nothing written", project: extra(["产出指标", "质量指标", "设备完好率", "—"]), errors: [{ cell: "E17" }] },
+  ],
+});
+
+ruleTester("value/vague", {
+  valid: [
+    { name: "quantified" },
+    { name: "a grade is gradable", project: extra(["产出指标", "质量指标", "验收结果", "合格"]) },
+    { name: "控制成本 in a cost row is cost/not-money's business (seed 000 #31)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "合理用电，勤俭节约", "控制成本"] }) }) },
+  ],
+  invalid: [
+    // Seed 000: "进一步提高" ×16 in 社会效益 rows.
+    { name: "进一步提高 (seed 000)", project: extra(["效益指标", "社会效益指标", "能够有效的维护社会及政治稳定", "进一步提高"]), errors: [{ cell: "E17", messageIncludes: "“进一步提高”未量化", fixIncludes: "≥95%" }] },
+    // Seed 004: 有效提升 ×14.
+    { name: "有效提升 (seed 004)", project: extra(["效益指标", "可持续影响指标", "提升服务群众能力", "有效提升"]), errors: [{ messageIncludes: "有效提升" }] },
+    // Seed 000 #17: a yes/no question as the value.
+    { name: "是否通过验收 (seed 000 #17)", project: extra(["产出指标", "质量指标", "执法办案区项目通过验收", "是否通过验收"]), errors: [{ fixIncludes: "问句" }] },
+  ],
+});
+
+ruleTester("value/nonstandard-operator", {
+  valid: [{ name: "≥ ≤ =" }, { name: "ASCII > is standard (seed 001 #27 >1)", project: extra(["产出指标", "数量指标", "核酸检测次数", ">1次"]) }],
+  invalid: [
+    // Seed 004 P5 "≧200万", "≧95%".
+    { name: "≧ (seed 004 P5)", project: extra(["产出指标", "质量指标", "抓拍准确率", "≧95%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "运算符“≧”不规范，应写作“≥”", fixIncludes: "改为“≥”" }] },
+    // Seed 002 P12: 符号 "＞" (full width) in the 符号/值/单位 split.
+    {
+      name: "full-width ＞ in the 符号 column (seed 002 P12)",
+      project: project({ indicators: [...project().indicators, indicator(["产出指标", "时效指标", "执法监察完成时间", parts("＞", "90.00", "百分比")], 6)] }),
+      errors: [{ cell: "E17", messageIncludes: "“＞”" }],
+    },
+    { name: ">= and 以上", project: extra(["产出指标", "质量指标", "合格率", ">=95%"], ["产出指标", "质量指标", "完好率", "95%以上"]), errors: [{ cell: "E17", messageIncludes: "“>=”" }, { cell: "E18", messageIncludes: "“以上”" }] },
+    // Seed 004 P12 "50余人".
+    { name: "approximate 50余人 (seed 004 P12)", project: extra(["产出指标", "数量指标", "司法救助人数", "50余人"]), errors: [{ messageIncludes: ["约数", "≥50人"] }] },
+  ],
+});
+
+ruleTester("value/missing-operator", {
+  valid: [
+    { name: "operators written, dates need none" },
+    // Seed 004 writes 86 values without an operator; the Ningxia form has no 符号 column.
+    { name: "ningxia profile: off", project: extra(["产出指标", "质量指标", "公众安全感指数", "98%"]), profile: "ningxia" },
+    { name: "text values are not quantitative", project: extra(["产出指标", "时效指标", "发放时间", "按月发放"]) },
+  ],
+  invalid: [
+    // Seed 000: plain "100%" ×9 and counts "158 人".
+    { name: "plain 100% (seed 000): hebei info", project: extra(["产出指标", "质量指标", "资金使用合规率", "100%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "“100%”没有运算符", fixIncludes: "≥100%" }] },
+    { name: "count 158 人 (seed 000 #10)", project: extra(["产出指标", "数量指标", "辅警数量", "158 人"]), errors: [{ messageIncludes: "158 人" }] },
+    { name: "central-2021: warning; a cost suggests ≤", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目投入", "587.92 万 元"] }) }), profile: "central-2021", errors: [{ severity: "warning", fixIncludes: "≤587.92 万 元" }] },
+  ],
+});
+
+ruleTester("value/operator-direction", {
+  valid: [
+    { name: "usual directions" },
+    { name: "reduction rate with ≥", project: extra(["效益指标", "社会效益指标", "重特大交通事故降低率", "≥10%"]) },
+    { name: "bad-event count with ≤ (seed 001 #11)", project: extra(["效益指标", "社会效益指标", "治安案件发案数（个）", "≤40"]) },
+    { name: "work done on accidents is positive (seed 001 #17, 000 #25)", project: extra(["产出指标", "数量指标", "交通事故处理量", "≥2000件"], ["产出指标", "数量指标", "委托事故鉴定", "≥15次"]) },
+    { name: "lifetimes use ≥", project: extra(["效益指标", "可持续影响指标", "设备使用年限", "≥3年"]) },
+    { name: "办结率 is positive", project: extra(["产出指标", "质量指标", "交通事故处理办结率（%）", "≥90%"]) },
+  ],
+  invalid: [
+    { name: "satisfaction with ≤", project: extra(["满意度指标", "服务对象满意度指标", "群众满意度", "≤90%"]), errors: [{ cell: "E17", messageIncludes: "满意度是正向指标，应使用 ≥" }] },
+    // Seed 002 P13 设备投入使用率 ＜ 100.00 百分比.
+    {
+      name: "usage rate strictly below 100% (seed 002 P13)",
+      project: project({ indicators: [...project().indicators, indicator(["产出指标", "质量指标", "设备投入使用率", parts("＜", "100.00", "百分比")], 6)] }),
+      errors: [{ messageIncludes: "该比率越高越好" }],
+    },
+    // Seed 002 P15 重大环保事件及时发现率（%） ≤ 60 %.
+    { name: "detection rate with ≤ (seed 002 P15)", project: extra(["效益指标", "生态效益指标", "重大环保事件及时发现率（%）", "≤60%"]), errors: [{ messageIncludes: "越高越好" }] },
+    // Seed 002 P21 警服配发标准 ≥ 1835 元/人.
+    { name: "cost floor (seed 002 P21)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "警服配发标准", parts("≥", "1835", "元/人")] }) }), errors: [{ messageIncludes: "成本是上限，应使用 ≤", fixIncludes: "≤1835元/人" }] },
+    { name: "bad-event rate with ≥", project: extra(["效益指标", "社会效益指标", "刑释人员重新犯罪率", "≥5%"]), errors: [{ messageIncludes: "越低越好" }] },
+    { name: "time spent with ≥", project: extra(["产出指标", "时效指标", "案件办结时间", "≥3个工作日"]), errors: [{ messageIncludes: "用时越短越好" }] },
+  ],
+});
+
+ruleTester("value/missing-unit", {
+  valid: [
+    { name: "units written" },
+    // Seed 001 #11: the unit is in the label.
+    { name: "unit in the 三级 (seed 001 #11)", project: extra(["效益指标", "社会效益指标", "治安案件发案数（个）", "≤40"]) },
+    { name: "7万元 in a cost row is money", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50万"] }) }) },
+  ],
+  invalid: [
+    // Seed 001 #3 全局基层所队数量 "17".
+    { name: "bare count (seed 001 #3)", project: extra(["产出指标", "数量指标", "全局基层所队数量", "17"]), errors: [{ cell: "E17", messageIncludes: "“17”缺少计量单位" }] },
+    // Seed 001 #15 项目总成本 "≤50".
+    { name: "cost without 万元 (seed 001 #15)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50"] }) }), errors: [{ cell: "E14", fixIncludes: "≤50万元" }] },
+    // Seed 001 #2 进行采集核实用户 "7万".
+    { name: "bare 万 (seed 001 #2)", project: extra(["产出指标", "数量指标", "采集数量", "7万"]), errors: [{ messageIncludes: "只有数量级“万”" }] },
+  ],
+});
+
+ruleTester("value/percent-range", {
+  valid: [
+    { name: "within 0–100" },
+    { name: "growth may exceed 100", project: extra(["效益指标", "经济效益指标", "收入增长率", "≥150%"]) },
+    { name: "≥100% is a legitimate (if odd) floor (seed 002)", project: extra(["产出指标", "质量指标", "服务完成度", "≥100%"]) },
+  ],
+  invalid: [
+    { name: "above 100", project: extra(["产出指标", "质量指标", "设备完好率", "≥120%"]), errors: [{ cell: "E17", messageIncludes: "“≥120%”超出 0%–100%" }] },
+    { name: "range above 100", project: extra(["产出指标", "质量指标", "设备完好率", "90%-110%"]), errors: [{ messageIncludes: "超出" }] },
+    // Seed 002 P16 满意度 rows "≥ 60.00"… below the floor when written as %.
+    { name: "satisfaction floor below 60%", project: extra(["满意度指标", "服务对象满意度指标", "群众满意度", "≥40%"]), errors: [{ messageIncludes: "满意度目标 40% 低于 60%" }] },
+  ],
+});
+
+ruleTester("value/type-mismatch", {
+  valid: [
+    { name: "kinds fit" },
+    { name: "timeliness rate under 时效", project: extra(["产出指标", "时效指标", "资金支付及时率", "≥90%"]) },
+    { name: "wrapped label keeps its meaning (seed 000 #6 业务办理及 时准确率)", project: extra(["产出指标", "时效指标", "业务办理及 时准确率", "≥92%"]) },
+    { name: "duration under 时效", project: extra(["产出指标", "时效指标", "办结时限", "≤3个工作日"]) },
+  ],
+  invalid: [
+    // Seed 001 #10 治安监控视频覆盖率 under 数量.
+    { name: "rate under 数量 (seed 001 #10)", project: extra(["产出指标", "数量指标", "治安监控视频覆盖率", "≥95%"]), errors: [{ cell: "E17", messageIncludes: "数量指标应为数量" }] },
+    // Seed 000 #8 案件侦破率 under 时效.
+    { name: "non-time rate under 时效 (seed 000 #8)", project: extra(["产出指标", "时效指标", "案件侦破率", "≥90%"]), errors: [{ messageIncludes: "时效指标中的比率应为及时率" }] },
+    // Seed 001 #1 突发事件处置及时性（小时） → ≥95%.
+    { name: "label says hours, value is % (seed 001 #1)", project: extra(["产出指标", "时效指标", "突发事件处置及时性（小时）", "≥95%"]), errors: [{ messageIncludes: "三级指标标明单位为“小时”，指标值却是百分比" }] },
+    // Seed 004 P3 质量 "抓拍的图片质量较旧设备有明显的提高 → 2024年底".
+    { name: "date as a 质量 value (seed 004 P3)", project: extra(["产出指标", "质量指标", "抓拍的图片质量较旧设备有明显的提高", "2023年底"]), errors: [{ messageIncludes: "日期只应作为时效指标的值" }] },
+    // Seed 004 P3 满意度 → "满意".
+    { name: "satisfaction as text (seed 004 P3)", project: extra(["满意度指标", "服务对象满意度指标", "全县交通秩序明显好转，群众满意度提高。", "满意"]), errors: [{ messageIncludes: "满意度指标应为百分比" }] },
+  ],
+});
+
+ruleTester("value/redacted", {
+  valid: [{ name: "nothing redacted" }],
+  invalid: [
+    // Seed 002 P11 经济效益 value "**".
+    { name: "** (seed 002 P11)", project: extra(["效益指标", "经济效益指标", "**", "**"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "涉密（“**”）" }] },
+  ],
+});
