@@ -316,6 +316,15 @@ describe("seed 001 (乐亭县公安局, year not printed): catalog cross-checks"
     expect(doc.title).toBeNull();
   });
 
+  test("预算数 typed as a formula (sheet 2) reads as its cached result", async () => {
+    const { grid, doc } = await load("seed-001");
+    const p = doc.projects.find((x) => x.seq === 17)!;
+    const sheet = grid.sheets.find((s) => s.name === p.source.sheet)!;
+    const at = parseA1(p.source.cells["budget.total"])!;
+    expect(sheet.formulas?.[at.r]?.[at.c]).toMatch(/^E\d+\+G\d+$/);
+    expect(p.budget).toMatchObject({ total: 114.87, fiscal: 114.87, other: 0, raw: { total: null } });
+  });
+
   test("blank plan cells are null with an empty raw", async () => {
     const { doc } = await load("seed-001");
     const plan = (n: number) => doc.projects.find((x) => x.seq === n)!.spendPlan!;
