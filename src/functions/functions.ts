@@ -36,7 +36,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function planVerdict(row: PlanRow, budgetWan: number | null): string {
   if (row.bad) return `资金支出计划${QUARTER_LABELS[row.bad.index]}“${row.bad.raw}”不是百分数`;
-  const problems = spendPlanProblems(row.points, { budgetTotal: budgetWan });
+  // Always four points, as the rules pass them: a 3-column plan (seed 000 #10) has a blank 12月底.
+  const points =
+    row.points.length < 4
+      ? [...row.points, ...new Array<null>(4 - row.points.length).fill(null)]
+      : row.points;
+  const problems = spendPlanProblems(points, { budgetTotal: budgetWan });
   return problems.length === 0 ? PASS : problems[0].message;
 }
 
