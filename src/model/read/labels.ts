@@ -74,11 +74,23 @@ const FULLWIDTH_PUNCT: Record<string, string> = {
  */
 export function labelKey(text: string | null | undefined): string {
   if (!text) return "";
-  let s = String(text).replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
+  const t = String(text);
+  // Readers ask for the same few hundred label texts over and over (every stop test, every header
+  // probe); a bounded memo keeps that off the regex engine on big workbooks.
+  const hit = KEY_CACHE.get(t);
+  if (hit !== undefined) return hit;
+  let s = t.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
   s = s.replace(/[\uff01-\uff5e]/g, (ch) => FULLWIDTH_PUNCT[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   s = s.replace(/[【】、]/g, (ch) => FULLWIDTH_PUNCT[ch] ?? ch);
-  return s.toLowerCase();
+  s = s.toLowerCase();
+  if (t.length <= 64) {
+    if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
+    KEY_CACHE.set(t, s);
+  }
+  return s;
 }
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 20_000;
 
 /** Trim a value as written: outer whitespace (incl. U+3000) removed, inner text untouched. */
 export function trimText(text: string): string {
