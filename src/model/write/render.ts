@@ -198,6 +198,35 @@ function formula(sheet: GridSheet, ex: SheetExtras, s: Spot, f: string, result: 
   ex.styles.push({ range: spotRange(s), role });
 }
 
+/** Display width in Excel units (a CJK character counts two). */
+function textUnits(t: string): number {
+  let n = 0;
+  for (const ch of t) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
+/**
+ * Row height (points) so wrapped text shows in full: LibreOffice and Excel keep a written row's
+ * height on open instead of fitting it, so the renderer estimates it. `cells`: [value, width in chars].
+ */
+function fitRow(ex: SheetExtras, r: number, cells: [CellValue, number][], min = 18): void {
+  let lines = 1;
+  for (const [v, w] of cells) {
+    if (typeof v !== "string" || !v) continue;
+    const perLine = Math.max(4, w - 1);
+    const l = v.split(/\n/).reduce((s, part) => s + Math.max(1, Math.ceil(textUnits(part) / perLine)), 0);
+    lines = Math.max(lines, l);
+  }
+  const h = Math.min(409, Math.max(min, lines * 15 + 4));
+  if (h > (ex.rowHeights[r] ?? 0)) ex.rowHeights[r] = h;
+}
+
+function spanWidth(s: Spot): number {
+  let w = 0;
+  for (let c = s.c; c <= (s.c2 ?? s.c); c++) w += PROJECT.widths[c] ?? 10;
+  return w;
+}
+
 function checkCfs(ex: SheetExtras, range: string, topLeft: string): void {
   ex.conditionalFormats.push(
     { range, formula: `LEFT(${topLeft},1)="✗"`, style: "bad" },
@@ -332,6 +361,11 @@ function renderProject(p: Project, index: number, sheetName: string, lists: List
   input(sheet, ex, F.goals, gText, "input", FMT_TEXT);
   addOverride(meta, "goals", [gText], deriveGoals(gText), p.goals);
 
+  fitRow(ex, F.purpose.r, [[p.purpose, spanWidth(F.purpose)]], PROJECT.rowHeights[F.purpose.r]);
+  fitRow(ex, F.goals.r, [[gText, spanWidth(F.goals)]], PROJECT.rowHeights[F.goals.r]);
+  fitRow(ex, F.name.r, [[p.name, spanWidth(F.name)], [p.code, spanWidth(F.code)]]);
+  fitRow(ex, F.unitName.r, [[p.unit.name, spanWidth(F.unitName)]]);
+
   // Fields the Hebei table has no cell for.
   if (p.competentDepartment) meta.competentDepartment = p.competentDepartment;
   if (p.implementingUnit !== null) meta.implementingUnit = p.implementingUnit;
@@ -377,6 +411,7 @@ function renderProject(p: Project, index: number, sheetName: string, lists: List
       addOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells), core);
     }
     if (Object.keys(rowMeta).length) setValue(sheet, r, PROJECT.metaCol, encodeMeta(rowMeta));
+    fitRow(ex, r, colOrder.map((c, k) => [cells[k], PROJECT.widths[c]] as [CellValue, number]));
     const refs = {
       level1: a1(r, IC.level1),
       level2: a1(r, IC.level2),
