@@ -284,6 +284,7 @@ const CN_SCALES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 10
 function scanChineseNumber(s: string, i: number): { value: number; end: number } | null {
   let total = 0;
   let digit = -1;
+  let lastScale = Infinity;
   let j = i;
   for (; j < s.length; j++) {
     const ch = s[j];
@@ -295,6 +296,8 @@ function scanChineseNumber(s: string, i: number): { value: number; end: number }
     }
     const sc = CN_SCALES[ch];
     if (sc !== undefined) {
+      if (sc >= lastScale) break; // "十十" is not a number
+      lastScale = sc;
       total += (digit < 0 ? 1 : digit) * sc;
       digit = -1;
       continue;
@@ -579,21 +582,24 @@ export function cleanTargetText(s: string): string {
     const last = s[s.length - 1];
     if (last !== "。" && last !== "；" && last !== ";") return s;
   }
-  let out = "";
+  // Build from slices and remember the last kept char: reading back from a growing string is quadratic.
+  const parts: string[] = [];
+  let prev = -1;
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isSpace(c)) {
-      pendingSpace = out.length > 0;
+      pendingSpace = prev >= 0;
       continue;
     }
     if (pendingSpace) {
-      const prev = out.charCodeAt(out.length - 1);
-      if (prev < 0x80 && c < 0x80) out += " ";
+      if (prev < 0x80 && c < 0x80) parts.push(" ");
       pendingSpace = false;
     }
-    out += s[i];
+    parts.push(s[i]);
+    prev = c;
   }
+  const out = parts.join("");
   let end = out.length;
   while (end > 0 && (out[end - 1] === "。" || out[end - 1] === "；" || out[end - 1] === ";")) end--;
   return end === out.length ? out : out.slice(0, end);
@@ -811,6 +817,7 @@ function parseNumeric(
     }
   }
   const value = Number(n1.text);
+  if (!Number.isFinite(value) || (valueMax !== null && !Number.isFinite(valueMax))) return null; // 400 digits
   const kind = kindOf(u.category);
   const words = rest.length > 0 ? unbracket(rest) : null;
   return make(
@@ -957,6 +964,7 @@ const CACHE_LIMIT = 4096;
 const cache = new Map<string, Target>();
 
 function cached(key: string, opts: ParseTargetOptions | undefined, parse: () => Target): Target {
+  if (key.length > 200) return parse(); // long prose: rare, not worth the memory
   const k = opts?.wan === "count" ? "\u0001" + key : key;
   let t = cache.get(k);
   if (t === undefined) {

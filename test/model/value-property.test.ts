@@ -184,6 +184,30 @@ describe("parseTarget never throws", () => {
   });
 });
 
+describe("hostile inputs", () => {
+  test("numbers too large for a double are text, not Infinity", () => {
+    const t = parseTarget("9".repeat(400) + "%");
+    assertValid(t, "9…%");
+    expect(t).toMatchObject({ kind: "text", value: null });
+  });
+  test("100k-character cells stay linear", () => {
+    const inputs = [
+      "1 ".repeat(50_000),
+      "进一步".repeat(30_000),
+      "9".repeat(100_000) + "%",
+      "*".repeat(100_000),
+      "2024年".repeat(20_000),
+      " ".repeat(100_000) + "1",
+    ];
+    const t0 = Date.now();
+    for (const s of inputs) {
+      assertValid(parseTarget(s), s.slice(0, 10));
+      expect(typeof parseMoney(s).ok).toBe("boolean");
+    }
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
+
 describe("parseMoney never throws and is exact", () => {
   test("random strings", () => {
     fc.assert(
