@@ -168,7 +168,11 @@ export function App(props: AppProps): React.ReactElement {
     }
     try {
       await port.selectCell(f.sheet, f.cell);
-      setSelected(cellLabel(f.sheet, f.cell));
+      const where = cellLabel(f.sheet, f.cell);
+      setSelected(where);
+      // Show what the cell holds now (it may have been fixed since the last check).
+      const text = await port.readCellText(f.sheet, f.cell).catch(() => null);
+      if (text !== null) setSelected(`${where}，当前内容：${text === "" ? "（空）" : text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
     } catch (e) {
       setNotice({ intent: "error", title: `无法选中 ${cellLabel(f.sheet, f.cell)}（could not select the cell）`, lines: [portErrorMessage(e)] });
     }
@@ -344,7 +348,11 @@ export function App(props: AppProps): React.ReactElement {
               </div>
             ))}
           </div>
-          {selected && <p className={s.sub}>已选中单元格：{selected}</p>}
+          {selected && (
+            <p className={s.sub} data-testid="selected">
+              已选中单元格：{selected}
+            </p>
+          )}
         </section>
       )}
 

@@ -24,8 +24,11 @@ interface SheetStore {
   formats: string[][]; // "General" default
   merges: { r1: number; c1: number; r2: number; c2: number }[];
   names: { name: string; formula: string }[];
-  validations: { address: string; rule: unknown; prompt?: unknown }[];
-  columnWidths: Record<number, number>;
+  validations: { address: string; rule: unknown }[];
+  /** Write-only settings (formats, validation details, conditional formats, panes) as { address, path, value }. */
+  log: { address?: string; path: string; value: unknown }[];
+  visibilitySet?: string;
+  tabColor?: string;
 }
 
 export interface FakeStats {
@@ -128,7 +131,7 @@ export function storeFromGrid(grid: Grid): SheetStore[] {
       merges: s.merges.map((m) => ({ ...m })),
       names: [],
       validations: [],
-      columnWidths: {},
+      log: [],
     } as SheetStore;
   });
 }
@@ -344,7 +347,7 @@ class FakeWorksheets extends FakeObject {
           throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists`);
         }
         if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeExcelError("InvalidArgument", `bad sheet name ${name}`);
-        this.ctx.book.sheets.push({ name, visibility: "Visible", values: [], formulas: [], formats: [], merges: [], names: [], validations: [], columnWidths: {} });
+        this.ctx.book.sheets.push({ name, visibility: "Visible", values: [], formulas: [], formats: [], merges: [], names: [], validations: [], log: [] });
         return null;
       },
     });
@@ -388,6 +391,15 @@ class FakeWorksheet extends FakeObject {
   }
   get visibility(): string {
     return this._get("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.queue.push({ request: { m: "visibility", v }, run: () => ((this.resolveNow().visibility = v as SheetStore["visibility"]), null) });
+  }
+  set tabColor(v: string) {
+    this.ctx.queue.push({ request: { m: "tabColor", v }, run: () => ((this.resolveNow().tabColor = v), null) });
+  }
+  get freezePanes(): any {
+    return recorder(this.ctx, "freezePanes", () => ({ log: { push: (e: { path: string; value: unknown }) => this.resolveNow().log.push(e) } as unknown as SheetStore["log"] }));
   }
   private _names: FakeNames | null = null;
   get names(): FakeNames {
@@ -517,6 +529,8 @@ class FakeRange extends FakeObject {
         return this.slice(s.formulas, "");
       case "numberFormat":
         return this.slice(s.formats, "General");
+      case "text":
+        return this.slice(s.values, "" as OfficeValue).map((r) => r.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v))));
       case "rowIndex":
         return b.r;
       case "columnIndex":
@@ -539,6 +553,9 @@ class FakeRange extends FakeObject {
   }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
+  }
+  get text(): string[][] {
+    return this._get("text");
   }
   get rowIndex(): number {
     return this._get("rowIndex");
@@ -628,58 +645,68 @@ class FakeRange extends FakeObject {
       return inside.map((m) => `${quote(s.name)}!${colName(m.c1)}${m.r1 + 1}:${colName(m.c2)}${m.r2 + 1}`).join(",");
     });
   }
-  get dataValidation(): { rule: unknown; prompt: unknown } {
-    const self = this;
-    this.ctx.proxy();
+  /** Everything the port only writes (formats, validation, conditional formats) is recorded generically. */
+  get dataValidation(): any {
+    return recorder(this.ctx, "dataValidation", () => this.where());
+  }
+  get format(): any {
+    return recorder(this.ctx, "format", () => this.where());
+  }
+  get conditionalFormats(): any {
+    return recorder(this.ctx, "conditionalFormats", () => this.where());
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.queue.push({ request: { m: "columnHidden", v }, run: () => (this.where().log.push({ path: "columnHidden", value: v }), null) });
+  }
+  /** The sheet and address this range resolved to (for recorded writes). */
+  where(): { sheet: SheetStore; address: string; log: SheetStore["log"] } {
+    const { s, b } = this.need();
+    const address = `${colName(b.c)}${b.r + 1}:${colName(b.c + b.cols - 1)}${b.r + b.rows}`;
     return {
-      set rule(rule: unknown) {
-        self.ctx.queue.push({
-          request: { m: "dataValidation.rule", rule },
-          run: () => {
-            const { s, b } = self.need();
-            s.validations.push({ address: `${colName(b.c)}${b.r + 1}:${colName(b.c + b.cols - 1)}${b.r + b.rows}`, rule });
-            return null;
-          },
-        });
-      },
-      get rule() {
-        throw new FakeExcelError("PropertyNotLoaded", "rule");
-      },
-      set prompt(prompt: unknown) {
-        self.ctx.queue.push({
-          request: { m: "dataValidation.prompt", prompt },
-          run: () => {
-            const { s } = self.need();
-            const last = s.validations[s.validations.length - 1];
-            if (last) last.prompt = prompt;
-            return null;
-          },
-        });
-      },
-      get prompt() {
-        throw new FakeExcelError("PropertyNotLoaded", "prompt");
-      },
+      sheet: s,
+      address,
+      log: {
+        push: (e: { path: string; value: unknown }) => s.log.push({ ...e, address }),
+      } as unknown as SheetStore["log"],
     };
   }
-  get format(): { columnWidth: number } {
-    const self = this;
-    this.ctx.proxy();
-    return {
-      set columnWidth(w: number) {
-        self.ctx.queue.push({
-          request: { m: "format.columnWidth", w },
-          run: () => {
-            const { s, b } = self.need();
-            for (let j = 0; j < b.cols; j++) s.columnWidths[b.c + j] = w;
-            return null;
-          },
-        });
-      },
-      get columnWidth(): number {
-        throw new FakeExcelError("PropertyNotLoaded", "columnWidth");
-      },
-    };
-  }
+}
+
+/**
+ * A write-only proxy: property sets and method calls anywhere below it are queued and, on sync, appended to the
+ * sheet's log as { address, path, value }. Reading a leaf throws (the port never reads these back).
+ */
+function recorder(ctx: Ctx, path: string, where: () => { log: SheetStore["log"] }): any {
+  ctx.proxy();
+  const target = function () {
+    /* callable target */
+  };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol") return undefined;
+      if (prop === "then") return undefined;
+      return recorder(ctx, `${path}.${prop}`, where);
+    },
+    set(_t, prop, value) {
+      ctx.queue.push({
+        request: { m: "set", path: `${path}.${String(prop)}`, value },
+        run: () => {
+          const rec = where();
+          if (path.startsWith("dataValidation") && prop === "rule") {
+            const w = rec as unknown as { sheet?: SheetStore; address?: string };
+            w.sheet?.validations.push({ address: (w.address ?? "").replace(/^([A-Z]+\d+):\1$/, "$1"), rule: value });
+          }
+          rec.log.push({ path: `${path}.${String(prop)}`, value });
+          return null;
+        },
+      });
+      return true;
+    },
+    apply(_t, _this, args) {
+      ctx.queue.push({ request: { m: "call", path, args: args.map((a) => (typeof a === "object" ? "(object)" : a)) }, run: () => (where().log.push({ path: `${path}()`, value: args.map((a) => (typeof a === "object" ? "(object)" : a)) }), null) });
+      return recorder(ctx, `${path}()`, where);
+    },
+  });
 }
 
 class FakeRangeAreas extends FakeObject {

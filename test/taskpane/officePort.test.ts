@@ -11,6 +11,8 @@ import { toCanonicalJson } from "../../src/model/canonical";
 import { OfficePort, isDateFormat, parseRangeAddress, serialToIso, splitAreas, toDefinedName } from "../../src/taskpane/excel/officePort";
 import { freeSheetNames, portErrorMessage } from "../../src/taskpane/excel/port";
 import { createFakeExcel, FakeExcelError } from "./fakeExcel";
+import { renderTemplate } from "../../src/model/write/index";
+import { importJsonText, templateBook } from "../../src/taskpane/books";
 
 const EXAMPLES = join(__dirname, "../../examples");
 const LIMIT = 5 * 1024 * 1024;
@@ -226,7 +228,23 @@ describe("OfficePort.selectCell / sheetNames / insertSheets", () => {
       ],
       names: [{ name: "JXMB_BUDGET", sheet: "表1", ref: "B2" }],
     };
-    const res = await port.insertSheets({ grid: insert, validations: [{ sheet: "表1", ref: "A5:A9", list: ["产出指标", "效益指标"] }] });
+    const extras = {
+      表1: {
+        columns: [{ width: 10 }, { width: 20, hidden: true }],
+        rowHeights: {},
+        styles: [{ range: "A1:A2", role: "label" as const }],
+        validations: [
+          { range: "A5:A9", type: "list" as const, formulae: ['"产出指标,效益指标"'], allowBlank: true, errorStyle: "stop" as const },
+          { range: "B5:B9", type: "decimal" as const, operator: "between" as const, formulae: [0, 1], allowBlank: true, errorStyle: "warning" as const },
+        ],
+        conditionalFormats: [{ range: "C1:C2", formula: "LEFT('表1'!C1,1)=\"✗\"", style: "bad" as const }],
+        freeze: { rows: 1, cols: 0 },
+        landscape: true,
+        unlocked: [],
+        protect: false,
+      },
+    };
+    const res = await port.insertSheets({ grid: insert, extras });
     expect(res.names).toEqual(["表1 (2)", "部门"]);
     expect(JSON.stringify(fake.book.sheets.slice(0, grid.sheets.length))).toBe(before);
     expect(fake.stats.syncs).toBeLessThanOrEqual(3);
@@ -235,7 +253,14 @@ describe("OfficePort.selectCell / sheetNames / insertSheets", () => {
     expect(added.formats[0][1]).toBe("@");
     expect(added.formulas[1][2]).toBe("=B2*2");
     expect(added.merges).toEqual([{ r1: 0, c1: 1, r2: 0, c2: 2 }]);
-    expect(added.validations[0]).toMatchObject({ address: "A5:A9", rule: { list: { source: "产出指标,效益指标" } } });
+    expect(added.validations).toEqual([
+      { address: "A5:A9", rule: { list: { inCellDropDown: true, source: "产出指标,效益指标" } } },
+      { address: "B5:B9", rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } } },
+    ]);
+    // the conditional format's formula follows the renamed sheet
+    expect(added.log).toContainEqual({ address: "C1:C2", path: "conditionalFormats.add().custom.rule.formula", value: "=LEFT('表1 (2)'!C1,1)=\"✗\"" });
+    expect(added.log).toContainEqual({ address: "B1:B1", path: "columnHidden", value: true });
+    expect(added.log).toContainEqual({ path: "freezePanes.freezeRows()", value: [1] });
     expect(fake.book.names.some((n) => n.name === "JXMB_BUDGET" && n.formula === "='表1 (2)'!$B$2")).toBe(true);
 
     // A second insert of the same book: names again free, the defined name goes sheet-scoped instead of clashing.
@@ -243,6 +268,43 @@ describe("OfficePort.selectCell / sheetNames / insertSheets", () => {
     expect(res2.names).toEqual(["表1 (3)", "部门 (2)"]);
     expect(fake.book.sheets.find((s) => s.name === "表1 (3)")!.names).toEqual([{ name: "JXMB_BUDGET", formula: "='表1 (3)'!$B$2" }]);
     expect(await port.sheetNames()).toEqual([...grid.sheets.map((s) => s.name), "表1 (2)", "部门", "表1 (3)", "部门 (2)"]);
+  });
+});
+
+describe("template insertion round trip", () => {
+  test("a template rendered from a seed document, inserted via Office.js and read back, gives the same document", async () => {
+    const doc = readWorkbook(await example("seed-004-merged.xlsx")).document;
+    const book = renderTemplate(doc);
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", values: [], merges: [] }], names: [] });
+    const port = new OfficePort(fake.Excel as never, { supports: fake.supports });
+    const res = await port.insertSheets(book);
+    expect(res.names).toEqual(book.grid.sheets.map((s) => s.name));
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3);
+    for (const b of fake.stats.batches) expect(b.requestBytes + b.responseBytes).toBeLessThan(LIMIT);
+    expect(fake.book.sheets.find((s) => s.name === "_lists")?.visibility).toBe("Hidden");
+    const insertKB = fake.stats.batches.map((b) => Math.round(b.requestBytes / 1024)).join(",");
+    fake.resetStats();
+    const back = await port.readWorkbook();
+    expect(fake.stats.syncs).toBe(3);
+    expect(toCanonicalJson(readWorkbook(back).document)).toBe(toCanonicalJson(readWorkbook(book.grid).document));
+    // eslint-disable-next-line no-console
+    console.log(`[port] insert ${book.grid.sheets.length}-sheet template: syncs/batches(KB)=${insertKB}`);
+  });
+
+  test("one project sheet: only the project sheet and its lists, with the names they need", () => {
+    const { book } = templateBook("project", "hebei");
+    expect(book.grid.sheets.map((s) => s.name)).toEqual([book.projectSheets[0], "_lists"]);
+    expect(book.grid.names.every((n) => n.sheet === book.projectSheets[0] || n.sheet === "_lists")).toBe(true);
+    expect(Object.keys(book.extras).sort()).toEqual([book.projectSheets[0], "_lists"].sort());
+  });
+
+  test("bad JSON gives zh-CN errors naming the problem", () => {
+    const bad = importJsonText("{ not json", "x.json");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatch(/不是有效的 JSON/);
+    const wrongField = importJsonText(JSON.stringify({ schemaVersion: 1, projects: "x" }), "y.json");
+    expect(wrongField.ok).toBe(false);
+    if (!wrongField.ok) expect(wrongField.errors.join("\n")).toMatch(/字段 /);
   });
 });
 

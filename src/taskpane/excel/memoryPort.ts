@@ -2,15 +2,15 @@
  * In-memory WorkbookPort over a Grid: serves jest, the standalone page (a dropped .xlsx read with loadGrid)
  * and the browser e2e fake.
  */
-import { parseA1, type Grid } from "../../model/grid";
+import { cellText, getValue, parseA1, type Grid } from "../../model/grid";
 import { freeSheetNames, renameBook, type InsertBook, type InsertResult, type ReadProgress, type WorkbookPort } from "./port";
 
 export class MemoryPort implements WorkbookPort {
   readonly kind = "memory" as const;
   /** Every successful selectCell, in order (tests and the standalone page's “selected cell” line). */
   readonly selections: { sheet: string; cell: string }[] = [];
-  /** Validations of inserted books, kept so a later export to .xlsx can carry them. */
-  readonly validations: NonNullable<InsertBook["validations"]> = [];
+  /** Extras (validations, widths, styles) of inserted sheets, by sheet name. */
+  readonly extras: NonNullable<InsertBook["extras"]> = {};
   private listeners: ((sel: { sheet: string; cell: string }) => void)[] = [];
 
   constructor(private grid: Grid = { sheets: [], names: [] }) {}
@@ -46,6 +46,13 @@ export class MemoryPort implements WorkbookPort {
     for (const l of this.listeners) l(sel);
   }
 
+  async readCellText(sheet: string, cell: string): Promise<string> {
+    const s = this.grid.sheets.find((x) => x.name === sheet);
+    const p = parseA1(cell.split(":")[0]);
+    if (!s || !p) return "";
+    return cellText(getValue(s, p.r, p.c));
+  }
+
   async insertSheets(book: InsertBook): Promise<InsertResult> {
     const names = freeSheetNames(
       book.grid.sheets.map((s) => s.name),
@@ -56,7 +63,7 @@ export class MemoryPort implements WorkbookPort {
       sheets: [...this.grid.sheets, ...renamed.grid.sheets],
       names: [...this.grid.names, ...renamed.grid.names],
     };
-    this.validations.push(...(renamed.validations ?? []));
+    Object.assign(this.extras, renamed.extras ?? {});
     return { names };
   }
 }

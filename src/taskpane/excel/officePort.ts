@@ -8,6 +8,8 @@
  * If Excel still refuses a batch as too large, that batch is split in two and retried.
  */
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../../model/grid";
+import type { SheetExtras, ValidationSpec } from "../../model/write/render";
+import type { StyleRole } from "../../model/write/layout";
 import { parseA1 } from "../../model/grid";
 import {
   freeSheetNames,
@@ -161,6 +163,16 @@ export class OfficePort implements WorkbookPort {
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();
+    });
+  }
+
+  async readCellText(sheet: string, cell: string): Promise<string> {
+    return this.excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(cell.split(":")[0]);
+      range.load("text");
+      await ctx.sync();
+      const t = range.text?.[0]?.[0];
+      return typeof t === "string" ? t : String(t ?? "");
     });
   }
 
@@ -387,7 +399,8 @@ export class OfficePort implements WorkbookPort {
         for (const s of batch) {
           const ws = sheets.add(s.name);
           first ??= ws;
-          this.queueSheetWrite(ws, s, renamed);
+          this.queueSheetWrite(ws, s, renamed.extras?.[s.name]);
+          if (s.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
         }
         await ctx.sync();
       }
@@ -408,10 +421,27 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  private queueSheetWrite(ws: Excel.Worksheet, s: GridSheet, book: InsertBook): void {
+  private queueSheetWrite(ws: Excel.Worksheet, s: GridSheet, ex: SheetExtras | undefined): void {
     const rows = s.values.length;
     let cols = 0;
     for (const r of s.values) if (r && r.length > cols) cols = r.length;
+    if (ex) {
+      // Look first (fills, borders), so the values land in styled cells; widths in points (~6 pt per character).
+      ex.columns.forEach((col, c) => {
+        const colRange = ws.getRangeByIndexes(0, c, 1, 1);
+        colRange.format.columnWidth = Math.round(col.width * 6);
+        if (col.hidden) colRange.columnHidden = true;
+      });
+      for (const st of ex.styles) {
+        const look = ROLE_LOOK[st.role];
+        if (!look) continue;
+        const fmt = ws.getRange(st.range).format;
+        if (look.fill) fmt.fill.color = look.fill;
+        if (look.bold) fmt.font.bold = true;
+        if (look.color) fmt.font.color = look.color;
+        if (look.wrap) fmt.wrapText = true;
+      }
+    }
     if (rows > 0 && cols > 0) {
       const fmts: string[][] = [];
       const data: (string | number | boolean)[][] = [];
@@ -445,15 +475,82 @@ export class OfficePort implements WorkbookPort {
       range.formulas = data as unknown as string[][];
     }
     for (const m of s.merges) ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
-    for (const v of book.validations ?? []) {
-      if (v.sheet !== s.name) continue;
-      const source = v.source ?? (v.list ?? []).join(",");
-      if (!source) continue;
-      const dv = ws.getRange(v.ref).dataValidation;
-      dv.rule = { list: { inCellDropDown: true, source } };
-      if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
+    if (!ex) return;
+    for (const v of ex.validations) {
+      const rule = validationRule(v);
+      if (!rule) continue;
+      const dv = ws.getRange(v.range).dataValidation;
+      dv.rule = rule;
+      dv.ignoreBlanks = v.allowBlank;
+      if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
+      if (v.error) {
+        const style = v.errorStyle === "stop" ? "Stop" : v.errorStyle === "warning" ? "Warning" : "Information";
+        dv.errorAlert = { showAlert: true, style: style as Excel.DataValidationAlertStyle, title: v.error.title, message: v.error.text };
+      }
     }
-    const widths = book.columnWidths?.[s.name];
-    if (widths) widths.forEach((w, c) => w > 0 && (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7)));
+    for (const cf of ex.conditionalFormats) {
+      const look = CF_LOOK[cf.style];
+      const added = ws.getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      added.custom.rule.formula = `=${cf.formula}`;
+      added.custom.format.fill.color = look.fill;
+      added.custom.format.font.color = look.color;
+    }
+    const fz = ex.freeze;
+    if (fz && fz.rows > 0 && fz.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fz.rows, fz.cols));
+    else if (fz && fz.rows > 0) ws.freezePanes.freezeRows(fz.rows);
+    else if (fz && fz.cols > 0) ws.freezePanes.freezeColumns(fz.cols);
+    if (ex.tabColor) ws.tabColor = `#${ex.tabColor.slice(-6)}`;
   }
+}
+
+/**
+ * Minimal look per template role for sheets written through Office.js (the .xlsx writer has the full styles).
+ * TODO(template owner): export the role → style table from src/model/write so both writers share it.
+ */
+const ROLE_LOOK: Partial<Record<StyleRole, { fill?: string; bold?: boolean; color?: string; wrap?: boolean }>> = {
+  title: { bold: true, wrap: true },
+  label: { fill: "#F2F2F2", wrap: true },
+  header: { fill: "#DDEBF7", bold: true, wrap: true },
+  input: { fill: "#FFFDE7", wrap: true },
+  money: { fill: "#FFFDE7" },
+  percent: { fill: "#FFFDE7" },
+  number: { fill: "#FFFDE7" },
+  check: { wrap: true },
+  status: { bold: true, wrap: true },
+  note: { color: "#595959", wrap: true },
+  formula: { fill: "#F7F7F7", wrap: true },
+  meta: { color: "#999999" },
+};
+const CF_LOOK: Record<"ok" | "bad" | "todo", { fill: string; color: string }> = {
+  ok: { fill: "#C6EFCE", color: "#006100" },
+  bad: { fill: "#FFC7CE", color: "#9C0006" },
+  todo: { fill: "#FFEB9C", color: "#9C5700" },
+};
+
+const DV_OPERATOR: Record<string, string> = {
+  between: "Between",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+};
+
+/** ValidationSpec (formulae without "=") → Office.js DataValidationRule. */
+function validationRule(v: ValidationSpec): Excel.DataValidationRule | null {
+  const f = (x: string | number | undefined) => (x === undefined ? undefined : typeof x === "number" ? x : `=${x}`);
+  if (v.type === "list") {
+    const src = v.formulae[0];
+    if (src === undefined) return null;
+    // A quoted literal ("a,b,c") is a plain list; anything else (a name, INDIRECT(...)) is a formula source.
+    const source = typeof src === "string" && /^".*"$/.test(src) ? src.slice(1, -1) : `=${src}`;
+    return { list: { inCellDropDown: true, source } };
+  }
+  const basic = {
+    formula1: f(v.formulae[0]) as string | number,
+    formula2: f(v.formulae[1]) as string | number | undefined,
+    operator: (DV_OPERATOR[v.operator ?? "between"] ?? "Between") as Excel.DataValidationOperator,
+  };
+  if (basic.formula2 === undefined) delete basic.formula2;
+  if (v.type === "decimal") return { decimal: basic };
+  if (v.type === "whole") return { wholeNumber: basic };
+  if (v.type === "textLength") return { textLength: basic };
+  return null;
 }

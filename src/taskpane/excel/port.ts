@@ -3,25 +3,16 @@
  * Grid in memory (tests, the standalone page, the browser e2e fake). The UI never touches Office.js directly.
  */
 import type { Grid, GridSheet } from "../../model/grid";
+import type { SheetExtras } from "../../model/write/render";
 
-/** A data-validation list to apply when inserting sheets (the template's dropdowns). */
-export interface InsertValidation {
-  sheet: string;
-  /** A1 range without the sheet, e.g. "C10:C40". */
-  ref: string;
-  /** Allowed values (a literal list) … */
-  list?: string[];
-  /** … or a formula source such as "=$Z$1:$Z$9". */
-  source?: string;
-  prompt?: string;
-}
-
-/** What insertSheets writes: sheets (values, formulas, formats, merges), names, and optional validations. */
+/**
+ * What insertSheets writes: a TemplateBook from src/model/write (sheets with values, formulas, formats, merges;
+ * defined names; per-sheet extras: column widths, styles, validations, conditional formats, freeze panes).
+ * `extras` is optional so plain grids can be inserted too.
+ */
 export interface InsertBook {
   grid: Grid;
-  validations?: InsertValidation[];
-  /** Column widths in characters, per sheet name (optional cosmetics). */
-  columnWidths?: Record<string, number[]>;
+  extras?: Record<string, SheetExtras>;
 }
 
 export interface ReadProgress {
@@ -43,6 +34,8 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** Select (and show) one cell. Rejects with a zh-CN message when the sheet or cell does not exist. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** The cell's text as displayed (for the pane's “当前内容” line after a jump). */
+  readCellText(sheet: string, cell: string): Promise<string>;
   /** Add the book's sheets as NEW sheets; names that are taken get a free variant ("表 (2)"). */
   insertSheets(book: InsertBook): Promise<InsertResult>;
 }
@@ -74,21 +67,43 @@ export function freeSheetNames(wanted: string[], existing: string[]): string[] {
   return out;
 }
 
-/** Copy of a book whose sheets (and names and validations pointing at them) are renamed per `rename`. */
+/** Replace sheet references ('old'!A1 or old!A1) in a formula, for sheets renamed on insert. */
+export function rewriteSheetRefs(formula: string, map: Map<string, string>): string {
+  if (map.size === 0) return formula;
+  return formula.replace(/'((?:[^']|'')+)'!|([A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!/g, (all, quoted: string | undefined, bare: string | undefined) => {
+    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare as string);
+    const to = map.get(name);
+    return to === undefined ? all : `'${to.replace(/'/g, "''")}'!`;
+  });
+}
+
+/** Copy of a book whose sheets are renamed to `newNames`, with every formula, name and extra following along. */
 export function renameBook(book: InsertBook, newNames: string[]): InsertBook {
   const map = new Map<string, string>();
-  book.grid.sheets.forEach((s, i) => map.set(s.name, newNames[i]));
-  const sheets: GridSheet[] = book.grid.sheets.map((s, i) => ({ ...s, name: newNames[i] }));
+  book.grid.sheets.forEach((s, i) => {
+    if (s.name !== newNames[i]) map.set(s.name, newNames[i]);
+  });
   const rn = (n: string) => map.get(n) ?? n;
+  const rf = (f: string) => rewriteSheetRefs(f, map);
+  const sheets: GridSheet[] = book.grid.sheets.map((s, i) => ({
+    ...s,
+    name: newNames[i],
+    formulas: s.formulas?.map((row) => (row ? row.map((f) => (f ? rf(f) : f)) : row)),
+  }));
+  let extras: Record<string, SheetExtras> | undefined;
+  if (book.extras) {
+    extras = {};
+    for (const [k, ex] of Object.entries(book.extras)) {
+      extras[rn(k)] = {
+        ...ex,
+        validations: ex.validations.map((v) => ({ ...v, formulae: v.formulae.map((f) => (typeof f === "string" ? rf(f) : f)) })),
+        conditionalFormats: ex.conditionalFormats.map((c) => ({ ...c, formula: rf(c.formula) })),
+      };
+    }
+  }
   return {
-    grid: {
-      sheets,
-      names: book.grid.names.map((d) => ({ ...d, sheet: d.sheet === null ? null : rn(d.sheet) })),
-    },
-    validations: book.validations?.map((v) => ({ ...v, sheet: rn(v.sheet) })),
-    columnWidths: book.columnWidths
-      ? Object.fromEntries(Object.entries(book.columnWidths).map(([k, v]) => [rn(k), v]))
-      : undefined,
+    grid: { sheets, names: book.grid.names.map((d) => ({ ...d, sheet: d.sheet === null ? null : rn(d.sheet) })) },
+    extras,
   };
 }
 
