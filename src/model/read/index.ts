@@ -7,6 +7,7 @@ import type { Grid, GridSheet } from "../grid";
 import type { DeclaredTotals, JxmbDocument, Overview, Project, ProfileName } from "../schema";
 import { emptyDocument } from "../schema";
 import type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
+import { templateReader } from "./template";
 import { hebeiReader, inferFiscalYearFromCodes } from "./hebei";
 import { chengdeReader } from "./chengde";
 import { ningxiaReader } from "./ningxia";
@@ -19,13 +20,10 @@ export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResul
  * something wins; later readers are not asked about that sheet (the layouts share labels such as
  * 项目编码, so two readers must not both claim the same tables).
  *
- * 承德 comes before Hebei: both carry 项目编码 (hebei.detect also steps aside when it sees 符号).
- *
- * TODO(lead): wire our own template's reader in front when src/model/read/template.ts lands:
- *   import { templateReader } from "./template";
- *   [templateReader, chengdeReader, hebeiReader, ningxiaReader]
+ * Our own template comes first (it carries 项目编码 too, and round-trips losslessly through its own
+ * reader); 承德 comes before Hebei: both carry 项目编码 (hebei.detect also steps aside at 符号).
  */
-export const DEFAULT_READERS: LayoutReader[] = [chengdeReader, hebeiReader, ningxiaReader];
+export const DEFAULT_READERS: LayoutReader[] = [templateReader, chengdeReader, hebeiReader, ningxiaReader];
 
 export interface ReadWorkbookOptions extends ReadOptions {
   /** Override the reader list (tests, or a caller that knows the layout). */
