@@ -20,7 +20,6 @@
  */
 import type { Grid, GridSheet } from "../grid";
 import { a1, getValue, mergeAt } from "../grid";
-import { isPercentFormat, formatAt, cleanNumber, formattedText, joinWrappedLabel } from "./labels";
 import type { Indicator, Project } from "../schema";
 import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseTarget, parseTargetParts } from "../value";
@@ -28,8 +27,13 @@ import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
 import {
   type CellHit,
   type ColumnSpec,
+  cleanNumber,
   columnMap,
   displayText,
+  formatAt,
+  formattedText,
+  isPercentFormat,
+  joinWrappedLabel,
   findContaining,
   findLabel,
   findLabels,
@@ -49,7 +53,6 @@ import {
   type Area,
 } from "./labels";
 import { parseMoney } from "../money";
-
 
 export type BudgetKey = "total" | "fiscal" | "other";
 export type PlanKey = "mar" | "jun" | "oct" | "dec";
@@ -127,7 +130,7 @@ const HEADER: readonly ColumnSpec<Col>[] = [
   { key: "level2", pattern: "二级指标", required: true },
   { key: "name", pattern: "三级指标", required: true },
   { key: "description", pattern: /^(?:绩效)?指标(?:内容|描述|解释)$/ },
-  { key: "target", pattern: /^(?:指标值|目标值)/ },
+  { key: "target", pattern: /^(?:指标值|目标值)(?:\(.*\))?$/ },
   { key: "basis", pattern: /确定依据$|^依据$/ },
   { key: "scoring", pattern: /^评(?:\(扣\))?分标准$|^扣分标准$/ },
 ];

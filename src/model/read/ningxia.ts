@@ -64,7 +64,7 @@ const HEADER: readonly ColumnSpec<IndicatorCol>[] = [
   { key: "level1", pattern: "一级指标", required: true },
   { key: "level2", pattern: "二级指标", required: true },
   { key: "name", pattern: "三级指标", required: true },
-  { key: "target", pattern: /^(?:指标值|目标值)/, required: true },
+  { key: "target", pattern: /^(?:指标值|目标值)(?:\(.*\))?$/, required: true },
   { key: "description", pattern: /^(?:绩效)?指标(?:内容|描述|解释)$/ },
   { key: "basis", pattern: /确定依据$|^依据$/ },
 ];
