@@ -158,7 +158,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
   let currentRule: Active = active[0];
   let currentProject: Project | null = null;
 
-  const emit = (project: Project | null, input: ReportInput) => {
+  const emit = (project: Project | null, input: ReportInput, severity: Severity = currentRule.severity) => {
     const meta = currentRule.rule.meta;
     let sheet: string | null = input.sheet ?? null;
     let cell: string | null = input.cell ?? null;
@@ -175,7 +175,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     }
     const f: Finding = {
       ruleId: meta.id,
-      severity: currentRule.severity,
+      severity,
       message: input.message ?? formatMessage(meta.message, input.data),
       sheet,
       cell,
@@ -197,7 +197,8 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
 
   const crashed = (e: unknown, project: Project | null) => {
     const msg = e instanceof Error ? e.message : String(e);
-    emit(project, { message: `检查规则 ${currentRule.rule.meta.id} 运行出错，此项检查未完成（内部错误：${msg}）` });
+    // Always an error: the user must know a check did not run.
+    emit(project, { message: `检查规则 ${currentRule.rule.meta.id} 运行出错，此项检查未完成（内部错误：${msg}）` }, "error");
   };
 
   const live: Project[] = [];

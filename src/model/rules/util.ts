@@ -166,3 +166,12 @@ export function nameUnit(name: string): string | null {
   return m ? m[1] : null;
 }
 const NAME_UNIT = /[（(]\s*(%|％|百分比|个|人|人次|名|次|件|起|台|套|辆|处|条|项|户|家|天|日|小时|分钟|年|月|万元|元|平方米|米|公里)\s*[)）]?\s*$/;
+
+/**
+ * Projects in seq order (stable): document rules name "the first" project of a group by seq, so
+ * their findings do not depend on where a table sits in the workbook (seed 001 #14 is after #30).
+ */
+export function bySeq(projects: readonly Project[]): Project[] {
+  for (let i = 1; i < projects.length; i++) if (projects[i].seq < projects[i - 1].seq) return [...projects].sort((a, b) => a.seq - b.seq);
+  return projects as Project[];
+}

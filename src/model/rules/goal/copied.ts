@@ -1,5 +1,6 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
+import { bySeq } from "../util";
 import { goalKey } from "./text";
 
 const MIN_LEN = 6; // short goals ("保障运转") repeat legitimately
@@ -19,7 +20,7 @@ export const rule: Rule = {
   },
   checkDocument(doc, ctx) {
     const first = new Map<string, Project>();
-    for (const p of doc.projects) {
+    for (const p of bySeq(doc.projects)) {
       const keys: string[] = [];
       const seen = new Map<string, number>();
       for (let i = 0; i < p.goals.length; i++) {

@@ -1,6 +1,6 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
-import { level1KeyOf, squash } from "../util";
+import { bySeq, level1KeyOf, squash } from "../util";
 
 /** An identical 三级 + 指标值 in at least this many projects is flagged as copied. */
 export const COPIED_MIN_PROJECTS = 3;
@@ -18,20 +18,21 @@ export const rule: Rule = {
   meta: {
     id: "indicator/copied",
     severity: "info",
-    message: "{detail}",
-    messageEn: "Indicators copied from other projects: {detail}",
+    message: "有 {count} 条指标与其他项目完全相同，请确认是否照搬",
+    messageEn: "{count} indicators are identical to other projects' (copied?)",
     rationale: "不同项目的产出和效果不同，大量照搬其他项目的指标说明指标未针对本项目设定（目标与指标不对应）。",
     source: "常见问题 P10 指标照搬（rules-research §4、§6 F56）",
   },
   checkDocument(doc, ctx) {
+    const projects = bySeq(doc.projects);
     // Each distinct 三级+值 gets a small integer id; a project's set signature is its ids joined, so
     // long row texts are concatenated once per row, not once per comparison.
     const ids = new Map<string, number>();
     const stats: { n: number; last: number; first: Project }[] = [];
-    const rowIds: Int32Array[] = new Array(doc.projects.length);
+    const rowIds: Int32Array[] = new Array(projects.length);
     const sets = new Map<string, Project>();
-    for (let pi = 0; pi < doc.projects.length; pi++) {
-      const p = doc.projects[pi];
+    for (let pi = 0; pi < projects.length; pi++) {
+      const p = projects[pi];
       const inds = p.indicators;
       const row = new Int32Array(inds.length);
       let sig = "";
@@ -66,12 +67,12 @@ export const rule: Rule = {
         } else sets.set(sig, p);
       }
     }
-    for (let pi = 0; pi < doc.projects.length; pi++) {
-      const p = doc.projects[pi];
+    for (let pi = 0; pi < projects.length; pi++) {
+      const p = projects[pi];
       const row = rowIds[pi];
       let firstRow = -1;
       let n = 0;
-      let projects = 0;
+      let seenIn = 0;
       for (let i = 0; i < row.length; i++) {
         const id = row[i];
         if (id < 0) continue;
@@ -79,7 +80,7 @@ export const rule: Rule = {
         if (s.n < COPIED_MIN_PROJECTS || s.first === p) continue;
         if (firstRow < 0) {
           firstRow = i;
-          projects = s.n;
+          seenIn = s.n;
         }
         n++;
       }
@@ -87,7 +88,7 @@ export const rule: Rule = {
         const ind = p.indicators[firstRow];
         ctx.reportFor(p, {
           field: `indicators.${firstRow}.name`,
-          message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${projects} 个项目），请确认是否照搬`,
+          message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${seenIn} 个项目），请确认是否照搬`,
         });
       }
     }

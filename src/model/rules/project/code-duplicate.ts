@@ -1,5 +1,6 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
+import { bySeq } from "../util";
 
 const STRIP = /[\s\u3000\u00a0【】\[\]()（）]/g;
 
@@ -15,7 +16,7 @@ export const rule: Rule = {
   },
   checkDocument(doc, ctx) {
     const first = new Map<string, Project>();
-    for (const p of doc.projects) {
+    for (const p of bySeq(doc.projects)) {
       if (!p.code) continue;
       const key = p.code.replace(STRIP, "").toUpperCase();
       if (!key) continue;
