@@ -1,0 +1,311 @@
+/**
+ * The template as designed: written with exceljs and read back (validations, names, version,
+ * formats, hidden lists), deterministic bytes, text that looks like a formula stays text, in-sheet
+ * check evaluators, and document → template → document on every seed-shaped example workbook.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import ExcelJS from "exceljs";
+import type { Grid } from "../../src/model/grid";
+import { DEFAULT_READERS, readWorkbook } from "../../src/model/read";
+import { templateReader } from "../../src/model/read/template";
+import type { JxmbDocument } from "../../src/model/schema";
+import { level1Options, level2Options, LEVEL1, type Level1Key } from "../../src/model/taxonomy";
+import {
+  CHECK,
+  DEPARTMENT,
+  FMT_MONEY,
+  FMT_PERCENT,
+  FMT_TEXT,
+  NAMES,
+  PROJECT,
+  SHEET_LISTS,
+  TEMPLATE_VERSION,
+  renderTemplate,
+  type TemplateBook,
+} from "../../src/model/write";
+import { budgetCheck, planCheck } from "../../src/model/write/checks";
+import { loadGrid } from "../../src/xlsx/read";
+import { writeTemplateBook } from "../../src/xlsx/write";
+import { syntheticDocument } from "../helpers/synthetic";
+
+/** One entry of a zip (stored or deflated), found through the central directory. */
+function zipEntry(b: Uint8Array, name: string): string {
+  const buf = Buffer.from(b);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let k = 0; k < buf.readUInt16LE(eocd + 10); k++) {
+    const n = buf.readUInt16LE(p + 28);
+    const entry = buf.toString("utf8", p + 46, p + 46 + n);
+    if (entry === name) {
+      const local = buf.readUInt32LE(p + 42);
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + buf.readUInt32LE(p + 20));
+      return (buf.readUInt16LE(p + 10) === 8 ? zlib.inflateRawSync(data) : data).toString("utf8");
+    }
+    p += 46 + n + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  throw new Error(`${name} not in zip`);
+}
+
+const EXAMPLES = path.join(__dirname, "../../examples");
+const readers = [templateReader, ...DEFAULT_READERS.filter((r) => r.layout !== "template")];
+
+/** The model without what a layout cannot keep: where things were read from. */
+function strip(d: JxmbDocument): unknown {
+  const c = JSON.parse(JSON.stringify(d));
+  for (const p of c.projects) {
+    delete p.source;
+    delete p.layout;
+    for (const i of p.indicators) delete i.source;
+  }
+  if (c.overview) delete c.overview.source;
+  if (c.declaredTotals) delete c.declaredTotals.source;
+  return c;
+}
+
+async function roundTrip(doc: JxmbDocument): Promise<{ doc: JxmbDocument; grid: Grid; problems: unknown[] }> {
+  const grid = await loadGrid(await writeTemplateBook(renderTemplate(doc)));
+  const res = readWorkbook(grid, { readers, profile: doc.profile });
+  return { doc: res.document, grid, problems: res.problems.filter((p) => p.severity !== "info") };
+}
+
+function edgeDocument(): JxmbDocument {
+  const doc = syntheticDocument(6, 5);
+  const [a, b, c, d, e, f] = doc.projects;
+  a.goals = ['=HYPERLINK("http://x","点我")', "+86 电话", "-3", "@提醒"]; // data, never formulas
+  a.name = "=1+1";
+  b.budget = { total: 587.92, fiscal: 587.92, other: null, raw: { total: "587.92 万 元", fiscal: null, other: null } };
+  c.spendPlan = null; // the source layout had no plan
+  d.redacted = true;
+  d.indicators = [];
+  d.goals = [];
+  e.indicators[0].level1Raw = "产 出 指 标";
+  e.indicators[1].targetParts = { symbol: "≥", value: "95", unit: "%" };
+  e.spendPlan = { mar: null, jun: 25, oct: 50, dec: 100, raw: { mar: "", jun: "25%", oct: "50%", dec: "100%" } };
+  f.budget = { total: 0.000001, fiscal: 0.000001, other: 0, raw: { total: null, fiscal: null, other: null } };
+  f.attribute = { code: "0101", name: "一年期项目" };
+  f.period = "1 年";
+  doc.overview = { summary: "总体目标", items: [{ title: "一、维护国家安全", goal: "涉密", indicators: null }], safeguards: "一是…\n二是…", source: null };
+  doc.declaredTotals = { department: 12.5, units: [{ code: "312001", name: "本级", total: null }], source: null };
+  return doc;
+}
+
+describe("written template, read back with exceljs", () => {
+  let book: TemplateBook;
+  let wb: ExcelJS.Workbook;
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    book = renderTemplate(edgeDocument());
+    bytes = await writeTemplateBook(book);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  });
+
+  test("sheets: 部门, 汇总, one per project, hidden _lists", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["部门", "汇总", ...book.projectSheets, SHEET_LISTS]);
+    expect(book.projectSheets).toHaveLength(6);
+    expect(wb.getWorksheet(SHEET_LISTS)!.state).toBe("hidden");
+  });
+
+  test("version stored as a defined name and a cell on 部门; full recalculation on load; fixed dates", () => {
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const v = model.find((n) => n.name === NAMES.version)!;
+    expect(v.ranges).toEqual(["'部门'!$B$2"]);
+    expect(wb.getWorksheet("部门")!.getCell("B2").value).toBe(TEMPLATE_VERSION);
+    expect(zipEntry(bytes, "xl/workbook.xml")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    expect(wb.created.toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    for (const n of Object.values(NAMES).filter((x) => x !== NAMES.level2ListPrefix)) expect(model.map((m) => m.name)).toContain(n);
+    expect(model.find((n) => n.name === "JXMB_P001_BUDGET_TOTAL")!.ranges).toEqual([`'${book.projectSheets[0]}'!$C$4`]);
+    expect(model.find((n) => n.name === "JXMB_P001_INDICATORS")!.ranges).toEqual([`'${book.projectSheets[0]}'!$A$10:$G$39`]);
+  });
+
+  test("_lists holds the taxonomy's 一级/二级 lists (hebei → 2015 framework)", () => {
+    const ws = wb.getWorksheet(SHEET_LISTS)!;
+    const l1 = level1Options("2015");
+    expect(l1.map((_l, i) => ws.getCell(i + 2, 1).value)).toEqual(l1);
+    l1.forEach((l, i) => {
+      const key = (Object.keys(LEVEL1) as Level1Key[]).find((k) => LEVEL1[k] === l)!;
+      const l2 = level2Options("2015", key);
+      expect(l2.map((_x, j) => ws.getCell(j + 2, i + 2).value)).toEqual(l2);
+    });
+  });
+
+  test("central-2021 profile gets 成本指标 as a 一级 in the drop-down lists", () => {
+    const doc = syntheticDocument(1, 2);
+    doc.profile = "central-2021";
+    const b = renderTemplate(doc);
+    const lists = b.grid.sheets.find((s) => s.name === SHEET_LISTS)!;
+    expect(lists.values.slice(1, 5).map((r) => r[0])).toEqual(level1Options("2021"));
+    expect(b.framework).toBe("2021");
+  });
+
+  test("data validations: 一级 list, dependent 二级 via INDIRECT, 指标值 prompt, amounts, percentages, year, profile", () => {
+    const ws = wb.getWorksheet(book.projectSheets[0])!;
+    const first = PROJECT.indicatorFirstRow + 1;
+    const last = first + PROJECT.indicatorMinRows - 1;
+    for (const r of [first, last]) {
+      expect(ws.getCell(r, 1).dataValidation).toMatchObject({ type: "list", formulae: [NAMES.level1List] });
+      // One rule over the whole column range; its relative reference is anchored at the top-left cell.
+      expect(ws.getCell(r, 2).dataValidation).toMatchObject({ type: "list", formulae: [`INDIRECT("JXMB_L2_"&MATCH($A${first},JXMB_L1,0))`] });
+      expect(ws.getCell(r, 5).dataValidation.prompt).toMatch(/≥ ≤ = > </);
+    }
+    expect(ws.getCell(last + 1, 1).dataValidation).toBeUndefined();
+    for (const a of ["C4", "E4", "G4"]) expect(ws.getCell(a).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    for (const a of ["B7", "E7"]) expect(ws.getCell(a).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1] });
+    const dep = wb.getWorksheet("部门")!;
+    expect(dep.getCell("B5").dataValidation).toMatchObject({ type: "whole", formulae: [2000, 2100] });
+    expect(dep.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ['"hebei,ningxia,central-2021"'] });
+  });
+
+  test("number formats: money 0.00####, plan 0%, text inputs @; spend plan stored as fractions", () => {
+    const ws = wb.getWorksheet(book.projectSheets[0])!;
+    expect(["C4", "E4", "G4"].map((a) => ws.getCell(a).numFmt)).toEqual([FMT_MONEY, FMT_MONEY, FMT_MONEY]);
+    expect(["B7", "C7", "D7", "E7"].map((a) => ws.getCell(a).numFmt)).toEqual(Array(4).fill(FMT_PERCENT));
+    expect(["B7", "C7", "D7", "E7"].map((a) => ws.getCell(a).value)).toEqual([0.25, 0.5, 0.75, 1]);
+    for (const a of ["B3", "E3", "B8", "A10", "E10"]) expect(ws.getCell(a).numFmt).toBe(FMT_TEXT);
+  });
+
+  test("check cells carry native formulas with cached results, and conditional formats colour them", () => {
+    const ws = wb.getWorksheet(book.projectSheets[0])!;
+    const h4 = ws.getCell("H4").value as ExcelJS.CellFormulaValue;
+    expect(h4.formula).toMatch(/^IF\(AND\(C4="",E4="",G4=""\)/);
+    expect(h4.result).toBe(CHECK.ok);
+    const all = book.grid.sheets.flatMap((s) => (s.formulas ?? []).flat().filter((f): f is string => !!f));
+    expect(all.length).toBeGreaterThan(100);
+    for (const f of all) expect(f).not.toMatch(/\b(LET|LAMBDA|XLOOKUP|FILTER|UNIQUE|SEQUENCE|JXMB\.)\(/);
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.rules[0].formulae[0])).toEqual(['LEFT(H1,1)="✗"', 'LEFT(H1,1)="✓"', 'LEFT(H1,3)="待填写"']);
+  });
+
+  test("text starting with = + - @ is written as text, never as a formula", () => {
+    const ws = wb.getWorksheet(book.projectSheets[0])!;
+    expect(ws.getCell("E3").value).toBe("=1+1");
+    expect(ws.getCell("E3").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("B8").value).toBe('=HYPERLINK("http://x","点我")\n+86 电话\n-3\n@提醒');
+    expect(ws.getCell("B8").type).toBe(ExcelJS.ValueType.String);
+  });
+
+  test("bytes are deterministic", async () => {
+    const again = await writeTemplateBook(renderTemplate(edgeDocument()));
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  test("protection (optional) locks labels and formulas, leaves inputs editable and allows inserting rows", async () => {
+    const b = renderTemplate(syntheticDocument(1, 2), { protect: true });
+    const out = await writeTemplateBook(b);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(out as unknown as ArrayBuffer);
+    const ws = w.getWorksheet(b.projectSheets[0])!;
+    // In the file format a "0" flag means the action is NOT blocked.
+    expect(zipEntry(out, "xl/worksheets/sheet3.xml")).toMatch(/<sheetProtection sheet="1"[^>]* insertRows="0"/);
+    expect(ws.getCell("C4").protection?.locked).toBe(false);
+    expect(ws.getCell("A10").protection?.locked).toBe(false);
+    expect(ws.getCell("B4").protection?.locked).not.toBe(false);
+  });
+});
+
+describe("in-sheet check evaluators (the formulas' twins; the LibreOffice test proves they agree)", () => {
+  test("budget", () => {
+    expect(budgetCheck(5, 5, null)).toBe(CHECK.ok);
+    expect(budgetCheck(0.3, 0.1, 0.2)).toBe(CHECK.ok); // float noise rounded to 分
+    expect(budgetCheck(5, 4.5, null)).toBe(CHECK.budgetSum);
+    expect(budgetCheck(null, null, null)).toBe(CHECK.todo);
+    expect(budgetCheck(5, null, null)).toBe(CHECK.todo);
+    expect(budgetCheck("5万元", 5, null)).toBe(CHECK.budgetNotNumber);
+    expect(budgetCheck(-1, -1, 0)).toBe(CHECK.budgetNegative);
+  });
+  test("spend plan (fractions)", () => {
+    expect(planCheck([0, 0, 1, 1])).toBe(CHECK.ok);
+    expect(planCheck([null, null, null, null])).toBe(CHECK.todo);
+    expect(planCheck([null, 0.25, 0.5, 1])).toBe(CHECK.todo);
+    expect(planCheck([0.5, 0.3, 0.8, 0.9])).toBe("✗ 累计进度下降；12月底应为100%");
+    expect(planCheck([0.25, 0.5, 0.75, 25])).toBe("✗ 超出0–100%；12月底应为100%");
+    expect(planCheck([0.2, 0.47, 0.73, 1.0000000001])).toBe(CHECK.ok);
+    expect(planCheck(["25%", 0.5, 0.75, 1])).toBe(CHECK.planNotNumber);
+  });
+});
+
+describe("document → template → document", () => {
+  const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".xlsx")).sort();
+
+  test("the examples exist", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test.each(examples)("%s: same model except source and layout", async (file) => {
+    const original = readWorkbook(await loadGrid(fs.readFileSync(path.join(EXAMPLES, file)))).document;
+    expect(original.projects.length).toBeGreaterThan(0);
+    const back = await roundTrip(original);
+    expect(strip(back.doc)).toEqual(strip(original));
+    expect(back.doc.projects.every((p) => p.layout === "template")).toBe(true);
+    expect(back.problems).toEqual([]);
+  });
+
+  test("edge cases: raw texts, null plan, 涉密, blank points, formula-like text, tiny amounts, overview, declared totals", async () => {
+    const doc = edgeDocument();
+    const back = await roundTrip(doc);
+    expect(strip(back.doc)).toEqual(strip(doc));
+    const p = back.doc.projects[0];
+    expect(p.source.cells["budget.total"]).toBe("C4");
+    expect(p.indicators[0].source).toMatchObject({ level1: "A10", target: "E10" });
+  });
+
+  test("an empty template reads back as blank projects", async () => {
+    const grid = await loadGrid(await writeTemplateBook(renderTemplate(null, { projects: 2 })));
+    const res = readWorkbook(grid, { readers });
+    expect(res.document.projects).toHaveLength(2);
+    expect(res.document.projects.map((p) => [p.seq, p.name, p.budget.total, p.indicators.length])).toEqual([
+      [1, null, null, 0],
+      [2, null, null, 0],
+    ]);
+  });
+});
+
+describe("templateReader on edited workbooks", () => {
+  let grid: Grid;
+  beforeEach(async () => {
+    grid = await loadGrid(await writeTemplateBook(renderTemplate(edgeDocument())));
+  });
+  const sheetOf = (g: Grid, i: number) => g.sheets[2 + i];
+
+  test("a clerk's edit wins over the hidden metadata", () => {
+    const s = sheetOf(grid, 1); // budget written with raw "587.92 万 元"
+    s.values[3][2] = 600;
+    s.values[3][4] = 600;
+    const p = templateReader.read(s, grid).projects[0];
+    expect(p.budget).toEqual({ total: 600, fiscal: 600, other: 0, raw: { total: null, fiscal: null, other: null } });
+  });
+
+  test("rows inserted inside the indicator block are read (with or without the defined names)", () => {
+    const s = sheetOf(grid, 0);
+    const at = PROJECT.indicatorFirstRow + 2;
+    s.values.splice(at, 0, ["产出指标", "数量指标", "新增指标", null, "≥3个", null, null]);
+    s.formulas?.splice(at, 0, []);
+    const withNames = templateReader.read(s, grid).projects[0];
+    expect(withNames.indicators).toHaveLength(6);
+    expect(withNames.indicators[2]).toMatchObject({ name: "新增指标", target: { operator: "≥", value: 3 }, source: { name: `C${at + 1}` } });
+    const noNames = templateReader.read(s, { ...grid, names: [] }).projects[0];
+    expect(noNames.indicators.map((i) => i.name)).toEqual(withNames.indicators.map((i) => i.name));
+  });
+
+  test("detected by its labels even without the hidden meta column; Hebei sheets are not ours", async () => {
+    const s = sheetOf(grid, 2);
+    for (const row of s.values) if (row) row.splice(PROJECT.metaCol, 1);
+    expect(templateReader.detect(s, grid)).toBe(true);
+    const hebei = await loadGrid(fs.readFileSync(path.join(EXAMPLES, "seed-000.xlsx")));
+    expect(hebei.sheets.filter((x) => templateReader.detect(x, hebei))).toEqual([]);
+  });
+
+  test("bad version and unknown profile are reported with sheet and cell, not thrown", () => {
+    const dep = grid.sheets[0];
+    dep.values[DEPARTMENT.fields.version.r][DEPARTMENT.fields.version.c] = "JXMB-TEMPLATE-9.0";
+    dep.values[DEPARTMENT.fields.profile.r][DEPARTMENT.fields.profile.c] = "shanghai";
+    const res = templateReader.read(dep, grid);
+    expect(res.problems.map((p) => p.cell)).toEqual(["B2", "B6"]);
+    expect(res.problems[0].message).toMatch(/^工作表“部门”B2单元格：模板版本/);
+  });
+});
