@@ -30,6 +30,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "output", alias: "o", value: true },
   ],
   template: [
+    { name: "profile", value: true, choices: PROFILES },
     { name: "output", alias: "o", value: true },
     { name: "projects", alias: "n", value: true },
     { name: "force", value: false },

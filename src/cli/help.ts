@@ -8,7 +8,7 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
 用法：
   jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件]
   jxmb export 工作簿.xlsx [--profile …] [--output 结果.json]
-  jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--force]
+  jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
   jxmb help <命令>      查看某个命令的说明
   jxmb --version        显示版本
@@ -27,7 +27,7 @@ jxmb — performance-target table assistant (command line)
 Usage:
   jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT]
   jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json]
-  jxmb template [--output FILE.xlsx] [--projects N] [--force]
+  jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
   jxmb help <command>   help for one command
   jxmb --version        print the version
@@ -95,7 +95,9 @@ Options:
 
 选项：
   -o, --output 文件.xlsx   输出文件（默认 “${DEFAULT_TEMPLATE_FILE}”）
-  -n, --projects N        项目表的数量（默认 1）
+  -n, --projects N        项目表的数量（默认 1，最多 200）
+  --profile hebei|ningxia|central-2021
+                          指标口径（决定一级/二级下拉列表；默认 hebei）
   --force                 覆盖已存在的文件
   -h, --help              显示本说明
 
@@ -105,7 +107,9 @@ Creates a blank template workbook (opens in Excel, WPS and LibreOffice).
 
 Options:
   -o, --output FILE.xlsx   output file (default "${DEFAULT_TEMPLATE_FILE}")
-  -n, --projects N         number of project tables (default 1)
+  -n, --projects N         number of project tables (default 1, at most 200)
+  --profile hebei|ningxia|central-2021
+                           indicator framework (sets the 一级/二级 drop-down lists; default hebei)
   --force                  overwrite an existing file
   -h, --help               show this help
 `,

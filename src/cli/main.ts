@@ -160,7 +160,7 @@ async function cmdTemplate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const output = optString(parsed, "output") ?? DEFAULT_TEMPLATE_FILE;
   const force = parsed.options.force === true;
   const { templateWorkbook } = await loadWriter();
-  const bytes = await templateWorkbook(n);
+  const bytes = await templateWorkbook(n, optString(parsed, "profile") as ProfileName | undefined);
   writeOutputAtomic(output, bytes, { overwrite: force });
   io.stderr(`已生成模板 ${qzh(output)}（${n} 个项目表）。 / Template written to ${qen(output)} (${n} project table(s)).\n`);
   return EXIT_OK;

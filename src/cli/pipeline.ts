@@ -37,7 +37,7 @@ export async function loadDocument(
   profile?: ProfileName,
 ): Promise<{ document: JxmbDocument; problems: ReadProblem[] }> {
   try {
-    const grid = await loadGrid(bytes, { fileName: path.basename(file) });
+    const grid = await loadGrid(bytes, { fileName: file });
     return readWorkbook(grid, profile ? { profile } : {});
   } catch (err) {
     throw readFailure(err, file);

@@ -4,7 +4,7 @@
  */
 import { renderTemplate } from "../model/write";
 import { writeTemplateBook } from "../xlsx/write";
-import type { JxmbDocument } from "../model/schema";
+import type { JxmbDocument, ProfileName } from "../model/schema";
 
 
 /** Canonical document → .xlsx bytes in the template layout. */
@@ -12,7 +12,7 @@ export async function documentToWorkbook(doc: JxmbDocument): Promise<Uint8Array>
   return writeTemplateBook(renderTemplate(doc, {}));
 }
 
-/** A blank template with `n` empty project tables. */
-export async function templateWorkbook(n: number): Promise<Uint8Array> {
-  return writeTemplateBook(renderTemplate(null, { projects: n }));
+/** A blank template with `n` empty project tables; the profile picks the 一级/二级 lists (default hebei). */
+export async function templateWorkbook(n: number, profile?: ProfileName): Promise<Uint8Array> {
+  return writeTemplateBook(renderTemplate(null, { projects: n, ...(profile ? { profile } : {}) }));
 }
