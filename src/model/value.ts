@@ -29,7 +29,7 @@
  * - grade = a closed list (GRADES); vague = a direction of change without a number (see isVague);
  *   everything else that is not a number or a date is "text".
  */
-import { wanToFen, yuanToFen } from "./money";
+import { numberToDecimalString, wanToFen, yuanToFen } from "./money";
 import { Target, type Operator, type TargetKind } from "./schema";
 import {
   compact,
@@ -54,6 +54,32 @@ export {
 export interface ParseTargetOptions {
   /** How to read a bare "万" after a number: "money" (default) → 万元; "count" → unit "万", kind number. */
   wan?: "money" | "count";
+  /**
+   * Number format of the cell when the value is a number ("0%", "0.00%"): a percent format means the
+   * user sees 0.95 as "95%", so the target is percent 95 with raw "95%". Ignored for text.
+   */
+  numberFormat?: string | null;
+}
+
+/** True for an Excel number format that displays percentages ("0%", "0.00%"; not "0.00\\%" or '0"%"'). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  // Drop quoted literals and escaped characters before looking for the % placeholder.
+  const f = format.replace(/"[^"]*"|\\./g, "");
+  return f.indexOf("%") >= 0;
+}
+
+/** `n` × 100 exactly, by moving the decimal point in the shortest decimal text (0.07 → 7, not 7.000000000000001). */
+function times100(n: number): number {
+  const s = numberToDecimalString(n);
+  const neg = s[0] === "-";
+  const body = neg ? s.slice(1) : s;
+  const dot = body.indexOf(".");
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? "" : body.slice(dot + 1);
+  const padded = frac.padEnd(2, "0");
+  const out = int + padded.slice(0, 2) + (padded.length > 2 ? "." + padded.slice(2) : "");
+  return Number((neg ? "-" : "") + out);
 }
 
 type TargetDate = NonNullable<Target["date"]>;
@@ -944,6 +970,10 @@ export function parseTarget(
     if (typeof raw === "number") {
       if (!Number.isFinite(raw))
         return make(String(raw), "text", null, null, null, null, null, null, String(raw));
+      if (isPercentFormat(opts?.numberFormat)) {
+        const pct = times100(raw);
+        return make(`${pct}%`, "percent", null, null, pct, null, "%", null, null);
+      }
       return make(String(raw), "number", null, null, raw, null, null, null, null);
     }
     if (typeof raw !== "string") {

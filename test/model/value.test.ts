@@ -3,6 +3,7 @@ import {
   cleanTargetText,
   formatTarget,
   isNumericTarget,
+  isPercentFormat,
   isDurationUnit,
   isMoneyUnit,
   isPercentUnit,
@@ -161,6 +162,25 @@ describe("numbers", () => {
     check("≥1000", { kind: "number", operator: "≥", value: 1000, unit: null });
     check(">1", { kind: "number", operator: ">", value: 1 });
     check("0起", { kind: "number", value: 0, unit: "起" });
+  });
+  test("numbers from percent-formatted cells", () => {
+    expect(parseTarget(0.95, { numberFormat: "0%" })).toMatchObject({
+      raw: "95%",
+      kind: "percent",
+      value: 95,
+      unit: "%",
+    });
+    expect(parseTarget(0.07, { numberFormat: "0.00%" })).toMatchObject({ value: 7 });
+    expect(parseTarget(0.075, { numberFormat: "0.0%" })).toMatchObject({ value: 7.5, raw: "7.5%" });
+    expect(parseTarget(1, { numberFormat: "0%" })).toMatchObject({ value: 100 });
+    expect(parseTarget(-0.001, { numberFormat: "0.0%" })).toMatchObject({ value: -0.1 });
+    expect(parseTarget(95, { numberFormat: "0" })).toMatchObject({ kind: "number", value: 95 });
+    expect(parseTarget(95, { numberFormat: '0"%"' })).toMatchObject({ kind: "number", value: 95 });
+    expect(parseTarget("95%", { numberFormat: "0%" })).toMatchObject({ raw: "95%", value: 95 });
+    expect(isPercentFormat("0.00%")).toBe(true);
+    expect(isPercentFormat("0.00\\%")).toBe(false);
+    expect(isPercentFormat("General")).toBe(false);
+    expect(isPercentFormat(null)).toBe(false);
   });
   test("numbers from cells", () => {
     expect(parseTarget(95)).toMatchObject({ raw: "95", kind: "number", value: 95, unit: null });
