@@ -14,12 +14,12 @@ export const COMMAND_ACTIONS: Readonly<
 
 /** Associate every command handler once Office is ready; returns false when office.js is not loaded. */
 export function registerCommands(
-  office: typeof Office | undefined = typeof Office === "undefined" ? undefined : Office
+  office: typeof Office | undefined = typeof Office === "undefined" ? undefined : Office,
+  actions: Readonly<Record<string, (event: Office.AddinCommands.Event) => void>> = COMMAND_ACTIONS
 ): boolean {
   if (!office || typeof office.onReady !== "function") return false;
   void office.onReady(() => {
-    for (const [id, handler] of Object.entries(COMMAND_ACTIONS))
-      office.actions.associate(id, handler);
+    for (const [id, handler] of Object.entries(actions)) office.actions.associate(id, handler);
   });
   return true;
 }
