@@ -80,3 +80,11 @@ describe("checks/cost costTotalWan (shared with the custom functions)", () => {
     expect(c.wan).toBe(0.3);
   });
 });
+
+describe("costTotalWan: repeated rows", () => {
+  test("an exact repeat counts once (seed 002 P1: 资金成本 ≤ 80 万 twice)", () => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", "资金成本", "≤ 80 万"], ["满意度指标", "成本指标", "资金成本", "≤ 80 万"]]));
+    expect(c.wan).toBe(80);
+    expect(c.rows).toEqual([0]);
+  });
+});

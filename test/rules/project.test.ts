@@ -1,5 +1,6 @@
 import { ruleTester, project, doc } from "./rule-tester";
 
+
 ruleTester("project/missing-field", {
   valid: [
     { name: "complete project" },
@@ -26,11 +27,14 @@ ruleTester("project/code-format", {
     { name: "21 chars" },
     // Seed 000: the reader removes the PDF wrap space of "13032423P0044281013 9H"; a leftover space or bracket is tolerated.
     { name: "space and brackets are not part of the code", project: project({ code: "【13032423P0044281013 9H】" }) },
+    // Seed 002: 2021 codes have no "P" ("13081121X9CPRUR1A7I16"); P16 has letters "PP" in the tail.
+    { name: "2021 codes without P (seed 002 P7) and letters in the tail (P16)", doc: doc([project({ code: "13081121X9CPRUR1A7I16" }), project({ seq: 2, code: "13081122P007PP5100027 " })]) },
     { name: "Ningxia: no code scheme", project: project({ code: "019001-12" }), profile: "ningxia" },
   ],
   invalid: [
     { name: "20 chars", project: project({ code: "13032423P0044281013H" }), errors: [{ cell: "B3", severity: "error", messageIncludes: ["13032423P0044281013H", "应为 21 位，实际 20 位"] }] },
-    { name: "wrong charset", project: project({ code: "13032423X00442810139H" }), errors: [{ messageIncludes: "8 位数字 + P + 12 位字母或数字" }] },
+    { name: "letter in the division/year prefix", project: project({ code: "1303242XP00442810139H" }), errors: [{ messageIncludes: "前 8 位应为数字" }] },
+    { name: "punctuation", project: project({ code: "13032423P0044281013-9H".slice(0, 21) }), errors: [{ messageIncludes: "大写字母或数字" }] },
     { name: "lower case letters", project: project({ code: "13032423p00442810139h" }), errors: [{ fixIncludes: "大写" }] },
     { name: "central profile: warning", project: project({ code: "123" }), profile: "central-2021", errors: [{ severity: "warning" }] },
   ],

@@ -6,6 +6,8 @@
  *    row is taken in 万元, the table's unit (seed 001 #15 "≤50"), and listed in `assumedUnit`;
  *  - per-unit amounts ("1835元/人", "元/台") are unit costs, not totals, and are skipped; "万元/年" is an
  *    annual amount and counts (seed 004 P4: 10 + 10 + 240 万元/年 = 260 = 预算数);
+ *  - an exact repeat of a row (same 三级 and 值, seed 002 P1 "资金成本 ≤ 80 万" twice) counts once
+ *    (indicator/duplicate reports the repeat);
  *  - when a money row is named as a total (总成本, 总投资, 总额, 合计 …), only such rows count, so a
  *    "单位成本" row next to a "项目总成本" row is not added twice.
  */
@@ -59,7 +61,7 @@ export function costRowFen(t: Indicator["target"]): { fen: number; perUnit: bool
 function defaultIsCost(ind: Indicator): boolean {
   const l1 = normalizeLevel1(ind.level1).key;
   const l2 = normalizeLevel2(ind.level2).key;
-  return l1 === "cost" || (l2 === "cost" && (l1 === "output" || l1 === null));
+  return l1 === "cost" || l2 === "cost" || l2 === "economicCost" || l2 === "socialCost" || l2 === "ecologicalCost";
 }
 
 /**
@@ -74,6 +76,7 @@ export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: numb
   const assumed: number[] = [];
   let costRows = 0;
   const fens: number[] = new Array(indicators.length);
+  let seen: Set<string> | null = null;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i];
     if (!(isCost ? isCost(i) : defaultIsCost(ind))) continue;
@@ -88,6 +91,12 @@ export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: numb
     if (a.perUnit) {
       unitCost.push(i);
       continue;
+    }
+    if (rows.length > 0) {
+      seen ??= new Set(rows.map((j) => indicators[j].name + "\u0001" + indicators[j].target.raw));
+      const k = ind.name + "\u0001" + t.raw;
+      if (seen.has(k)) continue;
+      seen.add(k);
     }
     fens[i] = a.fen;
     rows.push(i);

@@ -39,9 +39,12 @@ export function level2KeyOf(label: string): Level2Key | null {
   return k;
 }
 
-/** True when the row is a cost row in either framework (一级 成本, or 二级 成本 under 产出). */
+/**
+ * True when the row is a cost row in either framework (一级 成本, or a 成本 二级). The 二级 decides
+ * for misplaced rows: seed 002 P1 has 成本指标 "≤ 80 万" in the 满意度 group, still a cost.
+ */
 export function isCostRow(l1: Level1Key | null, l2: Level2Key | null): boolean {
-  return l1 === "cost" || (l2 === "cost" && (l1 === "output" || l1 === null));
+  return l1 === "cost" || l2 === "cost" || l2 === "economicCost" || l2 === "socialCost" || l2 === "ecologicalCost";
 }
 
 export interface ProjectFacts {
@@ -156,8 +159,9 @@ export function fmt(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
+/** A satisfaction row: its 二级 says so, or it stands under 满意度 with an unknown 二级. */
 export function isSatisfactionRow(l1: Level1Key | null, l2: Level2Key | null): boolean {
-  return l1 === "satisfaction" || l2 === "serviceSatisfaction";
+  return l2 === "serviceSatisfaction" || (l1 === "satisfaction" && l2 === null);
 }
 
 /** Unit written as an annotation at the end of the 三级 ("治安案件发案数（个）", "覆盖率(%)"); null if none. */

@@ -3,11 +3,15 @@ import type { Rule } from "../types";
 // Spaces and brackets are stripped before checking: PDFs wrap codes ("13032423P0044281013 9H") and
 // 承德 tables bracket them (seed 002).
 const STRIP = /[\s\u3000\u00a0【】\[\]()（）]/g;
-const HEBEI_CODE = /^\d{8}P[0-9A-Z]{12}$/;
+// 6-digit division + 2-digit year + 13 upper-case alphanumerics. Codes of 2022+ continue with "P"
+// (all 63 codes of seeds 000/001), but seed 002's 2021 codes do not ("130811211P05HPWFNMG5T",
+// "13081121X9CPRUR1A7I16"): the tail's meaning is not documented (rules-research §8), so only the
+// length, the numeric prefix and the character set are checked.
+const CODE = /^\d{8}[0-9A-Z]{13}$/;
 
 /**
- * 项目编码: 21 characters = 6-digit division + 2-digit year + "P" + 12 alphanumerics (all 63 seed codes).
- * Wrong length or characters → the code cannot be matched in 预算管理一体化.
+ * 项目编码: 21 characters (一体化 pro_code). Wrong length or characters → the code cannot be matched in
+ * 预算管理一体化.
  */
 export const rule: Rule = {
   meta: {
@@ -23,10 +27,10 @@ export const rule: Rule = {
     const c = p.code.replace(STRIP, "");
     if (c.length !== 21) {
       ctx.report({ field: "code", data: { code: p.code, reason: `应为 21 位，实际 ${c.length} 位` }, fix: "核对项目编码，去掉多余或补全缺少的字符" });
-    } else if (!HEBEI_CODE.test(c)) {
+    } else if (!CODE.test(c)) {
       ctx.report({
         field: "code",
-        data: { code: p.code, reason: "应为 8 位数字 + P + 12 位字母或数字" },
+        data: { code: p.code, reason: "前 8 位应为数字（区划 + 年度），其余为大写字母或数字" },
         fix: /[a-z]/.test(c) ? "字母应为大写" : undefined,
       });
     }
