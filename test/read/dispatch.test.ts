@@ -113,6 +113,13 @@ describe("readWorkbook", () => {
     expect(readWorkbook(grid, { readers: [fakeReader("ningxia")], profile: "central-2021" }).document.profile).toBe("central-2021");
   });
 
+  test("a profile declared by a reader (our template) beats the guess, an explicit option beats both", () => {
+    const grid: Grid = { sheets: [sheetWith("S", ["P:a"])], names: [] };
+    const declaring = fakeReader("template", { profile: "ningxia" } as Partial<SheetReadResult>);
+    expect(readWorkbook(grid, { readers: [declaring] }).document.profile).toBe("ningxia");
+    expect(readWorkbook(grid, { readers: [declaring], profile: "hebei" }).document.profile).toBe("hebei");
+  });
+
   test("fiscal year, title and department come from the readers", () => {
     const grid: Grid = { sheets: [sheetWith("S", ["P:a"])], names: [] };
     const r = fakeReader("hebei", { fiscalYear: 2024, title: "2024年部门预算", department: { code: "019001", name: "平罗县公安局" } });

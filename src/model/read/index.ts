@@ -96,6 +96,8 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
   let fiscalYear: number | null = null;
   let title: string | null = null;
   let department: { code: string | null; name: string | null } = { code: null, name: null };
+  // A reader may report the profile written in the workbook (our template records it on its 部门 sheet).
+  let declaredProfile: ProfileName | null = null;
 
   const take = (res: SheetReadResult) => {
     projects.push(...[...res.projects].sort((a, b) => firstRow(a) - firstRow(b)));
@@ -103,6 +105,8 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     if (!declared && res.declaredTotals) declared = res.declaredTotals;
     if (fiscalYear === null && res.fiscalYear != null) fiscalYear = res.fiscalYear;
     if (title === null && res.title) title = res.title;
+    const rp = (res as SheetReadResult & { profile?: ProfileName | null }).profile;
+    if (declaredProfile === null && rp) declaredProfile = rp;
     if (res.department) {
       department = { code: department.code ?? res.department.code, name: department.name ?? res.department.name };
     }
@@ -163,8 +167,8 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     }
   }
 
-  let profile: ProfileName = opts?.profile ?? (projects.some((p) => p.layout === "ningxia") ? "ningxia" : "hebei");
-  if (!opts?.profile && projects.length === 0 && problems.length === 0) profile = "hebei";
+  // Explicit option, else what the workbook declares, else a guess from the layouts read.
+  const profile: ProfileName = opts?.profile ?? declaredProfile ?? (projects.some((p) => p.layout === "ningxia") ? "ningxia" : "hebei");
   const doc: JxmbDocument = emptyDocument(profile);
   doc.fiscalYear = fiscalYear;
   doc.department = department;
