@@ -123,6 +123,15 @@ describe("承德 reader on hand-built tables", () => {
     expect(formattedText(s, 6, 6)).toBe("100.00");
   });
 
+  test("a one-row header with 符号 | 值 | 单位 beside the other labels", () => {
+    const rows = chengdeRows();
+    rows.splice(9, 2, ["一级指标", "二级指标", "三级指标", "绩效指标描述", "符号", "值", "单位", "指标值确定依据"]);
+    const s = sheetOf("表1", rows);
+    const res = chengdeReader.read(s, gridOf(s));
+    expect(res.problems).toEqual([]);
+    expect(res.projects[0].indicators.map((i) => i.target.raw)).toEqual(["≥ 3 个", "≤ 10 万", "文字描述 有效提升", "≥ 90 %"]);
+  });
+
   test("two tables stacked with no blank row between them are two projects", () => {
     const rows = [...chengdeRows(), ...chengdeRows({ name: "第二个", code: "13081122P00776010002G" })];
     const s = sheetOf("汇总", rows);

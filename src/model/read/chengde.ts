@@ -385,8 +385,9 @@ function findHeader(sheet: GridSheet, from: number, to: number, lastCol: number)
   for (let r = from; r <= to; r++) {
     const m = columnMap(sheet, r, HEADER, { c2: lastCol });
     if (!m) continue;
-    // The 符号/值/单位 split sits on the next row(s), under 指标值.
-    for (let s = r + 1; s <= Math.min(r + 2, to); s++) {
+    // The 符号/值/单位 split sits on the next row(s), under 指标值 — or, in a one-row header, on the
+    // header row itself.
+    for (let s = r; s <= Math.min(r + 2, to); s++) {
       const sm = columnMap(sheet, s, SUBHEADER, { c2: lastCol });
       if (sm) return { row: r, dataStart: s + 1, cols: m.cols, sub: sm.cols };
     }
