@@ -304,3 +304,24 @@ describe("the example workbooks are current with their transcriptions", () => {
     expect(dump(grid)).toEqual(dump(fresh));
   });
 });
+
+describe("the whole 002 document pasted on one sheet (department part above the stacked tables)", () => {
+  test("overview and all 22 projects are read from the same sheet", async () => {
+    const per = (await load("seed-002")).grid;
+    const stacked = (await load("seed-002-stacked")).grid.sheets[0];
+    const dept = per.sheets[0];
+    const off = dept.values.length + 1;
+    const one = {
+      name: "全文",
+      values: [...dept.values, [], ...stacked.values],
+      formats: [...dept.values.map(() => []), [], ...(stacked.formats ?? [])],
+      merges: [...dept.merges, ...stacked.merges.map((m) => ({ ...m, r1: m.r1 + off, r2: m.r2 + off }))],
+    };
+    const { document, problems } = readWorkbook({ sheets: [one], names: [] });
+    expect(document.projects).toHaveLength(22);
+    expect(document.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(181);
+    expect(document.overview?.items).toHaveLength(8);
+    expect(document.projects[0].source.range).toBe(`A${off + 1}:H${off + 21}`);
+    expect(problems.map((p) => p.severity)).toEqual(["info"]);
+  });
+});
