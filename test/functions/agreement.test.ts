@@ -33,7 +33,7 @@ interface Seed {
   doc: JxmbDocument;
 }
 
-let seeds: Seed[] = [];
+const seeds: Seed[] = [];
 
 beforeAll(async () => {
   for (const file of listTranscriptions()) {
