@@ -9,6 +9,7 @@
  */
 import type { CellValue, GridSheet, MergeRange } from "../grid";
 import { a1, cellText, colCount, getValue, isGridDate, isGridError, rowCount } from "../grid";
+import { isPercentFormat } from "../value";
 
 /* ------------------------------------------------------------------------------------------------
  * Merge lookup: readers ask “which merge holds (r, c)?” for many cells; grid.mergeAt is a linear scan,
@@ -144,12 +145,8 @@ export function formatAt(sheet: GridSheet, r: number, c: number): string | null 
   return row[c] ?? null;
 }
 
-/** True when the cell's number format displays a percentage (“0%”, “0.0%”). */
-export function isPercentFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  // Ignore quoted literals and escaped characters before looking for %.
-  return /%/.test(fmt.replace(/"[^"]*"|\\./g, ""));
-}
+/** True when the cell's number format displays a percentage (“0%”, “0.0%”); value.ts owns this knowledge. */
+export { isPercentFormat };
 
 /** Shortest decimal text of x rounded to at most 10 significant decimals (0.043*100 → "4.3"). */
 export function cleanNumber(x: number): number {
