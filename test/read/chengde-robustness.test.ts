@@ -123,6 +123,16 @@ describe("承德 reader on hand-built tables", () => {
     expect(formattedText(s, 6, 6)).toBe("100.00");
   });
 
+  test("a plan typed as fractions without a % format is scaled (as in the Hebei reader), with an info", () => {
+    const s = sheetOf("表1", chengdeRows({ mar: 0.25, jun: 0.5, oct: "0.75", dec: 1 }), CHENGDE_MERGES);
+    const res = chengdeReader.read(s, gridOf(s));
+    expect(res.projects[0].spendPlan).toMatchObject({ mar: 25, jun: 50, oct: 75, dec: 100, raw: { mar: "0.25", oct: "0.75" } });
+    expect(res.problems).toEqual([expect.objectContaining({ severity: "info", cell: "A6" })]);
+    // One point over 1 (002-P2 “0.00/0.00/0.00/10.00”) means the numbers are percent points already.
+    const s2 = sheetOf("表1", chengdeRows({ mar: 0, jun: 0, oct: 0, dec: 10 }), CHENGDE_MERGES);
+    expect(chengdeReader.read(s2, gridOf(s2)).projects[0].spendPlan).toMatchObject({ mar: 0, dec: 10 });
+  });
+
   test("a one-row header with 符号 | 值 | 单位 beside the other labels", () => {
     const rows = chengdeRows();
     rows.splice(9, 2, ["一级指标", "二级指标", "三级指标", "绩效指标描述", "符号", "值", "单位", "指标值确定依据"]);

@@ -92,20 +92,21 @@ export function budgetField(sheet: GridSheet, label: CellHit, stopAt: (h: CellHi
 
 /**
  * One point of the cumulative plan, in percent points: 25 (typed), 0.25 formatted “0%” (→ 25),
- * text “25.00”, “50%”. Blank → null. raw keeps the text as displayed (“25%”, “25”).
+ * text “25.00”, “50%”. Blank → null. raw keeps the text as displayed (“25%”, “25.00”). `bare` says the
+ * point carries no percent sign or format, so a plan typed as fractions (0.25 … 1) can be scaled.
  */
-export function planPoint(sheet: GridSheet, r: number, c: number): CellField<number> {
+export function planPoint(sheet: GridSheet, r: number, c: number): CellField<number> & { bare: boolean } {
   const v = getValue(sheet, r, c);
   const ref = a1(r, c);
-  if (v === null || (typeof v === "string" && trimText(v) === "")) return { value: null, raw: null, ref, problem: null };
+  if (v === null || (typeof v === "string" && trimText(v) === "")) return { value: null, raw: null, ref, problem: null, bare: false };
   const raw = formattedText(sheet, r, c);
   if (typeof v === "number") {
     const pct = isPercentFormat(formatAt(sheet, r, c));
-    return { value: pct ? cleanNumber(v * 100) : v, raw, ref, problem: null };
+    return { value: pct ? cleanNumber(v * 100) : v, raw, ref, problem: null, bare: !pct };
   }
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(%|％|百分比)?$/.exec(trimText(String(raw)));
-  if (m) return { value: Number(m[1]), raw, ref, problem: null };
-  return { value: null, raw, ref, problem: `资金支出进度“${raw}”不是百分数（not a percentage）` };
+  if (m) return { value: Number(m[1]), raw, ref, problem: null, bare: !m[2] };
+  return { value: null, raw, ref, problem: `资金支出进度“${raw}”不是百分数（not a percentage）`, bare: false };
 }
 
 const L = {
@@ -286,6 +287,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     spendPlan = { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } };
     const monthArea: Area = { r1: planLab.r, r2: Math.min(planLab.r + 1, headEnd), c1: planLab.c + 1 };
     const months = findLabels(sheet, /^(\d{1,2})月(?:底|末)?$/, monthArea);
+    const bare: boolean[] = [];
     for (const m of months) {
       const key = monthKey(m.text);
       if (!key) {
@@ -296,10 +298,17 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
       const pt = planPoint(sheet, pr, m.c);
       spendPlan[key] = pt.value;
       spendPlan.raw[key] = pt.raw;
+      if (pt.value !== null) bare.push(pt.bare && pt.value <= 1);
       cells[`spendPlan.${key}`] = a1(pr, m.c);
       if (pt.problem) problems.push(problem("warning", sheet, a1(pr, m.c), pt.problem));
     }
     if (months.length === 0) problems.push(problem("warning", sheet, planLab.ref, "资金支出计划下未找到“3月底/6月底/10月底/12月底”（plan points missing）"));
+    // A plan typed as fractions without a % format (0.25 / 0.5 / 0.75 / 1), as hebei.ts reads it.
+    const pts = [spendPlan.mar, spendPlan.jun, spendPlan.oct, spendPlan.dec];
+    if (bare.length > 0 && bare.every(Boolean) && pts.some((x) => x !== null && x > 0)) {
+      for (const k of ["mar", "jun", "oct", "dec"] as const) if (spendPlan[k] !== null) spendPlan[k] = cleanNumber(spendPlan[k]! * 100);
+      problems.push(problem("info", sheet, planLab.ref, "资金支出计划按小数填写（如 0.25），已换算为百分数（fractions read as percentages）"));
+    }
   }
 
   // 绩效目标: one row per 目标N (the label cell is merged over them).
