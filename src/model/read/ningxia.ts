@@ -70,7 +70,9 @@ const HEADER: readonly ColumnSpec<IndicatorCol>[] = [
 ];
 
 function detect(sheet: GridSheet): boolean {
-  return hasLabel(sheet, L.competent) && hasLabel(sheet, L.goals) && hasLabel(sheet, "一级指标") && hasLabel(sheet, "三级指标");
+  if (!hasLabel(sheet, L.competent) || !hasLabel(sheet, "一级指标") || !hasLabel(sheet, "三级指标")) return false;
+  // Any one of the form's own labels besides 主管部门 (a table may lack 年度总体目标).
+  return hasLabel(sheet, L.goals) || hasLabel(sheet, L.attribute) || hasLabel(sheet, L.total);
 }
 
 function isPreamble(sheet: GridSheet, r: number): boolean {
