@@ -44,6 +44,8 @@ import { importJsonText, templateBook, type TemplateKind, deliverBook } from "./
 
 const useStyles = makeStyles({
   root: {
+    boxSizing: "border-box",
+    width: "100%",
     display: "flex",
     flexDirection: "column",
     gap: "10px",
@@ -97,6 +99,8 @@ const useStyles = makeStyles({
   fix: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground3 },
   filters: { display: "flex", flexWrap: "wrap", gap: "2px 8px", alignItems: "center" },
   fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  // Native <select> sizes to its widest option; keep it inside a 320 px pane.
+  select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   pre: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase100, maxHeight: "160px", overflow: "auto", margin: 0 },
 });
 
@@ -264,7 +268,7 @@ export function App(props: AppProps): React.ReactElement {
 
       <div className={s.row}>
         <Field label="校验规则 / Profile" className={s.grow}>
-          <Select value={profile} onChange={(_, d) => setProfile(d.value as ProfileChoice)}>
+          <Select className={s.select} value={profile} onChange={(_, d) => setProfile(d.value as ProfileChoice)}>
             <option value="">自动（按表样识别）</option>
             {(Object.keys(PROFILE_LABELS) as ProfileName[]).map((p) => (
               <option key={p} value={p}>
@@ -397,7 +401,7 @@ export function App(props: AppProps): React.ReactElement {
             ))}
           </div>
           <Field label="按规则筛选 / Rule">
-            <Select value={ruleId} onChange={(_, d) => setRuleId(d.value)}>
+            <Select className={s.select} value={ruleId} onChange={(_, d) => setRuleId(d.value)}>
               <option value="">全部规则（{run.report.findings.length}）</option>
               {rules.map((r) => (
                 <option key={r.ruleId} value={r.ruleId}>

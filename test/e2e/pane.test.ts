@@ -1,0 +1,222 @@
+/**
+ * Real-browser tests of the production build (dist/), in Debian Chromium:
+ *  - Office mode: a recording fake of Office/Excel is injected before the page loads (office.js from the CDN is
+ *    answered with an empty stub); 校验 shows the same rule ids and cells as readWorkbook + validate in Node on the
+ *    same seed workbook; clicking (and Enter on) a finding selects that cell in the fake; 导出 JSON downloads the
+ *    same canonical JSON as Node; 导入 JSON inserts NEW sheets only; bad JSON gets a Chinese error.
+ *  - Standalone mode: upload and drop a seed workbook (exceljs is fetched only then), same findings, export.
+ * No request may leave the page's origin (except the stubbed office.js URL in Office mode), and the page must log
+ * no errors (CSP violations included). Screenshots: docs/screenshot-taskpane.png, docs/screenshot-standalone.png.
+ *
+ * dist/ is built here when missing or older than src/ (`npm run build`, ~1–2 min on 2 cores).
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { loadGrid } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/model/read/index";
+import { validate } from "../../src/model/validate";
+import { toCanonicalJson } from "../../src/model/canonical";
+import type { Grid } from "../../src/model/grid";
+import { ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+
+jest.setTimeout(180_000);
+
+interface Row {
+  rule: string;
+  sheet: string;
+  cell: string;
+}
+
+async function expectedFor(file: string): Promise<{ grid: Grid; rows: Row[]; json: string; summary: { error: number; warning: number; info: number } }> {
+  const grid = await loadGrid(readFileSync(join(ROOT, "examples", file)), { fileName: file });
+  const { document } = readWorkbook(grid);
+  const report = validate(document);
+  return {
+    grid,
+    rows: report.findings.map((f) => ({ rule: f.ruleId, sheet: f.sheet ?? "", cell: f.cell ?? "" })),
+    json: toCanonicalJson(document),
+    summary: report.summary,
+  };
+}
+
+async function shownFindings(page: Page): Promise<Row[]> {
+  return page.$$eval("[data-testid=finding]", (els) =>
+    els.map((e) => ({ rule: e.getAttribute("data-rule") ?? "", sheet: e.getAttribute("data-sheet") ?? "", cell: e.getAttribute("data-cell") ?? "" })),
+  );
+}
+
+const key = (r: Row) => `${r.rule}|${r.sheet}|${r.cell}`;
+
+/** Readable at ~320 px: nothing wider than the viewport; every button and form control has an accessible name. */
+async function expectNarrowAndLabelled(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  const unnamed = await page.$$eval("button, select, input:not([type=hidden])", (els) =>
+    els
+      .filter((e) => {
+        const aria = e.getAttribute("aria-label") || e.getAttribute("aria-labelledby");
+        const text = (e.textContent ?? "").trim();
+        const id = e.getAttribute("id");
+        const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+        return !aria && !text && !label && !e.closest("label");
+      })
+      .map((e) => e.outerHTML.slice(0, 120)),
+  );
+  expect(unnamed).toEqual([]);
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureDist();
+  browser = await launch();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("task pane in Office mode (fake Office/Excel)", () => {
+  test("validate, jump to a cell, export JSON, import JSON as new sheets", async () => {
+    const file = "seed-000.xlsx";
+    const exp = await expectedFor(file);
+    expect(exp.rows.length).toBeGreaterThan(10); // a comparison of two empty lists would prove nothing
+    const served = await serveDist(browser, { officeJs: "/* office.js stub: the fake is installed by the test */" });
+    await served.context.addInitScript({ content: fakeOfficeScript(exp.grid) });
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/taskpane.html`);
+
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByTestId("summary").waitFor();
+
+    // Same findings (rule id, sheet, cell) and counts as Node.
+    const shown = await shownFindings(page);
+    expect(shown.map(key).sort()).toEqual(exp.rows.map(key).sort());
+    for (const sev of ["error", "warning", "info"] as const) {
+      expect(await page.getByTestId(`count-${sev}`).textContent()).toBe(String(exp.summary[sev]));
+    }
+    const stats1 = await page.evaluate(() => (window as any).__fakeExcel.stats);
+    expect(stats1.syncs).toBe(3); // one whole-workbook read: 3 round trips for 40 sheets
+
+    // Click a finding → the fake records the selection of exactly that cell.
+    const withCell = exp.rows.find((r) => r.cell && r.sheet)!;
+    const btn = page.locator(`[data-testid=finding][data-sheet="${withCell.sheet}"][data-cell="${withCell.cell}"]`).first();
+    await btn.click();
+    await page.getByTestId("selected").waitFor();
+    let sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
+    expect(sel[sel.length - 1]).toEqual({ sheet: withCell.sheet, address: withCell.cell.split(":")[0] });
+
+    // Keyboard: focus another finding and press Enter.
+    const other = exp.rows.filter((r) => r.cell && r.sheet && key(r) !== key(withCell))[3];
+    const otherBtn = page.locator(`[data-testid=finding][data-sheet="${other.sheet}"][data-cell="${other.cell}"]`).first();
+    await otherBtn.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => (window as any).__fakeExcel.stats.selections.length > n, sel.length);
+    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
+    expect(sel[sel.length - 1]).toEqual({ sheet: other.sheet, address: other.cell.split(":")[0] });
+
+    // Filters: errors only.
+    await page.getByRole("checkbox", { name: /^警告/ }).uncheck();
+    await page.getByRole("checkbox", { name: /^提示/ }).uncheck();
+    expect((await shownFindings(page)).length).toBe(exp.summary.error);
+    await page.getByRole("checkbox", { name: /^警告/ }).check();
+    await page.getByRole("checkbox", { name: /^提示/ }).check();
+
+    await expectNarrowAndLabelled(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ROOT, "docs/screenshot-taskpane.png"), fullPage: false });
+
+    // Export: a download with the same canonical JSON as Node, and the clipboard holds it too.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    const exported = readFileSync((await download.path())!, "utf8");
+    expect(exported).toBe(exp.json);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(exp.json);
+
+    // Summary for e-mail.
+    await page.getByRole("button", { name: "复制校验摘要" }).click();
+    await page.getByText("校验摘要已复制").waitFor();
+    const summary = await page.evaluate(() => navigator.clipboard.readText());
+    expect(summary).toContain(`错误 ${exp.summary.error} 条，警告 ${exp.summary.warning} 条，提示 ${exp.summary.info} 条`);
+
+    // Import the exported JSON: NEW sheets only, existing sheets untouched.
+    const before = await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets));
+    const beforeCount = exp.grid.sheets.length;
+    await page.getByLabel("选择要导入的 JSON 文件").setInputFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+    await page.getByText("已导入 JSON").waitFor();
+    const after = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
+    expect(after.length).toBeGreaterThan(beforeCount);
+    expect(JSON.stringify(JSON.parse(before).slice(0, beforeCount))).toBe(
+      await page.evaluate((n) => JSON.stringify((window as any).__fakeExcel.book.sheets.slice(0, n)), beforeCount),
+    );
+    expect(new Set(after).size).toBe(after.length);
+
+    // Bad JSON: a clear Chinese error, nothing inserted.
+    await page.getByLabel("选择要导入的 JSON 文件").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{ 不是 JSON") });
+    await page.getByText("不是有效的 JSON 文本", { exact: false }).waitFor();
+    expect(await page.evaluate(() => (window as any).__fakeExcel.book.sheets.length)).toBe(after.length);
+
+    expect(served.foreign()).toEqual([]);
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+});
+
+describe("standalone page", () => {
+  test("upload a seed workbook: exceljs loads only then, same findings, export", async () => {
+    const file = "seed-002.xlsx";
+    const exp = await expectedFor(file);
+    expect(exp.rows.length).toBeGreaterThan(10);
+    const served = await serveDist(browser);
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.getByRole("button", { name: "打开 .xlsx 文件" }).waitFor();
+    expect(served.requests.some((u) => /exceljs/.test(u))).toBe(false);
+
+    await page.getByTestId("xlsx-input").setInputFiles(join(ROOT, "examples", file));
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+    expect(served.requests.some((u) => /exceljs/.test(u))).toBe(true);
+    expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    expect(readFileSync((await download.path())!, "utf8")).toBe(exp.json);
+
+    await expectNarrowAndLabelled(page);
+    await page.screenshot({ path: join(ROOT, "docs/screenshot-standalone.png"), fullPage: false });
+    expect(served.foreign()).toEqual([]);
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+
+  test("drop a workbook on the page; taskpane.html without Office falls back to standalone", async () => {
+    const file = "seed-004.xlsx";
+    const exp = await expectedFor(file);
+    expect(exp.rows.length).toBeGreaterThan(0);
+    // office.js unreachable (aborted like a closed network): the pane must still boot, in standalone mode.
+    const served = await serveDist(browser);
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    await page.getByText("未检测到 Excel").waitFor();
+    const b64 = readFileSync(join(ROOT, "examples", file)).toString("base64");
+    await page.evaluate(
+      ({ b64, name }) => {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        const zone = document.querySelector("[data-testid=dropzone]")!;
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64, name: file },
+    );
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+    expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
+    // The only off-origin request is the office.js tag itself, which the closed network refused.
+    expect(served.foreign().every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+    expect(served.errors.filter((e) => !/office\.js|ERR_BLOCKED_BY_CLIENT|Failed to load resource/.test(e))).toEqual([]);
+    await served.context.close();
+  });
+});
