@@ -459,7 +459,12 @@ class FakeWorksheet extends FakeObject {
         else if (!valuesOnly && (s.formats[r]?.[c] ?? "General") !== "General") take(r, c);
       }),
     );
-    if (!valuesOnly) for (const m of s.merges) (take(m.r1, m.c1), take(m.r2, m.c2));
+    if (!valuesOnly) {
+      for (const m of s.merges) {
+        take(m.r1, m.c1);
+        take(m.r2, m.c2);
+      }
+    }
     if (r2 < 0) return null;
     return { r: r1, c: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
   }

@@ -92,7 +92,6 @@ describe("OfficePort.readWorkbook over the recording fake", () => {
     expect(fake.stats.proxies).toBeLessThanOrEqual(8 * n + 10);
     for (const b of fake.stats.batches) expect(b.requestBytes + b.responseBytes).toBeLessThan(LIMIT);
     expect(normalise(read)).toEqual(normalise(grid));
-    // eslint-disable-next-line no-console
     console.log(`[port] ${n} sheets: syncs=${fake.stats.syncs} proxies=${fake.stats.proxies} maxBatch=${Math.max(...fake.stats.batches.map((b) => b.requestBytes + b.responseBytes))} B`);
   });
 
@@ -108,7 +107,6 @@ describe("OfficePort.readWorkbook over the recording fake", () => {
     expect(fake.stats.batches.every((b) => !b.failed)).toBe(true);
     for (const b of fake.stats.batches) expect(b.requestBytes + b.responseBytes).toBeLessThan(LIMIT);
     expect(progress[progress.length - 1]).toBe(1);
-    // eslint-disable-next-line no-console
     console.log(
       `[port] 20000x8 sheet: syncs=${fake.stats.syncs} batches(KB)=${dataBatches.map((b) => Math.round((b.requestBytes + b.responseBytes) / 1024)).join(",")}`,
     );
@@ -162,6 +160,8 @@ describe("OfficePort.readWorkbook over the recording fake", () => {
   });
 });
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests break the Office.js rules on purpose, to prove the fake catches it */
 describe("the recording fake is strict like Office.js", () => {
   test("reading a property that was not loaded throws; loads apply only on sync", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a"]], merges: [] }], names: [] });
@@ -189,6 +189,8 @@ describe("the recording fake is strict like Office.js", () => {
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
+
+/* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 
 describe("OfficePort.selectCell / sheetNames / insertSheets", () => {
   test("selectCell activates the sheet and selects the cell in one sync", async () => {
@@ -287,7 +289,6 @@ describe("template insertion round trip", () => {
     const back = await port.readWorkbook();
     expect(fake.stats.syncs).toBe(3);
     expect(toCanonicalJson(readWorkbook(back).document)).toBe(toCanonicalJson(readWorkbook(book.grid).document));
-    // eslint-disable-next-line no-console
     console.log(`[port] insert ${book.grid.sheets.length}-sheet template: syncs/batches(KB)=${insertKB}`);
   });
 

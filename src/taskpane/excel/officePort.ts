@@ -167,11 +167,12 @@ export class OfficePort implements WorkbookPort {
   }
 
   async readCellText(sheet: string, cell: string): Promise<string> {
-    return this.excel.run(async (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(cell.split(":")[0]);
-      range.load("text");
-      await ctx.sync();
-      const t = range.text?.[0]?.[0];
+    return this.excel.run(async (context) => {
+      const cellRange = context.workbook.worksheets.getItem(sheet).getRange(cell.split(":")[0]);
+      cellRange.load("text");
+      await context.sync();
+      const texts = cellRange.text;
+      const t = texts?.[0]?.[0];
       return typeof t === "string" ? t : String(t ?? "");
     });
   }
@@ -469,10 +470,10 @@ export class OfficePort implements WorkbookPort {
         fmts.push(fr);
         data.push(dr);
       }
-      const range = ws.getRangeByIndexes(0, 0, rows, cols);
+      const target = ws.getRangeByIndexes(0, 0, rows, cols);
       // Formats first, so text stays text ("@") when the values land.
-      if (anyFormat) range.numberFormat = fmts;
-      range.formulas = data as unknown as string[][];
+      if (anyFormat) target.numberFormat = fmts;
+      target.formulas = data as unknown as string[][];
     }
     for (const m of s.merges) ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
     if (!ex) return;
