@@ -68,6 +68,25 @@ function exactlyOne(parsed: Parsed, command: string, what: { zh: string; en: str
   return parsed.positionals[0];
 }
 
+/**
+ * Reports and JSON are regenerated freely, but never over an input or over an existing workbook:
+ * `-o 预算.xlsx` by mistake must not destroy the user's table.
+ */
+function guardTextOutput(output: string, inputs: readonly string[], command: string): void {
+  const target = path.resolve(output);
+  const clash = inputs.find((f) => path.resolve(f) === target);
+  if (clash) {
+    throw usageError(`输出文件不能是输入文件 ${qzh(clash)}。`, `The output must not be the input ${qen(clash)}.`, command);
+  }
+  if (/\.(xlsx|xlsm|xls)$/i.test(output) && fs.existsSync(output)) {
+    throw usageError(
+      `${qzh(output)} 是已存在的工作簿，不会用${command === "export" ? " JSON" : "报告"}覆盖它；请换一个输出文件名。`,
+      `${qen(output)} is an existing workbook and will not be overwritten by ${command === "export" ? "JSON" : "a report"}; choose another output name.`,
+      command,
+    );
+  }
+}
+
 function optString(parsed: Parsed, name: string): string | undefined {
   const v = parsed.options[name];
   return typeof v === "string" ? v : undefined;
@@ -78,6 +97,7 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");
+  if (output) guardTextOutput(output, files, "validate");
   const outcomes: FileOutcome[] = [];
   const several = files.length > 1;
   for (let i = 0; i < files.length; i++) {
@@ -119,6 +139,7 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const file = exactlyOne(parsed, "export", { zh: "要导出的工作簿", en: "the workbook to export" });
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const output = optString(parsed, "output");
+  if (output) guardTextOutput(output, [file], "export");
   const bytes = readInput(file);
   const { json, problems } = await exportWorkbook(bytes, file, profile);
   for (const p of problems) {

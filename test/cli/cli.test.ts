@@ -180,6 +180,24 @@ describe("bad usage → exit 2 with a hint", () => {
   });
 });
 
+describe("outputs never replace the user's workbooks", () => {
+  it("validate/export --output pointing at an input or an existing workbook → exit 2, workbook untouched", () => {
+    const book = path.join(tmp, "mine.xlsx");
+    fs.copyFileSync(examples[0], book);
+    const before = fs.readFileSync(book);
+    for (const args of [
+      ["validate", book, "--output", book],
+      ["export", book, "--output", book],
+      ["validate", rel(examples[1]), "--output", book],
+    ]) {
+      const r = jxmb(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("mine.xlsx");
+      expect(fs.readFileSync(book).equals(before)).toBe(true);
+    }
+  });
+});
+
 describe("help and version", () => {
   it("--help is Chinese first, English second", () => {
     for (const args of [["--help"], ["-h"], []]) {
