@@ -157,6 +157,16 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await page.getByText("不是有效的 JSON 文本", { exact: false }).waitFor();
     expect(await page.evaluate(() => (window as any).__fakeExcel.book.sheets.length)).toBe(after.length);
 
+    // 插入模板 → 完整模板: new sheets under free names (部门/汇总 exist after the import above).
+    const countBefore = after.length;
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.getByRole("menuitem", { name: /完整模板/ }).click();
+    await page.getByText("模板已生成").waitFor();
+    const withTemplate: string[] = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
+    expect(withTemplate.length).toBe(countBefore + 6); // 部门, 汇总, 3 project sheets, hidden lists
+    expect(withTemplate.slice(0, countBefore)).toEqual(after);
+    expect(new Set(withTemplate.map((n) => n.toLowerCase())).size).toBe(withTemplate.length);
+
     expect(served.foreign()).toEqual([]);
     expect(served.errors).toEqual([]);
     await served.context.close();
@@ -184,6 +194,19 @@ describe("standalone page", () => {
 
     await expectNarrowAndLabelled(page);
     await page.screenshot({ path: join(ROOT, "docs/screenshot-standalone.png"), fullPage: false });
+
+    // 插入模板 in the browser = download an .xlsx (written by the lazily loaded exceljs) that reads back in Node.
+    const [tpl] = await Promise.all([
+      page.waitForEvent("download"),
+      (async () => {
+        await page.getByRole("button", { name: "插入模板" }).click();
+        await page.getByRole("menuitem", { name: /一个项目表/ }).click();
+      })(),
+    ]);
+    expect(tpl.suggestedFilename()).toMatch(/\.xlsx$/);
+    const tplGrid = await loadGrid(readFileSync((await tpl.path())!));
+    expect(tplGrid.sheets.map((s) => s.name)).toEqual(["项目1", "_lists"]);
+    expect(tplGrid.sheets[1].hidden).toBe(true);
     expect(served.foreign()).toEqual([]);
     expect(served.errors).toEqual([]);
     await served.context.close();
