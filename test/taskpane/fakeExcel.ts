@@ -42,8 +42,8 @@ export interface FakeStats {
 
 export interface FakeOptions {
   maxBatchBytes?: number;
-  /** Requirement sets reported as supported (default: everything up to 1.17). */
-  apiVersion?: number;
+  /** ExcelApi 1.x minor version the fake supports (default 17: everything the port uses). */
+  apiMinor?: number;
 }
 
 export class FakeExcelError extends Error {
@@ -642,7 +642,7 @@ class FakeRange extends FakeObject {
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    if (this.ctx.book.apiVersion < 1.13) throw new FakeExcelError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    if (this.ctx.book.apiMinor < 13) throw new FakeExcelError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new FakeRangeAreas(this.ctx, () => {
       const { s, b } = this.need();
       const inside = s.merges.filter((m) => m.r1 >= b.r && m.c1 >= b.c && m.r2 < b.r + b.rows && m.c2 < b.c + b.cols);
@@ -752,7 +752,7 @@ class FakeNames extends FakeObject {
   private list(): { name: string; formula: string }[] {
     return this.sheetOf ? this.sheetOf().names : this.ctx.book.names;
   }
-  get items(): { name: string; type: string; formula: string; visible: boolean }[] {
+  get items(): { name: string; type: string; formula: string; value: string; visible: boolean }[] {
     return this._get("items");
   }
   override load(arg?: string | string[] | Record<string, unknown>): this {
@@ -760,7 +760,14 @@ class FakeNames extends FakeObject {
     this.ctx.queue.push({
       request: { m: "load", on: "names", props },
       run: () => {
-        const items = this.list().map((n) => ({ name: n.name, type: /!/.test(n.formula) ? "Range" : "String", formula: n.formula, visible: true }));
+        if (props.includes("items/formula") && this.ctx.book.apiMinor < 7) throw new FakeExcelError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+        const items = this.list().map((n) => ({
+          name: n.name,
+          type: /!/.test(n.formula) ? "Range" : "String",
+          formula: n.formula,
+          value: n.formula.replace(/^=/, ""),
+          visible: true,
+        }));
         this.ctx.staged.push(() => {
           this._data.items = items;
           this._loaded.add("items");
@@ -789,7 +796,7 @@ class FakeBook {
   active: string | null = null;
   stats: FakeStats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [] };
   maxBatchBytes: number;
-  apiVersion: number;
+  apiMinor: number;
   constructor(grid: Grid, opts: FakeOptions) {
     this.sheets = storeFromGrid(grid);
     this.names = [];
@@ -798,7 +805,7 @@ class FakeBook {
       this.names.push({ name: n.name, formula });
     }
     this.maxBatchBytes = opts.maxBatchBytes ?? 5 * 1024 * 1024;
-    this.apiVersion = opts.apiVersion ?? 1.17;
+    this.apiMinor = opts.apiMinor ?? 17;
     this.active = this.sheets[0]?.name ?? null;
   }
 }
@@ -831,7 +838,10 @@ export function createFakeExcel(grid: Grid, opts: FakeOptions = {}): FakeExcel {
       return book.stats;
     },
     book,
-    supports: (v: string) => Number(v) <= book.apiVersion,
+    supports: (v: string) => {
+      const [major, minor] = v.split(".").map(Number);
+      return major === 1 && minor <= book.apiMinor;
+    },
     resetStats() {
       book.stats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [] };
     },

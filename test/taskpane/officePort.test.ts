@@ -127,11 +127,28 @@ describe("OfficePort.readWorkbook over the recording fake", () => {
 
   test("merges are skipped (not guessed) when ExcelApi 1.13 is missing", async () => {
     const grid = await example("seed-004-merged.xlsx");
-    const fake = createFakeExcel(grid, { apiVersion: 1.12 });
+    const fake = createFakeExcel(grid, { apiMinor: 12 });
     const port = new OfficePort(fake.Excel as never, { supports: fake.supports });
     const read = await port.readWorkbook();
     expect(read.sheets.every((s) => s.merges.length === 0)).toBe(true);
     expect(fake.stats.syncs).toBe(3);
+  });
+
+  test("an old client (ExcelApi 1.5): names through `value`, no merges, still 3 syncs; inserts skip newer APIs", async () => {
+    const grid: Grid = {
+      sheets: [{ name: "表", values: [["预算数", 5]], merges: [] }],
+      names: [{ name: "JXMB_TOTAL", sheet: "表", ref: "B1" }],
+    };
+    const fake = createFakeExcel(grid, { apiMinor: 5 });
+    const port = new OfficePort(fake.Excel as never, { supports: fake.supports });
+    const read = await port.readWorkbook();
+    expect(read.names).toEqual([{ name: "JXMB_TOTAL", sheet: "表", ref: "B1" }]);
+    expect(fake.stats.syncs).toBe(3);
+    const res = await port.insertSheets(renderTemplate(null, { projects: 1 }));
+    expect(res.names.length).toBeGreaterThan(1);
+    const proj = fake.book.sheets.find((s) => s.name === "项目1")!;
+    expect(proj.validations).toEqual([]);
+    expect(proj.log.some((e) => e.path.startsWith("conditionalFormats"))).toBe(false);
   });
 
   test("dates, errors, formulas, formats, hidden sheets and names survive the trip", async () => {

@@ -179,12 +179,15 @@ export class OfficePort implements WorkbookPort {
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
     const withMerges = this.supports("1.13");
+    const withFormula = this.supports("1.7");
     return this.excel.run(async (ctx) => {
       onProgress?.({ fraction: 0.05, message: "正在读取工作表列表……" });
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/visibility");
+      // NamedItem.formula is ExcelApi 1.7; older clients give the reference through `value` ("Sheet1!$A$1").
+      const nameProps = this.supports("1.7") ? "items/name,items/type,items/formula,items/visible" : "items/name,items/type,items/value,items/visible";
       const wbNames = ctx.workbook.names;
-      wbNames.load("items/name,items/type,items/formula,items/visible");
+      wbNames.load(nameProps);
       await ctx.sync(); // 1
 
       const items = sheets.items;
@@ -195,7 +198,7 @@ export class OfficePort implements WorkbookPort {
       });
       const sheetNamesColl = items.map((ws) => {
         const n = ws.names;
-        n.load("items/name,items/type,items/formula,items/visible");
+        n.load(nameProps);
         return n;
       });
       onProgress?.({ fraction: 0.15, message: `正在确定 ${items.length} 个工作表的范围……` });
@@ -350,7 +353,8 @@ export class OfficePort implements WorkbookPort {
       const addNames = (coll: Excel.NamedItemCollection) => {
         for (const n of coll.items) {
           if (n.visible === false) continue;
-          if (typeof n.formula === "string") names.push(toDefinedName(n.name, n.formula));
+          const formula = withFormula ? n.formula : typeof n.value === "string" ? `=${n.value}` : null;
+          if (typeof formula === "string") names.push(toDefinedName(n.name, formula));
         }
       };
       addNames(wbNames);
@@ -392,11 +396,8 @@ export class OfficePort implements WorkbookPort {
 
       let first: Excel.Worksheet | null = null;
       for (const batch of batches) {
-        try {
-          ctx.application.suspendApiCalculationUntilNextSync();
-        } catch {
-          // ExcelApi 1.6; only an optimisation.
-        }
+        // Only an optimisation; a missing API would fail the whole batch at sync, so ask first.
+        if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
         for (const s of batch) {
           const ws = sheets.add(s.name);
           first ??= ws;
@@ -477,7 +478,11 @@ export class OfficePort implements WorkbookPort {
     }
     for (const m of s.merges) ws.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
     if (!ex) return;
-    for (const v of ex.validations) {
+    // Newer API sets are asked for first: an unknown call fails the whole batch at sync, not at the call.
+    const dvOk = this.supports("1.8");
+    const cfOk = this.supports("1.6");
+    const paneOk = this.supports("1.7");
+    for (const v of dvOk ? ex.validations : []) {
       const rule = validationRule(v);
       if (!rule) continue;
       const dv = ws.getRange(v.range).dataValidation;
@@ -489,18 +494,18 @@ export class OfficePort implements WorkbookPort {
         dv.errorAlert = { showAlert: true, style: style as Excel.DataValidationAlertStyle, title: v.error.title, message: v.error.text };
       }
     }
-    for (const cf of ex.conditionalFormats) {
+    for (const cf of cfOk ? ex.conditionalFormats : []) {
       const look = CF_LOOK[cf.style];
       const added = ws.getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       added.custom.rule.formula = `=${cf.formula}`;
       added.custom.format.fill.color = look.fill;
       added.custom.format.font.color = look.color;
     }
-    const fz = ex.freeze;
+    const fz = paneOk ? ex.freeze : undefined;
     if (fz && fz.rows > 0 && fz.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fz.rows, fz.cols));
     else if (fz && fz.rows > 0) ws.freezePanes.freezeRows(fz.rows);
     else if (fz && fz.cols > 0) ws.freezePanes.freezeColumns(fz.cols);
-    if (ex.tabColor) ws.tabColor = `#${ex.tabColor.slice(-6)}`;
+    if (paneOk && ex.tabColor) ws.tabColor = `#${ex.tabColor.slice(-6)}`;
   }
 }
 
