@@ -221,9 +221,9 @@ function fitRow(ex: SheetExtras, r: number, cells: [CellValue, number][], min = 
   if (h > (ex.rowHeights[r] ?? 0)) ex.rowHeights[r] = h;
 }
 
-function spanWidth(s: Spot): number {
+function spanWidth(s: Spot, widths: readonly number[] = PROJECT.widths): number {
   let w = 0;
-  for (let c = s.c; c <= (s.c2 ?? s.c); c++) w += PROJECT.widths[c] ?? 10;
+  for (let c = s.c; c <= (s.c2 ?? s.c); c++) w += widths[c] ?? 10;
   return w;
 }
 
@@ -514,7 +514,6 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   const sheet = emptySheet(SHEET_DEPARTMENT);
   const ex = newExtras(D.widths);
   ex.columns[D.metaCol] = { width: D.widths[D.metaCol], hidden: true };
-  ex.landscape = false;
   label(sheet, ex, D.title);
   for (const l of D.labels) label(sheet, ex, l);
   const F = D.fields;
@@ -527,6 +526,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   const ov = doc.overview;
   input(sheet, ex, F.summary, ov?.summary ?? null, "input", FMT_TEXT);
   ex.rowHeights[F.summary.r] = 90;
+  fitRow(ex, F.summary.r, [[ov?.summary ?? null, spanWidth(F.summary, D.widths)]]);
   formula(sheet, ex, D.checks.fiscalYear, fiscalYearCheckFormula(ref(F.fiscalYear)), fiscalYearCheck(doc.fiscalYear), "check");
   formula(sheet, ex, D.checks.summary, presenceCheckFormula([ref(F.summary)]), presenceCheck([ov?.summary ?? null]), "check");
 
@@ -543,6 +543,11 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
     setValue(sheet, r, D.itemCols.goal, cells[1]);
     setValue(sheet, r, D.itemCols.indicators, cells[2]);
     for (const c of [D.itemCols.title, D.itemCols.goal, D.itemCols.indicators]) setFormat(sheet, r, c, FMT_TEXT);
+    fitRow(ex, r, [
+      [cells[0], D.widths[D.itemCols.title]],
+      [cells[1], D.widths[D.itemCols.goal]],
+      [cells[2], D.widths[D.itemCols.indicators]],
+    ]);
   }
   const lastItem = D.itemsFirstRow + n - 1;
   ex.styles.push({ range: `A${D.itemsFirstRow + 1}:A${lastItem + 1}`, role: "label" });
@@ -554,6 +559,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   input(sheet, ex, sSpot, ov?.safeguards ?? null, "input", FMT_TEXT);
   formula(sheet, ex, { r: sr, c: D.checkCol }, presenceCheckFormula([ref(sSpot)]), presenceCheck([ov?.safeguards ?? null]), "check");
   ex.rowHeights[sr] = 90;
+  fitRow(ex, sr, [[ov?.safeguards ?? null, spanWidth(sSpot, D.widths)]]);
 
   const meta: Record<string, unknown> = { kind: "department" };
   if (ov) {
