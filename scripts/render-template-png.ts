@@ -16,9 +16,10 @@ import { loadGrid } from "../src/xlsx/read";
 import { writeTemplateBook } from "../src/xlsx/write";
 import { convertWithLibreOffice } from "../test/template/libreoffice";
 
-async function main(): Promise<void> {
-  const root = path.join(__dirname, "..");
-  const out = path.resolve(process.argv[2] ?? path.join(root, "docs/template-project.png"));
+const root = path.join(__dirname, "..");
+
+/** Render the PNG to `out`; returns its bytes. Used by the script and by the LibreOffice test. */
+export async function renderProjectPng(out: string): Promise<Uint8Array> {
   const seed = readWorkbook(await loadGrid(fs.readFileSync(path.join(root, "examples/seed-000.xlsx")))).document;
   const project = seed.projects.find((p) => p.name === "安保指挥中心工作经费");
   if (!project) throw new Error("seed 000 #1 not found");
@@ -41,10 +42,16 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  return new Uint8Array(fs.readFileSync(out));
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+if (require.main === module) {
+  const out = path.resolve(process.argv[2] ?? path.join(root, "docs/template-project.png"));
+  renderProjectPng(out).then(
+    () => console.log(`wrote ${path.relative(process.cwd(), out)}`),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

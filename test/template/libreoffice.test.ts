@@ -18,6 +18,8 @@ import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { fenToWan, wanToFen } from "../../src/model/money";
 import { convertWithLibreOffice } from "./libreoffice";
+import { renderProjectPng } from "../../scripts/render-template-png";
+import * as os from "node:os";
 
 const EXAMPLE = path.join(__dirname, "../../examples/seed-000.xlsx");
 
@@ -188,4 +190,16 @@ describe("template recalculated by LibreOffice", () => {
     const dv1 = ws.getCell(r, PROJECT.indicatorCols.level1 + 1).dataValidation;
     expect(String(dv1.formulae?.[0])).toBe(NAMES.level1List);
   });
+
+  test("a filled project sheet prints to one landscape A4 page (PDF → PNG, as docs/template-project.png)", async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jxmb-png-test-")), "p.png");
+    const png = Buffer.from(await renderProjectPng(out));
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    // A4 landscape (297 × 210 mm) at 80 dpi, rounded up by pdftoppm; a page with real content, not blank.
+    expect([width, height]).toEqual([936, 662]);
+    expect(png.length).toBeGreaterThan(10_000);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }, 120_000);
 });
