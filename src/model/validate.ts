@@ -18,12 +18,6 @@ export interface ValidateOptions {
 
 const REDACTED_RULE = "project/redacted";
 
-interface Keyed {
-  f: Finding;
-  seq: number;
-  row: number;
-  col: number;
-}
 
 const NO_CELL = Object.freeze({ row: Number.MAX_SAFE_INTEGER, col: Number.MAX_SAFE_INTEGER });
 const COORDS = new Map<string, { row: number; col: number }>();
@@ -154,7 +148,11 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     else active.push({ rule, severity: s });
   }
 
-  const out: Keyed[] = [];
+  // Findings and their sort keys in parallel arrays (no wrapper object per finding).
+  const out: Finding[] = [];
+  const keySeq: number[] = [];
+  const keyRow: number[] = [];
+  const keyCol: number[] = [];
   let currentRule: Active = active[0];
   let currentProject: Project | null = null;
 
@@ -184,8 +182,11 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       projectSeq: project ? project.seq : null,
     };
     if (input.fix) f.fix = input.fix;
-    const { row, col } = cellCoords(cell);
-    out.push({ f, seq: project ? project.seq : -1, row, col });
+    const rc = cellCoords(cell);
+    out.push(f);
+    keySeq.push(project ? project.seq : -1);
+    keyRow.push(rc.row);
+    keyCol.push(rc.col);
   };
 
   const ctx: DocumentRuleContext = {
@@ -245,22 +246,25 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     }
   }
 
-  out.sort(compareKeyed);
-  const findings = out.map((k) => k.f);
+  const order = new Array<number>(out.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => {
+    if (keySeq[a] !== keySeq[b]) return keySeq[a] - keySeq[b];
+    const fa = out[a];
+    const fb = out[b];
+    const sa = fa.sheet ?? "";
+    const sb = fb.sheet ?? "";
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    if (keyRow[a] !== keyRow[b]) return keyRow[a] - keyRow[b];
+    if (keyCol[a] !== keyCol[b]) return keyCol[a] - keyCol[b];
+    if (fa.ruleId !== fb.ruleId) return fa.ruleId < fb.ruleId ? -1 : 1;
+    return fa.message < fb.message ? -1 : fa.message > fb.message ? 1 : a - b;
+  });
+  const findings = new Array<Finding>(out.length);
+  for (let i = 0; i < order.length; i++) findings[i] = out[order[i]];
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return { findings, summary };
-}
-
-function compareKeyed(a: Keyed, b: Keyed): number {
-  if (a.seq !== b.seq) return a.seq - b.seq;
-  const sa = a.f.sheet ?? "";
-  const sb = b.f.sheet ?? "";
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  if (a.row !== b.row) return a.row - b.row;
-  if (a.col !== b.col) return a.col - b.col;
-  if (a.f.ruleId !== b.f.ruleId) return a.f.ruleId < b.f.ruleId ? -1 : 1;
-  return a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0;
 }
 
 export interface RuleInfo extends RuleMeta {

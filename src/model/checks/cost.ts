@@ -69,14 +69,15 @@ function defaultIsCost(ind: Indicator): boolean {
  * are normalised through taxonomy (the rules pass their precomputed keys instead).
  */
 export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: number) => boolean): CostTotal {
-  const rows: number[] = [];
-  const totalRows: number[] = [];
-  const nonMoney: number[] = [];
-  const unitCost: number[] = [];
-  const assumed: number[] = [];
+  // Arrays are created only when needed: this runs once per project on the hot path.
+  let rows: number[] | null = null;
+  let rowFens: number[] | null = null;
+  let totalRows: number[] | null = null;
+  let totalFens: number[] | null = null;
+  let nonMoney: number[] | null = null;
+  let unitCost: number[] | null = null;
+  let assumed: number[] | null = null;
   let costRows = 0;
-  const fens: number[] = new Array(indicators.length);
-  let seen: Set<string> | null = null;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i];
     if (!(isCost ? isCost(i) : defaultIsCost(ind))) continue;
@@ -85,34 +86,47 @@ export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: numb
     if (t.kind === "empty" || t.kind === "redacted") continue;
     const a = costRowFen(t);
     if (!a) {
-      nonMoney.push(i);
+      (nonMoney ??= []).push(i);
       continue;
     }
     if (a.perUnit) {
-      unitCost.push(i);
+      (unitCost ??= []).push(i);
       continue;
     }
-    if (rows.length > 0) {
-      seen ??= new Set(rows.map((j) => indicators[j].name + "\u0001" + indicators[j].target.raw));
-      const k = ind.name + "\u0001" + t.raw;
-      if (seen.has(k)) continue;
-      seen.add(k);
+    if (rows && isRepeat(indicators, rows, ind)) continue;
+    (rows ??= []).push(i);
+    (rowFens ??= []).push(a.fen);
+    if (a.assumed) (assumed ??= []).push(i);
+    if (TOTAL_NAME.test(ind.name.indexOf(" ") >= 0 ? ind.name.replace(/\s+/g, "") : ind.name)) {
+      (totalRows ??= []).push(i);
+      (totalFens ??= []).push(a.fen);
     }
-    fens[i] = a.fen;
-    rows.push(i);
-    if (a.assumed) assumed.push(i);
-    if (TOTAL_NAME.test(ind.name.indexOf(" ") >= 0 ? ind.name.replace(/\s+/g, "") : ind.name)) totalRows.push(i);
   }
-  const counted = totalRows.length > 0 ? totalRows : rows;
+  const counted = totalRows ?? rows ?? NONE;
+  const fens = totalFens ?? rowFens;
   let fen: number | null = null;
-  for (const i of counted) fen = (fen ?? 0) + fens[i];
+  if (fens) {
+    fen = 0;
+    for (let k = 0; k < fens.length; k++) fen += fens[k];
+  }
   return {
     fen,
     wan: fen === null ? null : fenToWan(fen),
     rows: counted,
-    nonMoney,
-    unitCost,
-    assumedUnit: assumed.filter((i) => counted.includes(i)),
+    nonMoney: nonMoney ?? NONE,
+    unitCost: unitCost ?? NONE,
+    assumedUnit: assumed ? (totalRows ? assumed.filter((i) => totalRows!.includes(i)) : assumed) : NONE,
     costRows,
   };
+}
+
+const NONE: number[] = Object.freeze([]) as unknown as number[];
+
+/** Same 三级 and 值 as a row already counted (rows are few: a linear scan allocates nothing). */
+function isRepeat(indicators: readonly Indicator[], rows: number[], ind: Indicator): boolean {
+  for (let k = 0; k < rows.length; k++) {
+    const o = indicators[rows[k]];
+    if (o.name === ind.name && o.target.raw === ind.target.raw) return true;
+  }
+  return false;
 }

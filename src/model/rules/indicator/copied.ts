@@ -25,38 +25,57 @@ export const rule: Rule = {
   },
   checkDocument(doc, ctx) {
     const projects = bySeq(doc.projects);
-    // Each distinct 三级+值 gets a small integer id; a project's set signature is its ids joined, so
-    // long row texts are concatenated once per row, not once per comparison.
-    const ids = new Map<string, number>();
+    // Each distinct 三级+值 gets a small integer id through a two-level map (三级 → 值 → id), so no
+    // key string is built per row; a project's indicator set is hashed from its ids and confirmed by
+    // comparing the id arrays, so no signature string is built either.
+    const ids = new Map<string, Map<string, number>>();
     const stats: { n: number; last: number; first: Project }[] = [];
     const rowIds: Int32Array[] = new Array(projects.length);
-    const sets = new Map<string, Project>();
+    const allIds: Int32Array[] = new Array(projects.length);
+    const sets = new Map<number, number[]>(); // hash → project indices
     for (let pi = 0; pi < projects.length; pi++) {
       const p = projects[pi];
       const inds = p.indicators;
       const row = new Int32Array(inds.length);
-      let sig = "";
+      const every = new Int32Array(inds.length);
+      let h1 = 0x811c9dc5;
+      let h2 = inds.length;
       for (let i = 0; i < inds.length; i++) {
         const ind = inds[i];
-        const k = squash(ind.name) + "\u0001" + squash(ind.target.raw);
-        let id = ids.get(k);
+        const name = squash(ind.name);
+        const raw = squash(ind.target.raw);
+        let byRaw = ids.get(name);
+        if (!byRaw) ids.set(name, (byRaw = new Map()));
+        let id = byRaw.get(raw);
         if (id === undefined) {
           id = stats.length;
-          ids.set(k, id);
+          byRaw.set(raw, id);
           stats.push({ n: 0, last: -1, first: p });
         }
-        sig += id + ",";
-        const s = stats[id];
-        if (s.last !== pi) {
-          s.n++;
-          s.last = pi;
+        every[i] = id;
+        h1 = Math.imul(h1 ^ id, 0x01000193);
+        h2 = (Math.imul(h2, 31) + id) | 0;
+        const st = stats[id];
+        if (st.last !== pi) {
+          st.n++;
+          st.last = pi;
         }
         // Satisfaction rows and rows without a name or value do not count as copied rows.
-        row[i] = k.length < 3 || ind.name.length === 0 || ind.target.raw.length === 0 || level1KeyOf(ind.level1) === "satisfaction" ? -1 : id;
+        row[i] = name.length === 0 || raw.length === 0 || level1KeyOf(ind.level1) === "satisfaction" ? -1 : id;
       }
       rowIds[pi] = row;
+      allIds[pi] = every;
       if (inds.length >= SET_MIN_ROWS) {
-        const prev = sets.get(sig);
+        const key = (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff);
+        const same = sets.get(key);
+        let prev: Project | null = null;
+        if (same) {
+          for (const qi of same)
+            if (sameIds(allIds[qi], every)) {
+              prev = projects[qi];
+              break;
+            }
+        }
         if (prev) {
           ctx.reportFor(p, {
             field: "indicators.0.name",
@@ -64,7 +83,8 @@ export const rule: Rule = {
             fix: "按本项目的产出和效果设置指标",
           });
           rowIds[pi] = new Int32Array(0);
-        } else sets.set(sig, p);
+        } else if (same) same.push(pi);
+        else sets.set(key, [pi]);
       }
     }
     for (let pi = 0; pi < projects.length; pi++) {
@@ -94,3 +114,9 @@ export const rule: Rule = {
     }
   },
 };
+
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
