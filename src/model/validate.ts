@@ -64,7 +64,8 @@ const ROW_FALLBACK = ["name", "target", "targetParts.value", "targetParts.symbol
  * cell. Never another field's cell that could mislead (e.g. goals.2 never falls back to goals.0).
  */
 export function resolveCell(project: Project, field: string): string | null {
-  const cells = project.source.cells;
+  // Defensive: a hand-written JSON may lack the source map; never crash while reporting.
+  const cells: Record<string, string> = project.source?.cells ?? NO_CELLS;
   const direct = cells[field];
   if (direct) return direct;
   if (field.startsWith("indicators.")) {
@@ -78,7 +79,7 @@ export function resolveCell(project: Project, field: string): string | null {
     const ind = j > 11 ? project.indicators[idx] : undefined;
     if (ind) {
       const sub = j < field.length ? field.slice(j + 1) : "";
-      const src = ind.source ?? {};
+      const src = ind.source ?? NO_CELLS;
       if (sub && src[sub]) return src[sub];
       if (sub.startsWith("target") && src["targetParts.value"]) return src["targetParts.value"];
       for (const k of ROW_FALLBACK) {
@@ -94,8 +95,9 @@ export function resolveCell(project: Project, field: string): string | null {
     p = p.slice(0, cut);
     if (cells[p]) return cells[p];
   }
-  return firstCell(project.source.range);
+  return firstCell(project.source?.range);
 }
+const NO_CELLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 // Templates are split once into literal/placeholder parts: no regex per finding.
 const COMPILED = new Map<string, string[]>();
@@ -161,8 +163,8 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     let sheet: string | null = input.sheet ?? null;
     let cell: string | null = input.cell ?? null;
     if (project) {
-      sheet = sheet ?? project.source.sheet;
-      if (!cell) cell = input.field ? resolveCell(project, input.field) : firstCell(project.source.range);
+      sheet = sheet ?? project.source?.sheet ?? null;
+      if (!cell) cell = input.field ? resolveCell(project, input.field) : firstCell(project.source?.range);
     } else if (!cell && input.field) {
       const src = input.field.startsWith("declaredTotals.") ? doc.declaredTotals?.source : doc.overview?.source;
       const key = input.field.slice(input.field.indexOf(".") + 1);
@@ -177,14 +179,14 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       message: input.message ?? formatMessage(meta.message, input.data),
       sheet,
       cell,
-      projectCode: project ? project.code : null,
-      projectName: project ? project.name : null,
-      projectSeq: project ? project.seq : null,
+      projectCode: project ? (project.code ?? null) : null,
+      projectName: project ? (project.name ?? null) : null,
+      projectSeq: project ? (project.seq ?? null) : null,
     };
     if (input.fix) f.fix = input.fix;
     const rc = cellCoords(cell);
     out.push(f);
-    keySeq.push(project ? project.seq : -1);
+    keySeq.push(project && typeof project.seq === "number" ? project.seq : -1);
     keyRow.push(rc.row);
     keyCol.push(rc.col);
   };

@@ -208,3 +208,15 @@ describe("rule catalogue", () => {
     expect(list.find((r) => r.id === "spend-plan/missing")!.profiles.ningxia).toBe("off");
   });
 });
+
+describe("robustness: hand-written JSON that skipped the schema", () => {
+  test("projects without source maps or indicators are reported, never thrown", () => {
+    const p = project({ goals: [] }) as unknown as Record<string, unknown>;
+    delete p.source;
+    const q = project({ seq: 2 }) as unknown as Record<string, unknown>;
+    delete q.indicators;
+    const r = validate(doc([p as unknown as Project, q as unknown as Project]));
+    expect(r.findings.find((f) => f.ruleId === "goal/missing")).toMatchObject({ projectSeq: 1, sheet: null, cell: null });
+    expect(r.findings.some((f) => f.projectSeq === 2 && f.message.includes("运行出错"))).toBe(true);
+  });
+});
