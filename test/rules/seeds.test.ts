@@ -167,9 +167,9 @@ describe("seed 002 (承德市高新区公安分局 2022, 符号/值/单位 layou
       test("§1.4 #18/#19: duplicated rows (P7) and the same 三级 under two 二级 (P16, P20)", () => {
         expect(seqs(N, "indicator/duplicate")).toEqual(expect.arrayContaining([7, 16, 20]));
       });
-      test("§1.4 #29: full-width ＞/＜ (P12, P13, P14); P13 ＜100% and P15 ≤60% point the wrong way; P21 cost ≥1835 元/人", () => {
+      test("§1.4 #29: full-width ＞/＜ (P12, P13, P14); P13 ＜100% and P15 ≤60% point the wrong way; P18 满意率 = 90 %; P21 cost ≥1835 元/人", () => {
         expect(seqs(N, "value/nonstandard-operator")).toEqual([12, 13, 14]);
-        expect(seqs(N, "value/operator-direction")).toEqual([13, 15, 21]);
+        expect(seqs(N, "value/operator-direction")).toEqual([13, 15, 18, 21]);
       });
       test("§1.4 #24: the redacted value of P11", () => {
         expect(seqs(N, "value/redacted")).toEqual([11]);

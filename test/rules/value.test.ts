@@ -66,9 +66,12 @@ ruleTester("value/operator-direction", {
     { name: "bad-event count with ≤ (seed 001 #11)", project: extra(["效益指标", "社会效益指标", "治安案件发案数（个）", "≤40"]) },
     { name: "work done on accidents is positive (seed 001 #17, 000 #25)", project: extra(["产出指标", "数量指标", "交通事故处理量", "≥2000件"], ["产出指标", "数量指标", "委托事故鉴定", "≥15次"]) },
     { name: "lifetimes use ≥", project: extra(["效益指标", "可持续影响指标", "设备使用年限", "≥3年"]) },
+    { name: "=100% satisfaction is exact", project: extra(["满意度指标", "服务对象满意度指标", "满意率", "=100%"]) },
     { name: "办结率 is positive", project: extra(["产出指标", "质量指标", "交通事故处理办结率（%）", "≥90%"]) },
   ],
   invalid: [
+    // Seed 002 P18 满意率 = 90 %.
+    { name: "satisfaction with = (seed 002 P18)", project: extra(["满意度指标", "服务对象满意度指标", "满意率", "= 90 %"]), errors: [{ messageIncludes: "满意度目标是下限", fixIncludes: "≥90%" }] },
     { name: "satisfaction with ≤", project: extra(["满意度指标", "服务对象满意度指标", "群众满意度", "≤90%"]), errors: [{ cell: "E17", messageIncludes: "满意度是正向指标，应使用 ≥" }] },
     // Seed 002 P13 设备投入使用率 ＜ 100.00 百分比.
     {

@@ -14,6 +14,7 @@ const TIME_SPENT = /完成时间|办结时间|响应时间|处置时间|到达�
 
 /**
  * Plausibility of the operator's direction (heuristic, documented):
+ *  - 满意度 rows with "=" below 100% (seed 002 P18 "满意率 = 90 %": a floor written as an exact value);
  *  - 满意度 rows and "higher is better" rates (完成率, 覆盖率, 使用率, 发现率 …) with ≤ or <
  *    (seed 002 P13 设备投入使用率 ＜100%, P15 及时发现率 ≤60%);
  *  - "lower is better" concepts (发案, 事故, 伤亡, 投诉 …) with ≥ or >, unless the name is about their
@@ -36,7 +37,17 @@ export const rule: Rule = {
       const ind = p.indicators[i];
       const t = ind.target;
       const op = t.operator;
-      if (op === null || op === "=") continue;
+      if (op === null) continue;
+      if (op === "=") {
+        // Seed 002 P18 "满意率 = 90 %": a satisfaction target is a floor, not an exact value.
+        if (t.kind === "percent" && t.value !== null && t.value < 100 && isSatisfactionRow(f.l1[i], f.l2[i]))
+          ctx.report({
+            field: `indicators.${i}.target`,
+            data: { row: rowLabel(ind), value: t.raw.trim(), reason: "满意度目标是下限，应使用 ≥" },
+            fix: `改为“≥${t.value}%”`,
+          });
+        continue;
+      }
       const max = op === "≤" || op === "<";
       let reason: string | null = null;
       let fix: string | undefined;
