@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { Grid } from "../../src/model/grid";
 import { DEFAULT_READERS, readWorkbook } from "../../src/model/read";
 import { templateReader } from "../../src/model/read/template";
-import type { JxmbDocument } from "../../src/model/schema";
+import { emptyDocument, type JxmbDocument } from "../../src/model/schema";
 import { level1Options, level2Options, LEVEL1, type Level1Key } from "../../src/model/taxonomy";
 import {
   CHECK,
@@ -252,6 +252,15 @@ describe("document → template → document", () => {
     const p = back.doc.projects[0];
     expect(p.source.cells["budget.total"]).toBe("C4");
     expect(p.indicators[0].source).toMatchObject({ level1: "A10", target: "E10" });
+  });
+
+  test("a document without projects still renders a consistent 部门/汇总 (合计 = SUM over an empty row)", async () => {
+    const book = renderTemplate(emptyDocument("ningxia"));
+    expect(book.projectSheets).toEqual([]);
+    const sum = book.grid.sheets.find((s) => s.name === "汇总")!;
+    expect(sum.formulas?.[3]?.[5]).toBe("SUM(F3:F3)");
+    const res = readWorkbook(await loadGrid(await writeTemplateBook(book)), { readers });
+    expect(res.document.projects).toEqual([]);
   });
 
   test("an empty template reads back as blank projects", async () => {

@@ -655,7 +655,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
   const totalVal = roundWan(sumOf(rendered.map((pr) => sheetValue(pr.sheet, PF.total))));
   label(sheet, ex, { r: tr, c: C.name, text: S.totalLabel, role: "header" });
   const totalSpot = { r: tr, c: C.total };
-  formula(sheet, ex, totalSpot, n ? `SUM(${a1(firstR, C.total)}:${a1(lastR, C.total)})` : "0", totalVal, "status", FMT_MONEY);
+  formula(sheet, ex, totalSpot, `SUM(${a1(firstR, C.total)}:${a1(lastR, C.total)})`, totalVal, "status", FMT_MONEY);
   names.push({ name: NAMES.total, sheet: SHEET_SUMMARY, ref: ref(totalSpot, true) });
   // One formula cannot exceed 8192 characters; beyond that the direct cross-check is left out.
   const direct = totalCheckFormula(ref(totalSpot), directRefs);
