@@ -131,7 +131,7 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
         bySeq.set(f.projectSeq, list);
       } else general.push(f);
     }
-    if (o.projects.length === 0) out.push("  未识别出任何绩效目标表。");
+    if (o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
     if (general.length > 0) {
       out.push("  整个文件：");
       for (const f of general) out.push(...findingLines(f, "    "));
