@@ -135,7 +135,14 @@ function sheetToGrid(ws: ExcelJS.Worksheet, maxRows: number): GridSheet {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       if (slave.has(`${r},${c}`)) return; // exceljs echoes the master's value here
-      const { value, formula } = convertValue(cell.value);
+      const converted = convertValue(cell.value);
+      let value = converted.value;
+      const formula = converted.formula;
+      // exceljs drops falsy cached results (0, "", false) from cell.value; cell.result keeps them.
+      if (formula !== null && value === null) {
+        const cached = (cell as unknown as { result?: unknown }).result;
+        if (cached !== undefined) value = convertValue(cached).value;
+      }
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
       if (value === null && formula === null && fmt === null) return;
       while (values.length <= r) values.push([]);

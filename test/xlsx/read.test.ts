@@ -162,3 +162,23 @@ describe("examples/seed-000.xlsx and seed-001.xlsx are current with their transc
     await expect(buildXlsx({ name: "bad", sheets: [{ name: "S", rows: [["a", "b"]], merges: ["A1:B1"] }] })).rejects.toThrow(/slave B1/);
   });
 });
+
+describe("loadGrid keeps falsy cached formula results", () => {
+  test("a formula whose result is 0 or FALSE reads as that value, not as blank", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("汇总");
+    ws.getCell("A1").value = { formula: "B1-B1", result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell("A2").value = { formula: "IF(1,\"\",\"x\")", result: "" } as ExcelJS.CellFormulaValue;
+    ws.getCell("A3").value = { formula: "1>2", result: false } as ExcelJS.CellFormulaValue;
+    ws.getCell("A4").value = { formula: "2-1", result: 1 } as ExcelJS.CellFormulaValue;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const g = await loadGrid(bytes);
+    const sh = g.sheets[0];
+    expect(getValue(sh, 0, 0)).toBe(0);
+    // An empty-text result is blank to a reader either way (exceljs does not keep it in the file).
+    expect(["", null]).toContain(getValue(sh, 1, 0));
+    expect(getValue(sh, 2, 0)).toBe(false);
+    expect(getValue(sh, 3, 0)).toBe(1);
+    expect(sh.formulas?.[0]?.[0]).toBe("B1-B1");
+  });
+});
