@@ -430,6 +430,7 @@ export function App(props: AppProps): React.ReactElement {
                       className={s.finding}
                       data-testid="finding"
                       data-rule={f.ruleId}
+                      data-severity={f.severity}
                       data-sheet={f.sheet ?? ""}
                       data-cell={f.cell ?? ""}
                       aria-label={`${SEVERITY_LABELS[f.severity]}：${cellLabel(f.sheet, f.cell) || "无单元格"}，${f.message}（${f.ruleId}）`}

@@ -24,6 +24,7 @@ jest.setTimeout(180_000);
 
 interface Row {
   rule: string;
+  severity: string;
   sheet: string;
   cell: string;
 }
@@ -34,7 +35,7 @@ async function expectedFor(file: string): Promise<{ grid: Grid; rows: Row[]; jso
   const report = validate(document);
   return {
     grid,
-    rows: report.findings.map((f) => ({ rule: f.ruleId, sheet: f.sheet ?? "", cell: f.cell ?? "" })),
+    rows: report.findings.map((f) => ({ rule: f.ruleId, severity: f.severity, sheet: f.sheet ?? "", cell: f.cell ?? "" })),
     json: toCanonicalJson(document),
     summary: report.summary,
   };
@@ -42,11 +43,16 @@ async function expectedFor(file: string): Promise<{ grid: Grid; rows: Row[]; jso
 
 async function shownFindings(page: Page): Promise<Row[]> {
   return page.$$eval("[data-testid=finding]", (els) =>
-    els.map((e) => ({ rule: e.getAttribute("data-rule") ?? "", sheet: e.getAttribute("data-sheet") ?? "", cell: e.getAttribute("data-cell") ?? "" })),
+    els.map((e) => ({
+      rule: e.getAttribute("data-rule") ?? "",
+      severity: e.getAttribute("data-severity") ?? "",
+      sheet: e.getAttribute("data-sheet") ?? "",
+      cell: e.getAttribute("data-cell") ?? "",
+    })),
   );
 }
 
-const key = (r: Row) => `${r.rule}|${r.sheet}|${r.cell}`;
+const key = (r: Row) => `${r.rule}|${r.severity}|${r.sheet}|${r.cell}`;
 
 /** Readable at ~320 px: nothing wider than the viewport; every button and form control has an accessible name. */
 async function expectNarrowAndLabelled(page: Page): Promise<void> {
@@ -191,6 +197,18 @@ describe("standalone page", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(exp.json);
+
+    // Another profile: same findings as Node with that profile.
+    await page.getByRole("combobox", { name: /校验规则/ }).selectOption("central-2021");
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByText("（中央2021）").waitFor();
+    const central = validate(readWorkbook(exp.grid, { profile: "central-2021" }).document, { profile: "central-2021" });
+    expect((await shownFindings(page)).map(key).sort()).toEqual(central.findings.map((f) => key({ rule: f.ruleId, severity: f.severity, sheet: f.sheet ?? "", cell: f.cell ?? "" })).sort());
+    // The profile matters here (severities differ from the default run), and the pane shows the profile's counts.
+    expect(central.summary).not.toEqual(exp.summary);
+    for (const sev of ["error", "warning", "info"] as const) {
+      expect(await page.getByTestId(`count-${sev}`).textContent()).toBe(String(central.summary[sev]));
+    }
 
     await expectNarrowAndLabelled(page);
     await page.screenshot({ path: join(ROOT, "docs/screenshot-standalone.png"), fullPage: false });
