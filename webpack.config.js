@@ -22,7 +22,9 @@ const exists = (p) => fs.existsSync(path.join(root, p));
 
 /** Content-Security-Policy for our pages. No eval; styles inline because Griffel (Fluent v9) injects <style>. */
 function csp({ office }) {
-  const scriptSrc = office ? "'self' https://appsforoffice.microsoft.com" : "'self'";
+  // office.js loads its host/locale scripts from its CDN (older builds also from ajax.aspnetcdn.com, office-js #1005);
+  // its telemetry is not allowed to connect anywhere (connect-src 'self').
+  const scriptSrc = office ? "'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com" : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,

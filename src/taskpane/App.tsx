@@ -300,7 +300,8 @@ export function App(props: AppProps): React.ReactElement {
         />
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button disabled={busy !== null}>插入模板</Button>
+            {/* No live workbook in the standalone page: the template comes as an .xlsx download instead. */}
+            <Button disabled={busy !== null}>{mode === "office" ? "插入模板" : "下载模板"}</Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

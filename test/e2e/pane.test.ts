@@ -213,11 +213,11 @@ describe("standalone page", () => {
     await expectNarrowAndLabelled(page);
     await page.screenshot({ path: join(ROOT, "docs/screenshot-standalone.png"), fullPage: false });
 
-    // 插入模板 in the browser = download an .xlsx (written by the lazily loaded exceljs) that reads back in Node.
+    // 下载模板 (the standalone 插入模板) = an .xlsx written by the lazily loaded exceljs, which reads back in Node.
     const [tpl] = await Promise.all([
       page.waitForEvent("download"),
       (async () => {
-        await page.getByRole("button", { name: "插入模板" }).click();
+        await page.getByRole("button", { name: "下载模板" }).click();
         await page.getByRole("menuitem", { name: /一个项目表/ }).click();
       })(),
     ]);
