@@ -18,7 +18,8 @@ import { readWorkbook } from "../../src/model/read/index";
 import { validate } from "../../src/model/validate";
 import { toCanonicalJson } from "../../src/model/canonical";
 import type { Grid } from "../../src/model/grid";
-import { ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import { DIST, ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import { measureBundle } from "../../bench/bundle";
 
 jest.setTimeout(180_000);
 
@@ -81,6 +82,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+});
+
+describe("bundle", () => {
+  test("initial scripts of both pages stay ≤ 300 KB gzip and never contain exceljs", () => {
+    const r = measureBundle(DIST);
+    expect(r.pages.map((p) => p.page)).toEqual(["taskpane.html", "standalone.html"]);
+    expect(r.exceljsInitial).toBe(false);
+    for (const p of r.pages) expect(p.gzip).toBeLessThanOrEqual(300 * 1024);
+    expect(r.lazy.some((c) => /exceljs/.test(c.file))).toBe(true);
+    // the shared-runtime page carries the custom functions and commands
+    expect(r.pages[0].scripts.map((s) => s.file)).toEqual(expect.arrayContaining(["functions.js"]));
+  });
 });
 
 describe("task pane in Office mode (fake Office/Excel)", () => {
