@@ -112,6 +112,17 @@ module.exports = async (env, options) => {
     });
   }
 
+  // A stamp rewritten on every build (webpack leaves unchanged files untouched), so tests can tell a stale dist/.
+  plugins.push({
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap("JxmbBuildStamp", (compilation) => {
+        compilation.hooks.processAssets.tap({ name: "JxmbBuildStamp", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+          compilation.emitAsset(".build-stamp", new compiler.webpack.sources.RawSource(`${new Date().toISOString()}\n`));
+        });
+      });
+    },
+  });
+
   if (hasFunctions) {
     const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
     plugins.push(new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }));

@@ -23,13 +23,15 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Build dist/ with `npm run build` when it is missing or older than src/ or webpack.config.js. */
+/** Build dist/ (as `npm run build` does) when it is missing or older than src/ or webpack.config.js. */
 export function ensureDist(): void {
   const html = join(DIST, "taskpane.html");
+  const stamp = join(DIST, ".build-stamp"); // rewritten by every build (see webpack.config.js)
   const stale =
     !existsSync(html) ||
     !existsSync(join(DIST, "standalone.html")) ||
-    statSync(html).mtimeMs < Math.max(newestMtime(join(ROOT, "src")), statSync(join(ROOT, "webpack.config.js")).mtimeMs);
+    !existsSync(stamp) ||
+    statSync(stamp).mtimeMs < Math.max(newestMtime(join(ROOT, "src")), statSync(join(ROOT, "webpack.config.js")).mtimeMs);
   if (!stale) return;
   execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
     cwd: ROOT,
