@@ -3,7 +3,11 @@
  * keys in schema declaration order (zod emits them so), source-map keys in natural order,
  * two-space indentation, "\n" line ends and a trailing newline, -0 written as 0.
  */
+import { z } from "zod";
 import { JxmbDocument, SCHEMA_VERSION } from "./schema";
+
+// Chinese messages for this parse only (a global z.config would change every other caller).
+const zhErrors = z.locales.zhCN().localeError;
 
 function naturalCompare(a: string, b: string): number {
   const ra = a.split(/(\d+)/);
@@ -56,7 +60,7 @@ export function parseCanonicalJson(text: string): CanonicalParse {
       errors: [`schemaVersion 为 ${String((data as { schemaVersion: unknown }).schemaVersion)}，本程序只支持 ${SCHEMA_VERSION}（unsupported schemaVersion）`],
     };
   }
-  const res = JxmbDocument.safeParse(data);
+  const res = JxmbDocument.safeParse(data, { error: zhErrors });
   if (res.success) return { ok: true, document: res.data };
   const errors = res.error.issues.slice(0, 20).map((iss) => {
     const path = iss.path.length ? iss.path.map(String).join(".") : "(根)";

@@ -8,7 +8,7 @@
  *
  * Never throws; problems name the sheet and the cell in Chinese.
  */
-import type { CellValue, Grid, GridSheet } from "../grid";
+import type { CellValue, DefinedName, Grid, GridSheet } from "../grid";
 import { a1, getValue, parseA1, rowCount } from "../grid";
 import { ProfileName, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
 import {
@@ -72,11 +72,27 @@ function problem(sheet: GridSheet, r: number | null, c: number | null, message: 
   return { severity, message: `工作表“${sheet.name}”${cell ? `${cell}单元格` : ""}：${message}`, sheet: sheet.name, cell };
 }
 
+/** Defined names grouped by sheet, built once per grid: a 2,000-sheet workbook has ~30,000 names. */
+const namesBySheet = new WeakMap<Grid, Map<string, DefinedName[]>>();
+function namesOf(grid: Grid, sheet: GridSheet): DefinedName[] {
+  let idx = namesBySheet.get(grid);
+  if (!idx) {
+    idx = new Map();
+    for (const n of grid.names ?? []) {
+      if (n.sheet === null) continue;
+      let list = idx.get(n.sheet);
+      if (!list) idx.set(n.sheet, (list = []));
+      list.push(n);
+    }
+    namesBySheet.set(grid, idx);
+  }
+  return idx.get(sheet.name) ?? [];
+}
+
 /** Names of this sheet: JXMB_P001_CODE → "CODE" → top-left (row, col). */
 function sheetNames(sheet: GridSheet, grid: Grid): Map<string, { r: number; c: number }> {
   const out = new Map<string, { r: number; c: number }>();
-  for (const n of grid.names ?? []) {
-    if (n.sheet !== sheet.name) continue;
+  for (const n of namesOf(grid, sheet)) {
     const m = /^JXMB_P\d+_(.+)$/.exec(n.name);
     if (!m) continue;
     const p = parseA1(n.ref.split(":")[0]);
@@ -208,7 +224,7 @@ function findRow(sheet: GridSheet, col: number, from: number, text: string): num
 }
 
 function namedOr(grid: Grid, sheet: GridSheet, name: string, fallback: Spot): Spot {
-  const n = (grid.names ?? []).find((x) => x.name === name && x.sheet === sheet.name);
+  const n = namesOf(grid, sheet).find((x) => x.name === name);
   const p = n ? parseA1(n.ref.split(":")[0]) : null;
   return p ?? fallback;
 }
