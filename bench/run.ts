@@ -1,14 +1,40 @@
 /**
  * `npm run bench`: every benchmark, printed as one table. Each figure comes with a baseline measured
  * in the same run, so ratios stay meaningful on any machine.
+ *   npm run bench                  all (the workbook part takes ~2 minutes)
+ *   npm run bench -- model functions bundle workbook   a subset
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { bundleRows } from "./bundle";
+import { functionBenchRows } from "./functions";
 import { benchModel } from "./model";
 import { printTable, type BenchRow } from "./table";
+import { benchWorkbook } from "./workbook";
 
 async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const want = (k: string) => wanted.size === 0 || wanted.has(k);
   const rows: BenchRow[] = [];
-  console.error("bench: rule engine …");
-  rows.push(...(await benchModel()));
+  if (want("model")) {
+    console.error("bench: rule engine (1k / 10k projects × 30 indicators) …");
+    rows.push(...(await benchModel()));
+  }
+  if (want("functions")) {
+    console.error("bench: custom functions …");
+    rows.push(...functionBenchRows());
+  }
+  if (want("bundle")) {
+    if (existsSync(join(__dirname, "..", "dist", "taskpane.html"))) {
+      rows.push(...bundleRows());
+    } else {
+      console.error("bench: dist/ missing — run `npm run build` for the bundle-size rows");
+    }
+  }
+  if (want("workbook")) {
+    console.error("bench: workbook read + validate + export (200 / 2,000 projects) …");
+    rows.push(...(await benchWorkbook()));
+  }
   printTable(rows);
 }
 
