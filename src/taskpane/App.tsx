@@ -116,6 +116,8 @@ export interface AppProps {
   autoRun?: boolean;
   /** Extra content under the header (the standalone page's file picker). */
   children?: React.ReactNode;
+  /** No workbook yet (standalone page before a file is opened): checks and exports wait for one. */
+  noWorkbook?: boolean;
   /** A notice to show at start (e.g. "Office not available, standalone mode"). */
   initialNotice?: Notice;
 }
@@ -277,13 +279,13 @@ export function App(props: AppProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => void doValidate()} disabled={busy !== null} className={s.grow}>
+        <Button appearance="primary" onClick={() => void doValidate()} disabled={busy !== null || props.noWorkbook} className={s.grow}>
           校验整个工作簿
         </Button>
       </div>
 
       <div className={s.row} role="group" aria-label="导入导出 / Import and export">
-        <Button onClick={() => void onExportJson()} disabled={busy !== null}>
+        <Button onClick={() => void onExportJson()} disabled={busy !== null || props.noWorkbook}>
           导出 JSON
         </Button>
         <Button onClick={() => jsonInput.current?.click()} disabled={busy !== null}>
@@ -310,7 +312,7 @@ export function App(props: AppProps): React.ReactElement {
             </MenuList>
           </MenuPopover>
         </Menu>
-        <Button onClick={() => void onCopySummary()} disabled={busy !== null}>
+        <Button onClick={() => void onCopySummary()} disabled={busy !== null || props.noWorkbook}>
           复制校验摘要
         </Button>
       </div>

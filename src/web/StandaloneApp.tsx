@@ -105,6 +105,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       mode="standalone"
       subtitle={opened ? `网页版：${opened.fileName}` : undefined}
       autoRun={!!opened}
+      noWorkbook={!opened}
       initialNotice={notice ? { intent: "info", title: notice } : null}
     >
       {picker}
