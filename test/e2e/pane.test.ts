@@ -20,6 +20,7 @@ import { toCanonicalJson } from "../../src/model/canonical";
 import type { Grid } from "../../src/model/grid";
 import { DIST, ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
 import { measureBundle } from "../../bench/bundle";
+import { analyseWorkbook, exportWorkbook, READ_PROBLEM_RULE_ID } from "../../src/cli/pipeline";
 
 jest.setTimeout(180_000);
 
@@ -115,6 +116,13 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     for (const sev of ["error", "warning", "info"] as const) {
       expect(await page.getByTestId(`count-${sev}`).textContent()).toBe(String(exp.summary[sev]));
     }
+    // …and as the CLI (`jxmb validate` / `jxmb export` use these functions): findings, then read problems.
+    const bytes = readFileSync(join(ROOT, "examples", file));
+    const cli = await analyseWorkbook(bytes, file);
+    const cliRows = cli.findings.filter((f) => f.ruleId !== READ_PROBLEM_RULE_ID);
+    expect(shown.map(key).sort()).toEqual(cliRows.map((f) => key({ rule: f.ruleId, severity: f.severity, sheet: f.sheet ?? "", cell: f.cell ?? "" })).sort());
+    const problemCount = cli.findings.length - cliRows.length;
+    expect(await page.locator("[data-testid=problems] > li").count()).toBe(problemCount);
     const stats1 = await page.evaluate(() => (window as any).__fakeExcel.stats);
     expect(stats1.syncs).toBe(3); // one whole-workbook read: 3 round trips for 40 sheets
 
@@ -150,6 +158,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
     const exported = readFileSync((await download.path())!, "utf8");
     expect(exported).toBe(exp.json);
+    expect(exported).toBe((await exportWorkbook(bytes, file)).json);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(exp.json);
 
@@ -190,6 +199,26 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     expect(served.errors).toEqual([]);
     await served.context.close();
   });
+});
+
+describe("task pane in Office mode: every layout", () => {
+  test.each(["seed-001.xlsx", "seed-002.xlsx", "seed-002-stacked.xlsx", "seed-004.xlsx", "seed-004-merged.xlsx"])(
+    "%s: the live-workbook path finds what Node finds, in 3 syncs",
+    async (file) => {
+      const exp = await expectedFor(file);
+      const served = await serveDist(browser, { officeJs: "/* stub */" });
+      await served.context.addInitScript({ content: fakeOfficeScript(exp.grid) });
+      const page = await served.context.newPage();
+      await page.goto(`${ORIGIN}/taskpane.html`);
+      await page.getByRole("button", { name: "校验整个工作簿" }).click();
+      await page.getByTestId("summary").waitFor();
+      expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
+      expect(await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)).toBe(3);
+      expect(served.foreign()).toEqual([]);
+      expect(served.errors).toEqual([]);
+      await served.context.close();
+    },
+  );
 });
 
 describe("standalone page", () => {
