@@ -81,7 +81,7 @@ export interface Served {
  */
 export async function serveDist(browser: Browser, opts: { officeJs?: string; width?: number } = {}): Promise<Served> {
   const context = await browser.newContext({
-    viewport: { width: opts.width ?? 340, height: 900 },
+    viewport: { width: opts.width ?? 320, height: 900 },
     acceptDownloads: true,
     locale: "zh-CN",
   });
