@@ -1,4 +1,4 @@
-import { ruleTester, project, withRows, type Row } from "./rule-tester";
+import { ruleTester, project, withRows, doc, indicators, type Row } from "./rule-tester";
 
 const extra = (...rows: Row[]) => project({ indicators: withRows({}, rows) });
 
@@ -29,5 +29,24 @@ ruleTester("basis/swapped", {
     { name: "target phrase in the basis (seed 000 #17)", project: extra(["效益指标", "社会效益指标", "业务保障能力", "≥92%", "进一步提高"]), errors: [{ cell: "F17", messageIncludes: "依据“进一步提高”像是指标值" }] },
     { name: "a value in the basis", project: extra(["产出指标", "质量指标", "完好率", "良好", "≥95%"]), errors: [{ cell: "F17" }] },
     { name: "a basis in the value", project: extra(["产出指标", "质量指标", "设备完好率", "历史经验", "历史经验"]), errors: [{ cell: "E17", messageIncludes: "指标值“历史经验”是依据而不是目标" }] },
+  ],
+});
+
+
+const rowsWithBasis = (basis: string, n: number): Row[] => Array.from({ length: n }, (_, i) => ["产出指标", "数量指标", `指标${i}`, `≥${i + 1}个`, basis] as Row);
+
+ruleTester("basis/uniform", {
+  valid: [
+    { name: "varied bases", doc: doc([project({ indicators: [...rowsWithBasis("计划标准", 12), ...rowsWithBasis("历史标准", 12)] })]) },
+    { name: "too few rows to judge", doc: doc([project({ indicators: rowsWithBasis("年初工作计划安排", 10) })]) },
+    { name: "ningxia: off", doc: doc([project({ indicators: rowsWithBasis("年初工作计划安排", 30) })], { profile: "ningxia" }) },
+  ],
+  invalid: [
+    {
+      // Seed 001: "年初工作计划安排" in all 175 rows.
+      name: "one phrase everywhere (seed 001)",
+      doc: doc([project({ indicators: rowsWithBasis("年初工作计划安排", 12) }), project({ seq: 2, indicators: indicators(rowsWithBasis("年初工作计划安排", 12)) })]),
+      errors: [{ projectSeq: 1, cell: "F11", severity: "info", messageIncludes: "全文 24 条指标中有 24 条的指标值确定依据都是“年初工作计划安排”" }],
+    },
   ],
 });

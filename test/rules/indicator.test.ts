@@ -185,3 +185,14 @@ ruleTester("indicator/copied", {
     },
   ],
 });
+
+ruleTester("indicator/too-few", {
+  valid: [{ name: "six indicators" }, { name: "none at all is project/missing-field", project: project({ indicators: [] }) }],
+  invalid: [
+    {
+      name: "two indicators",
+      project: project({ indicators: [["产出指标", "数量指标", "设备数量", "≥10台"], ["效益指标", "社会效益指标", "记录率", "≥95%"]] }),
+      errors: [{ severity: "info", messageIncludes: "只有 2 条绩效指标，少于 3 条" }],
+    },
+  ],
+});

@@ -66,3 +66,18 @@ ruleTester("project/redacted", {
     },
   ],
 });
+
+ruleTester("project/code-division", {
+  valid: [
+    { name: "one division", doc: doc([project(), project({ seq: 2 }), project({ seq: 3 })]) },
+    { name: "no clear majority: nothing to say", doc: doc([project({ code: "13032423P00442810139H" }), project({ seq: 2, code: "13022522P00CKTC10027L" })]) },
+    { name: "ningxia: off", doc: doc([project(), project({ seq: 2 }), project({ seq: 3, code: "13022522P00CKTC10027L" })], { profile: "ningxia" }) },
+  ],
+  invalid: [
+    {
+      name: "a 乐亭 code among 卢龙 codes",
+      doc: doc([project(), project({ seq: 2 }), project({ seq: 3, code: "13022522P00CKTC10027L" })]),
+      errors: [{ projectSeq: 3, cell: "B3", severity: "warning", messageIncludes: ["区划代码 130225", "130324"] }],
+    },
+  ],
+});

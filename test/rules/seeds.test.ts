@@ -128,6 +128,10 @@ describe("seed 001 (乐亭县公安局, no year printed, hebei)", () => {
     expect(of(N, "indicator/copied", 31)[0].message).toContain("全部 4 条绩效指标与第 30 个项目");
     expect(of(N, "goal/placeholder").map((f) => f.projectSeq)).toEqual(expect.arrayContaining([30, 31]));
   });
+  test("§5.4: 年初工作计划安排 in all 175 依据 cells, reported once", () => {
+    const f = of(N, "basis/uniform");
+    expect(f.map((x) => [x.projectSeq, x.message])).toEqual([[1, "全文 175 条指标中有 175 条的指标值确定依据都是“年初工作计划安排”"]]);
+  });
   test("§4.7 #39: the values all say 2022 (the reader infers 2022): no wrong-year findings", () => {
     expect(of(N, "time/wrong-year")).toEqual([]);
     // Without a known year nothing is compared at all.
@@ -170,6 +174,9 @@ describe("seed 002 (承德市高新区公安分局 2022, 符号/值/单位 layou
       test("§1.4 #29: full-width ＞/＜ (P12, P13, P14); P13 ＜100% and P15 ≤60% point the wrong way; P18 满意率 = 90 %; P21 cost ≥1835 元/人", () => {
         expect(seqs(N, "value/nonstandard-operator")).toEqual([12, 13, 14]);
         expect(seqs(N, "value/operator-direction")).toEqual([13, 15, 18, 21]);
+      });
+      test("§1.4 #25: 文字描述 rows dominate P5, P13, P14", () => {
+        expect(seqs(N, "value/qualitative-ratio")).toEqual([5, 13, 14]);
       });
       test("§1.4 #24: the redacted value of P11", () => {
         expect(seqs(N, "value/redacted")).toEqual([11]);

@@ -147,3 +147,18 @@ ruleTester("value/redacted", {
     { name: "** (seed 002 P11)", project: extra(["效益指标", "经济效益指标", "**", "**"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "涉密（“**”）" }] },
   ],
 });
+
+ruleTester("value/qualitative-ratio", {
+  valid: [
+    { name: "mostly quantitative" },
+    { name: "half qualitative is still fine", project: project({ indicators: [["产出指标", "数量指标", "a", "≥1个"], ["产出指标", "质量指标", "b", "≥95%"], ["效益指标", "社会效益指标", "c", "有效提升"], ["效益指标", "可持续影响指标", "d", "长期"]] }) },
+  ],
+  invalid: [
+    // Seed 004: 有效提升/有效改善/显著增强… dominate some tables.
+    {
+      name: "three of four qualitative (seed 004)",
+      project: project({ indicators: [["产出指标", "数量指标", "a", "≥1个"], ["产出指标", "质量指标", "b", "合格"], ["效益指标", "社会效益指标", "c", "有效提升"], ["效益指标", "可持续影响指标", "d", "按月发放"]] }),
+      errors: [{ cell: "E12", severity: "info", messageIncludes: "4 条指标中有 3 条为定性描述" }],
+    },
+  ],
+});

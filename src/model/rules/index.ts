@@ -45,6 +45,10 @@ import { rule as valuePercentRange } from "./value/percent-range";
 import { rule as valueRedacted } from "./value/redacted";
 import { rule as valueTypeMismatch } from "./value/type-mismatch";
 import { rule as valueVague } from "./value/vague";
+import { rule as projectCodeDivision } from "./project/code-division";
+import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
+import { rule as basisUniform } from "./basis/uniform";
+import { rule as indicatorTooFew } from "./indicator/too-few";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -90,6 +94,10 @@ export const RULES: readonly Rule[] = [
   valueRedacted,
   valueTypeMismatch,
   valueVague,
+  projectCodeDivision,
+  valueQualitativeRatio,
+  basisUniform,
+  indicatorTooFew,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -53,8 +53,10 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
       "spend-plan/unusual": "off",
       "project/code-format": "off",
       "project/code-duplicate": "off",
+      "project/code-division": "off",
       "basis/missing": "off",
       "basis/swapped": "off",
+      "basis/uniform": "off",
       // Seed 004 P7 annotates 数量/成本 as "必填硬性指标" and 质量/时效/满意度 as "必填" (§4.1 of the
       // 002–004 catalog): missing ones are errors on this form.
       "indicator/missing-cost": "error",
