@@ -111,7 +111,7 @@ ruleTester("indicator/missing-output-dimension", {
     {
       name: "no 数量 (seed 000 #3)",
       project: project({ indicators: withRows({ 执法记录仪采购数量: ["产出指标", "质量指标", "项目数量", "≥50部"] }) }),
-      errors: [{ messageIncludes: "产出指标缺少数量指标" }],
+      errors: [{ cell: "A11", messageIncludes: "产出指标缺少数量指标" }],
     },
     {
       name: "no 质量 and no 时效 (seed 001 #14)",

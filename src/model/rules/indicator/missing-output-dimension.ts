@@ -20,10 +20,12 @@ export const rule: Rule = {
   check(p, ctx) {
     const f = facts(p, ctx.profile);
     if (!f.hasL1.output) return;
+    // Point at the 产出 group's 一级 cell: that is where the dimension is missing.
+    const field = `indicators.${f.l1.indexOf("output")}.level1`;
     for (const d of REQUIRED_OUTPUT_DIMENSIONS[f.framework]) {
       if (d === "cost") continue;
       if (f.l2.includes(d)) continue;
-      ctx.report({ field: "indicators", data: { dimension: LEVEL2[d] }, fix: `补充${LEVEL2[d]}` });
+      ctx.report({ field, data: { dimension: LEVEL2[d] }, fix: `补充${LEVEL2[d]}` });
     }
   },
 };
