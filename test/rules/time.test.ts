@@ -27,6 +27,8 @@ ruleTester("time/wrong-year", {
       doc: doc([project({ indicators: withRows({ 采购完成时间: ["产出指标", "时效指标", "2023年内完成整体建设", "2024年底"] }) })], { fiscalYear: 2024, profile: "ningxia" }),
       errors: [{ cell: "C13", messageIncludes: "2023 年" }],
     },
+    // Seed 001 values "2022年底" read against a 2023 budget year.
+    { name: "2022年底 in a 2023 document", project: project({ indicators: withRows({ 采购完成时间: ["产出指标", "时效指标", "项目完成时间", "2022年底"] }) }), errors: [{ cell: "E13", messageIncludes: "“2022年底”早于预算年度 2023 年" }] },
     { name: "a later year", project: extra(["产出指标", "时效指标", "验收时间", "2025年6月底前"]), errors: [{ messageIncludes: "晚于预算年度 2023 年" }] },
     { name: "year in the 描述", project: extra(["产出指标", "时效指标", "完成时间", "≤6个月", null, "2022 年底前完成采购"]), errors: [{ cell: "D17" }] },
   ],
