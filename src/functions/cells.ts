@@ -21,7 +21,7 @@ import {
   type MoneyUnit,
 } from "../model/money";
 import { labelKey } from "../model/read/labels";
-import { emptyDocument, type Indicator, type JxmbDocument, type Project } from "../model/schema";
+import { emptyDocument, emptyProject, type Indicator, type JxmbDocument, type Project } from "../model/schema";
 import { normalizeLevel1, normalizeLevel2 } from "../model/taxonomy";
 import { parseTarget } from "../model/value";
 import { PROJECT } from "../model/write/layout";
@@ -258,24 +258,6 @@ export function oneProjectDocument(
   indicators: Indicator[] = []
 ): JxmbDocument {
   const doc = emptyDocument("hebei");
-  doc.projects.push({
-    seq: 1,
-    title: null,
-    code: null,
-    name: null,
-    unit: { code: null, name: null },
-    competentDepartment: null,
-    implementingUnit: null,
-    attribute: null,
-    period: null,
-    budget,
-    purpose: null,
-    spendPlan: null,
-    goals: [],
-    indicators,
-    redacted: false,
-    layout: "template",
-    source: { sheet: "", range: null, cells: {} },
-  });
+  doc.projects.push({ ...emptyProject("template", "", 1), budget, indicators });
   return doc;
 }

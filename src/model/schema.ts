@@ -194,6 +194,29 @@ export function emptyTarget(raw = ""): Target {
   return { raw, kind: "empty", operator: null, operatorRaw: null, value: null, valueMax: null, unit: null, date: null, text: null };
 }
 
+/** A project with every field blank; readers and writers fill what their layout carries. */
+export function emptyProject(layout: LayoutName, sheet = "", seq = 0): Project {
+  return {
+    seq,
+    title: null,
+    code: null,
+    name: null,
+    unit: { code: null, name: null },
+    competentDepartment: null,
+    implementingUnit: null,
+    attribute: null,
+    period: null,
+    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
+    purpose: null,
+    spendPlan: null,
+    goals: [],
+    indicators: [],
+    redacted: false,
+    layout,
+    source: { sheet, range: null, cells: {} },
+  };
+}
+
 export function emptyDocument(profile: ProfileName = "hebei"): JxmbDocument {
   return {
     $schema: SCHEMA_ID,

@@ -4,28 +4,10 @@
 import { readWorkbook, DEFAULT_READERS } from "../../src/model/read";
 import type { LayoutReader, SheetReadResult } from "../../src/model/read/types";
 import { emptySheet, setValue, type Grid, type GridSheet } from "../../src/model/grid";
-import type { LayoutName, Project } from "../../src/model/schema";
+import { emptyProject, type LayoutName, type Project } from "../../src/model/schema";
 
 function project(name: string, row: number, seq = 0, layout: LayoutName = "hebei"): Project {
-  return {
-    seq,
-    title: null,
-    code: null,
-    name,
-    unit: { code: null, name: null },
-    competentDepartment: null,
-    implementingUnit: null,
-    attribute: null,
-    period: null,
-    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
-    purpose: null,
-    spendPlan: null,
-    goals: [],
-    indicators: [],
-    redacted: false,
-    layout,
-    source: { sheet: "?", range: `A${row}:F${row + 10}`, cells: {} },
-  };
+  return { ...emptyProject(layout, "?", seq), name, source: { sheet: "?", range: `A${row}:F${row + 10}`, cells: {} } };
 }
 
 function sheetWith(name: string, lines: string[]): GridSheet {

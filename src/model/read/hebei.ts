@@ -23,7 +23,7 @@
  */
 import type { GridSheet } from "../grid";
 import { a1 } from "../grid";
-import type { Indicator, Project, SpendPlan } from "../schema";
+import { emptyProject, type Indicator, type Project, type SpendPlan } from "../schema";
 import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseMoney, type MoneyUnit } from "../money";
 import { parseTarget } from "../value";
@@ -207,22 +207,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   const area = { r1: start, r2: end };
   const cells: Record<string, string> = {};
   const project: Project = {
-    seq: 0,
-    title: null,
-    code: null,
-    name: null,
-    unit: { code: null, name: null },
-    competentDepartment: null,
-    implementingUnit: null,
-    attribute: null,
-    period: null,
-    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
-    purpose: null,
-    spendPlan: null,
-    goals: [],
-    indicators: [],
-    redacted: false,
-    layout: "hebei",
+    ...emptyProject("hebei", sheet.name),
     source: { sheet: sheet.name, range: rangeRef(start, 0, end, lastCol), cells },
   };
 

@@ -10,7 +10,7 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../grid";
 import { a1, emptySheet, setValue } from "../grid";
-import { emptyDocument, type JxmbDocument, type Project, type ProfileName } from "../schema";
+import { emptyDocument, emptyProject, type JxmbDocument, type Project, type ProfileName } from "../schema";
 import { LEVEL1, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
 import {
   budgetCheck,
@@ -770,23 +770,8 @@ export function renderTemplate(doc: JxmbDocument | null, opts: RenderOptions = {
 /** A blank project (for the empty template): seq n, everything empty. */
 export function blankProject(seq: number): Project {
   return {
-    seq,
-    title: null,
-    code: null,
-    name: null,
-    unit: { code: null, name: null },
-    competentDepartment: null,
-    implementingUnit: null,
-    attribute: null,
-    period: null,
-    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
-    purpose: null,
+    ...emptyProject("template", "", seq),
     spendPlan: { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } },
-    goals: [],
-    indicators: [],
-    redacted: false,
-    layout: "template",
-    source: { sheet: "", range: null, cells: {} },
   };
 }
 
