@@ -2,6 +2,7 @@
  * Validation reports for the CLI: the JSON shape (a public contract) and the readable Chinese text.
  * Pure functions over already-computed outcomes, so they are testable without files.
  */
+import { sheetRef } from "../model/grid";
 import type { Finding, Severity } from "../model/rules/types";
 
 export interface ProjectInfo {
@@ -84,9 +85,7 @@ const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警�
 /** Excel-style reference: quote sheet names that Excel would quote. */
 export function cellRef(sheet: string | null, cell: string | null): string {
   if (!sheet && !cell) return "（无单元格）";
-  if (!sheet) return cell as string;
-  const quoted = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return cell ? `${quoted}!${cell}` : quoted;
+  return sheetRef(sheet, cell);
 }
 
 function summaryLine(projects: number, s: Summary): string {

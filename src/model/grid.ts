@@ -129,3 +129,19 @@ export function setValue(sheet: GridSheet, r: number, c: number, v: CellValue, f
     frow[c] = formula;
   }
 }
+
+/** A sheet name quoted for use in a formula or defined name: always quoted, which every host accepts. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A reference as Excel displays it ("项目1!B3", "'1.安保经费'!B3"): the sheet is quoted when it
+ * starts with a digit, holds anything but letters/digits/underscores, or could be read as a cell.
+ */
+export function sheetRef(sheet: string | null, cell: string | null): string {
+  if (!sheet) return cell ?? "";
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^[A-Z]{1,3}\d+$/i.test(sheet) && !/^R\d*C\d*$/i.test(sheet);
+  const q = plain ? sheet : quoteSheet(sheet);
+  return cell ? `${q}!${cell}` : q;
+}

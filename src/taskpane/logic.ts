@@ -2,6 +2,7 @@
  * UI-free logic of the task pane: run a validation through a port, group and filter findings, write the
  * Chinese e-mail summary. Pure except for the port call, so jest tests it in Node.
  */
+import { sheetRef } from "../model/grid";
 import { readWorkbook } from "../model/read/index";
 import type { ReadProblem } from "../model/read/types";
 import type { Finding, Report, Severity } from "../model/rules/types";
@@ -103,8 +104,7 @@ export function ruleCounts(findings: Finding[]): { ruleId: string; count: number
 
 export function cellLabel(sheet: string | null, cell: string | null): string {
   if (!sheet && !cell) return "";
-  if (!sheet) return cell ?? "";
-  return cell ? `${sheet}!${cell}` : sheet;
+  return sheetRef(sheet, cell);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, GridSheet } from "../model/grid";
-import { isGridDate, isGridError, parseA1 } from "../model/grid";
+import { isGridDate, isGridError, parseA1, quoteSheet } from "../model/grid";
 import type { SheetExtras, TemplateBook } from "../model/write/render";
 import type { StyleRole } from "../model/write/layout";
 
@@ -191,7 +191,7 @@ export async function buildWorkbook(book: TemplateBook): Promise<ExcelJS.Workboo
   for (const sheet of book.grid.sheets) writeSheet(wb, sheet, book.extras[sheet.name]);
   for (const n of book.grid.names) {
     if (n.sheet === null) continue; // constants are not supported by exceljs; the template has none
-    const q = `'${n.sheet.replace(/'/g, "''")}'`;
+    const q = quoteSheet(n.sheet);
     const ref = n.ref
       .split(":")
       .map((p) => (p.startsWith("$") ? p : p.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")))

@@ -325,10 +325,7 @@ export function spotRange(s: Spot): string {
   return r2 === s.r && c2 === s.c ? a1(s.r, s.c) : `${a1(s.r, s.c)}:${a1(r2, c2)}`;
 }
 
-/** Quote a sheet name for a formula: 'name' with '' for quotes (always quoted: names are Chinese). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheet } from "../grid";
 
 /** Make an Excel-safe, unique sheet name for a project. */
 export function projectSheetName(seq: number, name: string | null, used: Set<string>): string {

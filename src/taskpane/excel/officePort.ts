@@ -10,7 +10,7 @@
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../../model/grid";
 import type { SheetExtras, ValidationSpec } from "../../model/write/render";
 import type { StyleRole } from "../../model/write/layout";
-import { parseA1 } from "../../model/grid";
+import { parseA1, quoteSheet } from "../../model/grid";
 import {
   freeSheetNames,
   renameBook,
@@ -102,9 +102,6 @@ function looksParsedByExcel(s: string): boolean {
   return /^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(E[-+]?\d+)?\s*%?\s*$/i.test(s) || /^\d{1,4}[-/年.]\d{1,2}([-/月.]\d{1,4}日?)?$/.test(s) || /^[=+@'-]/.test(s) || /^(TRUE|FALSE)$/i.test(s);
 }
 
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 interface SheetPlan {
   index: number;
