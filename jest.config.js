@@ -7,9 +7,9 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        // Type-checking happens in `npm run typecheck`; transpile-only keeps the suite fast on 2 cores.
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true },
+        // Type-checking happens in `npm run typecheck`; with isolatedModules ts-jest transpiles file by
+        // file, which keeps the suite fast on 2 cores.
+        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
       },
     ],
   },

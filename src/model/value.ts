@@ -566,7 +566,7 @@ function isSpace(c: number): boolean {
 function hasSplitDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     if (!isSpace(s.charCodeAt(i))) continue;
-    let a = i - 1;
+    const a = i - 1;
     if (a < 0 || !isDigitAny(s.charCodeAt(a))) continue;
     let b = i;
     while (b < s.length && isSpace(s.charCodeAt(b))) b++;
