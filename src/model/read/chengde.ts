@@ -262,6 +262,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   let purpose: string | null = null;
   const pl = findLabel(sheet, L.purpose, area);
   if (pl) {
+    cells.budget = pl.ref; // 资金用途 labels the whole budget block here
     const right = valueRightOf(sheet, pl.r, pl.c, { stopAt: isLabel });
     if (right) {
       purpose = right.text || null;
@@ -284,6 +285,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   let spendPlan: Project["spendPlan"] = null;
   const planLab = findLabel(sheet, L.plan, area);
   if (planLab) {
+    cells.spendPlan = planLab.ref; // plan-level findings land on the label
     spendPlan = { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } };
     const monthArea: Area = { r1: planLab.r, r2: Math.min(planLab.r + 1, headEnd), c1: planLab.c + 1 };
     const months = findLabels(sheet, /^(\d{1,2})月(?:底|末)?$/, monthArea);
@@ -315,6 +317,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   const goals: string[] = [];
   const gl = findLabel(sheet, L.goals, area);
   if (gl) {
+    cells.goals = gl.ref;
     const m = mergeAt(sheet, gl.r, gl.c);
     const last = Math.min(headEnd, m ? Math.max(m.r2, gl.r) : headEnd);
     for (let r = gl.r; r <= last; r++) {
@@ -329,6 +332,8 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     }
   }
 
+  // Block-level findings (e.g. no 效益指标) land on the 一级指标 header, not on the table's first cell.
+  if (header && header.cols.level1 !== undefined) cells.indicators = a1(header.row, header.cols.level1);
   const indRes = header ? readIndicators(sheet, header, end, problems) : { indicators: [] as Indicator[], lastRow: null };
   const indicators = indRes.indicators;
   if (!header) problems.push(problem("error", sheet, a1(anchor, 0), "未找到指标表头（一级指标/二级指标/三级指标），该项目没有读出指标（indicator header missing）"));

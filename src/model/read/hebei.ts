@@ -308,6 +308,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   // Plan
   const planLabel = findLabel(sheet, HEBEI_LABELS.plan, headArea);
   if (planLabel) {
+    cells.spendPlan = planLabel.ref; // plan-level findings land on the label
     const cmap = columnMap(sheet, planLabel.r, PLAN_COLUMNS);
     const valueRow = (masterOf(sheet, planLabel.r, planLabel.c).merge?.r1 ?? planLabel.r) + 1;
     const plan: SpendPlan = { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } };
@@ -336,6 +337,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
 
   // 资金用途: the lone text between the budget row(s) and the plan (its label is the merged 预算规模… cell).
   const budgetLabel = findLabel(sheet, HEBEI_LABELS.budgetBlock, headArea);
+  if (budgetLabel) cells.budget = budgetLabel.ref;
   const firstBudget = budgetRows.length ? Math.max(...budgetRows) : budgetLabel?.r;
   if (firstBudget !== undefined) {
     const stop = planLabel ? planLabel.r - 1 : headerRow - 1;
@@ -353,6 +355,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   // Goals
   const goalLabel = findLabel(sheet, HEBEI_LABELS.goal, headArea);
   if (goalLabel) {
+    cells.goals = goalLabel.ref;
     const v = valueRightOf(sheet, goalLabel.r, goalLabel.c, { stopAt: isLabelHit });
     if (v) {
       project.goals = splitGoals(v.text);
@@ -365,6 +368,9 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有找到指标表头（一级指标/二级指标/三级指标/指标值）`));
     return project;
   }
+  // Block-level findings (e.g. no 效益指标) land on the 一级指标 header, not on the table's first cell.
+  const level1Header = headers[0].cells.level1;
+  if (level1Header) cells.indicators = level1Header.ref;
   project.indicators = readIndicators(sheet, headers[0].cols, headers[0].row, end, problems);
   return project;
 }

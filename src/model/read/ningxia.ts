@@ -193,6 +193,8 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   const attribute = parseAttribute(field(L.attribute, "attribute"));
   const period = field(L.period, "period");
 
+  const fundsLabel = findLabel(sheet, L.funds, area);
+  if (fundsLabel) cells.budget = fundsLabel.ref; // 项目资金 labels the whole budget block
   const budget = { total: null as number | null, fiscal: null as number | null, other: null as number | null, raw: { total: null as string | null, fiscal: null as string | null, other: null as string | null } };
   const labels: [BudgetKey, RegExp][] = [
     ["total", L.total],
@@ -216,6 +218,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   let goals: string[] = [];
   const gl = findLabel(sheet, L.goals, area);
   if (gl) {
+    cells.goals = gl.ref;
     let hit = valueRightOf(sheet, gl.r, gl.c, { stopAt: isLabel });
     if (!hit && gl.r + 1 <= headEnd) hit = rowCells(sheet, gl.r + 1).find((h) => !isLabel(h)) ?? null;
     if (hit) {
@@ -225,6 +228,8 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     }
   }
 
+  // Block-level findings (e.g. no 效益指标) land on the 一级指标 header (right of 名称), not on the title.
+  if (header && header.cols.level1 !== undefined) cells.indicators = a1(header.row, header.cols.level1);
   const ind = header ? readIndicators(sheet, header, end, problems, { joinNameFragments: true }) : { indicators: [], lastRow: end };
   if (!header) problems.push(problem("error", sheet, a1(anchor, 0), "未找到指标表头（一级指标/二级指标/三级指标/指标值），该项目没有读出指标（indicator header missing）"));
 

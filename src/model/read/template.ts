@@ -122,6 +122,17 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     return v && typeof v === "object" && "error" in v ? null : v;
   };
   const cellOf = (f: ProjectField) => a1(spot(f).r, spot(f).c);
+  // The label heading a field's block (the leftmost label on the field's row: 预算规模及资金用途,
+  // 资金支出计划（%）, 绩效目标), moved with the field when rows were inserted above it.
+  const blockLabelOf = (f: ProjectField): string | null => {
+    const home = PROJECT.fields[f];
+    let best: LabelSpot | null = null;
+    for (const l of PROJECT.labels) {
+      if ((l.role ?? "label") !== "label" || l.r > home.r || (l.r2 ?? l.r) < home.r) continue;
+      if (!best || l.c < best.c) best = l;
+    }
+    return best ? a1(best.r + spot(f).r - home.r, best.c) : null;
+  };
   const meta = decodeMeta(getValue(sheet, 0, PROJECT.metaCol));
 
   // Title: a formula means "no heading of its own" (the renderer wrote the name-following formula).
@@ -152,6 +163,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const IC = PROJECT.indicatorCols;
   const cols = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
   const first = named.get(PROJECT_INDICATORS_KEY)?.r ?? PROJECT.indicatorFirstRow;
+  const indicatorHeader = a1(first - PROJECT.indicatorFirstRow + PROJECT.indicatorHeaderRow, IC.level1);
   const n = rowCount(sheet);
   let end = n;
   for (let r = first; r < n; r++) {
@@ -186,7 +198,13 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     "budget.fiscal": cellOf("fiscal"),
     "budget.other": cellOf("other"),
     purpose: cellOf("purpose"),
+    // Block-level findings (e.g. no 效益指标, no plan) land on the block's label, not on A1.
+    indicators: indicatorHeader,
   };
+  for (const [key, f] of [["budget", "total"], ["spendPlan", "mar"], ["goals", "goals"]] as const) {
+    const label = blockLabelOf(f);
+    if (label) cells[key] = label;
+  }
   if (spendPlan) for (const k of PROJECT.planKeys) cells[`spendPlan.${k}`] = cellOf(k);
   goals.forEach((_g, i) => (cells[`goals.${i}`] = cellOf("goals")));
 
