@@ -46,16 +46,28 @@ export function decodeMeta(v: CellValue): Record<string, unknown> {
   }
 }
 
+/**
+ * Cells as a host gives them back: Excel cannot hold an empty string (writing "" clears the cell), and the .xlsx
+ * XML turns CR and CRLF into LF. Overrides compare cells in this form, so such a trip is not taken for an edit.
+ */
+function asHostReturns(cells: readonly CellValue[]): CellValue[] {
+  return cells.map((v) => (typeof v === "string" ? (v === "" ? null : v.replace(/\r\n?/g, "\n")) : v));
+}
+
 /** Use the override when the cells still hold what was written; else the derived value. */
 export function applyOverride<T>(meta: Record<string, unknown>, key: string, cells: CellValue[], derived: T): T {
   const o = meta[key] as Override<T> | undefined;
-  if (o && typeof o === "object" && Array.isArray(o.v) && sameData(o.v, cells)) return o.m;
+  if (o && typeof o === "object" && Array.isArray(o.v) && sameData(asHostReturns(o.v), asHostReturns(cells))) return o.m;
   return derived;
 }
 
-/** Put an override into `meta` when the cells alone would not give back `model`. */
+/**
+ * Put an override into `meta` when the cells alone would not give back `model` — including after a host trip
+ * (a CR in a cell comes back as LF from a file, so the model is kept in the override too).
+ */
 export function addOverride<T>(meta: Record<string, unknown>, key: string, cells: CellValue[], derived: T, model: T): void {
-  if (!sameData(derived, model)) meta[key] = { v: cells, m: model } satisfies Override<T>;
+  const hostChanges = cells.some((v) => typeof v === "string" && v.includes("\r"));
+  if (hostChanges || !sameData(derived, model)) meta[key] = { v: cells, m: model } satisfies Override<T>;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -327,16 +327,30 @@ export function spotRange(s: Spot): string {
 
 export { quoteSheet } from "../grid";
 
+/**
+ * The longest prefix of `s` that fits `max` UTF-16 code units without splitting a character: Excel (and exceljs,
+ * which cuts with substring) count code units, so an emoji counts two, and a cut through a surrogate pair would
+ * leave a lone half that turns into U+FFFD in the file.
+ */
+export function clipSheetName(s: string, max = 31): string {
+  let out = "";
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Make an Excel-safe, unique sheet name for a project. */
 export function projectSheetName(seq: number, name: string | null, used: Set<string>): string {
   const clean = (name ?? "").replace(/[[\]:*?/\\'\r\n\t]/g, " ").replace(/\s+/g, " ").trim();
   const base0 = clean ? `${seq}.${clean}` : `项目${seq}`;
-  let base = [...base0].slice(0, PROJECT.maxSheetName).join("");
+  let base = clipSheetName(base0, PROJECT.maxSheetName);
   let cand = base;
   let k = 2;
   while (used.has(cand.toLowerCase()) || isReservedSheetName(cand)) {
     const suffix = `(${k++})`;
-    base = [...base0].slice(0, PROJECT.maxSheetName - suffix.length).join("");
+    base = clipSheetName(base0, PROJECT.maxSheetName - suffix.length);
     cand = base + suffix;
   }
   used.add(cand.toLowerCase());
