@@ -24,6 +24,8 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "profile", value: true, choices: PROFILES },
     { name: "format", value: true, choices: FORMATS },
     { name: "output", alias: "o", value: true },
+    { name: "jobs", alias: "j", value: true },
+    { name: "max-worker-mb", value: true },
   ],
   export: [
     { name: "profile", value: true, choices: PROFILES },
@@ -195,4 +197,23 @@ export function parseArgs(argv: readonly string[]): Parsed {
     out.options[spec.name] = value;
   }
   return out;
+}
+
+/**
+ * A whole-number option within [min, max]; undefined when absent. Bad values are usage errors
+ * (exit 2) naming the option and the range.
+ */
+export function intOption(parsed: Parsed, name: string, min: number, max: number, command: string): number | undefined {
+  const raw = parsed.options[name];
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw usageError(
+      `--${name} 需要 ${min} 到 ${max} 之间的整数（收到 “${text}”）。`,
+      `--${name} needs a whole number from ${min} to ${max} (got "${text}").`,
+      command,
+    );
+  }
+  return n;
 }

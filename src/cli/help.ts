@@ -6,7 +6,7 @@ export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 const GENERAL = `jxmb — 绩效目标表助手（命令行）
 
 用法：
-  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件]
+  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件] [--jobs N]
   jxmb export 工作簿.xlsx [--profile …] [--output 结果.json]
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
@@ -25,7 +25,7 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
 jxmb — performance-target table assistant (command line)
 
 Usage:
-  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT]
+  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT] [--jobs N]
   jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json]
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
@@ -52,7 +52,12 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
   --profile hebei|ningxia|central-2021   规则配置（默认按表格样式自动判断）
   --format text|json                     报告格式（默认 text）
   -o, --output 文件                       把报告写入文件（默认输出到标准输出）
+  -j, --jobs N                           同时检查的文件数（工作线程数，默认为 CPU 核数；1 = 逐个检查）
+  --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认 1024）；
+                                         超出上限的文件记为无法读取，其余文件照常检查
   -h, --help                             显示本说明
+
+检查多个文件时，进度显示在标准错误输出（终端中为进度条，否则每个文件一行），报告内容与 --jobs 1 完全相同。
 
 退出码：0 没有错误（可能有警告或提示）；1 发现错误；2 有文件无法读取或用法错误。
 
@@ -65,7 +70,13 @@ Options:
   --profile hebei|ningxia|central-2021   rule profile (default: guessed from the table layout)
   --format text|json                     report format (default: text)
   -o, --output FILE                      write the report to FILE (default: stdout)
+  -j, --jobs N                           files checked at once (worker threads; default: the number of CPUs; 1 = one after another)
+  --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default 1024);
+                                         a file over the cap is reported as unreadable and the others are still checked
   -h, --help                             show this help
+
+With several files, progress goes to stderr (a bar on a terminal, one line per file otherwise); the report is
+identical to the one --jobs 1 gives.
 
 Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadable input or bad usage.
 `,

@@ -4,23 +4,30 @@
  * JXMB_DEBUG=1 adds the stack of the underlying error.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs, type Parsed } from "./args";
+import { intOption, parseArgs, type Parsed } from "./args";
+import { checkFiles, errorInfo, type ErrorInfo } from "./batch";
 import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
 import { expandInputs, readInput, writeOutputAtomic } from "./fsutil";
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
-import { analyseWorkbook, exportWorkbook, parseJsonInput, readFailure } from "./pipeline";
-import { toJsonReport, toTextReport, summarise, type FileOutcome } from "./report";
+import { createProgress } from "./progress";
+import { toJsonReport, toTextReport, type FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Is stderr a terminal (progress bar) or a log/pipe (one line per file)? Default: not a terminal. */
+  stderrIsTTY?: () => boolean;
+  stderrColumns?: () => number | undefined;
 }
 
 const processIo: Io = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
+  stderrIsTTY: () => process.stderr.isTTY === true,
+  stderrColumns: () => process.stderr.columns,
 };
 
 export function version(): string {
@@ -36,14 +43,16 @@ function debugEnabled(): boolean {
   return process.env.JXMB_DEBUG === "1" || process.env.JXMB_DEBUG === "true";
 }
 
+/** An error as shown on stderr: Chinese, English, the hint, and with JXMB_DEBUG=1 the stack. */
+function errorText(e: ErrorInfo): string {
+  let text = `jxmb: ${e.zh}\n      ${e.en}\n`;
+  if (e.hint) text += `      ${e.hint}\n`;
+  if (debugEnabled() && e.debug) text += `[JXMB_DEBUG] ${e.debug}\n`;
+  return text;
+}
+
 function printError(io: Io, err: CliError): void {
-  io.stderr(`jxmb: ${err.zh}\n      ${err.en}\n`);
-  if (err.hint) io.stderr(`      ${err.hint}\n`);
-  if (debugEnabled()) {
-    const cause = (err as { cause?: unknown }).cause;
-    const stack = cause instanceof Error ? cause.stack : err.stack;
-    if (stack) io.stderr(`[JXMB_DEBUG] ${stack}\n`);
-  }
+  io.stderr(errorText(errorInfo(err)));
 }
 
 function noPositionals(parsed: Parsed, command: string): void {
@@ -92,37 +101,42 @@ function optString(parsed: Parsed, name: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
+/** Heap cap per worker (MB), i.e. per workbook being checked; generous for real tables (a 1 MB workbook needs ~100 MB). */
+export const DEFAULT_MAX_WORKER_MB = 1024;
+const MAX_JOBS = 256;
+
+function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : Math.max(1, os.cpus().length);
+}
+
 async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const jobs = intOption(parsed, "jobs", 1, MAX_JOBS, "validate") ?? defaultJobs();
+  const maxWorkerMbOpt = intOption(parsed, "max-worker-mb", 16, 1024 * 1024, "validate");
   const files = expandInputs(parsed.positionals, "validate");
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");
   if (output) guardTextOutput(output, files, "validate");
-  const outcomes: FileOutcome[] = [];
   const several = files.length > 1;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const prefix = `[${i + 1}/${files.length}] ${file}`;
-    try {
-      const bytes = readInput(file);
-      const { document, findings } = await analyseWorkbook(bytes, file, profile);
-      outcomes.push({
-        ok: true,
-        file,
-        projects: document.projects.map((p) => ({ seq: p.seq, code: p.code, name: p.name, sheet: p.source.sheet })),
-        findings,
-      });
-      if (several) {
-        const s = summarise(findings);
-        io.stderr(`${prefix} … ${document.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}\n`);
+  const progress = several
+    ? createProgress({ write: io.stderr, tty: io.stderrIsTTY?.() ?? false, columns: io.stderrColumns?.() }, files.length)
+    : null;
+  const results = await checkFiles(files, {
+    check: profile ? { profile } : {},
+    jobs,
+    maxWorkerMb: maxWorkerMbOpt ?? DEFAULT_MAX_WORKER_MB,
+    forcePool: maxWorkerMbOpt !== undefined, // an explicit cap is honoured even for one file
+    onResult: (_index, r) => {
+      progress?.done(r.outcome);
+      if (r.error) {
+        if (progress) progress.message(errorText(r.error));
+        else io.stderr(errorText(r.error));
       }
-    } catch (err) {
-      const e = readFailure(err, file);
-      outcomes.push({ ok: false, file, zh: e.zh, en: e.en });
-      if (several) io.stderr(`${prefix} … 无法读取 / unreadable\n`);
-      printError(io, e);
-    }
-  }
+    },
+    onWorkerOutput: (text) => io.stderr(text),
+  });
+  progress?.finish();
+  const outcomes: FileOutcome[] = results.map((r) => r.outcome);
   const text = format === "json" ? toJsonReport(outcomes) : toTextReport(outcomes);
   if (output) {
     writeOutputAtomic(output, text, { overwrite: true }); // a report is regenerated, never user data
@@ -141,6 +155,7 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const output = optString(parsed, "output");
   if (output) guardTextOutput(output, [file], "export");
   const bytes = readInput(file);
+  const { exportWorkbook } = await loadPipeline();
   const { json, problems } = await exportWorkbook(bytes, file, profile);
   for (const p of problems) {
     const where = p.sheet ? `${p.sheet}${p.cell ? `!${p.cell}` : ""}：` : "";
@@ -157,6 +172,11 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
 
 /** Upper bound for --projects: a department rarely has more, and the file stays small. */
 const MAX_TEMPLATE_PROJECTS = 200;
+
+/** The reader (exceljs) is loaded on demand too: a pool's parent process never parses a workbook. */
+async function loadPipeline(): Promise<typeof import("./pipeline")> {
+  return import("./pipeline");
+}
 
 /** The writer (exceljs workbook generation) is loaded only by the commands that write workbooks. */
 async function loadWriter(): Promise<typeof import("./write")> {
@@ -201,6 +221,7 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
   } catch {
     throw new CliError(`${qzh(file)} 不是 UTF-8 编码的文本，无法作为 JSON 读取。`, `${qen(file)} is not UTF-8 text and cannot be read as JSON.`);
   }
+  const { parseJsonInput } = await loadPipeline();
   const doc = parseJsonInput(text, file);
   let bytes: Uint8Array;
   try {

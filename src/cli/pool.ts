@@ -1,0 +1,127 @@
+/**
+ * A small worker-thread pool for `jxmb validate`: each worker gets one file at a time (it reads the
+ * bytes itself, so the parent never holds a workbook), and memory stays bounded by
+ * workers × one workbook. Each worker's V8 heap is capped (`resourceLimits.maxOldGenerationSizeMb`);
+ * a worker that runs out of memory or dies for any other reason costs only the file it was on: that
+ * file gets a per-file error (exit-2 semantics), a fresh worker takes its place, the batch goes on.
+ */
+import { Worker } from "node:worker_threads";
+import { CliError, qen, qzh } from "./errors";
+import { failed, type CheckOptions, type FileResult } from "./batch";
+
+export interface PoolOptions {
+  script: string;
+  workers: number;
+  maxWorkerMb: number;
+  check: CheckOptions;
+  onResult: (index: number, result: FileResult) => void;
+  onWorkerOutput: (text: string) => void;
+}
+
+/** Parent → worker. */
+export interface Task {
+  index: number;
+  file: string;
+}
+/** Worker → parent. */
+export interface Done {
+  index: number;
+  result: FileResult;
+}
+/** What a worker receives as workerData. */
+export interface WorkerInit {
+  check: CheckOptions;
+}
+
+function crashError(file: string, err: Error | null, exitCode: number, maxWorkerMb: number): CliError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return new CliError(
+      `检查 ${qzh(file)} 时超出单个文件的内存上限（${maxWorkerMb} MB），已跳过此文件；如确需检查，可用 --max-worker-mb 调大上限。`,
+      `Checking ${qen(file)} exceeded the per-file memory cap (${maxWorkerMb} MB); the file was skipped. Raise the cap with --max-worker-mb if needed.`,
+      { cause: err },
+    );
+  }
+  const detail = err ? err.message.split("\n")[0].slice(0, 160) : `exit code ${exitCode}`;
+  return new CliError(
+    `检查 ${qzh(file)} 的工作线程意外退出（${detail}），已跳过此文件（请把此文件反馈给维护者）。`,
+    `The worker checking ${qen(file)} stopped unexpectedly (${detail}); the file was skipped (please report this file).`,
+    { cause: err ?? undefined },
+  );
+}
+
+/** Check `files` on a pool; resolves with the results in input order once every worker has exited. */
+export function runPool(files: readonly string[], opts: PoolOptions): Promise<FileResult[]> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  let next = 0;
+  let live = 0;
+  const init: WorkerInit = { check: opts.check };
+
+  return new Promise<FileResult[]>((resolve, reject) => {
+    const settleIfDone = () => {
+      if (live === 0 && next >= files.length) {
+        const missing = results.findIndex((r) => r === undefined);
+        if (missing >= 0) reject(new Error(`pool: no result for ${files[missing]}`));
+        else resolve(results as FileResult[]);
+      }
+    };
+    const record = (index: number, result: FileResult) => {
+      results[index] = result;
+      opts.onResult(index, result);
+    };
+
+    const start = () => {
+      let worker: Worker;
+      try {
+        worker = new Worker(opts.script, {
+          workerData: init,
+          resourceLimits: { maxOldGenerationSizeMb: opts.maxWorkerMb },
+          stdout: true, // not piped to our stdout: that carries the report
+        });
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      live++;
+      let current: number | null = null;
+      let lastError: Error | null = null;
+      worker.stdout.setEncoding("utf8");
+      worker.stdout.on("data", (chunk: string) => opts.onWorkerOutput(chunk));
+
+      const give = () => {
+        if (next < files.length) {
+          current = next++;
+          const task: Task = { index: current, file: files[current] };
+          worker.postMessage(task);
+        } else {
+          current = null;
+          void worker.terminate(); // nothing left: let it go
+        }
+      };
+      worker.on("message", (m: Done) => {
+        if (current === null || m.index !== current) return;
+        record(m.index, m.result);
+        give();
+      });
+      worker.on("error", (err) => {
+        lastError = err;
+      });
+      worker.on("exit", (code) => {
+        live--;
+        if (current !== null) {
+          // Died on a file: that file alone fails; a fresh worker carries on with the rest.
+          const index = current;
+          current = null;
+          record(index, failed(files[index], crashError(files[index], lastError, code, opts.maxWorkerMb)));
+          if (next < files.length) start();
+        }
+        settleIfDone();
+      });
+      give();
+    };
+
+    const n = Math.max(1, Math.min(opts.workers, files.length));
+    for (let i = 0; i < n; i++) start();
+    if (files.length === 0) resolve([]);
+  });
+}
