@@ -40,7 +40,21 @@ import {
   type RunResult,
 } from "./logic";
 import { copyText, downloadFile } from "./browser";
-import { importJsonText, templateBook, type TemplateKind, deliverBook } from "./books";
+import {
+  checkUndo,
+  downloadBook,
+  importJsonText,
+  insertBook,
+  previewInsert,
+  previewLines,
+  templateBook,
+  undoInsert,
+  type InsertPreview,
+  type InsertRecord,
+  type TemplateKind,
+  type UndoCheck,
+} from "./books";
+import type { TemplateBook } from "../model/write/index";
 
 const useStyles = makeStyles({
   root: {
@@ -101,10 +115,22 @@ const useStyles = makeStyles({
   fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
   // Native <select> sizes to its widest option; keep it inside a 320 px pane.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    overflowWrap: "anywhere",
+  },
+  warnText: { margin: 0, color: tokens.colorPaletteDarkOrangeForeground1 },
   pre: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase100, maxHeight: "160px", overflow: "auto", margin: 0 },
 });
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; title: string; lines?: string[] } | null;
+/** An insert waiting for the user's 确认 (nothing is written before). */
+type PendingInsert = { book: TemplateBook; preview: InsertPreview; title: string; doneTitle: string };
 type ProfileChoice = "" | ProfileName;
 
 export interface AppProps {
@@ -134,6 +160,9 @@ export function App(props: AppProps): React.ReactElement {
   const [ruleId, setRuleId] = React.useState("");
   const [selected, setSelected] = React.useState<string | null>(null);
   const jsonInput = React.useRef<HTMLInputElement>(null);
+  const [pending, setPending] = React.useState<PendingInsert | null>(null);
+  const [lastInsert, setLastInsert] = React.useState<InsertRecord | null>(null);
+  const [undoCheck, setUndoCheck] = React.useState<UndoCheck | null>(null);
 
   const doValidate = React.useCallback(
     async (quiet = false): Promise<RunResult | null> => {
@@ -213,6 +242,17 @@ export function App(props: AppProps): React.ReactElement {
     );
   };
 
+  /** Office: preview first (nothing is written until 确认). Standalone: the book is a download. */
+  const offerBook = async (book: TemplateBook, suggestedName: string, title: string, doneTitle: string) => {
+    if (mode === "office") {
+      setPending({ book, preview: await previewInsert(port, book), title, doneTitle });
+      setUndoCheck(null);
+      return;
+    }
+    const done = await downloadBook(book, suggestedName);
+    setNotice({ intent: "success", title: doneTitle, lines: [done] });
+  };
+
   const onImportFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy("正在导入 JSON……");
@@ -223,8 +263,7 @@ export function App(props: AppProps): React.ReactElement {
         setNotice({ intent: "error", title: `无法导入“${file.name}”（invalid JSON）`, lines: book.errors });
         return;
       }
-      const done = await deliverBook(port, mode, book.book, book.suggestedName);
-      setNotice({ intent: "success", title: "已导入 JSON（imported）", lines: [done] });
+      await offerBook(book.book, book.suggestedName, `导入“${file.name}”`, "已导入 JSON（imported）");
     } catch (e) {
       setNotice({ intent: "error", title: "导入失败（import failed）", lines: [portErrorMessage(e)] });
     } finally {
@@ -237,13 +276,73 @@ export function App(props: AppProps): React.ReactElement {
     setBusy("正在生成模板……");
     try {
       const { book, suggestedName } = templateBook(kind, profile || "hebei");
-      const done = await deliverBook(port, mode, book, suggestedName);
-      setNotice({ intent: "success", title: "模板已生成（template ready）", lines: [done] });
+      await offerBook(book, suggestedName, kind === "full" ? "插入完整模板" : "插入一个项目表", "模板已生成（template ready）");
     } catch (e) {
       setNotice({ intent: "error", title: "生成模板失败（template failed）", lines: [portErrorMessage(e)] });
     } finally {
       setBusy(null);
     }
+  };
+
+  const onConfirmInsert = async () => {
+    if (!pending) return;
+    const { book, doneTitle } = pending;
+    setPending(null);
+    setBusy("正在插入工作表……");
+    try {
+      const { record, message } = await insertBook(port, book);
+      setLastInsert(record);
+      setUndoCheck(null);
+      setNotice({ intent: "success", title: doneTitle, lines: [message, "如需撤销，点“撤销插入”（只删除这次插入的工作表）。"] });
+    } catch (e) {
+      setNotice({ intent: "error", title: "插入失败（insert failed）", lines: [portErrorMessage(e)] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onCancelInsert = () => {
+    setPending(null);
+    setNotice({ intent: "info", title: "已取消，工作簿未改动（cancelled, nothing written）" });
+  };
+
+  const doUndo = async (rec: InsertRecord, check: UndoCheck) => {
+    setBusy("正在撤销插入……");
+    try {
+      const done = await undoInsert(port, rec, check);
+      setLastInsert(null);
+      setUndoCheck(null);
+      setNotice({ intent: "success", title: "已撤销（undone）", lines: [done] });
+    } catch (e) {
+      setNotice({ intent: "error", title: "撤销失败（undo failed）", lines: [portErrorMessage(e)] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onUndo = async () => {
+    if (!lastInsert) return;
+    setBusy("正在检查插入的工作表……");
+    let check: UndoCheck;
+    try {
+      check = await checkUndo(port, lastInsert);
+    } catch (e) {
+      setNotice({ intent: "error", title: "撤销失败（undo failed）", lines: [portErrorMessage(e)] });
+      setBusy(null);
+      return;
+    }
+    setBusy(null);
+    if (check.present.length === 0) {
+      setLastInsert(null);
+      setNotice({ intent: "info", title: "插入的工作表都已不存在，无需撤销（nothing to undo）" });
+      return;
+    }
+    // Edited since the insert: deleting would lose the user's work, so ask first.
+    if (check.changed.length) {
+      setUndoCheck(check);
+      return;
+    }
+    await doUndo(lastInsert, check);
   };
 
   const findings = run ? filterFindings(run.report.findings, { severities, ruleId }) : [];
@@ -338,6 +437,56 @@ export function App(props: AppProps): React.ReactElement {
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {pending && (
+        <section className={s.panel} aria-labelledby="jxmb-preview" data-testid="insert-preview">
+          <h2 id="jxmb-preview" className={s.h2}>
+            {pending.title}：确认后才写入（preview）
+          </h2>
+          <ul className={s.list}>
+            {previewLines(pending.preview).map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+          <div className={s.row}>
+            <Button appearance="primary" onClick={() => void onConfirmInsert()} disabled={busy !== null}>
+              确认插入
+            </Button>
+            <Button onClick={onCancelInsert} disabled={busy !== null}>
+              取消
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {lastInsert && !pending && (
+        <section className={s.panel} aria-labelledby="jxmb-undo" data-testid="undo">
+          <h2 id="jxmb-undo" className={s.h2}>
+            上次插入：{lastInsert.visible.join("、")}
+          </h2>
+          {undoCheck ? (
+            <>
+              <p className={s.warnText} role="alert">
+                以下工作表在插入后已被修改：{undoCheck.changed.join("、")}。撤销会删除这些工作表和其中的修改，仍要删除吗？
+              </p>
+              <div className={s.row}>
+                <Button appearance="primary" onClick={() => void doUndo(lastInsert, undoCheck)} disabled={busy !== null}>
+                  仍然删除
+                </Button>
+                <Button onClick={() => setUndoCheck(null)} disabled={busy !== null}>
+                  保留工作表
+                </Button>
+              </div>
+            </>
+          ) : (
+            <div className={s.row}>
+              <Button onClick={() => void onUndo()} disabled={busy !== null}>
+                撤销插入
+              </Button>
+            </div>
+          )}
+        </section>
       )}
 
       {run && (

@@ -1,12 +1,15 @@
 /**
  * JSON import and template insertion: canonical JSON → document → TemplateBook (src/model/write) → NEW sheets in
- * the live workbook (Office; never over existing sheets) or a downloaded .xlsx (standalone page; exceljs is loaded
- * lazily, only here).
+ * the live workbook (Office) or a downloaded .xlsx (standalone page; exceljs is loaded lazily, only here).
+ *
+ * The guarantee for the live workbook: the pane only ever ADDS sheets (free names, never over an existing sheet);
+ * the user sees what will be added before anything is written (previewInsert), and can take the insert back
+ * (checkUndo + undoInsert), which deletes exactly the sheets that insert added — asking first when they were edited.
  */
 import { parseCanonicalJson } from "../model/canonical";
 import type { ProfileName } from "../model/schema";
 import { renderEmptyTemplate, renderTemplate, SHEET_LISTS, type TemplateBook } from "../model/write/index";
-import type { WorkbookPort } from "./excel/port";
+import { freeSheetNames, type WorkbookPort } from "./excel/port";
 import { downloadFile, XLSX_MIME } from "./browser";
 
 export type TemplateKind = "project" | "full";
@@ -46,15 +49,98 @@ export function templateBook(kind: TemplateKind, profile: ProfileName): { book: 
   return { book: subsetBook(full, [full.projectSheets[0], SHEET_LISTS]), suggestedName: "绩效目标表模板（单个项目）.xlsx" };
 }
 
-/** Office: insert as new sheets. Standalone: download an .xlsx (exceljs loaded now, not before). Returns zh-CN status. */
-export async function deliverBook(port: WorkbookPort, mode: "office" | "standalone", book: TemplateBook, suggestedName: string): Promise<string> {
-  if (mode === "office") {
-    const res = await port.insertSheets(book);
-    const visible = res.names.filter((_, i) => !book.grid.sheets[i]?.hidden);
-    return `已插入新工作表：${visible.join("、")}（原有工作表未改动）`;
-  }
+/** Standalone page: the book as a downloaded .xlsx (exceljs loaded now, not before). Returns zh-CN status. */
+export async function downloadBook(book: TemplateBook, suggestedName: string): Promise<string> {
   const { writeTemplateBook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
   const bytes = await writeTemplateBook(book);
   const ok = downloadFile(suggestedName, bytes, XLSX_MIME);
   return ok ? `已下载 ${suggestedName}，请在 Excel 或 WPS 中打开` : "此环境不允许下载文件";
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Writes into the live workbook: previewed, only ever NEW sheets, and revertable.
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Non-empty cells of a sheet (values or formulas): what the preview counts. */
+function cellCount(s: TemplateBook["grid"]["sheets"][number]): number {
+  let n = 0;
+  s.values.forEach((row, r) => row?.forEach((v, c) => (v !== null || s.formulas?.[r]?.[c] ? n++ : 0)));
+  return n;
+}
+
+export interface InsertPreview {
+  /** The sheets as they will be added: their final names (free ones), hidden or not, and their cell counts. */
+  sheets: { name: string; wanted: string; hidden: boolean; cells: number }[];
+  cells: number;
+}
+
+/** What an insert would add, without writing anything (one read: the sheet names). */
+export async function previewInsert(port: WorkbookPort, book: TemplateBook): Promise<InsertPreview> {
+  const existing = await port.sheetNames();
+  const names = freeSheetNames(
+    book.grid.sheets.map((s) => s.name),
+    existing,
+  );
+  const sheets = book.grid.sheets.map((s, i) => ({ name: names[i], wanted: s.name, hidden: !!s.hidden, cells: cellCount(s) }));
+  return { sheets, cells: sheets.reduce((a, s) => a + s.cells, 0) };
+}
+
+/** zh-CN lines describing a preview, for the confirmation panel. */
+export function previewLines(p: InsertPreview): string[] {
+  const visible = p.sheets.filter((s) => !s.hidden);
+  const hidden = p.sheets.filter((s) => s.hidden);
+  const lines = [`将新增 ${p.sheets.length} 个工作表，共 ${p.cells} 个单元格；原有工作表不会改动。`];
+  lines.push(`新工作表：${visible.map((s) => (s.name === s.wanted ? s.name : `${s.name}（“${s.wanted}”已存在）`)).join("、")}`);
+  if (hidden.length) lines.push(`隐藏工作表：${hidden.map((s) => s.name).join("、")}（下拉列表用）`);
+  return lines;
+}
+
+/** What one insert added: enough to take exactly it back. */
+export interface InsertRecord {
+  names: string[];
+  fingerprints: Record<string, string>;
+  definedNames: string[];
+  /** The visible ones, for messages. */
+  visible: string[];
+}
+
+export async function insertBook(port: WorkbookPort, book: TemplateBook): Promise<{ record: InsertRecord; message: string }> {
+  const res = await port.insertSheets(book);
+  const visible = res.names.filter((_, i) => !book.grid.sheets[i]?.hidden);
+  return {
+    record: { names: res.names, fingerprints: res.fingerprints, definedNames: res.definedNames, visible },
+    message: `已插入新工作表：${visible.join("、")}（原有工作表未改动）`,
+  };
+}
+
+export interface UndoCheck {
+  /** Inserted sheets that still exist (the ones an undo deletes). */
+  present: string[];
+  /** Inserted sheets the user already deleted or renamed. */
+  missing: string[];
+  /** Present sheets whose content changed since the insert: deleting them loses the user's edits. */
+  changed: string[];
+  /** Workbook-scoped names of the insert that still exist. */
+  definedNames: string[];
+}
+
+/** Which inserted sheets still exist and which were edited since (one read). */
+export async function checkUndo(port: WorkbookPort, rec: InsertRecord): Promise<UndoCheck> {
+  const now = await port.inspectSheets(rec.names, rec.definedNames);
+  const present = rec.names.filter((n) => now.fingerprints[n] !== null);
+  return {
+    present,
+    missing: rec.names.filter((n) => now.fingerprints[n] === null),
+    changed: present.filter((n) => now.fingerprints[n] !== rec.fingerprints[n]),
+    definedNames: now.definedNames,
+  };
+}
+
+/** Delete exactly the inserted sheets that still exist (one write). Returns zh-CN status. */
+export async function undoInsert(port: WorkbookPort, rec: InsertRecord, check: UndoCheck): Promise<string> {
+  await port.deleteSheets(check.present, check.definedNames);
+  const shown = check.present.filter((n) => rec.visible.includes(n));
+  const lines = [`已撤销插入：删除了 ${shown.length ? shown.join("、") : `${check.present.length} 个工作表`}（其他工作表未改动）`];
+  if (check.missing.length) lines.push(`以下工作表已不存在，未作处理：${check.missing.join("、")}`);
+  return lines.join("；");
 }

@@ -3,7 +3,8 @@
  *  - Office mode: a recording fake of Office/Excel is injected before the page loads (office.js from the CDN is
  *    answered with an empty stub); 校验 shows the same rule ids and cells as readWorkbook + validate in Node on the
  *    same seed workbook; clicking (and Enter on) a finding selects that cell in the fake; 导出 JSON downloads the
- *    same canonical JSON as Node; 导入 JSON inserts NEW sheets only; bad JSON gets a Chinese error.
+ *    same canonical JSON as Node; 导入 JSON previews, then inserts NEW sheets only; 插入模板 can be cancelled and
+ *    undone (撤销插入 asks first when the new sheets were edited); bad JSON gets a Chinese error.
  *  - Standalone mode: upload and drop a seed workbook (exceljs is fetched only then), same findings, export.
  * No request may leave the page's origin (except the stubbed office.js URL in Office mode), and the page must log
  * no errors (CSP violations included). Screenshots: docs/screenshot-taskpane.png, docs/screenshot-standalone.png.
@@ -168,10 +169,15 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const summary = await page.evaluate(() => navigator.clipboard.readText());
     expect(summary).toContain(`错误 ${exp.summary.error} 条，警告 ${exp.summary.warning} 条，提示 ${exp.summary.info} 条`);
 
-    // Import the exported JSON: NEW sheets only, existing sheets untouched.
+    // Import the exported JSON: a preview first (nothing written), then NEW sheets only, existing sheets untouched.
     const before = await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets));
     const beforeCount = exp.grid.sheets.length;
     await page.getByLabel("选择要导入的 JSON 文件").setInputFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+    const preview = page.getByTestId("insert-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(/将新增 \d+ 个工作表，共 \d+ 个单元格；原有工作表不会改动。/);
+    expect(await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets))).toBe(before); // nothing written yet
+    await page.getByRole("button", { name: "确认插入" }).click();
     await page.getByText("已导入 JSON").waitFor();
     const after = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
     expect(after.length).toBeGreaterThan(beforeCount);
@@ -185,15 +191,42 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await page.getByText("不是有效的 JSON 文本", { exact: false }).waitFor();
     expect(await page.evaluate(() => (window as any).__fakeExcel.book.sheets.length)).toBe(after.length);
 
-    // 插入模板 → 完整模板: new sheets under free names (部门/汇总 exist after the import above).
+    // 插入模板 → 完整模板: cancel once (nothing written), then confirm: new sheets under free names (部门/汇总 exist
+    // after the import above).
     const countBefore = after.length;
+    const workbookState = () => page.evaluate(() => JSON.stringify({ sheets: (window as any).__fakeExcel.book.sheets, names: (window as any).__fakeExcel.book.names }));
+    const snapshot = await workbookState();
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByRole("menuitem", { name: /完整模板/ }).click();
+    await page.getByTestId("insert-preview").waitFor();
+    await page.getByRole("button", { name: "取消" }).click();
+    await page.getByText("已取消，工作簿未改动").waitFor();
+    expect(await workbookState()).toBe(snapshot);
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.getByRole("menuitem", { name: /完整模板/ }).click();
+    await page.getByRole("button", { name: "确认插入" }).click();
     await page.getByText("模板已生成").waitFor();
     const withTemplate: string[] = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
     expect(withTemplate.length).toBe(countBefore + 6); // 部门, 汇总, 3 project sheets, hidden lists
     expect(withTemplate.slice(0, countBefore)).toEqual(after);
     expect(new Set(withTemplate.map((n) => n.toLowerCase())).size).toBe(withTemplate.length);
+
+    // 撤销插入 after the user typed into one of the new sheets: the pane asks first; “仍然删除” takes exactly the
+    // template's sheets away, in 2 round trips, and the workbook is as before the template.
+    const edited = withTemplate[countBefore + 2];
+    await page.evaluate((name) => {
+      const s = (window as any).__fakeExcel.book.sheets.find((x: { name: string }) => x.name === name);
+      s.values[2][1] = "用户输入";
+      s.formulas[2][1] = "用户输入";
+    }, edited);
+    const syncs0 = await page.evaluate(() => (window as any).__fakeExcel.stats.syncs);
+    await page.getByRole("button", { name: "撤销插入" }).click();
+    await page.getByText(`以下工作表在插入后已被修改：${edited}`, { exact: false }).waitFor();
+    await page.getByRole("button", { name: "仍然删除" }).click();
+    await page.getByText("已撤销插入").waitFor();
+    expect((await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)) - syncs0).toBe(2);
+    expect(await workbookState()).toBe(snapshot); // sheets and workbook names exactly as before the template
+    expect(await page.getByTestId("undo").count()).toBe(0);
 
     expect(served.foreign()).toEqual([]);
     expect(served.errors).toEqual([]);

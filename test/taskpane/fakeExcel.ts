@@ -38,6 +38,7 @@ export interface FakeStats {
   batches: { requestBytes: number; responseBytes: number; ops: number; failed?: string }[];
   selections: { sheet: string; address: string }[];
   activated: string[];
+  deleted: string[];
 }
 
 export interface FakeOptions {
@@ -423,6 +424,23 @@ class FakeWorksheet extends FakeObject {
       },
     });
   }
+  delete(): void {
+    this.ctx.queue.push({
+      request: { m: "deleteSheet" },
+      run: () => {
+        const s = this.resolveNow();
+        const book = this.ctx.book;
+        if (!book.sheets.includes(s)) throw new FakeExcelError("ItemNotFound", `sheet ${s.name} was already deleted`);
+        if (s.visibility === "Visible" && book.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+          throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        }
+        book.sheets = book.sheets.filter((x) => x !== s);
+        book.stats.deleted.push(s.name);
+        if (book.active === s.name) book.active = book.sheets.find((x) => x.visibility === "Visible")?.name ?? null;
+        return null;
+      },
+    });
+  }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, () => this.resolveNow(), () => ({ r, c, rows, cols }), { m: "getRangeByIndexes", r, c, rows, cols });
   }
@@ -492,7 +510,16 @@ class FakeRange extends FakeObject {
     ctx.queue.push({
       request,
       run: () => {
-        this.sheet = sheetOf();
+        try {
+          this.sheet = sheetOf();
+        } catch (e) {
+          // A method of a null object (getItemOrNullObject of a missing sheet) gives a null object, as in Excel.
+          if (!orNull) throw e;
+          this.box = null;
+          this.ctx.staged.push(() => (this._null = true));
+          this._pendingNull = true;
+          return null;
+        }
         const b = boxOf();
         if (!b && !orNull) throw new FakeExcelError("ItemNotFound", "range not found");
         if (b && (b.rows <= 0 || b.cols <= 0 || b.r < 0 || b.c < 0)) throw new FakeExcelError("InvalidArgument", "bad range");
@@ -777,6 +804,22 @@ class FakeNames extends FakeObject {
     });
     return this;
   }
+  getItem(name: string): { delete(): void } {
+    this.ctx.proxy();
+    return {
+      delete: () =>
+        this.ctx.queue.push({
+          request: { m: "names.delete", name },
+          run: () => {
+            const list = this.list();
+            const i = list.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+            if (i < 0) throw new FakeExcelError("ItemNotFound", `name ${name} not found`);
+            list.splice(i, 1);
+            return null;
+          },
+        }),
+    };
+  }
   add(name: string, reference: string | FakeRange): void {
     this.ctx.queue.push({
       request: { m: "names.add", name, reference: typeof reference === "string" ? reference : "(range)" },
@@ -794,7 +837,7 @@ class FakeBook {
   sheets: SheetStore[];
   names: { name: string; formula: string }[];
   active: string | null = null;
-  stats: FakeStats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [] };
+  stats: FakeStats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [], deleted: [] };
   maxBatchBytes: number;
   apiMinor: number;
   constructor(grid: Grid, opts: FakeOptions) {
@@ -843,7 +886,7 @@ export function createFakeExcel(grid: Grid, opts: FakeOptions = {}): FakeExcel {
       return major === 1 && minor <= book.apiMinor;
     },
     resetStats() {
-      book.stats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [] };
+      book.stats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [], deleted: [] };
     },
   };
 }

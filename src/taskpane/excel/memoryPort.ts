@@ -3,7 +3,21 @@
  * and the browser e2e fake.
  */
 import { cellText, getValue, parseA1, type Grid } from "../../model/grid";
-import { freeSheetNames, renameBook, type InsertBook, type InsertResult, type ReadProgress, type WorkbookPort } from "./port";
+import type { GridSheet } from "../../model/grid";
+import {
+  fingerprintCells,
+  freeSheetNames,
+  renameBook,
+  type InsertBook,
+  type InsertResult,
+  type ReadProgress,
+  type SheetInspection,
+  type WorkbookPort,
+} from "./port";
+
+function sheetFingerprint(s: GridSheet): string {
+  return fingerprintCells(null, { values: s.values, formulas: s.formulas ?? null });
+}
 
 export class MemoryPort implements WorkbookPort {
   readonly kind = "memory" as const;
@@ -64,6 +78,35 @@ export class MemoryPort implements WorkbookPort {
       names: [...this.grid.names, ...renamed.grid.names],
     };
     Object.assign(this.extras, renamed.extras ?? {});
-    return { names };
+    const fingerprints: Record<string, string> = {};
+    for (const sh of renamed.grid.sheets) fingerprints[sh.name] = sheetFingerprint(sh);
+    return { names, fingerprints, definedNames: renamed.grid.names.map((n) => n.name) };
+  }
+
+  /** Sheets are found case-insensitively, as Excel does. */
+  private find(name: string): GridSheet | undefined {
+    return this.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  async inspectSheets(names: string[], definedNames: string[] = []): Promise<SheetInspection> {
+    const fingerprints: Record<string, string | null> = {};
+    for (const n of names) {
+      const s = this.find(n);
+      fingerprints[n] = s ? sheetFingerprint(s) : null;
+    }
+    const have = new Set(this.grid.names.map((d) => d.name.toLowerCase()));
+    return { fingerprints, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+  }
+
+  async deleteSheets(names: string[], definedNames: string[] = []): Promise<void> {
+    const gone = new Set(names.map((n) => n.toLowerCase()));
+    for (const n of names) if (!this.find(n)) throw Object.assign(new Error(`找不到工作表“${n}”（sheet not found）`), { code: "ItemNotFound" });
+    const dn = new Set(definedNames.map((n) => n.toLowerCase()));
+    this.grid = {
+      sheets: this.grid.sheets.filter((s) => !gone.has(s.name.toLowerCase())),
+      // Names of the deleted sheets go with them, and the workbook-scoped ones asked for.
+      names: this.grid.names.filter((d) => !dn.has(d.name.toLowerCase()) && !(d.sheet !== null && gone.has(d.sheet.toLowerCase()))),
+    };
+    for (const k of Object.keys(this.extras)) if (gone.has(k.toLowerCase())) delete this.extras[k];
   }
 }

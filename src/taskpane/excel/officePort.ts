@@ -12,11 +12,13 @@ import type { SheetExtras, ValidationSpec } from "../../model/write/render";
 import type { StyleRole } from "../../model/write/layout";
 import { parseA1, quoteSheet } from "../../model/grid";
 import {
+  fingerprintCells,
   freeSheetNames,
   renameBook,
   type InsertBook,
   type InsertResult,
   type ReadProgress,
+  type SheetInspection,
   type WorkbookPort,
 } from "./port";
 
@@ -117,6 +119,13 @@ interface Chunk {
   row0: number; // absolute row of the chunk's first row
   rows: number;
   withMerges: boolean;
+}
+
+/** Fingerprint of a sheet from its used range (loaded with "address,formulas" and synced); the sheet part of the address is dropped. */
+function fingerprintOfUsed(used: Excel.Range): string {
+  if (used.isNullObject) return fingerprintCells(null, null);
+  const address = used.address;
+  return fingerprintCells(address.slice(address.lastIndexOf("!") + 1), used.formulas);
 }
 
 function isPayloadError(e: unknown): boolean {
@@ -404,6 +413,7 @@ export class OfficePort implements WorkbookPort {
         await ctx.sync();
       }
       // Names last (they refer to the new sheets). Sheet-scoped, so a second template never collides.
+      const definedNames: string[] = [];
       for (const d of renamed.grid.names) {
         if (d.sheet === null || !names.includes(d.sheet)) continue;
         const ws = sheets.getItem(d.sheet);
@@ -412,11 +422,51 @@ export class OfficePort implements WorkbookPort {
         else {
           ctx.workbook.names.add(d.name, ref);
           takenNames.add(d.name.toLowerCase());
+          definedNames.push(d.name);
         }
       }
       first?.activate();
+      // The fingerprints ride on the last sync: what the sheets hold now, as Excel reports it.
+      const probes = names.map((n) => {
+        const used = sheets.getItem(n).getUsedRangeOrNullObject(true);
+        used.load("address,formulas");
+        return used;
+      });
       await ctx.sync();
-      return { names };
+      const fingerprints: Record<string, string> = {};
+      names.forEach((n, i) => (fingerprints[n] = fingerprintOfUsed(probes[i])));
+      return { names, fingerprints, definedNames };
+    });
+  }
+
+  async inspectSheets(names: string[], definedNames: string[] = []): Promise<SheetInspection> {
+    return this.excel.run(async (ctx) => {
+      const probes = names.map((n) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("address,formulas");
+        return { n, ws, used };
+      });
+      const wbNames = ctx.workbook.names;
+      if (definedNames.length) wbNames.load("items/name");
+      await ctx.sync(); // the only round trip
+      const fingerprints: Record<string, string | null> = {};
+      for (const { n, ws, used } of probes) {
+        if (ws.isNullObject) fingerprints[n] = null;
+        else fingerprints[n] = fingerprintOfUsed(used);
+      }
+      const have = new Set(definedNames.length ? wbNames.items.map((x) => x.name.toLowerCase()) : []);
+      return { fingerprints, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+    });
+  }
+
+  async deleteSheets(names: string[], definedNames: string[] = []): Promise<void> {
+    if (names.length === 0 && definedNames.length === 0) return;
+    await this.excel.run(async (ctx) => {
+      // Names first: once their sheet is gone they would turn into #REF! names.
+      for (const d of definedNames) ctx.workbook.names.getItem(d).delete();
+      for (const n of names) ctx.workbook.worksheets.getItem(n).delete();
+      await ctx.sync(); // the only round trip
     });
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Grid, GridSheet } from "../../model/grid";
 import type { SheetExtras } from "../../model/write/render";
+import { clipSheetName } from "../../model/write/layout";
 
 /**
  * What insertSheets writes: a TemplateBook from src/model/write (sheets with values, formulas, formats, merges;
@@ -25,6 +26,17 @@ export interface ReadProgress {
 export interface InsertResult {
   /** The names the sheets actually got (free names; never an existing sheet). */
   names: string[];
+  /** Fingerprint of each new sheet right after the insert (see fingerprintCells), to notice later edits. */
+  fingerprints: Record<string, string>;
+  /** Workbook-scoped defined names this insert added (sheet-scoped ones go with their sheet). */
+  definedNames: string[];
+}
+
+export interface SheetInspection {
+  /** Current fingerprint of each asked sheet; null when the sheet no longer exists. */
+  fingerprints: Record<string, string | null>;
+  /** Those of the asked workbook-scoped defined names that still exist. */
+  definedNames: string[];
 }
 
 export interface WorkbookPort {
@@ -38,13 +50,41 @@ export interface WorkbookPort {
   readCellText(sheet: string, cell: string): Promise<string>;
   /** Add the book's sheets as NEW sheets; names that are taken get a free variant ("表 (2)"). */
   insertSheets(book: InsertBook): Promise<InsertResult>;
+  /** Fingerprints of these sheets and which of these workbook-scoped names exist; one round trip, reads only. */
+  inspectSheets(names: string[], definedNames?: string[]): Promise<SheetInspection>;
+  /**
+   * Delete exactly these sheets and workbook-scoped names, nothing else; one round trip. They must exist (ask
+   * inspectSheets first): a missing one rejects with ItemNotFound.
+   */
+  deleteSheets(names: string[], definedNames?: string[]): Promise<void>;
 }
 
-/** Excel's sheet-name rules: ≤ 31 chars, none of : \ / ? * [ ], not blank, not starting/ending with '. */
+/**
+ * A cheap fingerprint of a sheet's content: FNV-1a over the used range's address and its formulas (which hold the
+ * constants too). Equal content → equal fingerprint within one port; any typed change alters it (collisions aside).
+ */
+export function fingerprintCells(address: string | null, formulas: unknown): string {
+  const text = JSON.stringify([address ?? "", formulas ?? null]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(16).padStart(8, "0")}:${text.length}`;
+}
+
+/**
+ * Excel's sheet-name rules: ≤ 31 UTF-16 code units (never cutting an emoji in half), none of : \ / ? * [ ], no
+ * control characters, not blank, not starting/ending with '.
+ */
 export function cleanSheetName(name: string): string {
-  let s = name.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
+  let s = name
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (!s) s = "Sheet";
-  return s.slice(0, 31);
+  return clipSheetName(s, 31);
 }
 
 /**
@@ -59,7 +99,7 @@ export function freeSheetNames(wanted: string[], existing: string[]): string[] {
     let name = base;
     for (let i = 2; taken.has(name.toLowerCase()); i++) {
       const suffix = ` (${i})`;
-      name = base.slice(0, 31 - suffix.length) + suffix;
+      name = clipSheetName(base, 31 - suffix.length) + suffix;
     }
     taken.add(name.toLowerCase());
     out.push(name);
