@@ -11,55 +11,37 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../model/grid";
-import { parseA1 } from "../model/grid";
+import { colName, parseA1 } from "../model/grid";
+import { guardWorkbook, workbookLimitError, WorkbookReadError, type Inflater, type ReadNotice } from "./guard";
+import { limitsFrom, type ReadLimits } from "./limits";
 
-export type WorkbookReadErrorKind = "empty" | "not-xlsx" | "legacy-xls" | "encrypted" | "corrupt";
-
-/** Unreadable input. `message` is zh-CN (with a short English gloss); the CLI maps it to exit code 2. */
-export class WorkbookReadError extends Error {
-  readonly kind: WorkbookReadErrorKind;
-  constructor(kind: WorkbookReadErrorKind, message: string) {
-    super(message);
-    this.name = "WorkbookReadError";
-    this.kind = kind;
-  }
-}
+// Re-exported so existing `import { WorkbookReadError } from "../xlsx/read"` keeps working (same class).
+export { WorkbookReadError } from "./guard";
+export type { WorkbookReadErrorKind, ReadNotice, Inflater } from "./guard";
+export type { ReadLimits } from "./limits";
 
 export interface LoadGridOptions {
   /** Name used in messages ("预算.xlsx"); optional. */
   fileName?: string;
-  /** Stop after this many rows per sheet (defence against runaway sheets); default 100 000. */
+  /** Rows per sheet (kept for compatibility; same as limits.maxRows). */
   maxRows?: number;
+  /** Read limits (missing entries: DEFAULT_LIMITS). A hit throws WorkbookReadError kind "limit". */
+  limits?: Partial<ReadLimits>;
+  /** Raw-deflate inflater for the guard; defaults to DecompressionStream. Node callers may pass nodeInflate. */
+  inflate?: Inflater;
+  /** Receives notices (macros present, external links, rows not read) as they are found. */
+  onNotice?: (notice: ReadNotice) => void;
 }
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Excel's grid: 16 384 columns (XFD). A cell beyond is not from Excel and would blow up the dense Grid. */
+const MAX_EXCEL_COLUMNS = 16_384;
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  return magic.every((b, i) => bytes[i] === b);
-}
-
 function label(opts?: LoadGridOptions): string {
   return opts?.fileName ? `“${opts.fileName}”` : "该文件";
-}
-
-/** Check the container before handing it to exceljs, so the common mistakes get a precise message. */
-function sniff(bytes: Uint8Array, opts?: LoadGridOptions): void {
-  if (bytes.length === 0) throw new WorkbookReadError("empty", `${label(opts)}是空文件，无法读取（empty file）`);
-  if (startsWith(bytes, OLE_MAGIC)) {
-    // OLE compound files are either legacy .xls or password-protected .xlsx; both need the user's action.
-    throw new WorkbookReadError(
-      "legacy-xls",
-      `${label(opts)}是旧版 .xls 格式或设置了打开密码，请在 Excel/WPS 中另存为 .xlsx（无密码）后再试（legacy .xls or encrypted workbook）`,
-    );
-  }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    throw new WorkbookReadError("not-xlsx", `${label(opts)}不是 .xlsx 工作簿（not an .xlsx file）`);
-  }
 }
 
 function isoDate(d: Date): string {
@@ -118,23 +100,62 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeRange[] {
   return out;
 }
 
-function sheetToGrid(ws: ExcelJS.Worksheet, maxRows: number): GridSheet {
-  const merges = mergesOf(ws);
+interface SheetBudget {
+  limits: ReadLimits;
+  fileName?: string;
+  /** Dense Grid slots used so far, over all sheets. */
+  slots: number;
+  notice: (n: ReadNotice) => void;
+}
+
+function sheetLabel(name: string): string {
+  return `工作表“${name}”`;
+}
+
+function sheetToGrid(ws: ExcelJS.Worksheet, budget: SheetBudget): GridSheet {
+  const { limits } = budget;
+  const maxRows = limits.maxRows;
+  const merges = mergesOf(ws).filter((m) => m.r1 < maxRows && m.c1 < MAX_EXCEL_COLUMNS);
   const slave = new Set<string>();
   for (const m of merges) {
-    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slave.add(`${r},${c}`);
+    // A merge can claim A1:XFD1048576; only its part inside the read area can hold cells we keep.
+    const r2 = Math.min(m.r2, maxRows - 1);
+    const c2 = Math.min(m.c2, MAX_EXCEL_COLUMNS - 1);
+    if ((r2 - m.r1 + 1) * (c2 - m.c1 + 1) > 1_000_000) continue; // slaves are found by range test below
+    for (let r = m.r1; r <= r2; r++) for (let c = m.c1; c <= c2; c++) if (r !== m.r1 || c !== m.c1) slave.add(`${r},${c}`);
   }
+  const bigMerges = merges.filter((m) => (Math.min(m.r2, maxRows - 1) - m.r1 + 1) * (Math.min(m.c2, MAX_EXCEL_COLUMNS - 1) - m.c1 + 1) > 1_000_000);
+  const isSlave = (r: number, c: number): boolean =>
+    slave.has(`${r},${c}`) || bigMerges.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && (r !== m.r1 || c !== m.c1));
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const formats: (string | null)[][] = [];
   let anyFormula = false;
   let anyFormat = false;
+  let rowsDropped = 0;
+  let firstDroppedRow = 0;
+  let colsDropped = 0;
+  const grow = (target: unknown[], len: number) => {
+    const add = len - target.length;
+    if (add <= 0) return;
+    budget.slots += add;
+    if (budget.slots > limits.maxGridSlots) {
+      throw workbookLimitError(budget.fileName, "maxGridSlots", budget.slots, limits.maxGridSlots, `的${sheetLabel(ws.name)}`);
+    }
+  };
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
-    if (r >= maxRows) return;
+    if (r >= maxRows) {
+      if (rowsDropped++ === 0) firstDroppedRow = rowNumber;
+      return;
+    }
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
-      if (slave.has(`${r},${c}`)) return; // exceljs echoes the master's value here
+      if (c >= MAX_EXCEL_COLUMNS) {
+        colsDropped++;
+        return;
+      }
+      if (isSlave(r, c)) return; // exceljs echoes the master's value here
       const converted = convertValue(cell.value);
       let value = converted.value;
       const formula = converted.formula;
@@ -143,28 +164,54 @@ function sheetToGrid(ws: ExcelJS.Worksheet, maxRows: number): GridSheet {
         const cached = (cell as unknown as { result?: unknown }).result;
         if (cached !== undefined) value = convertValue(cached).value;
       }
+      const longest = Math.max(typeof value === "string" ? value.length : 0, formula?.length ?? 0);
+      if (longest > limits.maxCellChars) {
+        throw workbookLimitError(budget.fileName, "maxCellChars", longest, limits.maxCellChars, `的${sheetLabel(ws.name)}单元格 ${colName(c)}${r + 1} `);
+      }
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
       if (value === null && formula === null && fmt === null) return;
+      grow(values, r + 1);
       while (values.length <= r) values.push([]);
       const vr = values[r];
+      grow(vr, c + 1);
       while (vr.length <= c) vr.push(null);
       vr[c] = value;
       if (formula !== null) {
         anyFormula = true;
+        grow(formulas, r + 1);
         while (formulas.length <= r) formulas.push([]);
         const fr = formulas[r];
+        grow(fr, c + 1);
         while (fr.length <= c) fr.push(null);
         fr[c] = formula;
       }
       if (fmt !== null) {
         anyFormat = true;
+        grow(formats, r + 1);
         while (formats.length <= r) formats.push([]);
         const xr = formats[r];
+        grow(xr, c + 1);
         while (xr.length <= c) xr.push(null);
         xr[c] = fmt;
       }
     });
   });
+  if (rowsDropped > 0) {
+    budget.notice({
+      severity: "warning",
+      code: "rows-truncated",
+      sheet: ws.name,
+      message: `${sheetLabel(ws.name)}第 ${maxRows} 行以下还有 ${rowsDropped} 行内容（从第 ${firstDroppedRow} 行起），超出读取上限 maxRows，未读取（${rowsDropped} row(s) below row ${maxRows} not read: limit maxRows）`,
+    });
+  }
+  if (colsDropped > 0) {
+    budget.notice({
+      severity: "warning",
+      code: "columns-truncated",
+      sheet: ws.name,
+      message: `${sheetLabel(ws.name)}有 ${colsDropped} 个单元格位于 Excel 最大列 XFD 之外，未读取（${colsDropped} cell(s) beyond column XFD not read）`,
+    });
+  }
   const sheet: GridSheet = { name: ws.name, values, merges };
   if (anyFormula) sheet.formulas = formulas;
   if (anyFormat) sheet.formats = formats;
@@ -187,11 +234,20 @@ function definedNames(wb: ExcelJS.Workbook): DefinedName[] {
 
 /**
  * Read an .xlsx workbook into a Grid. Throws only WorkbookReadError (zh-CN message), never a raw
- * library error.
+ * library error. The guard (guard.ts) checks the container and every limit before exceljs starts.
  */
 export async function loadGrid(data: ArrayBuffer | Uint8Array, opts?: LoadGridOptions): Promise<Grid> {
   const bytes = toBytes(data);
-  sniff(bytes, opts);
+  const limits = limitsFrom({ ...(opts?.maxRows !== undefined ? { maxRows: opts.maxRows } : {}), ...opts?.limits });
+  const notice = (n: ReadNotice) => {
+    try {
+      opts?.onNotice?.(n);
+    } catch {
+      /* a caller's display problem must not fail the read */
+    }
+  };
+  const report = await guardWorkbook(bytes, { limits, fileName: opts?.fileName, inflate: opts?.inflate });
+  for (const n of report.notices) notice(n);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' typings want a Buffer; JSZip underneath accepts any Uint8Array, in Node and browsers.
@@ -200,14 +256,20 @@ export async function loadGrid(data: ArrayBuffer | Uint8Array, opts?: LoadGridOp
     } as unknown as Partial<ExcelJS.XlsxReadOptions>);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError("corrupt", `${label(opts)}已损坏或不是有效的 .xlsx 工作簿，无法读取（corrupt workbook: ${detail.slice(0, 120)}）`);
+    throw new WorkbookReadError("corrupt", `${label(opts)}已损坏或不是有效的 .xlsx 工作簿，无法读取（corrupt workbook: ${clean(detail)}）`);
   }
-  const maxRows = opts?.maxRows ?? 100_000;
   try {
-    const sheets = wb.worksheets.map((ws) => sheetToGrid(ws, maxRows));
+    const budget: SheetBudget = { limits, fileName: opts?.fileName, slots: 0, notice };
+    const sheets = wb.worksheets.map((ws) => sheetToGrid(ws, budget));
     return { sheets, names: definedNames(wb) };
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError("corrupt", `${label(opts)}的内容无法解析（unreadable content: ${detail.slice(0, 120)}）`);
+    throw new WorkbookReadError("corrupt", `${label(opts)}的内容无法解析（unreadable content: ${clean(detail)}）`);
   }
+}
+
+/** A library message inside our gloss: short, one line, no parentheses (they would break the zh/en split). */
+function clean(detail: string): string {
+  return detail.replace(/[\s]+/g, " ").replace(/[()（）]/g, " ").trim().slice(0, 120);
 }
