@@ -51,6 +51,7 @@ import {
   trimText,
   valueRightOf,
   type Area,
+  labeledText,
 } from "./labels";
 import { parseMoney } from "../money";
 
@@ -220,17 +221,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     }
   }
 
-  const field = (label: RegExp, key: string): string | null => {
-    const lab = findLabel(sheet, label, area);
-    if (!lab) return null;
-    const v = valueRightOf(sheet, lab.r, lab.c, { stopAt: isLabel });
-    if (!v) {
-      cells[key] = a1(lab.r, (mergeAt(sheet, lab.r, lab.c)?.c2 ?? lab.c) + 1);
-      return null;
-    }
-    cells[key] = v.ref;
-    return v.text || null;
-  };
+  const field = (label: RegExp, key: string): string | null => labeledText(sheet, area, label, key, cells, isLabel);
 
   const codeRaw = field(L.code, "code");
   const code = codeRaw ? codeRaw.replace(/[\s\u3000]+/g, "") : null;

@@ -295,6 +295,30 @@ export interface ValueSearch {
 }
 
 /**
+ * The text right of a label found in `area` (stopping at the next label). Records the value's cell
+ * under `key` in `cells` — or, when the value is blank, the cell right of the label, so a finding
+ * about the missing value points where it should be typed. Null when the label or the value is absent.
+ */
+export function labeledText(
+  sheet: GridSheet,
+  area: Area,
+  label: LabelPattern,
+  key: string,
+  cells: Record<string, string>,
+  isLabel: (h: CellHit) => boolean,
+): string | null {
+  const lab = findLabel(sheet, label, area);
+  if (!lab) return null;
+  const v = valueRightOf(sheet, lab.r, lab.c, { stopAt: isLabel });
+  if (!v) {
+    cells[key] = a1(lab.r, (mergeAt(sheet, lab.r, lab.c)?.c2 ?? lab.c) + 1);
+    return null;
+  }
+  cells[key] = v.ref;
+  return v.text || null;
+}
+
+/**
  * The first non-empty cell right of a label, skipping the label's own merge area and empty spacer
  * cells (PDF conversions leave an empty cell after most labels). Returns null when the next
  * non-empty cell is another label (per `stopAt`) or the row ends.

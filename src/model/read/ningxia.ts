@@ -39,6 +39,7 @@ import {
   trimText,
   valueRightOf,
   type Area,
+  labeledText,
 } from "./labels";
 import { budgetField, problem, readIndicators, type BudgetKey, type IndicatorCol, type IndicatorHeader } from "./chengde";
 
@@ -174,17 +175,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     }
   }
 
-  const field = (label: RegExp, key: string): string | null => {
-    const lab = findLabel(sheet, label, area);
-    if (!lab) return null;
-    const v = valueRightOf(sheet, lab.r, lab.c, { stopAt: isLabel });
-    if (!v) {
-      cells[key] = a1(lab.r, (mergeAt(sheet, lab.r, lab.c)?.c2 ?? lab.c) + 1);
-      return null;
-    }
-    cells[key] = v.ref;
-    return v.text || null;
-  };
+  const field = (label: RegExp, key: string): string | null => labeledText(sheet, area, label, key, cells, isLabel);
 
   const name = field(L.name, "name");
   if (!name) problems.push(problem("warning", sheet, cells.name ?? a1(anchor, 0), "未填写项目名称（project name missing）"));
