@@ -3,6 +3,7 @@
  * out of the initial chunks (it is only fetched when the user opens or writes an .xlsx).
  */
 import type { Grid } from "../model/grid";
+import type { ReadNotice } from "../xlsx/guard";
 
 /** Offer `data` as a download. Returns false where the host blocks downloads (some Office webviews). */
 export function downloadFile(name: string, data: string | Uint8Array, mime: string): boolean {
@@ -59,10 +60,21 @@ export async function readFileBytes(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** .xlsx bytes → Grid, loading exceljs on first use. */
-export async function loadGridLazy(bytes: Uint8Array, fileName?: string): Promise<Grid> {
+/** .xlsx bytes → Grid, loading exceljs on first use. Reading goes through the guard (src/xlsx/guard.ts). */
+export async function loadGridLazy(bytes: Uint8Array, fileName?: string, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
   const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
-  return loadGrid(bytes, { fileName });
+  return loadGrid(bytes, { fileName, onNotice });
+}
+
+/**
+ * A picked or dropped file → Grid: refused by size before its bytes are read, then the guarded read.
+ * Errors are WorkbookReadError with a zh-CN message naming the file.
+ */
+export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
+  const { checkFileSize, loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+  checkFileSize(file.size, { fileName: file.name });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return loadGrid(bytes, { fileName: file.name, onNotice });
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -6,7 +6,8 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
-import { loadGridLazy } from "../taskpane/browser";
+import { loadWorkbookFile } from "../taskpane/browser";
+import type { ReadNotice } from "../xlsx/guard";
 
 const useStyles = makeStyles({
   drop: {
@@ -35,6 +36,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
   const [opened, setOpened] = React.useState<Opened | null>(null);
   const [loading, setLoading] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [notices, setNotices] = React.useState<ReadNotice[]>([]);
   const [over, setOver] = React.useState(false);
   const [selection, setSelection] = React.useState<string | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
@@ -43,10 +45,13 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
   const open = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setNotices([]);
     setLoading(file.name);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const grid = await loadGridLazy(bytes, file.name);
+      // Guarded read (size, container, zip bombs, limits) before exceljs; see src/xlsx/guard.ts.
+      const found: ReadNotice[] = [];
+      const grid = await loadWorkbookFile(file, (n) => found.push(n));
+      setNotices(found);
       const port = new MemoryPort(grid);
       port.onSelect((sel) => setSelection(`${sel.sheet}!${sel.cell}`));
       setSelection(null);
@@ -82,7 +87,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         ref={input}
         className={s.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="选择 .xlsx 文件 / choose an .xlsx file"
         tabIndex={-1}
         data-testid="xlsx-input"
@@ -109,6 +114,11 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       initialNotice={notice ? { intent: "info", title: notice } : null}
     >
       {picker}
+      {notices.map((n, i) => (
+        <MessageBar key={`${n.code}-${i}`} intent={n.severity === "warning" ? "warning" : "info"} data-testid="read-notice" data-code={n.code}>
+          <MessageBarBody>{n.message}</MessageBarBody>
+        </MessageBar>
+      ))}
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>

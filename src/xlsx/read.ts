@@ -233,6 +233,15 @@ function definedNames(wb: ExcelJS.Workbook): DefinedName[] {
 }
 
 /**
+ * Refuse a file by its size alone, before its bytes are read into memory (the standalone page knows
+ * `File.size` up front). Throws WorkbookReadError kind "limit".
+ */
+export function checkFileSize(size: number, opts?: Pick<LoadGridOptions, "fileName" | "limits">): void {
+  const limits = limitsFrom(opts?.limits);
+  if (size > limits.maxFileBytes) throw workbookLimitError(opts?.fileName, "maxFileBytes", size, limits.maxFileBytes);
+}
+
+/**
  * Read an .xlsx workbook into a Grid. Throws only WorkbookReadError (zh-CN message), never a raw
  * library error. The guard (guard.ts) checks the container and every limit before exceljs starts.
  */

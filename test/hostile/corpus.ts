@@ -1,0 +1,493 @@
+/**
+ * The hostile-workbook corpus, generated at test time (deterministic, nothing checked in): every way
+ * an attachment can be wrong, broken, huge or crafted, plus odd-but-valid workbooks that must read.
+ * Malformed zips are written by hand (zip.ts) so they can lie about sizes, names and flags.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import ExcelJS from "exceljs";
+import type { WorkbookReadErrorKind } from "../../src/xlsx/guard";
+import type { LimitName } from "../../src/xlsx/limits";
+import { buildZip, repeatedByteDeflate, type ZEntry } from "./zip";
+
+export interface HostileCase {
+  id: string;
+  /** File name as the user sees it (extension included: a CSV renamed .xlsx keeps .xlsx). */
+  file: string;
+  what: string;
+  /** refused: exit 2 / error message; readable: exit 0 or 1, export writes JSON. */
+  expect: "refused" | "readable";
+  kind?: WorkbookReadErrorKind;
+  limit?: LimitName;
+  /** zh fragment the message must contain. */
+  message?: RegExp;
+  build: () => Promise<Buffer> | Buffer;
+}
+
+const MB = 1024 * 1024;
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Inner XML of <worksheet> after <sheetData> is built from `rows` — or the complete sheetData + more. */
+  xml?: string;
+  rows?: string;
+  after?: string;
+  dimension?: string;
+}
+
+/** A minimal, valid .xlsx package (what Excel needs, nothing else) around the given sheets and parts. */
+export function minimalBook(sheets: SheetSpec[], opts: { sharedStrings?: string[] | ZEntry; extra?: ZEntry[]; workbookExtra?: string; macro?: boolean; replace?: ZEntry[] } = {}): Buffer {
+  const ct = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${opts.macro ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : ""}<Override PartName="/xl/workbook.xml" ContentType="application/vnd.${opts.macro ? "ms-excel.sheet.macroEnabled.main+xml" : "openxmlformats-officedocument.spreadsheetml.sheet.main+xml"}"/>${sheets
+    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .join("")}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const wb = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>${opts.workbookExtra ?? ""}</workbook>`;
+  const n = sheets.length;
+  const wbRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join("")}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs></styleSheet>`;
+  const ss = opts.sharedStrings;
+  const ssEntry: ZEntry =
+    ss && !Array.isArray(ss)
+      ? ss
+      : {
+          name: "xl/sharedStrings.xml",
+          data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${(ss ?? []).length}" uniqueCount="${(ss ?? []).length}">${(ss ?? []).map((t) => (t.startsWith("<") ? `<si>${t}</si>` : `<si><t xml:space="preserve">${esc(t)}</t></si>`)).join("")}</sst>`,
+        };
+  const entries: ZEntry[] = [
+    { name: "[Content_Types].xml", data: ct },
+    { name: "_rels/.rels", data: rels },
+    { name: "xl/workbook.xml", data: wb },
+    { name: "xl/_rels/workbook.xml.rels", data: wbRels },
+    { name: "xl/styles.xml", data: styles },
+    ssEntry,
+    ...sheets.map(
+      (s, i): ZEntry => ({
+        name: `xl/worksheets/sheet${i + 1}.xml`,
+        data:
+          s.xml ??
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet ${NS}>${s.dimension ? `<dimension ref="${s.dimension}"/>` : ""}<sheetData>${s.rows ?? ""}</sheetData>${s.after ?? ""}</worksheet>`,
+      }),
+    ),
+    ...(opts.extra ?? []),
+  ];
+  return buildZip(entries.map((e) => opts.replace?.find((r) => r.name === e.name) ?? e));
+}
+
+const cellStr = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
+
+/** A sheet part whose XML is deflated in one stream from generated rows (for the multi-million cell cases). */
+function bigSheetEntry(index: number, rows: number, cols: number): ZEntry {
+  const letters = Array.from({ length: cols }, (_, c) => String.fromCharCode(65 + c));
+  const chunks: Buffer[] = [Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`)];
+  for (let r = 1; r <= rows; r++) {
+    let s = `<row r="${r}">`;
+    for (const l of letters) s += `<c r="${l}${r}"><v>${r % 97}</v></c>`;
+    chunks.push(Buffer.from(s + "</row>"));
+  }
+  chunks.push(Buffer.from("</sheetData></worksheet>"));
+  const plain = Buffer.concat(chunks);
+  return { name: `xl/worksheets/sheet${index}.xml`, raw: zlib.deflateRawSync(plain, { level: 1 }), declaredSize: plain.length, crc: zlib.crc32(plain) };
+}
+
+function ole(names: string[], fill = 4096): Buffer {
+  // The CFB signature, a plausible header and directory entries whose names are UTF-16LE, as Office writes them.
+  const head = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(head);
+  head.writeUInt16LE(0x003e, 0x18);
+  head.writeUInt16LE(0x0003, 0x1a);
+  head.writeUInt16LE(0xfffe, 0x1c);
+  head.writeUInt16LE(9, 0x1e);
+  const dir = Buffer.alloc(128 * names.length);
+  names.forEach((n, i) => {
+    const u = Buffer.from(n, "utf16le");
+    u.copy(dir, i * 128);
+    dir.writeUInt16LE(u.length + 2, i * 128 + 64);
+  });
+  return Buffer.concat([head, Buffer.alloc(fill, 0x00), dir]);
+}
+
+async function seedWithOdds(): Promise<Buffer> {
+  // A real seed-shaped workbook, plus whole-column validations and conditional formats on every project sheet.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(__dirname, "../../examples/seed-000.xlsx"));
+  for (const ws of wb.worksheets) {
+    for (let c = 1; c <= 30; c++) {
+      const col = String.fromCharCode(64 + ((c - 1) % 26) + 1);
+      (ws as unknown as { dataValidations: { add: (ref: string, dv: unknown) => void } }).dataValidations.add(`${c > 26 ? "A" : ""}${col}2:${c > 26 ? "A" : ""}${col}1048576`, {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"是,否"'],
+      });
+    }
+    ws.addConditionalFormatting({ ref: "A1:Z1048576", rules: [{ type: "expression", formulae: ["ISERROR(A1)"], priority: 1, style: { font: { bold: true } } }] });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const LONG_ZH = "绩效目标".repeat(8191) + "标准"; // 32 766 + … = exactly 32 767 characters below
+const LONG_32767 = (LONG_ZH + "值").slice(0, 32_767);
+
+export const CASES: HostileCase[] = [
+  // --- wrong container ---------------------------------------------------------------------------
+  { id: "empty", file: "空文件.xlsx", what: "0-byte file", expect: "refused", kind: "empty", message: /空文件/, build: () => Buffer.alloc(0) },
+  {
+    id: "encrypted",
+    file: "加密预算.xlsx",
+    what: "password-protected .xlsx (OLE with EncryptionInfo/EncryptedPackage)",
+    expect: "refused",
+    kind: "encrypted",
+    message: /密码/,
+    build: () => ole(["Root Entry", "EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]),
+  },
+  {
+    id: "legacy-xls",
+    file: "旧版预算.xls",
+    what: "real-looking Excel 97-2003 header (OLE with a Workbook stream)",
+    expect: "refused",
+    kind: "legacy-xls",
+    message: /97-2003/,
+    build: () => ole(["Root Entry", "Workbook", "\u0005SummaryInformation"]),
+  },
+  {
+    id: "csv-renamed",
+    file: "导出数据.xlsx",
+    what: "CSV text renamed .xlsx",
+    expect: "refused",
+    kind: "not-xlsx",
+    message: /CSV/,
+    build: () => Buffer.from("项目名称,项目编码,预算数（万元）\n安保服务,131000000001,120.5\n", "utf8"),
+  },
+  {
+    id: "html-renamed",
+    file: "系统导出.xlsx",
+    what: "HTML table renamed .xlsx (common from 业务系统 exports)",
+    expect: "refused",
+    kind: "not-xlsx",
+    message: /HTML/,
+    build: () => Buffer.from('<html><head><meta charset="utf-8"></head><body><table><tr><td>项目名称</td></tr></table></body></html>', "utf8"),
+  },
+  {
+    id: "truncated",
+    file: "下载中断.xlsx",
+    what: "a real workbook cut in half (no end of central directory)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /不完整/,
+    build: () => {
+      const full = fs.readFileSync(path.join(__dirname, "../../examples/seed-001.xlsx"));
+      return full.subarray(0, Math.floor(full.length / 2));
+    },
+  },
+  {
+    id: "zip-not-workbook",
+    file: "附件.xlsx",
+    what: "a zip without xl/workbook.xml",
+    expect: "refused",
+    kind: "not-xlsx",
+    message: /压缩包/,
+    build: () => buildZip([{ name: "说明.txt", data: "请查收附件" }]),
+  },
+  {
+    id: "docx-renamed",
+    file: "报告.xlsx",
+    what: "a Word document renamed .xlsx",
+    expect: "refused",
+    kind: "not-xlsx",
+    message: /Word/,
+    build: () => buildZip([{ name: "[Content_Types].xml", data: "<Types/>" }, { name: "word/document.xml", data: "<w:document/>" }]),
+  },
+  {
+    id: "encrypted-entry",
+    file: "zip加密.xlsx",
+    what: "zip entry with the encryption flag",
+    expect: "refused",
+    kind: "encrypted",
+    message: /加密/,
+    build: () => minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>` }], { extra: [{ name: "xl/secret.xml", data: "<x/>", flags: 1 }] }),
+  },
+  {
+    id: "name-mismatch",
+    file: "名称不一致.xlsx",
+    what: "central name differs from the local name (JSZip reads the local one)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /名称不一致/,
+    build: () => minimalBook([{ name: "表1", rows: "" }], { extra: [{ name: "docProps/x.xml", localName: "xl/worksheets/sheet9.xml", data: "<worksheet/>" }] }),
+  },
+  {
+    id: "prepended",
+    file: "前置数据.xlsx",
+    what: "bytes prepended before the zip (JSZip would shift every offset)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /多余数据/,
+    build: () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(40).fill(0)]), minimalBook([{ name: "表1", rows: "" }])]),
+  },
+  // --- bombs and size limits ------------------------------------------------------------------------
+  {
+    id: "bomb-honest",
+    file: "压缩炸弹-如实.xlsx",
+    what: "sharedStrings inflating to 1 GB of one byte, declared honestly (~1 MB compressed)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxPartBytes",
+    build: () => {
+      const { raw, crc } = repeatedByteDeflate(0x61, 1024 * MB);
+      return minimalBook([{ name: "表1", rows: "" }], { sharedStrings: { name: "xl/sharedStrings.xml", raw, declaredSize: 1024 * MB, crc } });
+    },
+  },
+  {
+    id: "bomb-lying",
+    file: "压缩炸弹-谎报.xlsx",
+    what: "sharedStrings inflating to 1 GB, declaring 4 KB",
+    expect: "refused",
+    kind: "corrupt",
+    message: /压缩炸弹/,
+    build: () => {
+      const { raw } = repeatedByteDeflate(0x61, 1024 * MB);
+      return minimalBook([{ name: "表1", rows: "" }], { sharedStrings: { name: "xl/sharedStrings.xml", raw, declaredSize: 4096 } });
+    },
+  },
+  {
+    id: "bomb-ratio",
+    file: "高压缩比.xlsx",
+    what: "a 150 MB part (under the part limit) compressed ~1000:1",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCompressionRatio",
+    build: () => {
+      const { raw, crc } = repeatedByteDeflate(0x20, 150 * MB);
+      return minimalBook([{ name: "表1", rows: "" }], { extra: [{ name: "xl/media/image1.png", raw, declaredSize: 150 * MB, crc }] });
+    },
+  },
+  {
+    id: "total-too-big",
+    file: "总量超限.xlsx",
+    what: "six parts declaring 100 MB each (ratio < 200 each), 600 MB in all",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxUncompressedBytes",
+    build: () => {
+      // Never inflated: the declared total is refused first. Pseudo-random bytes keep each ratio under 200.
+      let x = 12345;
+      const junk = Buffer.alloc(560 * 1024);
+      for (let i = 0; i < junk.length; i++) junk[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+      const extra = Array.from({ length: 6 }, (_, i): ZEntry => ({ name: `xl/media/image${i + 1}.emf`, raw: junk, declaredSize: 100 * MB }));
+      return minimalBook([{ name: "表1", rows: "" }], { extra });
+    },
+  },
+  {
+    id: "file-too-big",
+    file: "超大文件.xlsx",
+    what: "a 51 MB file (stored media)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxFileBytes",
+    build: () => minimalBook([{ name: "表1", rows: "" }], { extra: [{ name: "xl/media/image1.bmp", data: Buffer.alloc(51 * MB, 7), stored: true }] }),
+  },
+  {
+    id: "cells-3m",
+    file: "三百万单元格.xlsx",
+    what: "one sheet with 3 000 000 tiny cells (300 000 rows × 10)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    build: () => {
+      return minimalBook([{ name: "表1", rows: "" }], { replace: [bigSheetEntry(1, 300_000, 10)] });
+    },
+  },
+  {
+    id: "merge-huge",
+    file: "合并整表.xlsx",
+    what: "one merge A1:XFD1048576 (exceljs would create 17 billion cells)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    build: () => minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "标题")}</row>`, after: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }]),
+  },
+  {
+    id: "merges-many",
+    file: "合并过多.xlsx",
+    what: "6 000 two-cell merges in one sheet (exceljs checks merges pairwise)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxMerges",
+    build: () => {
+      const merges = Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:A${2 * i + 2}"/>`).join("");
+      return minimalBook([{ name: "表1", rows: "", after: `<mergeCells count="6000">${merges}</mergeCells>` }]);
+    },
+  },
+  {
+    id: "cols-huge",
+    file: "列定义异常.xlsx",
+    what: '<col min="1" max="1000000000"> (exceljs creates one object per column)',
+    expect: "refused",
+    kind: "corrupt",
+    message: /16384/,
+    build: () =>
+      minimalBook([
+        {
+          name: "表1",
+          xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><cols><col min="1" max="1000000000" width="9"/></cols><sheetData><row r="1">${cellStr("A1", "x")}</row></sheetData></worksheet>`,
+        },
+      ]),
+  },
+  {
+    id: "xml-dtd-bomb",
+    file: "实体炸弹.xlsx",
+    what: "billion-laughs DTD in sharedStrings",
+    expect: "refused",
+    kind: "corrupt",
+    message: /DTD/,
+    build: () => {
+      let dtd = '<!DOCTYPE sst [<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">';
+      for (let i = 1; i <= 9; i++) dtd += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+      dtd += "]>";
+      return minimalBook([{ name: "表1", rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], {
+        sharedStrings: { name: "xl/sharedStrings.xml", data: `<?xml version="1.0"?>${dtd}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&a9;</t></si></sst>` },
+      });
+    },
+  },
+  {
+    id: "sheets-1001",
+    file: "一千零一张表.xlsx",
+    what: "1 001 worksheets",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxSheets",
+    build: () => minimalBook(Array.from({ length: 1001 }, (_, i) => ({ name: `表${i + 1}`, rows: "" }))),
+  },
+  {
+    id: "cell-40k",
+    file: "超长单元格.xlsx",
+    what: "a cell of 40 000 characters (Excel stops at 32 767)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCellChars",
+    message: /A2/,
+    build: () => minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "项目")}</row><row r="2">${cellStr("A2", "长".repeat(40_000))}</row>` }]),
+  },
+  // --- odd but valid: must read --------------------------------------------------------------------
+  {
+    id: "odd-sheet-names",
+    file: "奇怪的表名.xlsx",
+    what: "sheet names with quotes, brackets, emoji, 31 chars, A1, R1C1, leading digits",
+    expect: "readable",
+    build: () =>
+      minimalBook(
+        ODD_NAMES.map((name, i) => ({ name, rows: `<row r="1">${cellStr("A1", `表${i}`)}</row>` })),
+        { workbookExtra: `<definedNames><definedName name="预算数">'it''s'!$A$1</definedName></definedNames>` },
+      ),
+  },
+  {
+    id: "bad-sheet-name",
+    file: "非法表名.xlsx",
+    what: "a sheet named [方括号] (Excel forbids [ ]; exceljs would throw in English)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /\[方括号\]/,
+    build: () => minimalBook([{ name: "表1", rows: "" }, { name: "[方括号]", rows: "" }]),
+  },
+  {
+    id: "long-rich-errors-links",
+    file: "长文本与外部链接.xlsx",
+    what: "32 767-char Chinese cell, rich text, #REF!/#N/A/#DIV/0! cached errors, a formula into another workbook with its cached value, an external link part",
+    expect: "readable",
+    build: () =>
+      minimalBook(
+        [
+          {
+            name: "项目1",
+            rows:
+              `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+              `<row r="2"><c r="A2" t="e"><f>#REF!+1</f><v>#REF!</v></c><c r="B2" t="e"><f>VLOOKUP(1,A:A,2,0)</f><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c></row>` +
+              `<row r="3"><c r="A3"><f>[1]汇总!$B$2</f><v>123.45</v></c><c r="B3" t="str"><f>'C:\\预算\\[其他单位.xlsx]表1'!A1</f><v>外部值</v></c></row>`,
+          },
+        ],
+        {
+          sharedStrings: [LONG_32767, '<r><rPr><b/></rPr><t>加粗</t></r><r><t xml:space="preserve">与普通</t></r>'],
+          workbookExtra: '<externalReferences><externalReference r:id="rIdX"/></externalReferences>',
+          extra: [
+            {
+              name: "xl/externalLinks/externalLink1.xml",
+              data: `<externalLink ${NS}><externalBook r:id="rId1"><sheetNames><sheetName val="汇总"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="2"><cell r="B2"><v>123.45</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+            },
+            {
+              name: "xl/externalLinks/_rels/externalLink1.xml.rels",
+              data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///\\\\server\\share\\预算.xlsx" TargetMode="External"/></Relationships>',
+            },
+          ],
+        },
+      ),
+  },
+  {
+    id: "macro-xlsm",
+    file: "带宏.xlsm",
+    what: ".xlsm with xl/vbaProject.bin (data read, macros never run)",
+    expect: "readable",
+    build: () =>
+      minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
+        macro: true,
+        extra: [{ name: "xl/vbaProject.bin", data: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048, 0x41)]) }],
+      }),
+  },
+  {
+    id: "dimension-claim",
+    file: "使用区域百万行.xlsx",
+    what: '<dimension ref="A1:Z1048576"> with 3 real rows',
+    expect: "readable",
+    build: () =>
+      minimalBook([
+        {
+          name: "表1",
+          dimension: "A1:Z1048576",
+          rows: [1, 2, 3].map((r) => `<row r="${r}" spans="1:26">${cellStr(`A${r}`, `第${r}行`)}</row>`).join(""),
+        },
+      ]),
+  },
+  {
+    id: "far-rows",
+    file: "末行有字.xlsx",
+    what: "3 rows: 1, 150 000 and 1 048 576 (the last one is below maxRows: not read, with a notice)",
+    expect: "readable",
+    build: () => minimalBook([{ name: "表1", rows: [1, 150_000, 1_048_576].map((r) => `<row r="${r}">${cellStr(`A${r}`, `第${r}行`)}</row>`).join("") }]),
+  },
+  {
+    id: "whole-column-validations",
+    file: "整列数据验证.xlsx",
+    what: "seed-000 with 30 whole-column list validations and a whole-sheet conditional format on every sheet",
+    expect: "readable",
+    build: seedWithOdds,
+  },
+];
+
+/** Names Excel accepts, each awkward for something: quoting in formulas, A1/R1C1 look-alikes, digits first, emoji, 31 chars. */
+export const ODD_NAMES = ["it's", '预算"表"', "【预算】", "(1)汇总", "😀表情", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", "A1", "R1C1", "1.安保服务", "Sheet 1", "#REF!"];
+
+/** Write every case's file into `dir`; returns the paths in CASES order. */
+export async function generateCorpus(dir: string): Promise<{ c: HostileCase; file: string }[]> {
+  const out: { c: HostileCase; file: string }[] = [];
+  for (const c of CASES) {
+    const file = path.join(dir, c.file);
+    fs.writeFileSync(file, await c.build());
+    out.push({ c, file });
+  }
+  return out;
+}
+
+export { LONG_32767 };
