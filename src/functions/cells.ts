@@ -24,6 +24,7 @@ import { labelKey } from "../model/read/labels";
 import { emptyDocument, emptyProject, type Indicator, type JxmbDocument, type Project } from "../model/schema";
 import { normalizeLevel1, normalizeLevel2 } from "../model/taxonomy";
 import { parseTarget } from "../model/value";
+import { planPointText } from "../model/checks/spend-plan";
 import { PROJECT } from "../model/write/layout";
 
 /** Build an error value. Messages only show for #VALUE! and #N/A, so other codes get none. */
@@ -68,7 +69,7 @@ export interface PlanRow {
 
 /**
  * One plan row (3 or 4 cells) → percent points, with the blank and fraction rules above. Text goes
- * through the model's 指标值 parser (parseTarget): “25%”, “25 ％”, “100百分比”, “25”; a dash is blank.
+ * through planPointText (shared with the readers): “25%”, “25 ％”, “100百分比”, “25”; a dash is blank.
  */
 export function planRow(cells: readonly unknown[]): PlanRow {
   const points: (number | null)[] = new Array(cells.length).fill(null);
@@ -88,13 +89,12 @@ export function planRow(cells: readonly unknown[]): PlanRow {
       bad ??= { index: i, raw: cellText(v) };
       return;
     }
-    const t = parseTarget(v);
-    if (t.kind === "empty") return;
-    if (t.operator === null && t.value !== null && t.kind === "percent") points[i] = t.value;
-    else if (t.operator === null && t.value !== null && t.kind === "number" && t.unit === null) {
-      points[i] = t.value;
-      plain.push(i);
-    } else bad ??= { index: i, raw: cellText(v) };
+    const pt = planPointText(v);
+    if (pt.bad) bad ??= { index: i, raw: cellText(v) };
+    else if (pt.value !== null) {
+      points[i] = pt.value;
+      if (pt.bare) plain.push(i);
+    }
   });
   if (allBlankOrZero) return { points: points.map(() => null), bad: null };
   const vals = plain.map((i) => points[i] as number);

@@ -7,6 +7,24 @@
  * multi-year plan may pass any number of points with its own labels.
  */
 
+import { parseTarget } from "../value";
+
+/**
+ * What a plan point written as text means — the one definition readers and custom functions share.
+ * “25%”, “25 ％”, “100百分比” → percent points; “25”, “25.00” → a bare number (`bare`: the caller
+ * decides whether a row of bare numbers 0…1 are fractions); blank or a dash → null; anything else
+ * (an operator, words, an amount) → `bad`.
+ */
+export function planPointText(text: string): { value: number | null; bare: boolean; bad: boolean } {
+  const t = parseTarget(text);
+  if (t.kind === "empty") return { value: null, bare: false, bad: false };
+  if (t.operator === null && t.value !== null && t.valueMax === null) {
+    if (t.kind === "percent") return { value: t.value, bare: false, bad: false };
+    if (t.kind === "number" && t.unit === null) return { value: t.value, bare: true, bad: false };
+  }
+  return { value: null, bare: false, bad: true };
+}
+
 export type SpendPlanRuleId =
   | "spend-plan/missing"
   | "spend-plan/out-of-range"

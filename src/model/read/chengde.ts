@@ -54,6 +54,7 @@ import {
   labeledText,
 } from "./labels";
 import { parseMoney } from "../money";
+import { planPointText } from "../checks/spend-plan";
 
 export type BudgetKey = "total" | "fiscal" | "other";
 export type PlanKey = "mar" | "jun" | "oct" | "dec";
@@ -105,8 +106,8 @@ export function planPoint(sheet: GridSheet, r: number, c: number): CellField<num
     const pct = isPercentFormat(formatAt(sheet, r, c));
     return { value: pct ? cleanNumber(v * 100) : v, raw, ref, problem: null, bare: !pct };
   }
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*(%|％|百分比)?$/.exec(trimText(String(raw)));
-  if (m) return { value: Number(m[1]), raw, ref, problem: null, bare: !m[2] };
+  const pt = planPointText(String(raw));
+  if (!pt.bad) return { value: pt.value, raw, ref, problem: null, bare: pt.bare };
   return { value: null, raw, ref, problem: `资金支出进度“${raw}”不是百分数（not a percentage）`, bare: false };
 }
 

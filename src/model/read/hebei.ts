@@ -26,6 +26,7 @@ import { a1 } from "../grid";
 import { emptyProject, type Indicator, type Project, type SpendPlan } from "../schema";
 import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseMoney, type MoneyUnit } from "../money";
+import { planPointText } from "../checks/spend-plan";
 import { parseTarget } from "../value";
 import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
 import {
@@ -178,11 +179,8 @@ function planPoint(sheet: GridSheet, hit: CellHit): { value: number | null; raw:
     return { value: v, raw: hit.text, fraction: true, bad: false };
   }
   const raw = hit.text;
-  const k = labelKey(raw);
-  if (!k) return { value: null, raw, fraction: false, bad: false };
-  const m = /^(-?\d+(?:\.\d+)?)(%)?$/.exec(k);
-  if (!m) return { value: null, raw, fraction: false, bad: true };
-  return { value: Number(m[1]), raw, fraction: !m[2], bad: false };
+  const pt = planPointText(raw);
+  return { value: pt.value, raw, fraction: pt.bare, bad: pt.bad };
 }
 
 interface RawRow {
