@@ -3,9 +3,10 @@
  *
  * The renderer writes every field into its visible cell(s). Whatever the visible cells cannot say
  * (raw text as written in the source, 涉密 flag, Ningxia-only fields, a null spend plan, level labels
- * before normalisation) goes into a hidden meta cell as an *override*: `{ v: <the visible cells>,
- * m: <the model part> }`. The reader derives the model part from the cells and uses the override only
- * while the cells still hold exactly `v` — so a clerk's later edit always wins over stale metadata.
+ * before normalisation) goes into a hidden meta cell as an *override* (see Override): a fingerprint of
+ * the visible cells and the model keys they cannot give back. The reader derives the model part from
+ * the cells and uses the override only while the cells still match the fingerprint — so a clerk's
+ * later edit always wins over stale metadata.
  */
 import { cellText, isGridDate, isGridError, type CellValue } from "../grid";
 import { parseMoney } from "../money";
@@ -14,10 +15,22 @@ import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseTarget } from "../value";
 import { META_PREFIX } from "./layout";
 
+/**
+ * An override in a meta cell. Current form: `h` fingerprints the visible cells as written, `d` holds only the keys
+ * of the model part the cells do not give back (or `m` the whole part when it is not a plain object, e.g. goals).
+ * Keeping the cells' text out of the meta cell keeps it under Excel's 32,767-character cell limit, which a copy of
+ * a long 指标 text would break. Templates written before carry `v` (the cells) and `m`; both forms are read.
+ */
 export interface Override<T> {
-  v: CellValue[];
-  m: T;
+  h?: string;
+  d?: Partial<T>;
+  m?: T;
+  /** Legacy form: the visible cells as written. */
+  v?: CellValue[];
 }
+
+/** Excel's maximum number of characters in a cell. */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** Stable JSON (sorted keys) for equality of plain data. */
 export function stableJson(x: unknown): string {
@@ -33,8 +46,26 @@ export function stableJson(x: unknown): string {
 export const sameData = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 
 /** Meta cell text ↔ object. Never throws; junk → {}. */
+/**
+ * Meta object → cell text, never longer than Excel can hold: when it would be, the largest overrides are dropped
+ * (their fields then come from the visible cells, which is what Excel shows anyway).
+ */
 export function encodeMeta(o: Record<string, unknown>): string {
-  return META_PREFIX + JSON.stringify(o);
+  let text = META_PREFIX + JSON.stringify(o);
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  const copy = { ...o };
+  const big = Object.keys(copy)
+    .filter((k) => isOverride(copy[k]))
+    .sort((x, y) => JSON.stringify(copy[y]).length - JSON.stringify(copy[x]).length);
+  for (const k of big) {
+    delete copy[k];
+    text = META_PREFIX + JSON.stringify(copy);
+    if (text.length <= CELL_TEXT_LIMIT) break;
+  }
+  return text;
+}
+function isOverride(x: unknown): boolean {
+  return !!x && typeof x === "object" && ("h" in x || "v" in x);
 }
 export function decodeMeta(v: CellValue): Record<string, unknown> {
   if (typeof v !== "string" || !v.startsWith(META_PREFIX)) return {};
@@ -54,20 +85,48 @@ function asHostReturns(cells: readonly CellValue[]): CellValue[] {
   return cells.map((v) => (typeof v === "string" ? (v === "" ? null : v.replace(/\r\n?/g, "\n")) : v));
 }
 
+/** 64-bit FNV-1a (two 32-bit lanes) of the cells as a host returns them, with their length. */
+function cellsHash(cells: readonly CellValue[]): string {
+  const text = stableJson(asHostReturns(cells));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}:${text.length}`;
+}
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === "object" && !Array.isArray(x);
+const hasCR = (x: unknown) => stableJson(x).includes("\\r");
+
 /** Use the override when the cells still hold what was written; else the derived value. */
 export function applyOverride<T>(meta: Record<string, unknown>, key: string, cells: CellValue[], derived: T): T {
   const o = meta[key] as Override<T> | undefined;
-  if (o && typeof o === "object" && Array.isArray(o.v) && sameData(asHostReturns(o.v), asHostReturns(cells))) return o.m;
+  if (!o || typeof o !== "object") return derived;
+  if (typeof o.h === "string") {
+    if (o.h !== cellsHash(cells)) return derived;
+    if (isPlainObject(o.d) && isPlainObject(derived)) return { ...derived, ...o.d } as T;
+    return "m" in o ? (o.m as T) : derived;
+  }
+  if (Array.isArray(o.v) && sameData(asHostReturns(o.v), asHostReturns(cells))) return o.m as T;
   return derived;
 }
 
 /**
  * Put an override into `meta` when the cells alone would not give back `model` — including after a host trip
- * (a CR in a cell comes back as LF from a file, so the model is kept in the override too).
+ * (a CR in a cell comes back as LF from a file, so the fields holding one are kept in the override too).
  */
 export function addOverride<T>(meta: Record<string, unknown>, key: string, cells: CellValue[], derived: T, model: T): void {
   const hostChanges = cells.some((v) => typeof v === "string" && v.includes("\r"));
-  if (hostChanges || !sameData(derived, model)) meta[key] = { v: cells, m: model } satisfies Override<T>;
+  if (!hostChanges && sameData(derived, model)) return;
+  const h = cellsHash(cells);
+  if (isPlainObject(model) && isPlainObject(derived)) {
+    const d: Record<string, unknown> = {};
+    for (const k of Object.keys(model)) if (!sameData(derived[k], model[k]) || hasCR(model[k])) d[k] = model[k];
+    meta[key] = { h, d } satisfies Override<Record<string, unknown>>;
+  } else meta[key] = { h, m: model } satisfies Override<T>;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ import {
 } from "./checks";
 import {
   addOverride,
+  CELL_TEXT_LIMIT,
   deriveBudget,
   deriveDeclared,
   deriveGoals,
@@ -192,6 +193,8 @@ function input(sheet: GridSheet, ex: SheetExtras, s: Spot, v: CellValue, role: S
 }
 
 function formula(sheet: GridSheet, ex: SheetExtras, s: Spot, f: string, result: CellValue, role: StyleRole, fmt?: string): void {
+  // A text result longer than a cell can hold is #VALUE! in Excel (e.g. the title of a 32,767-character name).
+  if (typeof result === "string" && result.length > CELL_TEXT_LIMIT) result = { error: "#VALUE!" };
   setValue(sheet, s.r, s.c, result, f);
   merge(sheet, s);
   if (fmt) setFormat(sheet, s.r, s.c, fmt);
