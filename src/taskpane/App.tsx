@@ -2,6 +2,10 @@
  * The task pane UI (also the standalone page's UI). Chinese first, English second; every control is labelled and
  * reachable by keyboard; the layout is a single column that stays readable at ~320 px. All user and workbook
  * text is rendered as React text (escaped), never as HTML.
+ *
+ * Writes to the live workbook (导入 JSON, 插入模板) only ever add NEW sheets; the pane shows what will be added
+ * (names, cell count) and writes nothing before 确认插入; 撤销插入 then deletes exactly the sheets that insert added,
+ * asking first when they were edited since (see books.ts).
  */
 import * as React from "react";
 import {

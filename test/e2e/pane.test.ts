@@ -177,6 +177,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await preview.waitFor();
     expect(await preview.textContent()).toMatch(/将新增 \d+ 个工作表，共 \d+ 个单元格；原有工作表不会改动。/);
     expect(await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets))).toBe(before); // nothing written yet
+    await expectNarrowAndLabelled(page); // the preview's long sheet list wraps inside 320 px
     await page.getByRole("button", { name: "确认插入" }).click();
     await page.getByText("已导入 JSON").waitFor();
     const after = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
@@ -222,6 +223,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const syncs0 = await page.evaluate(() => (window as any).__fakeExcel.stats.syncs);
     await page.getByRole("button", { name: "撤销插入" }).click();
     await page.getByText(`以下工作表在插入后已被修改：${edited}`, { exact: false }).waitFor();
+    await expectNarrowAndLabelled(page);
     await page.getByRole("button", { name: "仍然删除" }).click();
     await page.getByText("已撤销插入").waitFor();
     expect((await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)) - syncs0).toBe(2);
