@@ -344,6 +344,15 @@ describe("address helpers", () => {
     expect(isDateFormat('#,##0.00"元"')).toBe(false);
     expect(isDateFormat("[Red]0.00")).toBe(false);
     expect(serialToIso(45657)).toBe("2024-12-31");
+    // Outside Excel's dates (Excel shows #####): no date, and no RangeError that would fail the whole read.
+    expect(serialToIso(1e21)).toBeNull();
+    expect(serialToIso(-1)).toBeNull();
+    expect(serialToIso(Number.NaN)).toBeNull();
+  });
+  test("a date-formatted cell holding a number past 9999-12-31 is read as that number, not a failed read", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["日期", 1e21, 45657]], formats: [[null, "yyyy-mm-dd", "yyyy-mm-dd"]], merges: [] }], names: [] });
+    const read = await new OfficePort(fake.Excel as never, { supports: fake.supports }).readWorkbook();
+    expect(read.sheets[0].values[0]).toEqual(["日期", 1e21, { date: "2024-12-31" }]);
   });
   test("freeSheetNames is case-insensitive and keeps ≤ 31 characters", () => {
     expect(freeSheetNames(["Sheet1", "sheet1"], ["SHEET1"])).toEqual(["Sheet1 (2)", "sheet1 (3)"]);

@@ -49,8 +49,12 @@ export function isDateFormat(fmt: string | null | undefined): boolean {
   return /[ymdhs]/i.test(bare) && !/^[#0.,%E+\- ]*$/i.test(bare);
 }
 
-/** Excel serial day → ISO date (or date-time), UTC, 1900 date system. */
-export function serialToIso(serial: number): string {
+/**
+ * Excel serial day → ISO date (or date-time), UTC, 1900 date system; null outside Excel's dates (0 … 9999-12-31),
+ * where Excel shows ##### and the number is kept as a number.
+ */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2958466) return null;
   const ms = Math.round((serial - 25569) * 86400000);
   const iso = new Date(ms).toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
@@ -303,7 +307,10 @@ export class OfficePort implements WorkbookPort {
               const fmt = typeof fmtRaw === "string" && fmtRaw !== "General" ? fmtRaw : null;
               const formula = typeof f === "string" && f.startsWith("=") && f !== raw ? f.slice(1) : null;
               let v: CellValue = null;
-              if (typeof raw === "number") v = isDateFormat(fmt) ? { date: serialToIso(raw) } : raw;
+              if (typeof raw === "number") {
+                const iso = isDateFormat(fmt) ? serialToIso(raw) : null;
+                v = iso !== null ? { date: iso } : raw;
+              }
               else if (typeof raw === "boolean") v = raw;
               else if (typeof raw === "string" && raw !== "") v = formula !== null && ERROR_RE.test(raw) ? { error: raw } : raw;
               if (v === null && formula === null && fmt === null) continue;
