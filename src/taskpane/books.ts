@@ -97,7 +97,10 @@ export function previewLines(p: InsertPreview): string[] {
 
 /** What one insert added: enough to take exactly it back. */
 export interface InsertRecord {
+  /** Names the sheets got, and their ids (stable across renames), in the same order. */
   names: string[];
+  ids: string[];
+  /** Fingerprint of each sheet right after the insert, by id. */
   fingerprints: Record<string, string>;
   definedNames: string[];
   /** The visible ones, for messages. */
@@ -108,17 +111,18 @@ export async function insertBook(port: WorkbookPort, book: TemplateBook): Promis
   const res = await port.insertSheets(book);
   const visible = res.names.filter((_, i) => !book.grid.sheets[i]?.hidden);
   return {
-    record: { names: res.names, fingerprints: res.fingerprints, definedNames: res.definedNames, visible },
+    record: { names: res.names, ids: res.ids, fingerprints: res.fingerprints, definedNames: res.definedNames, visible },
     message: `已插入新工作表：${visible.join("、")}（原有工作表未改动）`,
   };
 }
 
 export interface UndoCheck {
-  /** Inserted sheets that still exist (the ones an undo deletes). */
+  /** Ids of the inserted sheets that still exist (the ones an undo deletes), and their current names. */
   present: string[];
-  /** Inserted sheets the user already deleted or renamed. */
+  presentNames: string[];
+  /** Names (as inserted) of the sheets the user already deleted. */
   missing: string[];
-  /** Present sheets whose content changed since the insert: deleting them loses the user's edits. */
+  /** Current names of present sheets whose content changed since the insert: deleting them loses the user's edits. */
   changed: string[];
   /** Workbook-scoped names of the insert that still exist. */
   definedNames: string[];
@@ -126,12 +130,14 @@ export interface UndoCheck {
 
 /** Which inserted sheets still exist and which were edited since (one read). */
 export async function checkUndo(port: WorkbookPort, rec: InsertRecord): Promise<UndoCheck> {
-  const now = await port.inspectSheets(rec.names, rec.definedNames);
-  const present = rec.names.filter((n) => now.fingerprints[n] !== null);
+  const now = await port.inspectSheets(rec.ids, rec.definedNames);
+  const present = rec.ids.filter((id) => now.fingerprints[id] !== null);
+  const nameOf = (id: string) => now.names[id] ?? rec.names[rec.ids.indexOf(id)];
   return {
     present,
-    missing: rec.names.filter((n) => now.fingerprints[n] === null),
-    changed: present.filter((n) => now.fingerprints[n] !== rec.fingerprints[n]),
+    presentNames: present.map(nameOf),
+    missing: rec.ids.filter((id) => now.fingerprints[id] === null).map((id) => rec.names[rec.ids.indexOf(id)]),
+    changed: present.filter((id) => now.fingerprints[id] !== rec.fingerprints[id]).map(nameOf),
     definedNames: now.definedNames,
   };
 }
@@ -139,7 +145,7 @@ export async function checkUndo(port: WorkbookPort, rec: InsertRecord): Promise<
 /** Delete exactly the inserted sheets that still exist (one write). Returns zh-CN status. */
 export async function undoInsert(port: WorkbookPort, rec: InsertRecord, check: UndoCheck): Promise<string> {
   await port.deleteSheets(check.present, check.definedNames);
-  const shown = check.present.filter((n) => rec.visible.includes(n));
+  const shown = check.present.filter((id) => rec.visible.includes(rec.names[rec.ids.indexOf(id)])).map((id) => check.presentNames[check.present.indexOf(id)]);
   const lines = [`已撤销插入：删除了 ${shown.length ? shown.join("、") : `${check.present.length} 个工作表`}（其他工作表未改动）`];
   if (check.missing.length) lines.push(`以下工作表已不存在，未作处理：${check.missing.join("、")}`);
   return lines.join("；");

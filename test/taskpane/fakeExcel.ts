@@ -17,6 +17,8 @@ import type { Grid } from "../../src/model/grid";
 type OfficeValue = string | number | boolean;
 
 interface SheetStore {
+  /** Excel's worksheet id: stable across renames; getItem accepts it as well as the name. */
+  id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   values: OfficeValue[][]; // "" for empty
@@ -124,6 +126,7 @@ export function storeFromGrid(grid: Grid): SheetStore[] {
       formats.push(xr);
     }
     return {
+      id: "",
       name: s.name,
       visibility: s.hidden ? "Hidden" : "Visible",
       values,
@@ -300,14 +303,14 @@ class FakeWorksheets extends FakeObject {
           this._data.items = items;
           this._loaded.add("items");
         });
-        return sheets.map((s) => Object.fromEntries(itemProps.map((p) => [p, p === "name" ? s.name : p === "visibility" ? s.visibility : null])));
+        return sheets.map((s) => Object.fromEntries(itemProps.map((p) => [p, p === "name" ? s.name : p === "visibility" ? s.visibility : p === "id" ? s.id : null])));
       },
     });
     return this;
   }
   getItem(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.book.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const s = this.ctx.book.find(name);
       if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist. (sheet ${name})`);
       return s;
     });
@@ -316,7 +319,7 @@ class FakeWorksheets extends FakeObject {
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.book.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const s = this.ctx.book.find(name);
       if (!s) throw new FakeExcelError("ItemNotFound", `sheet ${name}`);
       return s;
     });
@@ -329,6 +332,7 @@ class FakeWorksheets extends FakeObject {
         } catch {
           isNull = true;
         }
+        ws.setPendingNull(isNull); // later ops of this batch (load, getUsedRange…) see a null object too
         this.ctx.staged.push(() => ws.setNull(isNull));
         return null;
       },
@@ -348,7 +352,7 @@ class FakeWorksheets extends FakeObject {
           throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists`);
         }
         if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeExcelError("InvalidArgument", `bad sheet name ${name}`);
-        this.ctx.book.sheets.push({ name, visibility: "Visible", values: [], formulas: [], formats: [], merges: [], names: [], validations: [], log: [] });
+        this.ctx.book.sheets.push({ id: this.ctx.book.newId(), name, visibility: "Visible", values: [], formulas: [], formats: [], merges: [], names: [], validations: [], log: [] });
         return null;
       },
     });
@@ -375,9 +379,15 @@ class FakeWorksheet extends FakeObject {
   setNull(v: boolean): void {
     this._null = v;
   }
+  setPendingNull(v: boolean): void {
+    this._pendingNull = v;
+  }
+  protected override isNullSafe(): boolean {
+    return this._pendingNull === true || this._null === true;
+  }
   preload(props: string[]): void {
     const s = this.resolveNow();
-    this.pre = Object.fromEntries(props.map((p) => [p, p === "name" ? s.name : p === "visibility" ? s.visibility : undefined]));
+    this.pre = Object.fromEntries(props.map((p) => [p, p === "name" ? s.name : p === "visibility" ? s.visibility : p === "id" ? s.id : undefined]));
   }
   commitPreload(): void {
     if (!this.pre) return;
@@ -389,6 +399,9 @@ class FakeWorksheet extends FakeObject {
   }
   get name(): string {
     return this._get("name");
+  }
+  get id(): string {
+    return this._get("id");
   }
   get visibility(): string {
     return this._get("visibility");
@@ -410,6 +423,7 @@ class FakeWorksheet extends FakeObject {
   protected override compute(p: string): unknown {
     const s = this.resolveNow();
     if (p === "name") return s.name;
+    if (p === "id") return s.id;
     if (p === "visibility") return s.visibility;
     throw new FakeExcelError("InvalidArgument", `worksheet property ${p} not in the fake`);
   }
@@ -834,6 +848,16 @@ class FakeNames extends FakeObject {
 }
 
 class FakeBook {
+  private ids = 0;
+  /** A worksheet id in Excel's style ("{…}"), unique in this workbook. */
+  newId(): string {
+    this.ids++;
+    return `{00000000-0000-0000-0000-${String(this.ids).padStart(12, "0")}}`;
+  }
+  /** getItem's lookup: by id, or by name (case-insensitive). */
+  find(key: string): SheetStore | undefined {
+    return this.sheets.find((x) => x.id === key) ?? this.sheets.find((x) => x.name.toLowerCase() === key.toLowerCase());
+  }
   sheets: SheetStore[];
   names: { name: string; formula: string }[];
   active: string | null = null;
@@ -847,6 +871,7 @@ class FakeBook {
       const formula = n.sheet === null ? `=${n.ref}` : `=${quote(n.sheet)}!${n.ref.split(":").map((p) => p.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2")).join(":")}`;
       this.names.push({ name: n.name, formula });
     }
+    for (const s of this.sheets) s.id = this.newId();
     this.maxBatchBytes = opts.maxBatchBytes ?? 5 * 1024 * 1024;
     this.apiMinor = opts.apiMinor ?? 17;
     this.active = this.sheets[0]?.name ?? null;

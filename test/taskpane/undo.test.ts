@@ -4,8 +4,9 @@
  *  - the preview reads the sheet names only and writes nothing;
  *  - an insert adds NEW sheets only; undo deletes exactly those (existing sheets byte-identical afterwards, and the
  *    workbook's defined names as before), in 2 round trips (inspect + delete);
- *  - a sheet edited since the insert is reported (the pane asks before deleting it); a sheet the user deleted or
- *    renamed is left alone; a sheet the user made under another name is never touched;
+ *  - a sheet edited since the insert is reported (the pane asks before deleting it); a sheet the user deleted is
+ *    skipped; sheets are tracked by Excel's worksheet id, so a renamed inserted sheet is still taken back and a
+ *    user's own sheet that took an inserted sheet's old name is never touched;
  *  - inserted text that Excel could take for a formula stays text ("@" format, no formula).
  */
 import { readFileSync } from "fs";
@@ -66,11 +67,12 @@ describe("import → undo over the recording fake of Excel", () => {
     expect(record.names).toEqual(preview.sheets.map((s) => s.name)); // the preview named the sheets right
     expect(fake.book.sheets.length).toBe(grid.sheets.length + record.names.length);
     expect(JSON.stringify(fake.book.sheets.slice(0, grid.sheets.length))).toBe(sheetsBefore);
-    expect(Object.keys(record.fingerprints).sort()).toEqual([...record.names].sort());
+    expect(Object.keys(record.fingerprints).sort()).toEqual([...record.ids].sort());
+    expect(new Set(record.ids).size).toBe(record.names.length);
 
     fake.resetStats();
     const check = await checkUndo(port, record);
-    expect(check).toEqual({ present: record.names, missing: [], changed: [], definedNames: record.definedNames });
+    expect(check).toEqual({ present: record.ids, presentNames: record.names, missing: [], changed: [], definedNames: record.definedNames });
     const message = await undoInsert(port, record, check);
     const undoSyncs = fake.stats.syncs;
     expect(undoSyncs).toBe(2);
@@ -83,7 +85,7 @@ describe("import → undo over the recording fake of Excel", () => {
     console.log(`[undo] ${record.names.length} inserted sheets taken back in ${undoSyncs} syncs (inspect 1 + delete 1)`);
   });
 
-  test("a sheet edited since the insert is reported; deleted or renamed ones are left alone; other sheets untouched", async () => {
+  test("an edited sheet is reported; a deleted one is skipped; a renamed one is still itself; a new sheet under an old name is never touched", async () => {
     const grid: Grid = { sheets: [{ name: "我的表", values: [["原有内容", 1]], merges: [] }], names: [] };
     const { fake, port } = officeOver(grid);
     const { book } = templateBook("full", "hebei");
@@ -98,30 +100,37 @@ describe("import → undo over the recording fake of Excel", () => {
       await ctx.sync();
     });
     const renamedTo = "用户的汇总";
-    fake.book.sheets.find((s) => s.name === summary)!.name = renamedTo; // …and renamed another
+    fake.book.sheets.find((s) => s.name === summary)!.name = renamedTo; // …renamed another…
+    await fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add(summary); // …and made a sheet of their own under the old name
+      await ctx.sync();
+    });
+    await userTypes(fake, summary, "A1", "用户自己的表");
 
     const check = await checkUndo(port, second.record);
     expect(check.changed).toEqual([p1]);
-    expect(check.missing.sort()).toEqual([p2, summary].sort());
-    expect(check.present).toContain(dept);
-    const keep = JSON.stringify(fake.book.sheets.filter((s) => !check.present.includes(s.name)));
-    await undoInsert(port, second.record, check);
-    // Only the present sheets of the second insert are gone; the first insert, the user's sheet and the renamed one stay.
-    const left = fake.book.sheets.map((s) => s.name);
-    expect(left).toEqual(expect.arrayContaining(["我的表", ...first.record.names, renamedTo]));
-    for (const n of check.present) expect(left).not.toContain(n);
+    expect(check.missing).toEqual([p2]);
+    expect(check.presentNames).toEqual([dept, renamedTo, p1, ...second.record.names.slice(4)]); // 项目3, _lists
+    const theirs = fake.book.sheets.filter((s) => !check.present.includes(s.id));
+    expect(theirs.map((s) => s.name)).toEqual(["我的表", ...first.record.names, summary]);
+    const keep = JSON.stringify(theirs);
+    const message = await undoInsert(port, second.record, check);
+    expect(message).toContain(renamedTo);
+    expect(message).toContain(`以下工作表已不存在，未作处理：${p2}`);
+    // Exactly the second insert's remaining sheets are gone (the renamed one too); everything else is as it was.
     expect(JSON.stringify(fake.book.sheets)).toBe(keep);
   });
 
   test("a fingerprint is stable when nothing changed and moves with any typed change", async () => {
     const { fake, port } = officeOver({ sheets: [{ name: "S", values: [["x"]], merges: [] }], names: [] });
     const { record } = await insertBook(port, templateBook("project", "hebei").book);
-    const sheet = record.names[0];
-    expect((await port.inspectSheets([sheet])).fingerprints[sheet]).toBe(record.fingerprints[sheet]);
-    await userTypes(fake, sheet, "Z200", "x"); // outside the used range: the range grows
-    const after = (await port.inspectSheets([sheet, "无此表"])).fingerprints;
-    expect(after[sheet]).not.toBe(record.fingerprints[sheet]);
-    expect(after["无此表"]).toBeNull();
+    const [id] = record.ids;
+    expect((await port.inspectSheets([id])).fingerprints[id]).toBe(record.fingerprints[id]);
+    await userTypes(fake, record.names[0], "Z200", "x"); // outside the used range: the range grows
+    const after = await port.inspectSheets([id, "{no-such-id}"]);
+    expect(after.fingerprints[id]).not.toBe(record.fingerprints[id]);
+    expect(after.names).toEqual({ [id]: record.names[0], "{no-such-id}": null });
+    expect(after.fingerprints["{no-such-id}"]).toBeNull();
   });
 
   test("inserted text that looks like a formula, HTML or a link stays text", async () => {
@@ -182,7 +191,7 @@ describe("MemoryPort keeps the same contract", () => {
     await port.selectCell(record.names[2], "B3");
     const check = await checkUndo(port, record);
     expect(check.changed).toEqual([]);
-    expect(check.present).toEqual(record.names);
+    expect(check.presentNames).toEqual(record.names);
     await undoInsert(port, record, check);
     expect(JSON.stringify(port.current)).toBe(before);
     expect(Object.keys(port.extras)).toEqual([]);

@@ -78,35 +78,50 @@ export class MemoryPort implements WorkbookPort {
       names: [...this.grid.names, ...renamed.grid.names],
     };
     Object.assign(this.extras, renamed.extras ?? {});
+    const ids = renamed.grid.sheets.map((sh) => this.idOf(sh));
     const fingerprints: Record<string, string> = {};
-    for (const sh of renamed.grid.sheets) fingerprints[sh.name] = sheetFingerprint(sh);
-    return { names, fingerprints, definedNames: renamed.grid.names.map((n) => n.name) };
+    renamed.grid.sheets.forEach((sh, i) => (fingerprints[ids[i]] = sheetFingerprint(sh)));
+    return { names, ids, fingerprints, definedNames: renamed.grid.names.map((n) => n.name) };
   }
 
-  /** Sheets are found case-insensitively, as Excel does. */
-  private find(name: string): GridSheet | undefined {
-    return this.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  /** Sheet ids, like Excel's: stable while the sheet object lives, whatever its name. */
+  private readonly ids = new WeakMap<GridSheet, string>();
+  private nextId = 0;
+  private idOf(s: GridSheet): string {
+    let id = this.ids.get(s);
+    if (!id) this.ids.set(s, (id = `mem-${++this.nextId}`));
+    return id;
   }
 
-  async inspectSheets(names: string[], definedNames: string[] = []): Promise<SheetInspection> {
+  /** By id, or by name case-insensitively (as Excel's getItem). */
+  private find(key: string): GridSheet | undefined {
+    return this.grid.sheets.find((s) => this.ids.get(s) === key) ?? this.grid.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase());
+  }
+
+  async inspectSheets(ids: string[], definedNames: string[] = []): Promise<SheetInspection> {
     const fingerprints: Record<string, string | null> = {};
-    for (const n of names) {
-      const s = this.find(n);
-      fingerprints[n] = s ? sheetFingerprint(s) : null;
+    const names: Record<string, string | null> = {};
+    for (const id of ids) {
+      const s = this.find(id);
+      fingerprints[id] = s ? sheetFingerprint(s) : null;
+      names[id] = s ? s.name : null;
     }
     const have = new Set(this.grid.names.map((d) => d.name.toLowerCase()));
-    return { fingerprints, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+    return { fingerprints, names, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
   }
 
-  async deleteSheets(names: string[], definedNames: string[] = []): Promise<void> {
-    const gone = new Set(names.map((n) => n.toLowerCase()));
-    for (const n of names) if (!this.find(n)) throw Object.assign(new Error(`找不到工作表“${n}”（sheet not found）`), { code: "ItemNotFound" });
+  async deleteSheets(ids: string[], definedNames: string[] = []): Promise<void> {
+    const doomed = ids.map((id) => this.find(id));
+    const i = doomed.indexOf(undefined);
+    if (i >= 0) throw Object.assign(new Error(`找不到工作表“${ids[i]}”（sheet not found）`), { code: "ItemNotFound" });
+    const gone = new Set(doomed as GridSheet[]);
+    const goneNames = new Set((doomed as GridSheet[]).map((s) => s.name.toLowerCase()));
     const dn = new Set(definedNames.map((n) => n.toLowerCase()));
     this.grid = {
-      sheets: this.grid.sheets.filter((s) => !gone.has(s.name.toLowerCase())),
+      sheets: this.grid.sheets.filter((s) => !gone.has(s)),
       // Names of the deleted sheets go with them, and the workbook-scoped ones asked for.
-      names: this.grid.names.filter((d) => !dn.has(d.name.toLowerCase()) && !(d.sheet !== null && gone.has(d.sheet.toLowerCase()))),
+      names: this.grid.names.filter((d) => !dn.has(d.name.toLowerCase()) && !(d.sheet !== null && goneNames.has(d.sheet.toLowerCase()))),
     };
-    for (const k of Object.keys(this.extras)) if (gone.has(k.toLowerCase())) delete this.extras[k];
+    for (const k of Object.keys(this.extras)) if (goneNames.has(k.toLowerCase())) delete this.extras[k];
   }
 }

@@ -408,11 +408,14 @@ export class OfficePort implements WorkbookPort {
       if (cur.length) batches.push(cur);
 
       let first: Excel.Worksheet | null = null;
+      const added: Excel.Worksheet[] = [];
       for (const batch of batches) {
         // Only an optimisation; a missing API would fail the whole batch at sync, so ask first.
         if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
         for (const s of batch) {
           const ws = sheets.add(s.name);
+          ws.load("id");
+          added.push(ws);
           first ??= ws;
           this.queueSheetWrite(ws, s, renamed.extras?.[s.name]);
           if (s.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
@@ -440,39 +443,42 @@ export class OfficePort implements WorkbookPort {
         return used;
       });
       await ctx.sync();
+      const ids = added.map((ws) => ws.id);
       const fingerprints: Record<string, string> = {};
-      names.forEach((n, i) => (fingerprints[n] = fingerprintOfUsed(probes[i])));
-      return { names, fingerprints, definedNames };
+      ids.forEach((id, i) => (fingerprints[id] = fingerprintOfUsed(probes[i])));
+      return { names, ids, fingerprints, definedNames };
     });
   }
 
-  async inspectSheets(names: string[], definedNames: string[] = []): Promise<SheetInspection> {
+  async inspectSheets(ids: string[], definedNames: string[] = []): Promise<SheetInspection> {
     return this.excel.run(async (ctx) => {
-      const probes = names.map((n) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
+      const probes = ids.map((id) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+        ws.load("name");
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("address,formulas");
-        return { n, ws, used };
+        return { id, ws, used };
       });
       const wbNames = ctx.workbook.names;
       if (definedNames.length) wbNames.load("items/name");
       await ctx.sync(); // the only round trip
       const fingerprints: Record<string, string | null> = {};
-      for (const { n, ws, used } of probes) {
-        if (ws.isNullObject) fingerprints[n] = null;
-        else fingerprints[n] = fingerprintOfUsed(used);
+      const names: Record<string, string | null> = {};
+      for (const { id, ws, used } of probes) {
+        fingerprints[id] = ws.isNullObject ? null : fingerprintOfUsed(used);
+        names[id] = ws.isNullObject ? null : ws.name;
       }
       const have = new Set(definedNames.length ? wbNames.items.map((x) => x.name.toLowerCase()) : []);
-      return { fingerprints, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+      return { fingerprints, names, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
     });
   }
 
-  async deleteSheets(names: string[], definedNames: string[] = []): Promise<void> {
-    if (names.length === 0 && definedNames.length === 0) return;
+  async deleteSheets(ids: string[], definedNames: string[] = []): Promise<void> {
+    if (ids.length === 0 && definedNames.length === 0) return;
     await this.excel.run(async (ctx) => {
       // Names first: once their sheet is gone they would turn into #REF! names.
       for (const d of definedNames) ctx.workbook.names.getItem(d).delete();
-      for (const n of names) ctx.workbook.worksheets.getItem(n).delete();
+      for (const id of ids) ctx.workbook.worksheets.getItem(id).delete();
       await ctx.sync(); // the only round trip
     });
   }

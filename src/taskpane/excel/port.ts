@@ -26,15 +26,19 @@ export interface ReadProgress {
 export interface InsertResult {
   /** The names the sheets actually got (free names; never an existing sheet). */
   names: string[];
-  /** Fingerprint of each new sheet right after the insert (see fingerprintCells), to notice later edits. */
+  /** Each new sheet's id (Excel's worksheet id; stable across renames), in the order of `names`. */
+  ids: string[];
+  /** Fingerprint of each new sheet right after the insert, by id (see fingerprintCells), to notice later edits. */
   fingerprints: Record<string, string>;
   /** Workbook-scoped defined names this insert added (sheet-scoped ones go with their sheet). */
   definedNames: string[];
 }
 
 export interface SheetInspection {
-  /** Current fingerprint of each asked sheet; null when the sheet no longer exists. */
+  /** Current fingerprint of each asked sheet (by the id asked with); null when the sheet no longer exists. */
   fingerprints: Record<string, string | null>;
+  /** Current name of each asked sheet (it may have been renamed); null when it no longer exists. */
+  names: Record<string, string | null>;
   /** Those of the asked workbook-scoped defined names that still exist. */
   definedNames: string[];
 }
@@ -50,13 +54,17 @@ export interface WorkbookPort {
   readCellText(sheet: string, cell: string): Promise<string>;
   /** Add the book's sheets as NEW sheets; names that are taken get a free variant ("表 (2)"). */
   insertSheets(book: InsertBook): Promise<InsertResult>;
-  /** Fingerprints of these sheets and which of these workbook-scoped names exist; one round trip, reads only. */
-  inspectSheets(names: string[], definedNames?: string[]): Promise<SheetInspection>;
   /**
-   * Delete exactly these sheets and workbook-scoped names, nothing else; one round trip. They must exist (ask
+   * Fingerprints and current names of these sheets (by id, as insertSheets returned them) and which of these
+   * workbook-scoped names exist; one round trip, reads only.
+   */
+  inspectSheets(ids: string[], definedNames?: string[]): Promise<SheetInspection>;
+  /**
+   * Delete exactly these sheets (by id, so a renamed sheet is still itself and a user's new sheet that took an old
+   * name is never it) and these workbook-scoped names, nothing else; one round trip. They must exist (ask
    * inspectSheets first): a missing one rejects with ItemNotFound.
    */
-  deleteSheets(names: string[], definedNames?: string[]): Promise<void>;
+  deleteSheets(ids: string[], definedNames?: string[]): Promise<void>;
 }
 
 /**
