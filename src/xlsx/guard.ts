@@ -363,6 +363,7 @@ export function readZipDirectory(b: Uint8Array, maxEntries: number): ZipEntry[] 
 // XML pre-scan: a linear byte scan, no parsing, no strings
 
 interface XmlCounts {
+  /** Elements other than cell content (c, v, f, t, row, si, is): styles, runs, hyperlinks, comments… */
   elements: number;
   cells: number;
   rows: number;
@@ -378,6 +379,9 @@ interface XmlCounts {
 }
 
 const C_c = 0x63;
+const C_v = 0x76;
+const C_f = 0x66;
+const C_t = 0x74;
 const NAME_END = new Uint8Array(256);
 for (const ch of [0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]) NAME_END[ch] = 1; // space, tab, LF, CR, '>', '/'
 const DOCTYPE = ascii("DOCTYPE");
@@ -435,14 +439,23 @@ export function scanXml(b: Uint8Array): XmlCounts {
       if (b[j] === 0x3a) local = j + 1; // namespace prefix "x:"
       j++;
     }
-    out.elements++;
     const len = j - local;
+    // Cell content (c, v, f, t, row, si, is) is bounded by maxCells; everything else counts as an element.
+    let content = false;
     if (len === 1) {
-      if (b[local] === C_c) out.cells++;
+      const ch = b[local];
+      if (ch === C_c) out.cells++;
+      content = ch === C_c || ch === C_v || ch === C_f || ch === C_t;
     } else if (len === 3) {
-      if (localNameIs(b, local, j, "row")) out.rows++;
+      if (localNameIs(b, local, j, "row")) {
+        out.rows++;
+        content = true;
+      }
     } else if (len === 2) {
-      if (localNameIs(b, local, j, "si")) out.si++;
+      if (localNameIs(b, local, j, "si")) {
+        out.si++;
+        content = true;
+      } else content = localNameIs(b, local, j, "is");
     } else if (len === 5) {
       if (localNameIs(b, local, j, "sheet")) out.sheets++;
     } else if (len === 17) {
@@ -453,6 +466,7 @@ export function scanXml(b: Uint8Array): XmlCounts {
         out.mergedArea += refArea(attr(b, j, "ref"));
       }
     }
+    if (!content) out.elements++;
     if (len === 3 && localNameIs(b, local, j, "col")) {
       const max = Number(attr(b, j, "max") ?? "0");
       out.maxCol = Math.max(out.maxCol, Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER);

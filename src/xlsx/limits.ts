@@ -26,7 +26,9 @@ export interface ReadLimits {
   maxCellChars: number;
   /** Worksheets in the workbook. */
   maxSheets: number;
-  /** XML elements in all parts exceljs parses (styles, shared strings, comments… amplify into objects). */
+  /** XML elements in all parts other than cell content (c, v, f, t, row, si, is — maxCells bounds those):
+   * styles, rich-text runs, hyperlinks, comments, drawings… each becomes an exceljs object. Measured:
+   * 2 000 000 style records load in 4.8 s / 760 MB RSS; 2 600 000 stall a 512 MB heap. */
   maxXmlElements: number;
   /** Merged ranges per sheet. exceljs checks each new merge against all earlier ones (quadratic) and
    * creates a cell object for every merged cell: 5 000 merges already cost ~1.7 s. */
@@ -48,7 +50,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRows: 200_000,
   maxCellChars: 32_767,
   maxSheets: 1_000,
-  maxXmlElements: 10_000_000,
+  maxXmlElements: 1_500_000,
   maxMerges: 5_000,
   maxGridSlots: 20_000_000,
 });

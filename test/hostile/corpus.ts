@@ -364,6 +364,35 @@ export const CASES: HostileCase[] = [
     },
   },
   {
+    id: "styles-bloat",
+    file: "样式膨胀.xlsx",
+    what: "styles.xml with 1 600 000 cell formats (Excel stops at 64 000; exceljs makes an object of each)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxXmlElements",
+    build: () => {
+      let x = 7;
+      const parts: string[] = [];
+      for (let i = 0; i < 1_600_000; i++) parts.push(`<xf numFmtId="${((x = (x * 1103515245 + 12345) >>> 0) >>> 20) % 4000}" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+      const plain = Buffer.from(
+        `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs>${parts.join("")}</cellXfs></styleSheet>`,
+      );
+      return minimalBook([{ name: "表1", rows: "" }], { replace: [{ name: "xl/styles.xml", raw: zlib.deflateRawSync(plain, { level: 1 }), declaredSize: plain.length, crc: zlib.crc32(plain) }] });
+    },
+  },
+  {
+    id: "runs-bloat",
+    file: "富文本膨胀.xlsx",
+    what: "one shared string made of 2 000 000 rich-text runs",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxXmlElements",
+    build: () => minimalBook([{ name: "表1", rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], {
+        // Varied characters keep the ratio honest (under 200): only the element count is wrong here.
+        sharedStrings: [Array.from({ length: 2_000_000 }, (_, i) => `<r><t>${String.fromCharCode(0x4e00 + ((i * 7919) % 2000))}</t></r>`).join("")],
+      }),
+  },
+  {
     id: "sheets-1001",
     file: "一千零一张表.xlsx",
     what: "1 001 worksheets",
@@ -466,6 +495,13 @@ export const CASES: HostileCase[] = [
     what: "3 rows: 1, 150 000 and 1 048 576 (the last one is below maxRows: not read, with a notice)",
     expect: "readable",
     build: () => minimalBook([{ name: "表1", rows: [1, 150_000, 1_048_576].map((r) => `<row r="${r}">${cellStr(`A${r}`, `第${r}行`)}</row>`).join("") }]),
+  },
+  {
+    id: "cells-near-limit",
+    file: "九十九万单元格.xlsx",
+    what: "990 000 cells (99 000 rows × 10), just under maxCells: read, slowly but bounded",
+    expect: "readable",
+    build: () => minimalBook([{ name: "表1", rows: "" }], { replace: [bigSheetEntry(1, 99_000, 10)] }),
   },
   {
     id: "whole-column-validations",
