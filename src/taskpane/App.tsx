@@ -341,6 +341,14 @@ export function App(props: AppProps): React.ReactElement {
       setNotice({ intent: "info", title: "插入的工作表都已不存在，无需撤销（nothing to undo）" });
       return;
     }
+    if (check.blocked) {
+      setNotice({
+        intent: "warning",
+        title: "无法撤销：这些是工作簿中仅剩的可见工作表（undo refused）",
+        lines: ["Excel 不允许删除最后一个可见工作表。请先新建或取消隐藏一个其他工作表，再点“撤销插入”。"],
+      });
+      return;
+    }
     // Edited since the insert: deleting would lose the user's work, so ask first.
     if (check.changed.length) {
       setUndoCheck(check);

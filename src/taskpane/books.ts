@@ -126,6 +126,8 @@ export interface UndoCheck {
   changed: string[];
   /** Workbook-scoped names of the insert that still exist. */
   definedNames: string[];
+  /** True when the inserted sheets are the only visible ones left: Excel would refuse, so nothing is tried. */
+  blocked: boolean;
 }
 
 /** Which inserted sheets still exist and which were edited since (one read). */
@@ -139,11 +141,16 @@ export async function checkUndo(port: WorkbookPort, rec: InsertRecord): Promise<
     missing: rec.ids.filter((id) => now.fingerprints[id] === null).map((id) => rec.names[rec.ids.indexOf(id)]),
     changed: present.filter((id) => now.fingerprints[id] !== rec.fingerprints[id]).map(nameOf),
     definedNames: now.definedNames,
+    blocked: present.length > 0 && now.otherVisible === 0,
   };
 }
 
 /** Delete exactly the inserted sheets that still exist (one write). Returns zh-CN status. */
 export async function undoInsert(port: WorkbookPort, rec: InsertRecord, check: UndoCheck): Promise<string> {
+  if (check.blocked) {
+    // Refused up front: a failed batch would have deleted part of the sheets before Excel stopped it.
+    throw new Error("撤销会删除工作簿中剩下的全部可见工作表，Excel 不允许。请先新建或取消隐藏一个其他工作表，再撤销（the last visible sheet cannot be deleted）");
+  }
   await port.deleteSheets(check.present, check.definedNames);
   const shown = check.present.filter((id) => rec.visible.includes(rec.names[rec.ids.indexOf(id)])).map((id) => check.presentNames[check.present.indexOf(id)]);
   const lines = [`已撤销插入：删除了 ${shown.length ? shown.join("、") : `${check.present.length} 个工作表`}（其他工作表未改动）`];

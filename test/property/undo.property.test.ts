@@ -5,7 +5,8 @@
  *  - an insert never changes an existing sheet (the workbook before is a prefix of the workbook after);
  *  - checkUndo reports exactly the inserted sheets the user typed into as changed;
  *  - an undo deletes exactly the inserted sheets that still exist (by id), leaves every other sheet byte-identical,
- *    and takes 2 round trips; without confirmation it deletes nothing when a sheet was edited (as the pane asks).
+ *    and takes 2 round trips; without confirmation it deletes nothing when a sheet was edited (as the pane asks);
+ *    when the inserted sheets are the last visible ones (Excel would refuse half-way) it deletes nothing at all.
  */
 import fc from "fast-check";
 import { OfficePort } from "../../src/taskpane/excel/officePort";
@@ -37,6 +38,7 @@ test("undo deletes exactly the inserted sheets and nothing else, whatever the us
   let steps = 0;
   let undos = 0;
   let refusals = 0;
+  let blocked = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(actionArb, { minLength: 1, maxLength: 14 }), async (actions) => {
       const fake = createFakeExcel({ sheets: [{ name: "我的表", values: [["原有内容", 1]], merges: [] }], names: [] });
@@ -95,13 +97,17 @@ test("undo deletes exactly the inserted sheets and nothing else, whatever the us
             expect(fake.stats.syncs).toBe(1); // looked, wrote nothing
             continue;
           }
-          try {
-            await undoInsert(port, rec, check);
-          } catch (e) {
-            // Only Excel's own rule may stop it: the inserted sheets are the last visible ones.
-            expect((e as { code?: string }).code).toBe("InvalidOperation");
+          const otherVisible = sheets().filter((s) => !ours.has(s.id) && s.visibility === "Visible").length;
+          expect(check.blocked).toBe(present.length > 0 && otherVisible === 0);
+          if (check.blocked) {
+            // The inserted sheets are the last visible ones: refused up front, nothing deleted.
+            await expect(undoInsert(port, rec, check)).rejects.toThrow(/最后|全部可见工作表/);
+            expect(JSON.stringify(sheets().filter((s) => !ours.has(s.id)))).toBe(theirs);
+            expect(fake.stats.syncs).toBe(1);
+            blocked++;
             continue;
           }
+          await undoInsert(port, rec, check);
           undos++;
           expect(fake.stats.syncs).toBe(2);
           expect(JSON.stringify(sheets())).toBe(theirs);
@@ -111,7 +117,7 @@ test("undo deletes exactly the inserted sheets and nothing else, whatever the us
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
-  console.log(`[property] undo: ${RUNS} action sequences, ${steps} steps, ${undos} undos done, ${refusals} waiting for confirmation (seed ${SEED})`);
+  console.log(`[property] undo: ${RUNS} action sequences, ${steps} steps, ${undos} undos done, ${refusals} waiting for confirmation, ${blocked} refused (last visible sheets) (seed ${SEED})`);
   expect(undos).toBeGreaterThan(0);
   expect(refusals).toBeGreaterThan(0);
 });

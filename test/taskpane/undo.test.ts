@@ -72,7 +72,7 @@ describe("import → undo over the recording fake of Excel", () => {
 
     fake.resetStats();
     const check = await checkUndo(port, record);
-    expect(check).toEqual({ present: record.ids, presentNames: record.names, missing: [], changed: [], definedNames: record.definedNames });
+    expect(check).toEqual({ present: record.ids, presentNames: record.names, missing: [], changed: [], definedNames: record.definedNames, blocked: false });
     const message = await undoInsert(port, record, check);
     const undoSyncs = fake.stats.syncs;
     expect(undoSyncs).toBe(2);

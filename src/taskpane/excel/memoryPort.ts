@@ -106,8 +106,10 @@ export class MemoryPort implements WorkbookPort {
       fingerprints[id] = s ? sheetFingerprint(s) : null;
       names[id] = s ? s.name : null;
     }
+    const asked = new Set(ids.map((id) => this.find(id)).filter((x): x is GridSheet => !!x));
+    const otherVisible = this.grid.sheets.filter((s) => !asked.has(s) && !s.hidden).length;
     const have = new Set(this.grid.names.map((d) => d.name.toLowerCase()));
-    return { fingerprints, names, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+    return { fingerprints, names, otherVisible, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
   }
 
   async deleteSheets(ids: string[], definedNames: string[] = []): Promise<void> {

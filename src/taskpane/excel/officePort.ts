@@ -461,6 +461,8 @@ export class OfficePort implements WorkbookPort {
       });
       const wbNames = ctx.workbook.names;
       if (definedNames.length) wbNames.load("items/name");
+      const all = ctx.workbook.worksheets;
+      all.load("items/id,items/visibility");
       await ctx.sync(); // the only round trip
       const fingerprints: Record<string, string | null> = {};
       const names: Record<string, string | null> = {};
@@ -468,8 +470,10 @@ export class OfficePort implements WorkbookPort {
         fingerprints[id] = ws.isNullObject ? null : fingerprintOfUsed(used);
         names[id] = ws.isNullObject ? null : ws.name;
       }
+      const asked = new Set(ids);
+      const otherVisible = all.items.filter((ws) => !asked.has(ws.id) && ws.visibility === "Visible").length;
       const have = new Set(definedNames.length ? wbNames.items.map((x) => x.name.toLowerCase()) : []);
-      return { fingerprints, names, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+      return { fingerprints, names, otherVisible, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
     });
   }
 

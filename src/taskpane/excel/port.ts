@@ -39,6 +39,8 @@ export interface SheetInspection {
   fingerprints: Record<string, string | null>;
   /** Current name of each asked sheet (it may have been renamed); null when it no longer exists. */
   names: Record<string, string | null>;
+  /** Visible sheets other than the asked ones: Excel refuses to delete the last visible sheet. */
+  otherVisible: number;
   /** Those of the asked workbook-scoped defined names that still exist. */
   definedNames: string[];
 }
