@@ -26,10 +26,14 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "output", alias: "o", value: true },
     { name: "jobs", alias: "j", value: true },
     { name: "max-worker-mb", value: true },
+    { name: "max-file-mb", value: true },
+    { name: "max-cells", value: true },
   ],
   export: [
     { name: "profile", value: true, choices: PROFILES },
     { name: "output", alias: "o", value: true },
+    { name: "max-file-mb", value: true },
+    { name: "max-cells", value: true },
   ],
   template: [
     { name: "profile", value: true, choices: PROFILES },

@@ -7,13 +7,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ProfileName } from "../model/schema";
+import type { ReadLimits } from "../xlsx/limits";
 import { CliError } from "./errors";
-import { readInput } from "./fsutil";
 import type { FileOutcome } from "./report";
 
 /** What the per-file step needs; plain data, so it can be handed to a worker as workerData. */
 export interface CheckOptions {
   profile?: ProfileName;
+  /** Read limits raised or lowered on the command line (missing entries: DEFAULT_LIMITS). */
+  limits?: Partial<ReadLimits>;
 }
 
 /** An error as printed on stderr: plain data (it crosses the worker boundary). */
@@ -47,10 +49,10 @@ export function failed(file: string, e: CliError): FileResult {
  */
 export async function checkFile(file: string, opts: CheckOptions): Promise<FileResult> {
   // Loaded lazily: a pool's parent never parses a workbook and need not load exceljs.
-  const { analyseWorkbook, readFailure } = await import("./pipeline");
+  const { analyseWorkbook, readFailure, readWorkbookFile } = await import("./pipeline");
   try {
-    const bytes = readInput(file);
-    const { document, findings } = await analyseWorkbook(bytes, file, opts.profile);
+    const bytes = readWorkbookFile(file, opts.limits);
+    const { document, findings } = await analyseWorkbook(bytes, file, opts.profile, opts.limits);
     return {
       outcome: {
         ok: true,

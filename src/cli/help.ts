@@ -1,5 +1,9 @@
 /** Help texts, Chinese first and English second (house rule for user-facing text). */
 import type { CommandName } from "./args";
+import { DEFAULT_LIMITS } from "../xlsx/limits";
+
+const DEFAULT_FILE_MB = Math.round(DEFAULT_LIMITS.maxFileBytes / (1024 * 1024));
+const DEFAULT_CELLS = DEFAULT_LIMITS.maxCells;
 
 export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 
@@ -53,8 +57,10 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
   --format text|json                     报告格式（默认 text）
   -o, --output 文件                       把报告写入文件（默认输出到标准输出）
   -j, --jobs N                           同时检查的文件数（工作线程数，默认为 CPU 核数；1 = 逐个检查）
-  --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认 1024）；
+  --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认 2048）；
                                          超出上限的文件记为无法读取，其余文件照常检查
+  --max-file-mb N                        读取上限：单个文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
+  --max-cells N                          读取上限：单个工作簿的单元格数（默认 ${DEFAULT_CELLS}）
   -h, --help                             显示本说明
 
 检查多个文件时，进度显示在标准错误输出（终端中为进度条，否则每个文件一行），报告内容与 --jobs 1 完全相同。
@@ -71,8 +77,10 @@ Options:
   --format text|json                     report format (default: text)
   -o, --output FILE                      write the report to FILE (default: stdout)
   -j, --jobs N                           files checked at once (worker threads; default: the number of CPUs; 1 = one after another)
-  --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default 1024);
+  --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default 2048);
                                          a file over the cap is reported as unreadable and the others are still checked
+  --max-file-mb N                        read limit: size of one file in MB (default ${DEFAULT_FILE_MB})
+  --max-cells N                          read limit: cells in one workbook (default ${DEFAULT_CELLS})
   -h, --help                             show this help
 
 With several files, progress goes to stderr (a bar on a terminal, one line per file otherwise); the report is
@@ -88,6 +96,8 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
 选项：
   --profile hebei|ningxia|central-2021   记录在 JSON 中的规则配置（默认自动判断）
   -o, --output 文件.json                  写入文件（默认输出到标准输出）
+  --max-file-mb N                        读取上限：文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
+  --max-cells N                          读取上限：单元格数（默认 ${DEFAULT_CELLS}）
   -h, --help                             显示本说明
 
 Usage: jxmb export WORKBOOK.xlsx [options]
@@ -98,6 +108,8 @@ Problems met while reading go to stderr.
 Options:
   --profile hebei|ningxia|central-2021   profile recorded in the JSON (default: guessed)
   -o, --output FILE.json                 write to FILE (default: stdout)
+  --max-file-mb N                        read limit: file size in MB (default ${DEFAULT_FILE_MB})
+  --max-cells N                          read limit: cell count (default ${DEFAULT_CELLS})
   -h, --help                             show this help
 `,
   template: `用法：jxmb template [选项]

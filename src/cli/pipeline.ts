@@ -3,26 +3,60 @@
  * canonical JSON → template workbook bytes. No printing here; callers decide what goes where.
  * Also used in-process by the round-trip tests, so the CLI and the tests exercise the same code.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadGrid, WorkbookReadError } from "../xlsx/read";
+import { checkFileSize, loadGrid, WorkbookReadError, type ReadLimits } from "../xlsx/read";
+import { nodeInflate } from "../xlsx/node-inflate";
+import type { LimitName } from "../xlsx/limits";
 import { readWorkbook } from "../model/read";
 import { validate } from "../model/validate";
 import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { Finding } from "../model/rules/types";
 import type { ReadProblem } from "../model/read/types";
-import { CliError, qen, qzh, splitGloss } from "./errors";
+import { CliError, fsError, qen, qzh, splitGloss } from "./errors";
 
 /** Problems met while reading are shown alongside rule findings under this id. */
 export const READ_PROBLEM_RULE_ID = "read/problem";
+
+/** Read limits the command line can raise, and the flag that does it (value in the flag's unit). */
+export const LIMIT_FLAGS: Partial<Record<LimitName, { flag: string; toFlag: (v: number) => number; unitZh: string; unitEn: string }>> = {
+  maxFileBytes: { flag: "--max-file-mb", toFlag: (v) => Math.ceil(v / (1024 * 1024)), unitZh: "单位 MB，", unitEn: "in MB, " },
+  maxCells: { flag: "--max-cells", toFlag: (v) => v, unitZh: "", unitEn: "" },
+};
+
+/** For a read-limit error: which flag raises it, and a value that would let this file through. */
+function limitHint(err: WorkbookReadError): { zh: string; en: string } | null {
+  if (err.kind !== "limit" || !err.limit) return null;
+  const f = LIMIT_FLAGS[err.limit];
+  if (!f) {
+    return {
+      zh: `此上限不能在命令行调整（可调整的是 ${Object.values(LIMIT_FLAGS).map((x) => x?.flag).join("、")}）。`,
+      en: `This limit cannot be changed from the command line (${Object.values(LIMIT_FLAGS).map((x) => x?.flag).join(", ")} can).`,
+    };
+  }
+  const suggest = err.measured !== undefined ? f.toFlag(err.measured) : null;
+  const zhNote = `${f.unitZh}${suggest !== null ? `至少 ${suggest}` : ""}`.replace(/，$/, "");
+  const enNote = `${f.unitEn}${suggest !== null ? `at least ${suggest}` : ""}`.replace(/, $/, "");
+  return {
+    zh: `如确认文件可信，可加 ${f.flag} N 提高此上限${zhNote ? `（${zhNote}）` : ""}后重试。`,
+    en: `If the file is trusted, raise it with ${f.flag} N${enNote ? ` (${enNote})` : ""}.`,
+  };
+}
 
 /** A WorkbookReadError (or any unexpected failure) on `file` → bilingual CliError, exit 2. */
 export function readFailure(err: unknown, file: string): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof WorkbookReadError) {
     const { zh, en } = splitGloss(err.message);
-    const zhText = zh.includes(file) || zh.includes(path.basename(file)) ? `${zh}。` : `无法读取 ${qzh(file)}：${zh}。`;
-    return new CliError(zhText.replace(/。。$/, "。"), `Cannot read ${qen(file)}${en ? `: ${en}` : ""}.`, { cause: err });
+    const zhText = (zh.includes(file) || zh.includes(path.basename(file)) ? `${zh}。` : `无法读取 ${qzh(file)}：${zh}。`).replace(/。。$/, "。");
+    const enText = `Cannot read ${qen(file)}${en ? `: ${en}` : ""}.`;
+    const hint = limitHint(err);
+    if (!hint) return new CliError(zhText, enText, { cause: err });
+    // The reader's generic "raise maxCells" advice is replaced by the flag that does it here.
+    const zhBase = zhText.replace(/[；;]\s*如确认文件可信，可提高上限 \w+ 后重试。$/, "。");
+    const enBase = enText.replace(/;\s*raise \w+ if the file is trusted\.$/, ".");
+    return new CliError(`${zhBase}${hint.zh}`, `${enBase} ${hint.en}`, { cause: err });
   }
   return new CliError(
     `处理 ${qzh(file)} 时发生内部错误，未能完成（请把此文件和本消息反馈给维护者）。`,
@@ -31,13 +65,39 @@ export function readFailure(err: unknown, file: string): CliError {
   );
 }
 
+/**
+ * Read a workbook file, refusing it by its size before its bytes are in memory when it is over
+ * limits.maxFileBytes (a 2 GB attachment must not be read just to be refused).
+ */
+export function readWorkbookFile(file: string, limits?: Partial<ReadLimits>): Uint8Array {
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    size = st.size;
+  } catch (err) {
+    throw fsError(err, file, "read");
+  }
+  try {
+    checkFileSize(size, { fileName: file, limits });
+  } catch (err) {
+    throw readFailure(err, file);
+  }
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw fsError(err, file, "read");
+  }
+}
+
 export async function loadDocument(
   bytes: Uint8Array,
   file: string,
   profile?: ProfileName,
+  limits?: Partial<ReadLimits>,
 ): Promise<{ document: JxmbDocument; problems: ReadProblem[] }> {
   try {
-    const grid = await loadGrid(bytes, { fileName: file });
+    const grid = await loadGrid(bytes, { fileName: file, inflate: nodeInflate, ...(limits ? { limits } : {}) });
     return readWorkbook(grid, profile ? { profile } : {});
   } catch (err) {
     throw readFailure(err, file);
@@ -63,8 +123,8 @@ export interface Analysis {
 }
 
 /** Read and validate one workbook. Read problems come first, then the rule findings. */
-export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName): Promise<Analysis> {
-  const { document, problems } = await loadDocument(bytes, file, profile);
+export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName, limits?: Partial<ReadLimits>): Promise<Analysis> {
+  const { document, problems } = await loadDocument(bytes, file, profile, limits);
   try {
     const report = validate(document, { profile: profile ?? document.profile });
     return { document, findings: [...problems.map(problemToFinding), ...report.findings] };
@@ -78,8 +138,9 @@ export async function exportWorkbook(
   bytes: Uint8Array,
   file: string,
   profile?: ProfileName,
+  limits?: Partial<ReadLimits>,
 ): Promise<{ json: string; problems: ReadProblem[] }> {
-  const { document, problems } = await loadDocument(bytes, file, profile);
+  const { document, problems } = await loadDocument(bytes, file, profile, limits);
   try {
     return { json: toCanonicalJson(document), problems };
   } catch (err) {

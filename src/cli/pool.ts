@@ -33,6 +33,16 @@ export interface WorkerInit {
   check: CheckOptions;
 }
 
+/**
+ * Young generation per worker (MB). Each file allocates tens of MB that die when the file is done;
+ * a 64 MB young generation lets most of it die there instead of being promoted and marked, which
+ * measurably cuts GC work (V8's default for a capped worker is smaller). Kept a small share of
+ * small caps so that --max-worker-mb still bounds the whole heap.
+ */
+export function youngGenerationMb(maxWorkerMb: number): number {
+  return Math.min(64, Math.max(4, Math.floor(maxWorkerMb / 16)));
+}
+
 function crashError(file: string, err: Error | null, exitCode: number, maxWorkerMb: number): CliError {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code === "ERR_WORKER_OUT_OF_MEMORY") {
@@ -75,7 +85,7 @@ export function runPool(files: readonly string[], opts: PoolOptions): Promise<Fi
       try {
         worker = new Worker(opts.script, {
           workerData: init,
-          resourceLimits: { maxOldGenerationSizeMb: opts.maxWorkerMb },
+          resourceLimits: { maxOldGenerationSizeMb: opts.maxWorkerMb, maxYoungGenerationSizeMb: youngGenerationMb(opts.maxWorkerMb) },
           stdout: true, // not piped to our stdout: that carries the report
         });
       } catch (err) {
