@@ -638,6 +638,11 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       externalRefs = counts.externalRefs;
       if (sheets > limits.maxSheets) throw limitError(fileName, "maxSheets", sheets, limits.maxSheets);
       checkSheetNames(data, fileName);
+      // exceljs indexes every cell of every defined-name rectangle (lib/doc/defined-names.js addEx):
+      // a name over A1:XFD1048576 exhausts the heap. Those cells count like cells.
+      const named = definedNameArea(data);
+      if (named > limits.maxCells) throw limitError(fileName, "maxCells", named, limits.maxCells, "（定义名称引用的区域）");
+      cells += named;
     }
   }
   const externalLinks = Math.max(externalRefs, entries.filter((e) => /^xl\/externalLinks\/externalLink\d+\.xml$/.test(e.name)).length);
@@ -689,6 +694,16 @@ function checkSheetNames(workbookXml: Uint8Array, fileName?: string): void {
       );
     }
   }
+}
+
+/** Cells covered by the rectangles of all defined names (whole rows/columns like $A:$B are not expanded by exceljs). */
+function definedNameArea(workbookXml: Uint8Array): number {
+  const text = utf8.decode(workbookXml.subarray(0, Math.min(workbookXml.length, 16 * 1024 * 1024)));
+  let total = 0;
+  for (const m of text.matchAll(/<(?:[A-Za-z0-9_]+:)?definedName\b[^>]*>([^<]*)</g)) {
+    for (const r of m[1].matchAll(/\$?[A-Za-z]{1,3}\$?[0-9]{1,7}:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}/g)) total += refArea(r[0]);
+  }
+  return total;
 }
 
 function rank(name: string): number {

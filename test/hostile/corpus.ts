@@ -321,6 +321,19 @@ export const CASES: HostileCase[] = [
     build: () => minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "标题")}</row>`, after: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }]),
   },
   {
+    id: "name-huge",
+    file: "定义名称整表.xlsx",
+    what: "a defined name over A1:XFD1048576 (exceljs indexes every cell of it: out of memory)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    message: /定义名称/,
+    build: () =>
+      minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>` }], {
+        workbookExtra: "<definedNames><definedName name=\"全部\">'表1'!$A$1:$XFD$1048576</definedName></definedNames>",
+      }),
+  },
+  {
     id: "merges-many",
     file: "合并过多.xlsx",
     what: "6 000 two-cell merges in one sheet (exceljs checks merges pairwise)",
