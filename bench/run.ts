@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark, printed as one table. Each figure comes with a baseline measured
  * in the same run, so ratios stay meaningful on any machine.
  *   npm run bench                  all (the workbook part takes ~2 minutes)
- *   npm run bench -- model functions bundle workbook   a subset
+ *   npm run bench -- model functions bundle workbook batch   a subset
+ *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { benchBatch } from "./batch";
 import { bundleRows } from "./bundle";
 import { functionBenchRows } from "./functions";
 import { benchModel } from "./model";
@@ -34,6 +36,10 @@ async function main(): Promise<void> {
   if (want("workbook")) {
     console.error("bench: workbook read + validate + export (200 / 2,000 projects) …");
     rows.push(...(await benchWorkbook()));
+  }
+  if (want("batch")) {
+    console.error("bench: batch validate, 500 workbooks through the CLI (--jobs 1 vs pool) …");
+    rows.push(...(await benchBatch()));
   }
   printTable(rows);
 }
