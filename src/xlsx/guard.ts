@@ -624,6 +624,8 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       if (counts.maxCol > MAX_COLUMNS) {
         throw corrupt(fileName, `${where}定义了 ${counts.maxCol} 列，超过 Excel 的最大列数 16384，已损坏或被恶意构造`, "column definition beyond XFD");
       }
+      // Row elements are objects in exceljs even when empty (a styled "million-row used range"): refuse past maxRows.
+      if (counts.rows > limits.maxRows) throw limitError(fileName, "maxRows", counts.rows, limits.maxRows, where);
       if (counts.merges > limits.maxMerges) throw limitError(fileName, "maxMerges", counts.merges, limits.maxMerges, where);
       // exceljs compares every merge with every earlier one: bound the whole workbook's work too.
       mergeWork += counts.merges * counts.merges;

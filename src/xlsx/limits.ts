@@ -20,7 +20,8 @@ export interface ReadLimits {
   maxCompressionRatio: number;
   /** Non-empty cells (`<c>` elements) in all sheets, counted before exceljs parses anything; also caps shared strings. */
   maxCells: number;
-  /** Rows per sheet: rows below this row number are not read (reported as a notice, not an error). */
+  /** Rows per sheet. More `<row>` elements than this (even empty, styled ones) → refused before exceljs;
+   * fewer, but some below this row number → those are not read (a notice, not an error). */
   maxRows: number;
   /** Characters in one cell. Excel itself stops at 32 767; a longer cell can only come from another tool. */
   maxCellChars: number;

@@ -303,12 +303,26 @@ export const CASES: HostileCase[] = [
   {
     id: "cells-3m",
     file: "三百万单元格.xlsx",
-    what: "one sheet with 3 000 000 tiny cells (300 000 rows × 10)",
+    what: "one sheet with 3 000 000 tiny cells (150 000 rows × 20)",
     expect: "refused",
     kind: "limit",
     limit: "maxCells",
     build: () => {
-      return minimalBook([{ name: "表1", rows: "" }], { replace: [bigSheetEntry(1, 300_000, 10)] });
+      return minimalBook([{ name: "表1", rows: "" }], { replace: [bigSheetEntry(1, 150_000, 20)] });
+    },
+  },
+  {
+    id: "rows-million-empty",
+    file: "百万空行.xlsx",
+    what: "1 048 576 styled empty rows (a real-world \"used range\" blow-up; exceljs makes an object per row)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxRows",
+    build: () => {
+      const rows: string[] = [`<row r="1">${cellStr("A1", "项目名称")}</row>`];
+      for (let r = 2; r <= 1_048_576; r++) rows.push(`<row r="${r}" s="0" customFormat="1" ht="15" customHeight="1"/>`);
+      const plain = Buffer.from(`<?xml version="1.0"?><worksheet ${NS}><dimension ref="A1:A1048576"/><sheetData>${rows.join("")}</sheetData></worksheet>`);
+      return minimalBook([{ name: "表1", rows: "" }], { replace: [{ name: "xl/worksheets/sheet1.xml", raw: zlib.deflateRawSync(plain, { level: 1 }), declaredSize: plain.length, crc: zlib.crc32(plain) }] });
     },
   },
   {
