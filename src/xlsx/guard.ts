@@ -299,7 +299,9 @@ export function readZipDirectory(b: Uint8Array, maxEntries: number): ZipEntry[] 
     if (cdOffset + cdSize > expectedEocd) throw new ZipFormatError("ZIP 目录指向文件末尾之外", "central directory beyond end of file", true);
     throw new ZipFormatError("ZIP 目录前有多余数据", "unexpected data before the central directory");
   }
-  if (count > maxEntries) throw new ZipFormatError(`包含 ${count} 个部件，超过上限 ${maxEntries}`, `${count} parts > ${maxEntries}`);
+  if (count > maxEntries) {
+    throw new ZipFormatError(`包含 ${count} 个部件，超过上限 ${maxEntries}（按读取上限 maxSheets × 10 + 1000 计）`, `${count} parts > ${maxEntries}, that is maxSheets x 10 + 1000`);
+  }
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   // Read while the signature matches, as JSZip does, then insist on the declared count.

@@ -420,6 +420,15 @@ export const CASES: HostileCase[] = [
       }),
   },
   {
+    id: "parts-20000",
+    file: "两万个部件.xlsx",
+    what: "20 000 tiny parts in the zip (JSZip and exceljs walk every one)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /部件/,
+    build: () => minimalBook([{ name: "表1", rows: "" }], { extra: Array.from({ length: 20_000 }, (_, i): ZEntry => ({ name: `customXml/item${i}.xml`, data: "<a/>" })) }),
+  },
+  {
     id: "sheets-1001",
     file: "一千零一张表.xlsx",
     what: "1 001 worksheets",
