@@ -97,8 +97,17 @@ export async function loadDocument(
   limits?: Partial<ReadLimits>,
 ): Promise<{ document: JxmbDocument; problems: ReadProblem[] }> {
   try {
-    const grid = await loadGrid(bytes, { fileName: file, inflate: nodeInflate, ...(limits ? { limits } : {}) });
-    return readWorkbook(grid, profile ? { profile } : {});
+    // Notices (macros never run, external links not followed, rows past the limit not read) reach
+    // the user as read problems, so they appear in the report beside the findings.
+    const notices: ReadProblem[] = [];
+    const grid = await loadGrid(bytes, {
+      fileName: file,
+      inflate: nodeInflate,
+      onNotice: (n) => notices.push({ severity: n.severity, message: n.message, sheet: n.sheet ?? null, cell: null }),
+      ...(limits ? { limits } : {}),
+    });
+    const res = readWorkbook(grid, profile ? { profile } : {});
+    return { document: res.document, problems: [...notices, ...res.problems] };
   } catch (err) {
     throw readFailure(err, file);
   }

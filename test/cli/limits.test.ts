@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ensureBuilt, exampleFiles, jxmb, STACK_LINE, tempDir } from "./helpers";
+import { CASES } from "../hostile/corpus";
 
 interface JsonReport {
   files: { file: string; projects: number; error?: { message: string; messageEn: string } }[];
@@ -107,5 +108,19 @@ describe("--max-file-mb", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(name);
     expect(r.stderr).toContain("jxmb help validate");
+  });
+});
+
+describe("read notices reach the report", () => {
+  test("an .xlsm is read and the report says its macros were never run", async () => {
+    ensureBuilt();
+    const dir = tempDir("jxmb-notice-");
+    const macro = CASES.find((c) => c.id === "macro-xlsm")!;
+    const file = path.join(dir, macro.file);
+    fs.writeFileSync(file, await macro.build());
+    const r = jxmb(["validate", file, "--format", "json"]);
+    const report = JSON.parse(r.stdout);
+    const notes = report.files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "read/problem");
+    expect(notes.some((f: { message: string; severity: string }) => /宏/.test(f.message) && f.severity === "info")).toBe(true);
   });
 });
