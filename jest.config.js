@@ -15,5 +15,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/setup-node.ts"],
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

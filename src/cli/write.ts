@@ -3,6 +3,7 @@
  * exceljs writer. Kept apart so the CLI entry does not care how the template is described.
  */
 import { renderTemplate } from "../model/write";
+import "../xlsx/node-zip"; // UTF-8 parts in Node (emoji / CJK Ext. B stay intact)
 import { writeTemplateBook } from "../xlsx/write";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 

@@ -68,8 +68,22 @@ function cellsOf(range: string): { r1: number; c1: number; r2: number; c2: numbe
   return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
 }
 
+/**
+ * Text as the file format stores it: characters XML cannot hold (control characters, and CR, which
+ * XML turns into LF) are written as _xHHHH_ escapes, and a literal “_xHHHH_” in the text gets its
+ * underscore escaped (_x005F_) — what Excel does, and what every reader (exceljs included) decodes.
+ * Without this exceljs silently drops U+000B (Word's line break) and friends.
+ */
+export function encodeCellText(s: string): string {
+  if (!/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F]|_x[0-9A-Fa-f]{4}_/.test(s)) return s;
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
 function literal(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
+  if (typeof v === "string") return encodeCellText(v);
   if (isGridError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
   if (isGridDate(v)) return new Date(v.date.length === 10 ? `${v.date}T00:00:00Z` : v.date);
   return v;

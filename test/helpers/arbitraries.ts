@@ -154,29 +154,6 @@ const FORMATS = ["0%", "0.00%", "@", "0.00", "0.00####", "yyyy-mm-dd", 'yyyy"年
 /** Mostly short text; now and then a long one, rarely one at (or past) Excel's cell limit. */
 export interface TextOptions {
   huge?: boolean;
-  /** Map the text through `fileSafe` (see there). */
-  fileSafe?: boolean;
-}
-
-/**
- * What the .xlsx FILE layer carries today. Found by the round-trip property and reported to the lead; the fixes
- * belong in src/xlsx (owned by another engineer while this was written), not in the model:
- *  1. exceljs drops the control characters XML 1.0 cannot hold (U+0000–U+0008, U+000B — Word's manual line break
- *     in pasted text —, U+000C, U+000E–U+001F, U+007F) instead of writing Excel's `_xHHHH_` escape;
- *  2. CR and CRLF come back as LF (XML end-of-line normalisation; Excel writes CR as `_x000D_`);
- *  3. exceljs decodes literal `_xHHHH_` text on read (Excel escapes the underscore as `_x005F_` on write);
- *  4. in Node only (CLI), exceljs hands JSZip a JS string, JSZip UTF-8-encodes it in 16,384-code-unit blocks, and a
- *     surrogate pair (emoji, CJK Extension B such as 𠮷) straddling a block boundary becomes two U+FFFD
- *     (exceljs/lib/utils/zip-stream.js `append`: it pre-encodes with TextEncoder only when `process.browser`).
- * The file round-trip property maps its text through this so that it tests everything else; the live-workbook
- * round trip (test/property/port-roundtrip.property.test.ts) uses the text unchanged.
- */
-export function fileSafe(s: string): string {
-  return s
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-    .replace(/_x([0-9A-F]{4})_/g, "_x$1 ")
-    .replace(/[\u{10000}-\u{10FFFF}]/gu, "\u2606");
 }
 
 export function textArb(opts: TextOptions = {}): fc.Arbitrary<string> {
@@ -190,7 +167,7 @@ export function textArb(opts: TextOptions = {}): fc.Arbitrary<string> {
   ];
   if (opts.huge) parts.push({ weight: 1, arbitrary: fc.constantFrom("字".repeat(EXCEL_CELL_LIMIT), "=".padEnd(EXCEL_CELL_LIMIT, "x")) });
   const arb = fc.oneof(...parts);
-  return opts.fileSafe ? arb.map(fileSafe) : arb;
+  return arb;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -329,7 +306,7 @@ const nullable = <T>(a: fc.Arbitrary<T>, freq = 3): fc.Arbitrary<T | null> => fc
  * a blank text field is null, never "" or whitespace; a 项目编码 has no whitespace (readers remove it).
  */
 const blankToNull = (s: string | null): string | null => (s === null || s.trim() === "" ? null : s);
-const textField = (fs: boolean, opts: TextOptions = {}) => nullable(textArb({ ...opts, fileSafe: fs })).map(blankToNull);
+const textField = (opts: TextOptions = {}) => nullable(textArb(opts)).map(blankToNull);
 const noSpaces = (s: string | null): string | null => blankToNull(s === null ? null : s.replace(/[\s\u3000]+/g, ""));
 
 /** 万元 with ≤ 6 decimals, exactly as money.ts makes them from integer 分. */
@@ -348,9 +325,9 @@ function pointArb(): fc.Arbitrary<number | null> {
 const level1Arb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...Object.values(LEVEL1)) }, { weight: 1, arbitrary: fc.constantFrom("", "管理指标", "产 出 指 标") });
 const level2Arb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...Object.values(LEVEL2)) }, { weight: 1, arbitrary: fc.constantFrom("", "执法培训", "社会效益指 标") });
 
-function targetArb(fs: boolean): fc.Arbitrary<{ target: Target; parts: { symbol: string; value: string; unit: string } | null }> {
+function targetArb(): fc.Arbitrary<{ target: Target; parts: { symbol: string; value: string; unit: string } | null }> {
   return fc.oneof(
-    { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...TARGET_TEXT.map((t) => (fs ? fileSafe(t) : t))), textArb({ fileSafe: fs })).map((raw) => ({ target: parseTarget(raw), parts: null })) },
+    { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...TARGET_TEXT), textArb()).map((raw) => ({ target: parseTarget(raw), parts: null })) },
     {
       weight: 1,
       arbitrary: fc
@@ -360,16 +337,16 @@ function targetArb(fs: boolean): fc.Arbitrary<{ target: Target; parts: { symbol:
   );
 }
 
-function indicatorArb(fs: boolean): fc.Arbitrary<Indicator> {
+function indicatorArb(): fc.Arbitrary<Indicator> {
   return fc
     .record({
       level1: level1Arb,
       level2: level2Arb,
-      name: fc.oneof(fc.constantFrom("设备数量", "完好率", "群众满意度", "项目总成本"), textArb({ fileSafe: fs })),
-      description: nullable(textArb({ fileSafe: fs })),
-      t: targetArb(fs),
-      basis: nullable(fc.oneof(fc.constantFrom("计划标准", "历史经验", "年初工作计划安排"), textArb({ fileSafe: fs }))),
-      scoring: nullable(textArb({ fileSafe: fs })),
+      name: fc.oneof(fc.constantFrom("设备数量", "完好率", "群众满意度", "项目总成本"), textArb()),
+      description: nullable(textArb()),
+      t: targetArb(),
+      basis: nullable(fc.oneof(fc.constantFrom("计划标准", "历史经验", "年初工作计划安排"), textArb())),
+      scoring: nullable(textArb()),
       level1Raw: nullable(fc.constantFrom("产 出 指 标", "产出", "效果指标"), 1),
       level2Raw: nullable(fc.constantFrom("数量", "社会效益指 标"), 1),
     })
@@ -388,19 +365,19 @@ function indicatorArb(fs: boolean): fc.Arbitrary<Indicator> {
     }));
 }
 
-const codeArb = (fs: boolean) => fc.oneof(fc.constantFrom("13032423P00442810139H", "312001", "001", "=1+1"), textArb({ fileSafe: fs })).map(noSpaces);
-const codeNameArb = (fs: boolean) => fc.record({ code: nullable(codeArb(fs)).map((c) => c ?? null), name: textField(fs) });
+const codeArb = () => fc.oneof(fc.constantFrom("13032423P00442810139H", "312001", "001", "=1+1"), textArb()).map(noSpaces);
+const codeNameArb = () => fc.record({ code: nullable(codeArb()).map((c) => c ?? null), name: textField() });
 
-function projectArb(fs: boolean): fc.Arbitrary<Project> {
+function projectArb(): fc.Arbitrary<Project> {
   return fc
     .record({
-      title: nullable(fc.oneof(fc.constantFrom("1.安保指挥中心工作经费绩效目标表", "专项经费绩效目标表"), textArb({ huge: true, fileSafe: fs }))).map(blankToNull),
-      code: nullable(codeArb(fs)).map((c) => c ?? null),
-      name: nullable(fc.oneof(fc.constantFrom("安保指挥中心工作经费", "办案经费"), textArb({ huge: true, fileSafe: fs }))).map(blankToNull),
-      unit: codeNameArb(fs),
-      competentDepartment: nullable(codeNameArb(fs), 1),
-      implementingUnit: nullable(textArb({ fileSafe: fs }), 1).map(blankToNull),
-      attribute: nullable(codeNameArb(fs), 1),
+      title: nullable(fc.oneof(fc.constantFrom("1.安保指挥中心工作经费绩效目标表", "专项经费绩效目标表"), textArb({ huge: true }))).map(blankToNull),
+      code: nullable(codeArb()).map((c) => c ?? null),
+      name: nullable(fc.oneof(fc.constantFrom("安保指挥中心工作经费", "办案经费"), textArb({ huge: true }))).map(blankToNull),
+      unit: codeNameArb(),
+      competentDepartment: nullable(codeNameArb(), 1),
+      implementingUnit: nullable(textArb(), 1).map(blankToNull),
+      attribute: nullable(codeNameArb(), 1),
       period: nullable(fc.constantFrom("1 年", "3年", "长期"), 1),
       total: nullable(wanArb()),
       fiscal: nullable(wanArb()),
@@ -408,10 +385,10 @@ function projectArb(fs: boolean): fc.Arbitrary<Project> {
       rawTotal: nullable(fc.constantFrom("50 万元", "587.92 万 元", "见附件", "=1+1"), 1),
       rawFiscal: nullable(fc.constantFrom("五十", "—"), 1),
       rawOther: nullable(fc.constantFrom("无", ""), 1),
-      purpose: nullable(textArb({ huge: true, fileSafe: fs })).map(blankToNull),
+      purpose: nullable(textArb({ huge: true })).map(blankToNull),
       plan: nullable(fc.tuple(pointArb(), pointArb(), pointArb(), pointArb(), nullable(fc.constantFrom("25%", "0.25", "", "全年"), 1)), 4),
-      goals: fc.array(fc.oneof(fc.constantFrom("1.年内完成 10 台设备采购", "维护社会稳定"), textArb({ fileSafe: fs })), { maxLength: 4 }),
-      indicators: fc.array(indicatorArb(fs), { maxLength: 12 }),
+      goals: fc.array(fc.oneof(fc.constantFrom("1.年内完成 10 台设备采购", "维护社会稳定"), textArb()), { maxLength: 4 }),
+      indicators: fc.array(indicatorArb(), { maxLength: 12 }),
       redacted: fc.boolean(),
       layout: fc.constantFrom("template" as const, "hebei" as const, "chengde" as const, "ningxia" as const, "json" as const),
     })
@@ -435,19 +412,18 @@ function projectArb(fs: boolean): fc.Arbitrary<Project> {
     });
 }
 
-export function documentArb(opts: { maxProjects?: number; fileSafe?: boolean } = {}): fc.Arbitrary<JxmbDocument> {
-  const fs = !!opts.fileSafe;
+export function documentArb(opts: { maxProjects?: number } = {}): fc.Arbitrary<JxmbDocument> {
   return fc
     .record({
       profile: fc.constantFrom("hebei" as const, "ningxia" as const, "central-2021" as const),
       fiscalYear: nullable(fc.integer({ min: 2015, max: 2030 })),
-      department: codeNameArb(fs),
-      title: nullable(textArb({ fileSafe: fs })).map(blankToNull),
+      department: codeNameArb(),
+      title: nullable(textArb()).map(blankToNull),
       overview: nullable(
         fc.record({
-          summary: nullable(textArb({ huge: true, fileSafe: fs })).map(blankToNull),
-          items: fc.array(fc.record({ title: textArb({ fileSafe: fs }), goal: textField(fs), indicators: textField(fs) }), { maxLength: 4 }),
-          safeguards: nullable(textArb({ fileSafe: fs })).map(blankToNull),
+          summary: nullable(textArb({ huge: true })).map(blankToNull),
+          items: fc.array(fc.record({ title: textArb(), goal: textField(), indicators: textField() }), { maxLength: 4 }),
+          safeguards: nullable(textArb()).map(blankToNull),
           source: fc.constant(null),
         }),
         2,
@@ -455,12 +431,12 @@ export function documentArb(opts: { maxProjects?: number; fileSafe?: boolean } =
       declaredTotals: nullable(
         fc.record({
           department: nullable(wanArb()),
-          units: fc.array(fc.record({ code: nullable(codeArb(fs)).map((c) => c ?? null), name: textField(fs), total: nullable(wanArb()) }), { maxLength: 3 }),
+          units: fc.array(fc.record({ code: nullable(codeArb()).map((c) => c ?? null), name: textField(), total: nullable(wanArb()) }), { maxLength: 3 }),
           source: fc.constant(null),
         }),
         2,
       ),
-      projects: fc.array(projectArb(fs), { maxLength: opts.maxProjects ?? 3 }),
+      projects: fc.array(projectArb(), { maxLength: opts.maxProjects ?? 3 }),
     })
     .map((r) => {
       const doc = emptyDocument(r.profile);

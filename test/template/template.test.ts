@@ -318,3 +318,26 @@ describe("templateReader on edited workbooks", () => {
     expect(res.problems[0].message).toMatch(/^工作表“部门”B2单元格：模板版本/);
   });
 });
+
+describe("text written to .xlsx comes back exactly", () => {
+  // Found by the round-trip property: exceljs dropped control characters, turned CR into LF, decoded
+  // literal _xHHHH_ text, and (Node only) split surrogate pairs at 16,384-unit block edges.
+  test.each([
+    ["Word line break U+000B", "第一行\u000B第二行"],
+    ["CR LF", "a\r\nb"],
+    ["lone CR", "a\rb"],
+    ["other control characters", "\u0001\u0007\u001F\u007F"],
+    ["literal escape-looking text", "_x0041_ and _x005F_"],
+    ["emoji at a 16,384-unit block edge", "x".repeat(16223) + "😀"],
+    ["CJK Extension B", "𠮷野家".repeat(6000)],
+  ])("%s", async (_what, text) => {
+    const { emptySheet, setValue, getValue } = await import("../../src/model/grid");
+    const { writeTemplateBook } = await import("../../src/xlsx/write");
+    const { loadGrid } = await import("../../src/xlsx/read");
+    const s = emptySheet("表");
+    setValue(s, 0, 0, text);
+    const book = { grid: { sheets: [s], names: [] }, extras: {}, version: "t", framework: "2015", projectSheets: [] };
+    const g = await loadGrid(await writeTemplateBook(book as never));
+    expect(getValue(g.sheets[0], 0, 0)).toBe(text);
+  });
+});
