@@ -7,7 +7,6 @@
  * CJK Extension B character (𠮷) deep in a long sheet becomes two U+FFFD. exceljs already encodes to
  * bytes itself in browsers; we do the same in Node.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const zipStream = require("exceljs/lib/utils/zip-stream") as {
   ZipWriter: { prototype: { append(data: unknown, options: Record<string, unknown>): void; __jxmbUtf8?: boolean } };
 };
