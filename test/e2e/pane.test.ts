@@ -7,11 +7,12 @@
  *    undone (撤销插入 asks first when the new sheets were edited); bad JSON gets a Chinese error.
  *  - Standalone mode: upload and drop a seed workbook (exceljs is fetched only then), same findings, export.
  * No request may leave the page's origin (except the stubbed office.js URL in Office mode), and the page must log
- * no errors (CSP violations included). Screenshots: docs/screenshot-taskpane.png, docs/screenshot-standalone.png.
+ * no errors (CSP violations included). Screenshots go to out/e2e/ on every run; with JXMB_SCREENSHOTS=1
+ * they refresh docs/screenshot-taskpane.png and docs/screenshot-standalone.png (the README's pictures).
  *
  * dist/ is built here when missing or older than src/ (`npm run build`, ~1–2 min on 2 cores).
  */
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { loadGrid } from "../../src/xlsx/read";
@@ -21,6 +22,13 @@ import { toCanonicalJson } from "../../src/model/canonical";
 import type { Grid } from "../../src/model/grid";
 import { DIST, ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
 import { measureBundle } from "../../bench/bundle";
+
+/** Screenshots land in out/e2e/ so a test run leaves the tree clean; JXMB_SCREENSHOTS=1 refreshes docs/. */
+function shotPath(name: string): string {
+  const dir = process.env.JXMB_SCREENSHOTS === "1" ? join(ROOT, "docs") : join(ROOT, "out", "e2e");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 import { analyseWorkbook, exportWorkbook, READ_PROBLEM_RULE_ID } from "../../src/cli/pipeline";
 
 jest.setTimeout(180_000);
@@ -153,7 +161,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
 
     await expectNarrowAndLabelled(page);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ROOT, "docs/screenshot-taskpane.png"), fullPage: false });
+    await page.screenshot({ path: shotPath("screenshot-taskpane.png"), fullPage: false });
 
     // Export: a download with the same canonical JSON as Node, and the clipboard holds it too.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
@@ -288,7 +296,7 @@ describe("standalone page", () => {
     }
 
     await expectNarrowAndLabelled(page);
-    await page.screenshot({ path: join(ROOT, "docs/screenshot-standalone.png"), fullPage: false });
+    await page.screenshot({ path: shotPath("screenshot-standalone.png"), fullPage: false });
 
     // 下载模板 (the standalone 插入模板) = an .xlsx written by the lazily loaded exceljs, which reads back in Node.
     const [tpl] = await Promise.all([
