@@ -18,59 +18,10 @@ import { formattedText, labelKey } from "../../src/model/read/labels";
 import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { parseA1, type Grid } from "../../src/model/grid";
-import type { Indicator, JxmbDocument, Project } from "../../src/model/schema";
-import type { ReadProblem } from "../../src/model/read/types";
+import type { Indicator, JxmbDocument } from "../../src/model/schema";
+import { diff, EXPECTED_DIR, loadExample as load, projectLabel } from "../helpers/seed-fixture";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const EXPECTED_DIR = path.join(ROOT, "test", "fixtures", "seeds", "expected");
 const FIXTURES = ["seed-002", "seed-002-stacked"];
-
-interface Loaded {
-  grid: Grid;
-  doc: JxmbDocument;
-  problems: ReadProblem[];
-}
-const cache = new Map<string, Promise<Loaded>>();
-function load(name: string): Promise<Loaded> {
-  if (!cache.has(name)) {
-    cache.set(
-      name,
-      (async () => {
-        const grid = await loadGrid(fs.readFileSync(path.join(ROOT, "examples", `${name}.xlsx`)), { fileName: `${name}.xlsx` });
-        const { document, problems } = readWorkbook(grid);
-        return { grid, doc: document, problems };
-      })(),
-    );
-  }
-  return cache.get(name)!;
-}
-
-/* ---------------------------------------------------------------------------------------------- */
-
-function projectLabel(p: Project | undefined, i: number): string {
-  return p ? `projects[${i}] (#${p.seq} ${p.name ?? p.title ?? "?"})` : `projects[${i}]`;
-}
-
-/** Paths where two JSON values differ, e.g. “projects[3] (#4 网安电子实验室专项).budget.total: expected 60, got 6”. */
-function diff(exp: unknown, act: unknown, at: string, out: string[]): void {
-  if (out.length > 60) return;
-  if (Array.isArray(exp) || Array.isArray(act)) {
-    if (!Array.isArray(exp) || !Array.isArray(act)) {
-      out.push(`${at}: expected ${JSON.stringify(exp)}, got ${JSON.stringify(act)}`);
-      return;
-    }
-    if (exp.length !== act.length) out.push(`${at}: expected ${exp.length} items, got ${act.length}`);
-    for (let i = 0; i < Math.min(exp.length, act.length); i++) diff(exp[i], act[i], at === "projects" ? projectLabel(exp[i] as Project, i) : `${at}[${i}]`, out);
-    return;
-  }
-  if (exp && act && typeof exp === "object" && typeof act === "object") {
-    for (const k of new Set([...Object.keys(exp as object), ...Object.keys(act as object)])) {
-      diff((exp as Record<string, unknown>)[k], (act as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
-    }
-    return;
-  }
-  if (!Object.is(exp, act)) out.push(`${at}: expected ${JSON.stringify(exp)}, got ${JSON.stringify(act)}`);
-}
 
 /** Text of a source cell as Excel shows it (number formats applied). */
 function cellText(grid: Grid, sheetName: string, ref: string): string {

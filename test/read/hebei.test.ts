@@ -8,7 +8,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read";
 import { HEBEI_CODE } from "../../src/model/read/hebei";
 import { displayText, labelKey } from "../../src/model/read/labels";
@@ -16,61 +15,8 @@ import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { parseA1, type Grid, type GridSheet } from "../../src/model/grid";
 import type { JxmbDocument, Project } from "../../src/model/schema";
-import type { ReadProblem } from "../../src/model/read/types";
+import { diff, EXPECTED_DIR, loadExample as load, projectLabel } from "../helpers/seed-fixture";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const EXPECTED_DIR = path.join(ROOT, "test", "fixtures", "seeds", "expected");
-
-interface Loaded {
-  grid: Grid;
-  doc: JxmbDocument;
-  problems: ReadProblem[];
-}
-
-const cache = new Map<string, Promise<Loaded>>();
-function load(name: string): Promise<Loaded> {
-  if (!cache.has(name)) {
-    cache.set(
-      name,
-      (async () => {
-        const grid = await loadGrid(fs.readFileSync(path.join(ROOT, "examples", `${name}.xlsx`)), { fileName: `${name}.xlsx` });
-        const { document, problems } = readWorkbook(grid);
-        return { grid, doc: document, problems };
-      })(),
-    );
-  }
-  return cache.get(name)!;
-}
-
-/* ---------------------------------------------------------------------------------------------- */
-/* Field-by-field comparison with readable paths                                                   */
-/* ---------------------------------------------------------------------------------------------- */
-
-function projectLabel(p: Project | undefined, i: number): string {
-  return p ? `projects[${i}] (#${p.seq} ${p.name ?? p.title ?? "?"})` : `projects[${i}]`;
-}
-
-function diff(exp: unknown, act: unknown, at: string, out: string[]): void {
-  if (out.length > 60) return;
-  if (Array.isArray(exp) || Array.isArray(act)) {
-    if (!Array.isArray(exp) || !Array.isArray(act)) {
-      out.push(`${at}: expected ${JSON.stringify(exp)}, got ${JSON.stringify(act)}`);
-      return;
-    }
-    if (exp.length !== act.length) out.push(`${at}: expected ${exp.length} items, got ${act.length}`);
-    for (let i = 0; i < Math.min(exp.length, act.length); i++) {
-      const label = at === "projects" ? projectLabel(exp[i] as Project, i) : `${at}[${i}]`;
-      diff(exp[i], act[i], label, out);
-    }
-    return;
-  }
-  if (exp && act && typeof exp === "object" && typeof act === "object") {
-    const keys = new Set([...Object.keys(exp as object), ...Object.keys(act as object)]);
-    for (const k of keys) diff((exp as Record<string, unknown>)[k], (act as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
-    return;
-  }
-  if (!Object.is(exp, act)) out.push(`${at}: expected ${JSON.stringify(exp)}, got ${JSON.stringify(act)}`);
-}
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Source cells really hold the extracted text                                                     */
