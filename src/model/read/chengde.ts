@@ -93,6 +93,37 @@ export function budgetField(sheet: GridSheet, label: CellHit, stopAt: (h: CellHi
 }
 
 /**
+ * The 预算数 / 财政资金 / 其他资金 block (or 年度资金总额 / 财政拨款 / 其他资金): each amount valued to
+ * the right of its label, cells recorded as budget.<key>, problems naming the cell. `names` are the
+ * layout's own words for a missing label. Shared by the 承德 and Ningxia readers.
+ */
+export function readBudgetBlock(
+  sheet: GridSheet,
+  area: Area,
+  anchor: number,
+  labels: Record<BudgetKey, RegExp>,
+  names: { total: string; fiscal: string },
+  isLabel: (h: CellHit) => boolean,
+  cells: Record<string, string>,
+  problems: ReadProblem[],
+): Project["budget"] {
+  const budget: Project["budget"] = { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } };
+  for (const key of ["total", "fiscal", "other"] as const) {
+    const lab = findLabel(sheet, labels[key], area);
+    if (!lab) {
+      if (key !== "other") problems.push(problem("warning", sheet, a1(anchor, 0), `未找到“${names[key]}”栏（budget label missing）`));
+      continue;
+    }
+    const f = budgetField(sheet, lab, isLabel, key);
+    budget[key] = f.value;
+    budget.raw[key] = f.raw;
+    cells[`budget.${key}`] = f.ref;
+    if (f.problem) problems.push(problem("warning", sheet, f.ref, f.problem));
+  }
+  return budget;
+}
+
+/**
  * One point of the cumulative plan, in percent points: 25 (typed), 0.25 formatted “0%” (→ 25),
  * text “25.00”, “50%”. Blank → null. raw keeps the text as displayed (“25%”, “25.00”). `bare` says the
  * point carries no percent sign or format, so a plan typed as fractions (0.25 … 1) can be scaled.
@@ -230,25 +261,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   if (!name) problems.push(problem("warning", sheet, cells.name ?? a1(anchor, 0), "未填写项目名称（project name missing）"));
 
   // Budget: 预算数 / 其中：财政资金 / 其他资金, each valued to the right of its label.
-  const budget = { total: null as number | null, fiscal: null as number | null, other: null as number | null, raw: { total: null as string | null, fiscal: null as string | null, other: null as string | null } };
-  const budgetLabels: [BudgetKey, RegExp][] = [
-    ["total", L.total],
-    ["fiscal", L.fiscal],
-    ["other", L.other],
-  ];
-  for (const [key, pat] of budgetLabels) {
-    const lab = findLabel(sheet, pat, area);
-    if (!lab) {
-      if (key !== "other") problems.push(problem("warning", sheet, a1(anchor, 0), `未找到“${key === "total" ? "预算数" : "财政资金"}”栏（budget label missing）`));
-      if (key === "other") budget.other = null;
-      continue;
-    }
-    const f = budgetField(sheet, lab, isLabel, key);
-    budget[key] = f.value;
-    budget.raw[key] = f.raw;
-    cells[`budget.${key}`] = f.ref;
-    if (f.problem) problems.push(problem("warning", sheet, f.ref, f.problem));
-  }
+  const budget = readBudgetBlock(sheet, area, anchor, { total: L.total, fiscal: L.fiscal, other: L.other }, { total: "预算数", fiscal: "财政资金" }, isLabel, cells, problems);
 
   // 资金用途: the text on the row(s) under the label (the label cell is merged over them).
   let purpose: string | null = null;

@@ -41,7 +41,7 @@ import {
   type Area,
   labeledText,
 } from "./labels";
-import { budgetField, problem, readIndicators, type BudgetKey, type IndicatorCol, type IndicatorHeader } from "./chengde";
+import { problem, readBudgetBlock, readIndicators, type IndicatorCol, type IndicatorHeader } from "./chengde";
 
 const L = {
   name: /^项目名称:?$/,
@@ -186,24 +186,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
 
   const fundsLabel = findLabel(sheet, L.funds, area);
   if (fundsLabel) cells.budget = fundsLabel.ref; // 项目资金 labels the whole budget block
-  const budget = { total: null as number | null, fiscal: null as number | null, other: null as number | null, raw: { total: null as string | null, fiscal: null as string | null, other: null as string | null } };
-  const labels: [BudgetKey, RegExp][] = [
-    ["total", L.total],
-    ["fiscal", L.fiscal],
-    ["other", L.other],
-  ];
-  for (const [key, pat] of labels) {
-    const lab = findLabel(sheet, pat, area);
-    if (!lab) {
-      if (key !== "other") problems.push(problem("warning", sheet, a1(anchor, 0), `未找到“${key === "total" ? "年度资金总额" : "财政拨款"}”栏（budget label missing）`));
-      continue;
-    }
-    const f = budgetField(sheet, lab, isLabel, key);
-    budget[key] = f.value;
-    budget.raw[key] = f.raw;
-    cells[`budget.${key}`] = f.ref;
-    if (f.problem) problems.push(problem("warning", sheet, f.ref, f.problem));
-  }
+  const budget = readBudgetBlock(sheet, area, anchor, { total: L.total, fiscal: L.fiscal, other: L.other }, { total: "年度资金总额", fiscal: "财政拨款" }, isLabel, cells, problems);
 
   // 年度总体目标: right of the label, or under it when the label heads a merged block.
   let goals: string[] = [];
