@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read";
 import type { Grid } from "../../src/model/grid";
+import { parseCanonicalJson, toCanonicalJson } from "../../src/model/canonical";
 import type { JxmbDocument, Project } from "../../src/model/schema";
 import type { ReadProblem } from "../../src/model/read/types";
 
@@ -59,4 +60,24 @@ export function diff(exp: unknown, act: unknown, at: string, out: string[]): voi
     return;
   }
   if (!Object.is(exp, act)) out.push(`${at}: expected ${JSON.stringify(exp)}, got ${JSON.stringify(act)}`);
+}
+
+/**
+ * The read document equals the reviewed expectation in test/fixtures/seeds/expected/<name>.json, field by
+ * field (readable paths on failure) and byte for byte (key order, number format). UPDATE_EXPECTED=1
+ * rewrites the file first — then review the diff.
+ */
+export function expectMatchesExpected(name: string, doc: JxmbDocument): void {
+  const expectedFile = path.join(EXPECTED_DIR, `${name}.json`);
+  const text = toCanonicalJson(doc);
+  if (process.env.UPDATE_EXPECTED) {
+    fs.mkdirSync(EXPECTED_DIR, { recursive: true });
+    fs.writeFileSync(expectedFile, text);
+  }
+  const parsed = parseCanonicalJson(fs.readFileSync(expectedFile, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  const diffs: string[] = [];
+  diff(parsed.document, JSON.parse(text), "", diffs);
+  expect(diffs).toEqual([]);
+  expect(text).toBe(fs.readFileSync(expectedFile, "utf8"));
 }

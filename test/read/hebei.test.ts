@@ -6,16 +6,15 @@
  *
  * Regenerate the expectations (then review the diff!): UPDATE_EXPECTED=1 npx jest test/read/hebei.test.ts
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { readWorkbook } from "../../src/model/read";
 import { HEBEI_CODE } from "../../src/model/read/hebei";
 import { displayText, labelKey } from "../../src/model/read/labels";
-import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
+import { toCanonicalJson } from "../../src/model/canonical";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { parseA1, type Grid, type GridSheet } from "../../src/model/grid";
 import type { JxmbDocument, Project } from "../../src/model/schema";
-import { diff, EXPECTED_DIR, loadExample as load, projectLabel } from "../helpers/seed-fixture";
+import { loadExample as load, projectLabel } from "../helpers/seed-fixture";
+import { expectMatchesExpected } from "../helpers/seed-fixture";
 
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -101,22 +100,9 @@ function sourceErrors(grid: Grid, doc: JxmbDocument): string[] {
 const FIXTURES = ["seed-000", "seed-001"];
 
 describe.each(FIXTURES)("%s read through loadGrid + readWorkbook", (name) => {
-  const expectedFile = path.join(EXPECTED_DIR, `${name}.json`);
-
   test("matches the reviewed canonical JSON, field by field", async () => {
     const { doc } = await load(name);
-    const text = toCanonicalJson(doc);
-    if (process.env.UPDATE_EXPECTED) {
-      fs.mkdirSync(EXPECTED_DIR, { recursive: true });
-      fs.writeFileSync(expectedFile, text);
-    }
-    const parsed = parseCanonicalJson(fs.readFileSync(expectedFile, "utf8"));
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    const diffs: string[] = [];
-    diff(parsed.document, JSON.parse(text), "", diffs);
-    expect(diffs).toEqual([]);
-    // …and byte for byte, so key order and number format stay deterministic too.
-    expect(text).toBe(fs.readFileSync(expectedFile, "utf8"));
+    expectMatchesExpected(name, doc);
   });
 
   test("every extracted field has a source cell holding that text", async () => {

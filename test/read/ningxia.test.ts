@@ -11,17 +11,15 @@
  *
  * Regenerate the expectations (then review the diff!): UPDATE_EXPECTED=1 npx jest test/read/ningxia.test.ts
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
 import { buildXlsx, listTranscriptions, loadTranscription, slaveValueErrors } from "../fixtures/build-fixtures";
 import { formattedText, labelKey } from "../../src/model/read/labels";
 import { parseAttribute, parseCodeName, splitGoals } from "../../src/model/read/ningxia";
-import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { parseA1, type Grid } from "../../src/model/grid";
 import type { Indicator, JxmbDocument } from "../../src/model/schema";
-import { diff, EXPECTED_DIR, loadExample as load, projectLabel } from "../helpers/seed-fixture";
+import { loadExample as load, projectLabel } from "../helpers/seed-fixture";
+import { expectMatchesExpected } from "../helpers/seed-fixture";
 
 const FIXTURES = ["seed-004", "seed-004-merged"];
 
@@ -76,21 +74,9 @@ function sourceErrors(grid: Grid, doc: JxmbDocument): string[] {
 /* ---------------------------------------------------------------------------------------------- */
 
 describe.each(FIXTURES)("%s read through loadGrid + readWorkbook", (name) => {
-  const expectedFile = path.join(EXPECTED_DIR, `${name}.json`);
-
   test("matches the reviewed canonical JSON, field by field", async () => {
     const { doc } = await load(name);
-    const text = toCanonicalJson(doc);
-    if (process.env.UPDATE_EXPECTED) {
-      fs.mkdirSync(EXPECTED_DIR, { recursive: true });
-      fs.writeFileSync(expectedFile, text);
-    }
-    const parsed = parseCanonicalJson(fs.readFileSync(expectedFile, "utf8"));
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    const diffs: string[] = [];
-    diff(parsed.document, JSON.parse(text), "", diffs);
-    expect(diffs).toEqual([]);
-    expect(text).toBe(fs.readFileSync(expectedFile, "utf8"));
+    expectMatchesExpected(name, doc);
   });
 
   test("every extracted field has a source cell holding that text", async () => {
