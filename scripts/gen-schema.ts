@@ -1,4 +1,4 @@
-// Regenerates assets/schema/jxmb-v1.schema.json from the zod schema (npm run schema).
+// Regenerates assets/schema/jxmb-v<SCHEMA_VERSION>.schema.json from the zod schema (npm run schema); older versions stay as published.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { jsonSchemaText, SCHEMA_FILE } from "../src/model/json-schema";

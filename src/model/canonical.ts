@@ -4,7 +4,7 @@
  * two-space indentation, "\n" line ends and a trailing newline, -0 written as 0.
  */
 import { z } from "zod";
-import { JxmbDocument, SCHEMA_VERSION } from "./schema";
+import { COMPATIBLE_SCHEMA_VERSIONS, JxmbDocument, SCHEMA_ID, SCHEMA_VERSION } from "./schema";
 
 // Chinese messages for this parse only (a global z.config would change every other caller).
 const zhErrors = z.locales.zhCN().localeError;
@@ -54,11 +54,19 @@ export function parseCanonicalJson(text: string): CanonicalParse {
   } catch (e) {
     return { ok: false, errors: [`不是有效的 JSON 文本：${(e as Error).message}（Not valid JSON）`] };
   }
-  if (data && typeof data === "object" && "schemaVersion" in data && (data as { schemaVersion: unknown }).schemaVersion !== SCHEMA_VERSION) {
-    return {
-      ok: false,
-      errors: [`schemaVersion 为 ${String((data as { schemaVersion: unknown }).schemaVersion)}，本程序只支持 ${SCHEMA_VERSION}（unsupported schemaVersion）`],
-    };
+  if (data && typeof data === "object" && "schemaVersion" in data) {
+    const rec = data as Record<string, unknown>;
+    const version = rec.schemaVersion;
+    if (typeof version === "number" && COMPATIBLE_SCHEMA_VERSIONS.includes(version)) {
+      // An older document is a subset of this version: raise its version (and the schema URL naming it).
+      data = { ...rec, schemaVersion: SCHEMA_VERSION, $schema: typeof rec.$schema === "string" && /jxmb-v\d+\.schema\.json$/.test(rec.$schema) ? SCHEMA_ID : rec.$schema };
+    } else if (version !== SCHEMA_VERSION) {
+      const supported = [...COMPATIBLE_SCHEMA_VERSIONS, SCHEMA_VERSION].join("、");
+      return {
+        ok: false,
+        errors: [`schemaVersion 为 ${String(version)}，本程序支持 ${supported}（unsupported schemaVersion）`],
+      };
+    }
   }
   const res = JxmbDocument.safeParse(data, { error: zhErrors });
   if (res.success) return { ok: true, document: res.data };

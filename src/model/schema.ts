@@ -1,5 +1,9 @@
 /**
- * Canonical schema v1 of a 部门预算绩效文本 and its project tables.
+ * Canonical schema v2 of a 部门预算绩效文本 and its project tables.
+ *
+ * v2 only adds optional keys to v1 (self-evaluation actuals and scores, mid-term goals and indicators,
+ * the department-overall table's budget, duties and indicators, a layout name): every v1 document is a
+ * valid v2 document once its version is raised, which canonical.ts does on import.
  *
  * The zod schema is the single source of truth: TypeScript types are inferred from it, the published
  * JSON Schema (assets/schema/) is generated from it, and canonical JSON is produced by parsing a
@@ -10,14 +14,16 @@
  */
 import { z } from "zod";
 
-export const SCHEMA_VERSION = 1;
-export const SCHEMA_ID = "https://jxmb.example.org/schema/jxmb-v1.schema.json";
+export const SCHEMA_VERSION = 2;
+export const SCHEMA_ID = `https://jxmb.example.org/schema/jxmb-v${SCHEMA_VERSION}.schema.json`;
+/** Older versions whose documents import unchanged (their keys are a subset of this version's). */
+export const COMPATIBLE_SCHEMA_VERSIONS: readonly number[] = [1];
 
 export const ProfileName = z.enum(["hebei", "ningxia", "central-2021"]);
 export type ProfileName = z.infer<typeof ProfileName>;
 
 /** Which layout a project table was read from. */
-export const LayoutName = z.enum(["template", "hebei", "chengde", "ningxia", "json"]);
+export const LayoutName = z.enum(["template", "hebei", "chengde", "ningxia", "json", "self-eval"]);
 export type LayoutName = z.infer<typeof LayoutName>;
 
 /** Cell references ("B3") of each extracted field, keyed by the field's path ("budget.total", "goals.0"). */
@@ -92,6 +98,11 @@ export const Indicator = z.object({
   /** Labels exactly as written, when they differ from the normalised ones. */
   level1Raw: z.string().nullable(),
   level2Raw: z.string().nullable(),
+  // Self-evaluation (绩效自评表) and score-weighted forms; absent on plain target tables.
+  weight: z.number().nullable().optional(), // 分值 / 权重
+  actual: Target.optional(), // 实际完成值, parsed like the target it is compared with
+  score: z.number().nullable().optional(), // 得分
+  deviation: z.string().nullable().optional(), // 偏差原因分析及改进措施 / 未完成原因分析
   source: CellMap,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -132,6 +143,40 @@ export const ProjectSource = z.object({
   cells: CellMap,
 });
 
+/** Which money a line of the self-evaluation 项目资金 block is about. */
+export const FundRole = z.enum(["total", "fiscal", "carriedOver", "other", "line"]);
+export type FundRole = z.infer<typeof FundRole>;
+
+/** One line of the 项目资金 block of a 绩效自评表: budget at the start of the year, for the whole year, spent. */
+export const ExecutionLine = z.object({
+  role: FundRole, // "line" for lines with no fixed meaning (财政专户管理资金, 单位资金)
+  label: z.string(), // as written: "其中:本年财政拨款"
+  initial: z.number().nullable(), // 年初预算数
+  annual: z.number().nullable(), // 全年预算数 / 调整后预算数
+  executed: z.number().nullable(), // 全年执行数 / 预算执行数
+  rate: z.number().nullable(), // 执行率, in percent (99.97 for 99.97 %)
+  weight: z.number().nullable(), // 分值 / 权重
+  score: z.number().nullable(), // 得分
+});
+export type ExecutionLine = z.infer<typeof ExecutionLine>;
+
+/** The actuals of a 绩效自评表, beside the targets the project already carries. */
+export const SelfEvaluation = z.object({
+  funds: z.array(ExecutionLine),
+  goalsActual: z.array(z.string()), // 实际完成情况 / 年度目标完成情况, beside `goals` (预期目标)
+  totalWeight: z.number().nullable(), // 总分 / 合计 row
+  totalScore: z.number().nullable(),
+  grade: z.string().nullable(), // 自评等级 / 评价结论 when written as a grade
+});
+export type SelfEvaluation = z.infer<typeof SelfEvaluation>;
+
+/** 中期目标 and the (长期)/(中期) indicator column group, kept beside the yearly ones. */
+export const MidTerm = z.object({
+  goals: z.array(z.string()),
+  indicators: z.array(Indicator),
+});
+export type MidTerm = z.infer<typeof MidTerm>;
+
 export const Project = z.object({
   /** Position of the table in the document (1-based), as printed in its title when there is one. */
   seq: z.number().int(),
@@ -149,6 +194,8 @@ export const Project = z.object({
   goals: z.array(z.string()),
   indicators: z.array(Indicator),
   redacted: z.boolean(), // 涉密: "此项目文件涉密"
+  midTerm: MidTerm.optional(),
+  selfEvaluation: SelfEvaluation.optional(),
   layout: LayoutName,
   source: ProjectSource,
 });
@@ -160,10 +207,34 @@ export const OverviewItem = z.object({
   indicators: z.string().nullable(),
 });
 
+/** 年度预算安排 of a 部门整体支出绩效目标表, in 万元. */
+export const DepartmentBudget = z.object({
+  total: z.number().nullable(), // 资金总额 / 合计
+  fiscal: z.number().nullable(), // 财政拨款
+  other: z.number().nullable(), // 其他资金
+  basic: z.number().nullable(), // 基本支出
+  project: z.number().nullable(), // 项目支出
+});
+export type DepartmentBudget = z.infer<typeof DepartmentBudget>;
+
+/** A row of the 年度履职目标 / 年度主要任务 table. */
+export const Duty = z.object({
+  duty: z.string().nullable(), // 部门职能
+  task: z.string().nullable(), // 年度目标任务 / 任务名称 / 主要内容
+  project: z.string().nullable(), // 支出项目名称
+  amount: z.number().nullable(), // 预算金额 (万元)
+});
+export type Duty = z.infer<typeof Duty>;
+
 export const Overview = z.object({
   summary: z.string().nullable(), // 总体绩效目标
   items: z.array(OverviewItem), // 分项绩效目标
   safeguards: z.string().nullable(), // 工作保障措施
+  // The department-overall table (部门整体支出绩效目标表); absent for the prose department part.
+  goals: z.array(z.string()).optional(), // 年度总体目标, one item per 目标N / numbered line
+  budget: DepartmentBudget.optional(),
+  duties: z.array(Duty).optional(),
+  indicators: z.array(Indicator).optional(),
   source: ProjectSource.nullable(),
 });
 export type Overview = z.infer<typeof Overview>;

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { jsonSchemaText, SCHEMA_FILE } from "../../src/model/json-schema";
 import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
-import { emptyDocument, SCHEMA_ID } from "../../src/model/schema";
+import { emptyDocument, SCHEMA_ID, SCHEMA_VERSION } from "../../src/model/schema";
 import { syntheticDocument } from "../helpers/synthetic";
+import { parseTarget } from "../../src/model/value";
 
 const schemaPath = join(__dirname, "..", "..", "assets", "schema", SCHEMA_FILE);
 
@@ -16,7 +17,8 @@ describe("published JSON Schema", () => {
   it("carries $id and schemaVersion", () => {
     const s = JSON.parse(readFileSync(schemaPath, "utf8"));
     expect(s.$id).toBe(SCHEMA_ID);
-    expect(s.schemaVersion).toBe(1);
+    expect(s.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_ID.endsWith(`/${SCHEMA_FILE}`)).toBe(true);
     expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
@@ -86,8 +88,101 @@ describe("canonical JSON", () => {
     const res = parseCanonicalJson(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.errors[0]).toMatch(/^字段 projects\.0\.spendPlan\.mar：/);
-    const v2 = parseCanonicalJson(JSON.stringify({ ...bad, schemaVersion: 2 }));
-    expect(v2.ok).toBe(false);
-    if (!v2.ok) expect(v2.errors[0]).toContain("schemaVersion");
+    const future = parseCanonicalJson(JSON.stringify({ ...bad, schemaVersion: SCHEMA_VERSION + 1 }));
+    expect(future.ok).toBe(false);
+    if (!future.ok) expect(future.errors[0]).toContain("schemaVersion");
+  });
+});
+
+/** A document carrying every v2 key: self-evaluation actuals, mid-term, the department-overall table. */
+function fullV2Document() {
+  const d = syntheticDocument(1, 3);
+  const p = d.projects[0];
+  p.layout = "self-eval";
+  p.indicators[0] = { ...p.indicators[0], weight: 8, actual: parseTarget("50"), score: 7.5, deviation: "受疫情影响，进度滞后" };
+  p.selfEvaluation = {
+    funds: [
+      { role: "total", label: "年度资金总额", initial: 90, annual: 90, executed: 89.974, rate: 99.97, weight: 10, score: 9.99 },
+      { role: "carriedOver", label: "上年结转资金", initial: null, annual: null, executed: null, rate: null, weight: null, score: null },
+    ],
+    goalsActual: ["完成预算资金89.97万元"],
+    totalWeight: 100,
+    totalScore: 95.5,
+    grade: "优",
+  };
+  p.midTerm = { goals: ["三年内完成改造"], indicators: [p.indicators[1]] };
+  d.overview = {
+    summary: "目标1:保障运转",
+    items: [],
+    safeguards: null,
+    goals: ["保障运转"],
+    budget: { total: 171.41, fiscal: null, other: null, basic: 110.61, project: 60.8 },
+    duties: [{ duty: "地方志编纂", task: "完成年鉴", project: "年鉴出版经费", amount: 49.8 }],
+    indicators: [p.indicators[2]],
+    source: { sheet: "部门整体", range: "A1:E18", cells: { "budget.total": "C4" } },
+  };
+  return d;
+}
+
+describe("schema v2 (additive keys)", () => {
+  it("round-trips self-evaluation, mid-term and department-overall keys through canonical JSON", () => {
+    const text = toCanonicalJson(fullV2Document());
+    const res = parseCanonicalJson(text);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(toCanonicalJson(res.document)).toBe(text);
+    const p = res.document.projects[0];
+    expect(p.indicators[0].actual?.value).toBe(50);
+    expect(p.indicators[0].score).toBe(7.5);
+    expect(p.selfEvaluation?.funds[0].executed).toBe(89.974);
+    expect(res.document.overview?.budget?.project).toBe(60.8);
+    expect(res.document.overview?.duties?.[0].amount).toBe(49.8);
+  });
+
+  it("writes no v2 key on a plain target table (v1 documents read the same)", () => {
+    const text = toCanonicalJson(syntheticDocument(2, 4));
+    for (const key of ['"actual"', '"selfEvaluation"', '"midTerm"', '"duties"', '"weight"']) expect(text).not.toContain(key);
+  });
+
+  it("is accepted by the published JSON Schema (ajv)", () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    ajv.addKeyword("schemaVersion");
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
+    const data = JSON.parse(toCanonicalJson(fullV2Document()));
+    expect(validate(data)).toBe(true);
+    data.projects[0].selfEvaluation.funds[0].role = "budget";
+    expect(validate(data)).toBe(false);
+  });
+
+  it("imports a v1 document: version and schema URL raised, content unchanged", () => {
+    const v2text = toCanonicalJson(syntheticDocument(1, 3));
+    const v1 = JSON.parse(v2text);
+    v1.schemaVersion = 1;
+    v1.$schema = "https://jxmb.example.org/schema/jxmb-v1.schema.json";
+    const res = parseCanonicalJson(JSON.stringify(v1));
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.document.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(res.document.$schema).toBe(SCHEMA_ID);
+    expect(toCanonicalJson(res.document)).toBe(v2text);
+  });
+
+  it("keeps the published v1 JSON Schema, which v1 documents still validate against", () => {
+    const v1Schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "assets", "schema", "jxmb-v1.schema.json"), "utf8"));
+    expect(v1Schema.schemaVersion).toBe(1);
+    const ajv = new Ajv2020({ allErrors: true });
+    ajv.addKeyword("schemaVersion");
+    const validate = ajv.compile(v1Schema);
+    const v1 = JSON.parse(toCanonicalJson(syntheticDocument(1, 3)));
+    v1.schemaVersion = 1;
+    expect(validate(v1)).toBe(true);
+  });
+
+  it("rejects a self-evaluation with a wrongly typed actual, naming the path in Chinese", () => {
+    const data = JSON.parse(toCanonicalJson(fullV2Document()));
+    data.projects[0].selfEvaluation.funds[0].executed = "89.974";
+    const res = parseCanonicalJson(JSON.stringify(data));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors[0]).toMatch(/^字段 projects\.0\.selfEvaluation\.funds\.0\.executed：/);
   });
 });
