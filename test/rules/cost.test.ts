@@ -33,11 +33,18 @@ ruleTester("cost/mismatch-budget", {
     { name: "cost = budget" },
     { name: "rounding of 19270元 vs 1.93 (seed 004 P6)", project: costRows(1.93, ["产出指标", "成本指标", "退休人员住房公积金", "19270元"]) },
     { name: "above the budget is exceeds-budget's business", project: costRows(50, ["产出指标", "成本指标", "项目总成本", "≤60万元"]) },
+    // Regression: a standard per unit was summed as the total cost ("成本指标金额合计 0.023 万元低于预算数 37 万元").
+    { name: "per-unit amount written 元/路 is not a total", project: costRows(37, ["产出指标", "成本指标", "专线租赁费", "≤230元/路"]) },
+    { name: "per-unit amount in 万元/台", project: costRows(37, ["产出指标", "成本指标", "设备购置成本", "≤0.5万元/台"]) },
+    { name: "三级 names a standard per person", project: costRows(37, ["产出指标", "成本指标", "每人每天伙食标准", "≤230元"]) },
+    { name: "描述 says the amount is per person per month", project: costRows(37, ["产出指标", "成本指标", "伙食费", "≤230元", "测算", "每人每月230元"]) },
+    { name: "人均成本 next to nothing else", project: costRows(37, ["产出指标", "成本指标", "人均成本", "≤19270元"]) },
     { name: "no money in cost rows: nothing to compare", project: costRows(50, ["产出指标", "成本指标", "资金使用合规性", "符合资金管理办法"]) },
   ],
   invalid: [
     // Seed 002 P10: the breakdown covers 58 of 100.
     { name: "58 of 100 (seed 002 P10)", project: costRows(100, ["产出指标", "成本指标", "网络硬件设备及软件购置", "≤58万元"]), errors: [{ cell: "E16", severity: "warning", messageIncludes: "58 万元低于预算数 100 万元（相差 42 万元）" }] },
+    { name: "a unit cost next to a total: only the total is compared", project: costRows(100, ["产出指标", "成本指标", "项目总成本", "≤58万元"], ["产出指标", "成本指标", "人均成本", "≤230元"]), errors: [{ cell: "E16", messageIncludes: "58 万元低于预算数 100 万元" }] },
   ],
 });
 
@@ -78,6 +85,25 @@ describe("checks/cost costTotalWan (shared with the custom functions)", () => {
   test("0.1 + 0.2 万元 = 0.3 exactly", () => {
     const c = costTotalWan(indicators([["产出指标", "成本指标", "a", "0.1万元"], ["产出指标", "成本指标", "b", "0.2万元"]]));
     expect(c.wan).toBe(0.3);
+  });
+});
+
+describe("costTotalWan: per-unit amounts", () => {
+  test.each([
+    ["专线租赁费", "≤230元/路", null],
+    ["设备购置成本", "0.5万元/台", null],
+    ["伙食费", "230元每人", null],
+    ["每人每天伙食标准", "≤230元", null],
+    ["警服配发标准", "≤1835元", null],
+    ["伙食费", "≤230元", "每人每月230元"],
+  ] as const)("%s %s (描述 %s) is a unit cost, never summed", (name, value, description) => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", name, value, "测算", description]]));
+    expect(c.fen).toBeNull();
+    expect(c.unitCost).toEqual([0]);
+  });
+  test("a 合计 row is a total even when it says 每年", () => {
+    const c = costTotalWan(indicators([["产出指标", "成本指标", "项目成本合计", "≤37万元"]]));
+    expect(c.wan).toBe(37);
   });
 });
 

@@ -4,8 +4,11 @@
  * Which rows count towards the project's cost total:
  *  - money targets (kind "money") in cost rows, in 万元 / 万 / 元; a bare number without unit in a cost
  *    row is taken in 万元, the table's unit (seed 001 #15 "≤50"), and listed in `assumedUnit`;
- *  - per-unit amounts ("1835元/人", "元/台") are unit costs, not totals, and are skipped; "万元/年" is an
- *    annual amount and counts (seed 004 P4: 10 + 10 + 240 万元/年 = 260 = 预算数);
+ *  - per-unit amounts are unit costs, not totals, and are skipped: a per-unit unit ("1835元/人",
+ *    "元/人/天"), a "/路" or "每台" written after the amount ("230元/路"), or a 三级/描述 that names a
+ *    standard per unit ("人均成本", "每人每月伙食标准", "单价"); summing them made "成本合计 0.023 万元
+ *    低于预算数 37 万元" noise. "万元/年" is an annual amount and counts (seed 004 P4: 10 + 10 + 240
+ *    万元/年 = 260 = 预算数);
  *  - an exact repeat of a row (same 三级 and 值, seed 002 P1 "资金成本 ≤ 80 万" twice) counts once
  *    (indicator/duplicate reports the repeat);
  *  - when a money row is named as a total (总成本, 总投资, 总额, 合计 …), only such rows count, so a
@@ -34,6 +37,18 @@ export interface CostTotal {
 }
 
 const TOTAL_NAME = /总成本|总投资|总额|总费用|总经费|资金总|合计|控制数|项目成本/;
+/** A 三级/描述 naming a cost per unit: 人均, 单价, 每人每月, "(元/人)", "…标准" (警服配发标准). */
+const PER_UNIT_NAME = /人均|生均|户均|车均|单价|单位成本|单位造价|单位价格|[每单](?:人|名|户|台|辆|套|个|次|路|件|张|块|平方米|㎡|公里|米|天|日|月|车|床|班|场)|元\s*[/／]\s*[^\s年)）]|标准$/;
+/** Text left after the unit of a per-unit amount ("230元/路" → "/路", "元每人" → "每人"). */
+const PER_UNIT_TAIL = /^\s*(?:[/／]|每)\s*[^\s年]/;
+
+/** True when the 三级 or 描述 of a cost row says its amount is per unit (not a total). */
+export function isPerUnitCostText(name: string | null | undefined, description?: string | null): boolean {
+  const n = name ? name.replace(/\s+/g, "") : "";
+  if (n && !TOTAL_NAME.test(n) && PER_UNIT_NAME.test(n)) return true;
+  const d = description ? description.replace(/\s+/g, "") : "";
+  return d.length > 0 && !TOTAL_NAME.test(d) && PER_UNIT_NAME.test(d);
+}
 
 /**
  * Amount of one cost-row target in 分 (null when it is not an amount). Plain 万元/元 via value.ts;
@@ -48,7 +63,7 @@ export function costRowFen(t: Indicator["target"]): { fen: number; perUnit: bool
   }
   if (t.kind !== "money" || !t.unit) return null;
   const plain = plainFen(t);
-  if (plain !== null) return { fen: plain, perUnit: false, assumed: false };
+  if (plain !== null) return { fen: plain, perUnit: t.text !== null && PER_UNIT_TAIL.test(t.text), assumed: false };
   const slash = t.unit.indexOf("/");
   if (slash < 0) return null; // 亿元/千元: not expected in these tables
   const annual = t.unit.slice(slash + 1) === "年";
@@ -89,7 +104,7 @@ export function costTotalWan(indicators: readonly Indicator[], isCost?: (i: numb
       (nonMoney ??= []).push(i);
       continue;
     }
-    if (a.perUnit) {
+    if (a.perUnit || isPerUnitCostText(ind.name, ind.description)) {
       (unitCost ??= []).push(i);
       continue;
     }
