@@ -53,9 +53,15 @@ ruleTester("value/missing-operator", {
   ],
   invalid: [
     // Seed 000: plain "100%" ×9 and counts "158 人".
-    { name: "plain 100% (seed 000): hebei info", project: extra(["产出指标", "质量指标", "资金使用合规率", "100%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "“100%”没有运算符", fixIncludes: "≥100%" }] },
+    { name: "plain 100% (seed 000): hebei info", project: extra(["产出指标", "质量指标", "资金使用合规率", "100%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "“100%”没有运算符", fixIncludes: "写作“=100%”" }] },
     { name: "count 158 人 (seed 000 #10)", project: extra(["产出指标", "数量指标", "辅警数量", "158 人"]), errors: [{ messageIncludes: "158 人" }] },
-    { name: "central-2021: warning; a cost suggests ≤", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目投入", "587.92 万 元"] }) }), profile: "central-2021", errors: [{ severity: "warning", fixIncludes: "≤587.92 万 元" }] },
+    { name: "central-2021: warning; a cost suggests ≤", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目投入", "587.92 万 元"] }) }), profile: "central-2021", errors: [{ severity: "warning", fixIncludes: "写作“≤587.92万元”" }] },
+    // 建议 never glue an operator onto a word where the unit should be ("1 长期" → "≥1 长期" was wrong).
+    { name: "one-off count: =", project: extra(["产出指标", "数量指标", "采购警用装备", "1 批"]), errors: [{ fixIncludes: "写作“=1批”" }] },
+    { name: "vague word as unit: no rewritten value", project: extra(["效益指标", "可持续影响指标", "长效机制", "1 长期"]), errors: [{ fixIncludes: "写成“运算符 + 数值 + 计量单位”" }] },
+    { name: "fixed head-count (描述 实有) is exact", project: extra(["产出指标", "数量指标", "辅警数量", "158 人", "计划标准", "实有劳务派遣辅警 158 名"]), errors: [{ fixIncludes: "写作“=158人”" }] },
+    { name: "描述 不低于 settles the direction", project: extra(["产出指标", "质量指标", "设备完好率", "95%", "计划标准", "设备完好率不低于95%"]), errors: [{ fixIncludes: "写作“≥95%”" }] },
+    { name: "a bad-event count takes ≤", project: extra(["效益指标", "社会效益指标", "安全事故发生起数", "2起"]), errors: [{ fixIncludes: "写作“≤2起”" }] },
   ],
 });
 
@@ -83,6 +89,12 @@ ruleTester("value/operator-direction", {
     { name: "detection rate with ≤ (seed 002 P15)", project: extra(["效益指标", "生态效益指标", "重大环保事件及时发现率（%）", "≤60%"]), errors: [{ messageIncludes: "越高越好" }] },
     // Seed 002 P21 警服配发标准 ≥ 1835 元/人.
     { name: "cost floor (seed 002 P21)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "警服配发标准", parts("≥", "1835", "元/人")] }) }), errors: [{ messageIncludes: "成本是上限，应使用 ≤", fixIncludes: "≤1835元/人" }] },
+    // Same row with its real 描述 "每人每年服装费不低于1835元。": "≤1835元/人" would contradict it.
+    {
+      name: "cost floor whose 描述 says 不低于 (seed 002 P21): 建议 keeps the standard, caps the total",
+      project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "警服配发标准", parts("≥", "1835", "元/人"), "计划标准", "每人每年服装费不低于1835元。"] }) }),
+      errors: [{ messageIncludes: "成本是上限", fixIncludes: "总成本“≤50万元”，标准写作“=1835元/人”" }],
+    },
     { name: "bad-event rate with ≥", project: extra(["效益指标", "社会效益指标", "刑释人员重新犯罪率", "≥5%"]), errors: [{ messageIncludes: "越低越好" }] },
     { name: "time spent with ≥", project: extra(["产出指标", "时效指标", "案件办结时间", "≥3个工作日"]), errors: [{ messageIncludes: "用时越短越好" }] },
   ],

@@ -1,5 +1,6 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, rowLabel } from "../util";
+import { facts, rowLabel } from "../util";
+import { suggestedOperator, withOperator } from "../suggest";
 
 /**
  * A quantitative target (count, percent, amount) without ≥/≤/=: the direction of the target is then
@@ -20,12 +21,14 @@ export const rule: Rule = {
       const t = p.indicators[i].target;
       if (t.operator !== null) continue;
       if (t.kind !== "number" && t.kind !== "percent" && t.kind !== "money") continue;
-      const cost = isCostRow(f.l1[i], f.l2[i]);
-      const suggestion = cost ? "≤" : isSatisfactionRow(f.l1[i], f.l2[i]) || t.kind === "percent" ? "≥" : "≥ 或 =";
+      // The 建议 is built from the row itself (suggest.ts): "=100%", "=1批", "≤50万元", "≥10台"; a
+      // value with a word where the unit should be ("1 长期") gets no rewritten value.
+      const op = suggestedOperator(p.indicators[i], f.l1[i], f.l2[i]);
+      const v = op ? withOperator(t, op) : null;
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(p.indicators[i]), value: t.raw.trim() },
-        fix: `加上运算符，如“${suggestion.split(" ")[0]}${t.raw.trim()}”`,
+        fix: v ? `加上运算符，写作“${v}”` : "写成“运算符 + 数值 + 计量单位”",
       });
     }
   },

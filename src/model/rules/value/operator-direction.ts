@@ -1,16 +1,7 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, rowLabel, squash } from "../util";
-
-// Counts and rates of bad events, where lower is better: the name ENDS with the event and its
-// measure ("刑事案件发案数", "重新犯罪率"); "交通事故处理量" (work done) does not match. Not when the
-// name speaks of their reduction (降低率 ≥ is right).
-const LOWER_BETTER = /(?:发案|事故|犯罪|伤亡|死亡|失联|废品|差错|错误|投诉|故障|发生|违法|脱逃|逾期|返工|超支)(?:数|数量|次数|起数|人数|率)$/;
-const REDUCTION = /降低|下降|减少|减低|压降|控制率/;
-const ANNOTATION = /[（(][^（()）]*[)）]?$/;
-// Concepts where higher is better.
-const HIGHER_BETTER = /满意|办结率|结案率|处理率|处置率|侦破|破案|抓获|通过率|有效率|成功率|完成率|覆盖率|合格率|使用率|利用率|到位率|知晓率|及时率|破案率|准确率|执行率|发现率|达标率|完好率|正确率|覆盖面|参与率|受益|安全感/;
-// 时效 durations that are time spent (lower is better), as opposed to lifetimes (使用年限 ≥3年).
-const TIME_SPENT = /完成时间|办结时间|响应时间|处置时间|到达时间|所需时间|用时|时限|耗时|周期|办理时间|处理时间/;
+import { facts, fmt, isCostRow, isSatisfactionRow, rowLabel } from "../util";
+import { statedDirection, withOperator } from "../suggest";
+import { coreName, endsWithBadEvent, HIGHER_BETTER, isLowerBetter, TIME_SPENT } from "../direction";
 
 /**
  * Plausibility of the operator's direction (heuristic, documented):
@@ -44,18 +35,26 @@ export const rule: Rule = {
           ctx.report({
             field: `indicators.${i}.target`,
             data: { row: rowLabel(ind), value: t.raw.trim(), reason: "满意度目标是下限，应使用 ≥" },
-            fix: `改为“≥${t.value}%”`,
+            fix: `改为“${withOperator(t, "≥") ?? `≥${fmt(t.value)}%`}”`,
           });
         continue;
       }
       const max = op === "≤" || op === "<";
       let reason: string | null = null;
       let fix: string | undefined;
-      const name = squash(ind.name).replace(ANNOTATION, "");
+      const name = coreName(ind.name);
       if (isCostRow(f.l1[i], f.l2[i])) {
         if (!max && (t.kind === "money" || (t.kind === "number" && t.unit === null))) {
           reason = "成本是上限，应使用 ≤";
-          fix = `改为“≤${t.value ?? ""}${t.unit ?? ""}”`;
+          const v = withOperator(t, "≤");
+          // Seed 002 P21 "每人每年服装费不低于1835元 ≥1835元/人": the 描述 states a floor, so "≤1835" would
+          // contradict it; what is missing is the cost ceiling, not a flipped sign.
+          if (statedDirection(ind) === "≥")
+            fix =
+              p.budget.total !== null
+                ? `描述写的是“不低于”的发放标准；成本指标应写支出上限，如总成本“≤${fmt(p.budget.total)}万元”，标准写作“=${fmt(t.value ?? 0)}${t.unit ?? ""}”`
+                : "描述写的是“不低于”的发放标准；成本指标应写支出上限（总成本 ≤ 预算数），标准写作“=”";
+          else if (v) fix = `改为“${v}”`;
         }
       } else if (isSatisfactionRow(f.l1[i], f.l2[i])) {
         if (max && t.kind === "percent") reason = "满意度是正向指标，应使用 ≥";
@@ -64,12 +63,13 @@ export const rule: Rule = {
         else if (!max && t.kind === "duration" && TIME_SPENT.test(name)) reason = "用时越短越好，应使用 ≤";
       }
       if (reason === null && t.kind === "percent") {
-        if (max && HIGHER_BETTER.test(name) && !LOWER_BETTER.test(name)) reason = "该比率越高越好，应使用 ≥";
-        else if (!max && LOWER_BETTER.test(name) && !REDUCTION.test(name) && !HIGHER_BETTER.test(name)) reason = "该比率越低越好，应使用 ≤";
-      } else if (reason === null && t.kind === "number" && !max && LOWER_BETTER.test(name) && !REDUCTION.test(name) && !name.endsWith("率")) {
+        if (max && HIGHER_BETTER.test(name) && !endsWithBadEvent(name)) reason = "该比率越高越好，应使用 ≥";
+        else if (!max && isLowerBetter(name)) reason = "该比率越低越好，应使用 ≤";
+      } else if (reason === null && t.kind === "number" && !max && isLowerBetter(name) && !name.endsWith("率")) {
         reason = "发案、事故等数量越少越好，应使用 ≤";
       }
       if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, fix });
     }
   },
 };
+
