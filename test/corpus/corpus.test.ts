@@ -5,14 +5,21 @@
  * the same page). Reading the workbooks against their truth is the reader's test, not this one.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
 import { cellText, type Grid } from "../../src/model/grid";
-import { CORPUS_DIR, CORPUS_TRUTH, CORPUS_WORKBOOKS } from "./build-corpus";
+import { loadTranscription, slaveValueErrors } from "../fixtures/build-fixtures";
+import { buildCorpus, CORPUS_DIR, CORPUS_TRUTH, CORPUS_WORKBOOKS, listCorpusTranscriptions } from "./build-corpus";
 import { loadTruth } from "./truth-schema";
 
 const truthFiles = fs.readdirSync(CORPUS_TRUTH).filter((f) => f.endsWith(".json")).sort();
+const transcriptions = listCorpusTranscriptions().map((f) => path.basename(f, ".json"));
 const readme = fs.readFileSync(path.join(CORPUS_DIR, "README.md"), "utf8");
+
+function dump(g: Grid): unknown {
+  return g.sheets.map((s) => ({ name: s.name, hidden: !!s.hidden, values: s.values, formats: s.formats ?? null, merges: s.merges }));
+}
 
 function cellTexts(g: Grid): Set<string> {
   const out = new Set<string>();
@@ -41,5 +48,23 @@ describe("corpus truth files", () => {
     expect(indicators.length).toBeGreaterThan(0);
     expect(indicators.map((i) => i.name).filter((n) => !cells.has(n))).toEqual([]);
     expect(truth.projects.map((p) => p.name).filter((n) => ![...cells].some((c) => c.includes(n)))).toEqual([]);
+  });
+});
+
+describe("corpus transcriptions build and the committed workbooks are current", () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxmb-corpus-"));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test.each(transcriptions)("%s", async (name) => {
+    const t = loadTranscription(listCorpusTranscriptions(name + ".")[0]);
+    expect(slaveValueErrors(t)).toEqual([]);
+    const [built] = await buildCorpus(tmp, name + ".");
+    expect(path.basename(built)).toBe(`${name}.xlsx`);
+    const fresh = await loadGrid(fs.readFileSync(built));
+    const committed = await loadGrid(fs.readFileSync(path.join(CORPUS_WORKBOOKS, `${name}.xlsx`)));
+    expect(dump(committed)).toEqual(dump(fresh));
   });
 });
