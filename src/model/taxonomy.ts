@@ -110,6 +110,8 @@ const LEVEL2_ALIASES: Record<string, Level2Key> = {
 export function cleanLabel(raw: string | null | undefined): string {
   if (!raw) return "";
   let s = String(raw).replace(/[\s\u3000\u00a0]+/g, "");
+  // Outline numbering in front of a label: “一、产出指标”, “1.数量指标”, “（一）效益指标”.
+  s = s.replace(/^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])(?=\D)/u, "");
   // Annotations: （必填）, (必填硬性指标), mixed full/half-width brackets, possibly unclosed at the end.
   s = s.replace(/[（(][^（()）]*[)）]?$/u, "");
   s = s.replace(/[（(][^（()）]*[)）]/gu, "");
@@ -137,6 +139,21 @@ export function normalizeLevel2(raw: string | null | undefined): LabelMatch<Leve
   const key = LEVEL2_ALIASES[cleaned] ?? null;
   const label = key ? LEVEL2[key] : cleaned;
   return { key, label, known: key !== null, normalised: (raw ?? "") !== label };
+}
+
+/**
+ * The 一级 a 二级 stands under in the framework (数量指标 → 产出指标; 成本指标 → 产出指标 in 2015, 成本指标
+ * in 2021; 经济成本指标 → 成本指标). Readers use it when a table has no 一级 column or leaves it blank.
+ */
+export function level1OfLevel2(framework: Framework, level2: Level2Key): Level1Key | null {
+  if (framework === "2021" && level2 === "cost") return "cost";
+  for (const [l1, l2s] of Object.entries(HIERARCHY[framework]) as [Level1Key, Level2Key[]][]) {
+    if (l2s.includes(level2)) return l1;
+  }
+  for (const [l1, l2s] of Object.entries(HIERARCHY[framework === "2015" ? "2021" : "2015"]) as [Level1Key, Level2Key[]][]) {
+    if (l2s.includes(level2)) return l1;
+  }
+  return null;
 }
 
 /** True when the 二级 may stand under the 一级 in the framework. */
