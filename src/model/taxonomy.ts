@@ -112,6 +112,8 @@ export function cleanLabel(raw: string | null | undefined): string {
   let s = String(raw).replace(/[\s\u3000\u00a0]+/g, "");
   // Outline numbering in front of a label: “一、产出指标”, “1.数量指标”, “（一）效益指标”.
   s = s.replace(/^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])(?=\D)/u, "");
+  // Points after a 一级: “产出指标(50分)”, “成本指标(0-20)分”, “效益指标30分”.
+  s = s.replace(/(指标|[出益度本])[（(]?\d+(?:\.\d+)?(?:[-~～—–]\d+(?:\.\d+)?)?分?[)）]?分?$/u, (m, head: string) => (/\d/.test(m) && /分/.test(m) ? head : m));
   // Annotations: （必填）, (必填硬性指标), mixed full/half-width brackets, possibly unclosed at the end.
   s = s.replace(/[（(][^（()）]*[)）]?$/u, "");
   s = s.replace(/[（(][^（()）]*[)）]/gu, "");

@@ -242,18 +242,11 @@ export interface BlockCell {
   value: CellValue;
 }
 
-export interface MidTerm {
-  level2: string | null;
-  name: string;
-  target: Target;
-  source: Record<string, string>;
-}
-
 export interface IndicatorRow {
   row: number;
   indicator: Indicator;
-  /** The 中期/长期 group's cells of the row, when the header has that group and the row fills it. */
-  mid: MidTerm | null;
+  /** The 中期/长期 group's indicator of the row (一级 shared), when the header has that group and the row fills it. */
+  mid: Indicator | null;
   /** Cells of the other roles (weight, direction, actual, score, deviation, remark, kind). */
   extra: Partial<Record<ColumnRole, BlockCell>>;
   /** True when 一级 was inferred from 二级 (no 一级 written for the row). */
@@ -508,7 +501,7 @@ export function readIndicatorBlock(sheet: GridSheet, header: IndicatorHeader, op
     }
 
     // The 中期 group of the same row.
-    let mid: MidTerm | null = null;
+    let mid: Indicator | null = null;
     if (header.mid) {
       const m = header.mid;
       const ml2 = m.level2 !== c.level2 ? textAt(sheet, r, m.level2) : null;
@@ -517,10 +510,23 @@ export function readIndicatorBlock(sheet: GridSheet, header: IndicatorHeader, op
       const mval = m.value !== c.value ? textAt(sheet, r, m.value) : null;
       if (mname || mval) {
         const msrc: Record<string, string> = {};
-        const mt = targetOf(sheet, r, { value: m.value, operator: m.operator !== c.operator ? m.operator : undefined, unit: m.unit !== c.unit ? m.unit : undefined }, msrc);
-        if (mname) msrc.name = mname.ref;
+        if (source.level1) msrc.level1 = source.level1;
         if (mid2) msrc.level2 = mid2.ref;
-        mid = { level2: mid2 ? normalizeLevel2(mid2.text).label : null, name: mname?.text ?? "", target: mt.target, source: msrc };
+        if (mname) msrc.name = mname.ref;
+        const mt = targetOf(sheet, r, { value: m.value, operator: m.operator !== c.operator ? m.operator : undefined, unit: m.unit !== c.unit ? m.unit : undefined }, msrc);
+        const m2 = normalizeLevel2(mid2?.text ?? "");
+        mid = {
+          ...indicator,
+          level2: m2.label,
+          level2Raw: mid2 && mid2.text !== m2.label ? mid2.text : null,
+          name: mname?.text ?? "",
+          description: null,
+          target: mt.target,
+          targetParts: mt.parts,
+          basis: null,
+          scoring: null,
+          source: msrc,
+        };
       }
     }
 
