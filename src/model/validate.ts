@@ -17,6 +17,7 @@ export interface ValidateOptions {
 }
 
 const REDACTED_RULE = "project/redacted";
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 
 const NO_CELL = Object.freeze({ row: Number.MAX_SAFE_INTEGER, col: Number.MAX_SAFE_INTEGER });
@@ -158,8 +159,9 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
   let currentRule: Active = active[0];
   let currentProject: Project | null = null;
 
-  const emit = (project: Project | null, input: ReportInput, severity: Severity = currentRule.severity) => {
+  const emit = (project: Project | null, input: ReportInput, ruleSeverity: Severity = currentRule.severity) => {
     const meta = currentRule.rule.meta;
+    const severity = input.severity && SEVERITY_RANK[input.severity] < SEVERITY_RANK[ruleSeverity] ? input.severity : ruleSeverity;
     let sheet: string | null = input.sheet ?? null;
     let cell: string | null = input.cell ?? null;
     if (project) {

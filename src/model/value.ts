@@ -724,6 +724,22 @@ function isVague(c: string): boolean {
   return false;
 }
 
+/** Qualities that are not measures, written where a unit should be ("1 长期", "≥1 明显"). */
+const QUALITY_WORDS = ["长期", "短期", "长效", "持久", "明显", "显著", "有效", "良好", "稳定", "较好", "突出", "普遍", "逐步", "持续"];
+
+/**
+ * True when `word` (the text after a number) is a quality, a grade or a change-phrase rather than a
+ * unit: "长期", "明显", "有效提升", "良好". Used by value/vague-unit; lexicons are this module's.
+ */
+export function isQualityWord(word: string): boolean {
+  const c = word.replace(/[\s\u3000]+/g, "");
+  if (!c || hasDigit(c)) return false;
+  if (GRADES.has(c) || isVague(c)) return true;
+  for (const w of QUALITY_WORDS) if (c.startsWith(w)) return true;
+  for (const a of VAGUE_ADVERBS) if (c.startsWith(a)) return true;
+  return false;
+}
+
 /** Unit after a number at `i` of compact `s`: normalised unit, category and end; null unit when none. */
 function scanUnit(
   s: string,

@@ -50,6 +50,7 @@ ruleTester("value/missing-operator", {
     // Seed 004 writes 86 values without an operator; the Ningxia form has no 符号 column.
     { name: "ningxia profile: off", project: extra(["产出指标", "质量指标", "公众安全感指数", "98%"]), profile: "ningxia" },
     { name: "text values are not quantitative", project: extra(["产出指标", "时效指标", "发放时间", "按月发放"]) },
+    { name: "a word where the unit should be is value/vague-unit's (no “≥1 长期”)", project: extra(["效益指标", "可持续影响指标", "长效机制", "1 长期"]) },
   ],
   invalid: [
     // Seed 000: plain "100%" ×9 and counts "158 人".
@@ -58,7 +59,6 @@ ruleTester("value/missing-operator", {
     { name: "central-2021: warning; a cost suggests ≤", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目投入", "587.92 万 元"] }) }), profile: "central-2021", errors: [{ severity: "warning", fixIncludes: "写作“≤587.92万元”" }] },
     // 建议 never glue an operator onto a word where the unit should be ("1 长期" → "≥1 长期" was wrong).
     { name: "one-off count: =", project: extra(["产出指标", "数量指标", "采购警用装备", "1 批"]), errors: [{ fixIncludes: "写作“=1批”" }] },
-    { name: "vague word as unit: no rewritten value", project: extra(["效益指标", "可持续影响指标", "长效机制", "1 长期"]), errors: [{ fixIncludes: "写成“运算符 + 数值 + 计量单位”" }] },
     { name: "fixed head-count (描述 实有) is exact", project: extra(["产出指标", "数量指标", "辅警数量", "158 人", "计划标准", "实有劳务派遣辅警 158 名"]), errors: [{ fixIncludes: "写作“=158人”" }] },
     { name: "描述 不低于 settles the direction", project: extra(["产出指标", "质量指标", "设备完好率", "95%", "计划标准", "设备完好率不低于95%"]), errors: [{ fixIncludes: "写作“≥95%”" }] },
     { name: "a bad-event count takes ≤", project: extra(["效益指标", "社会效益指标", "安全事故发生起数", "2起"]), errors: [{ fixIncludes: "写作“≤2起”" }] },
@@ -172,5 +172,72 @@ ruleTester("value/qualitative-ratio", {
       project: project({ indicators: [["产出指标", "数量指标", "a", "≥1个"], ["产出指标", "质量指标", "b", "合格"], ["效益指标", "社会效益指标", "c", "有效提升"], ["效益指标", "可持续影响指标", "d", "按月发放"]] }),
       errors: [{ cell: "E12", severity: "info", messageIncludes: "4 条指标中有 3 条为定性描述" }],
     },
+  ],
+});
+
+ruleTester("value/vague-unit", {
+  valid: [
+    { name: "number + unit" },
+    { name: "a count noun the unit table does not know is not a quality", project: extra(["产出指标", "数量指标", "巡逻船只", "≥2艘"]) },
+    { name: "a plain grade is value/vague's or fine", project: extra(["效益指标", "可持续影响指标", "长效机制", "长期"]) },
+  ],
+  invalid: [
+    { name: "1 长期", project: extra(["效益指标", "可持续影响指标", "长效机制建立", "1 长期"]), errors: [{ cell: "E17", severity: "warning", messageIncludes: "“长期”不是计量单位", fixIncludes: "≥1项" }] },
+    { name: "≥1 明显", project: extra(["效益指标", "社会效益指标", "社会治安环境改善", "≥1 明显"]), errors: [{ messageIncludes: "“明显”不是计量单位" }] },
+    { name: "≥1 长期有效 (text after the number)", project: extra(["效益指标", "可持续影响指标", "持续发挥作用", "≥1 长期有效"]), errors: [{ messageIncludes: "长期有效" }] },
+    { name: "承德 split: 符号 ≥, 值 1, 单位 显著提升", project: extra(["效益指标", "社会效益指标", "执法能力", parts("≥", "1", "显著提升")]), errors: [{ messageIncludes: "显著提升" }] },
+  ],
+});
+
+ruleTester("value/quantity-ceiling", {
+  valid: [
+    { name: "floors and exact counts" },
+    // Seed 001 #11 治安案件发案数（个） ≤40: a bad-event count takes a ceiling.
+    { name: "bad-event count under 数量 (seed 001 #11)", project: extra(["产出指标", "数量指标", "治安案件发案数（个）", "≤40"]) },
+    { name: "投诉 / 事故 / 超标 quantities", project: extra(["产出指标", "数量指标", "群众投诉量", "≤5件"], ["产出指标", "数量指标", "安全事故", "≤1起"], ["产出指标", "数量指标", "超标排放次数", "<2次"]) },
+    { name: "a ceiling outside 数量 is not this rule's", project: extra(["产出指标", "时效指标", "响应时间", "≤30分钟"]) },
+  ],
+  invalid: [
+    { name: "purchase written as a ceiling", project: extra(["产出指标", "数量指标", "执法记录仪采购数量", "≤10台"]), errors: [{ cell: "E17", severity: "warning", messageIncludes: "却写成上限“≤10台”", fixIncludes: "“≥10台”" }] },
+    { name: "< on trainings; a single one becomes =", project: extra(["产出指标", "数量指标", "组织培训", "<1次"]), errors: [{ fixIncludes: "“=1次”" }] },
+    // Work done about accidents is an output, not a bad event (seed 001 #15 交通事故案件鉴定数量).
+    { name: "work on accidents is an output", project: extra(["产出指标", "数量指标", "交通事故案件鉴定数量", "≤1000件"]), errors: [{ messageIncludes: "≤1000件" }] },
+  ],
+});
+
+ruleTester("value/quantity-no-number", {
+  valid: [
+    { name: "numbers" },
+    { name: "Chinese numeral with a measure word", project: extra(["产出指标", "数量指标", "搜集情报信息", "三条"]) },
+    { name: "vague phrases are value/vague's", project: extra(["产出指标", "数量指标", "宣传覆盖面", "进一步提高"]) },
+    { name: "text outside 数量 is not this rule's", project: extra(["产出指标", "质量指标", "工作质量", "符合要求"]) },
+  ],
+  invalid: [
+    // Seed 000 #32–#36 数量 "平均在押人数"; #7 "在册吸毒人员数量".
+    { name: "平均在押人数 (seed 000 #32)", project: extra(["产出指标", "数量指标", "保障在押人员", "平均在押人数"]), errors: [{ cell: "E17", severity: "warning", messageIncludes: "数量指标「保障在押人员」的指标值“平均在押人数”没有数量" }] },
+    { name: "根据实际核定", project: extra(["产出指标", "数量指标", "补助人数", "根据实际核定"]), errors: [{ messageIncludes: "根据实际核定" }] },
+    // Seed 000 #15: value = a copy of the description.
+    { name: "value copies the description (seed 000 #15)", project: extra(["产出指标", "数量指标", "刺丝滚笼", "看守所外墙拆除与更新镀锌刺丝滚笼，新增双轨道镀锌刺丝滚笼"]), errors: [{ messageIncludes: "看守所外墙拆除" }] },
+  ],
+});
+
+ruleTester("value/trivial-target", {
+  valid: [
+    { name: "plausible rates" },
+    { name: "=100% is exact", project: extra(["产出指标", "质量指标", "验收合格率", "=100%"]) },
+    { name: "growth may exceed 100%", project: extra(["效益指标", "经济效益指标", "收入增长率", ">100%"]) },
+    { name: "a modest reduction", project: extra(["效益指标", "社会效益指标", "重特大交通事故降低率", "≥10%"]) },
+    { name: "a tight ceiling on a bad-event rate", project: extra(["产出指标", "质量指标", "差错率", "≤1%"]) },
+  ],
+  invalid: [
+    { name: ">100% cannot be met", project: extra(["产出指标", "质量指标", "设备完好率", ">100%"]), errors: [{ cell: "E17", severity: "warning", messageIncludes: "超过 100%，无法实现" }] },
+    // Seed 002 (20 rows "≥ 100 %") and corpus 05 "≥100百分比": style, 提示.
+    { name: "≥100% means =100% (seed 002 P19, corpus 05 ≥100百分比)", project: extra(["产出指标", "质量指标", "资金使用合规率", parts("≥", "100", "百分比")]), errors: [{ severity: "info", fixIncludes: "=100%" }] },
+    // Seed 001 #5 有组织犯罪案件数降低率(%) ≥98%; #2 再犯罪减低率 ≥95%.
+    { name: "降低率 ≥98% (seed 001 #5)", project: extra(["效益指标", "社会效益指标", "有组织犯罪案件数降低率(%)", "≥98%"]), errors: [{ messageIncludes: "要求一年降低 98% 以上" }] },
+    { name: "减低率 ≥95% (seed 001 #2)", project: extra(["效益指标", "社会效益指标", "再犯罪减低率", "≥95%"]), errors: [{ messageIncludes: "降低 95%" }] },
+    // Seed 001 #28 刑释人员重新犯罪率 ≤95%.
+    { name: "重新犯罪率 ≤95% (seed 001 #28)", project: extra(["效益指标", "社会效益指标", "刑释人员重新犯罪率", "≤95%"]), errors: [{ messageIncludes: "上限 95% 过宽" }] },
+    { name: "投诉率 <50%", project: extra(["满意度指标", "服务对象满意度指标", "群众投诉率", "<50%"]), errors: [{ messageIncludes: "上限 50% 过宽" }] },
   ],
 });

@@ -16,6 +16,8 @@ const WORK_ON = /处理|处置|查处|侦破|破获|办理|办结|调解|化解|
 const BAD_EVENT = new RegExp(BAD_EVENT_WORDS);
 /** Reduction of something bad: "降低率 ≥" is right. */
 export const REDUCTION = /降低|下降|减少|减低|压降|控制率|减少率/;
+/** Growth and increase rates, which may exceed 100 % (增长率 150 %). */
+export const GROWTH = /增长|增幅|增加|提高率|提升率|同比|环比|比上年|较上年/;
 /** Concepts where higher is better. */
 export const HIGHER_BETTER =
   /满意|办结率|结案率|处理率|处置率|侦破|破案|抓获|通过率|有效率|成功率|完成率|覆盖率|合格率|使用率|利用率|到位率|知晓率|及时率|破案率|准确率|执行率|发现率|达标率|完好率|正确率|覆盖面|参与率|受益|安全感/;

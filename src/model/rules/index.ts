@@ -49,6 +49,10 @@ import { rule as projectCodeDivision } from "./project/code-division";
 import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
 import { rule as basisUniform } from "./basis/uniform";
 import { rule as indicatorTooFew } from "./indicator/too-few";
+import { rule as valueVagueUnit } from "./value/vague-unit";
+import { rule as valueQuantityCeiling } from "./value/quantity-ceiling";
+import { rule as valueQuantityNoNumber } from "./value/quantity-no-number";
+import { rule as valueTrivialTarget } from "./value/trivial-target";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -98,6 +102,10 @@ export const RULES: readonly Rule[] = [
   valueQualitativeRatio,
   basisUniform,
   indicatorTooFew,
+  valueVagueUnit,
+  valueQuantityCeiling,
+  valueQuantityNoNumber,
+  valueTrivialTarget,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

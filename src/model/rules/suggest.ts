@@ -54,7 +54,11 @@ export function measurable(t: Target): boolean {
   if (t.value === null || t.valueMax !== null) return false;
   if (t.kind !== "number" && t.kind !== "percent" && t.kind !== "money" && t.kind !== "duration") return false;
   if (t.text !== null && t.text.trim() !== "") return false; // words left over ("1 长期有效", "230元/路" keeps "/路" in unit text)
-  return t.unit === null || unitCategory(t.unit) !== null;
+  // A bare number has no unit to keep ("≥17" would still be incomplete); "7万" read as 万元 outside a
+  // cost row may be 万人 (seed 001 #2): neither is rewritten.
+  if (t.unit === null) return t.kind === "percent";
+  if (t.kind === "money" && t.unit === "万元" && t.raw.indexOf("元") < 0) return false;
+  return unitCategory(t.unit) !== null;
 }
 
 /** The value written with an operator ("≥10台", "=100%"); null when it cannot be rewritten safely. */

@@ -43,6 +43,8 @@ export interface ReportInput {
   /** Override the meta message entirely. */
   message?: string;
   fix?: string;
+  /** A milder severity for this finding than the rule's (e.g. a style variant of a warning); never raises it. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

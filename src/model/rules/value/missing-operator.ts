@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import { facts, rowLabel } from "../util";
 import { suggestedOperator, withOperator } from "../suggest";
+import { vagueUnit } from "./vague-unit";
 
 /**
  * A quantitative target (count, percent, amount) without ≥/≤/=: the direction of the target is then
@@ -21,6 +22,8 @@ export const rule: Rule = {
       const t = p.indicators[i].target;
       if (t.operator !== null) continue;
       if (t.kind !== "number" && t.kind !== "percent" && t.kind !== "money") continue;
+      // "1 长期": the number measures nothing; value/vague-unit reports it, an operator would not help.
+      if (vagueUnit(t)) continue;
       // The 建议 is built from the row itself (suggest.ts): "=100%", "=1批", "≤50万元", "≥10台"; a
       // value with a word where the unit should be ("1 长期") gets no rewritten value.
       const op = suggestedOperator(p.indicators[i], f.l1[i], f.l2[i]);

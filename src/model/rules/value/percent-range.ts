@@ -1,7 +1,7 @@
 import type { Rule } from "../types";
 import { facts, isSatisfactionRow, rowLabel, fmt, squash } from "../util";
+import { GROWTH } from "../direction";
 
-const GROWTH = /增长|增幅|增加|提高率|提升率|同比|环比|比上年|较上年/;
 /** A satisfaction floor below this is not a target (seed 002 P16 "≥60" for 满意度-like rows). */
 export const SATISFACTION_FLOOR = 60;
 
