@@ -62,11 +62,12 @@ describe("seed 000 (卢龙县公安局 2023, hebei)", () => {
     expect(seqs(N, "indicator/missing-satisfaction")).toEqual([8, 9, 10, 14, 15, 22]);
     expect(of(N, "indicator/missing-output-dimension").map((f) => [f.projectSeq, f.message])).toEqual([[3, "产出指标缺少数量指标"]]);
   });
-  test("§4.7 #36/#37: 2022年12 月31日前 (#26) and 争取 2020 年底 (#39) in a 2023 document", () => {
+  test("§4.7 #36/#37/#38: 2022年12 月31日前 (#26), 资金用途 2022 年需电费 (#31), 争取 2020 年底 (#39) in a 2023 document", () => {
     const f = of(N, "time/wrong-year");
-    expect(f.map((x) => x.projectSeq)).toEqual([26, 39]);
+    expect(f.map((x) => x.projectSeq)).toEqual([26, 31, 39]);
     expect(f[0].message).toContain("早于预算年度 2023 年");
-    expect(f[1].message).toContain("2020 年");
+    expect(f[1].message).toContain("资金用途写的是 2022 年");
+    expect(f[2].message).toContain("2020 年");
   });
   test("§4.8 #41: 进一步提高/提升 in the 依据 column of #17, #23, #24", () => {
     expect(seqs(N, "basis/swapped")).toEqual([17, 23, 24]);
@@ -210,8 +211,12 @@ describe("seed 004 (平罗县公安局 2024, ningxia form)", () => {
       test("§3.4 #6: non-monetary 成本 values (P3 ×3, P4 ×1, P9 ×2)", () => {
         expect(of(N, "cost/not-money").map((f) => f.projectSeq)).toEqual([3, 3, 3, 4, 9, 9]);
       });
-      test("§3.4 #13: 2023年内完成 in a 2024 table (P1)", () => {
-        expect(of(N, "time/wrong-year").map((f) => [f.projectSeq, f.message.includes("2023 年")])).toEqual([[1, true]]);
+      test("§3.4 #13/#14: 2022 年…项目 and 2023年内完成 in a 2024 table (P1), 2021 年智慧交通… (P9)", () => {
+        expect(of(N, "time/wrong-year").map((f) => [f.projectSeq, f.message.match(/20\d\d 年/)?.[0]])).toEqual([
+          [1, "2022 年"],
+          [1, "2023 年"],
+          [9, "2021 年"],
+        ]);
       });
       test("§3.4 #16/#17: dates as 质量 values (P3) and 59 qualitative values", () => {
         expect(of(N, "value/type-mismatch", 3).some((f) => f.message.includes("2024年底"))).toBe(true);
