@@ -28,12 +28,14 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "max-worker-mb", value: true },
     { name: "max-file-mb", value: true },
     { name: "max-cells", value: true },
+    { name: "force", value: false },
   ],
   export: [
     { name: "profile", value: true, choices: PROFILES },
     { name: "output", alias: "o", value: true },
     { name: "max-file-mb", value: true },
     { name: "max-cells", value: true },
+    { name: "force", value: false },
   ],
   template: [
     { name: "profile", value: true, choices: PROFILES },
@@ -43,6 +45,8 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
   ],
   import: [
     { name: "output", alias: "o", value: true },
+    { name: "max-file-mb", value: true },
+    { name: "max-cells", value: true },
     { name: "force", value: false },
   ],
 };

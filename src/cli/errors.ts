@@ -61,7 +61,20 @@ export function fsError(err: unknown, file: string, action: "read" | "write"): C
         { cause: err },
       );
     case "ENOSPC":
-      return new CliError(`磁盘空间不足，无法写入 ${qzh(file)}。`, `No space left to write ${qen(file)}.`, { cause: err });
+    case "EDQUOT":
+      return new CliError(`磁盘空间不足，无法写入 ${qzh(file)}，未写出完整内容。`, `No space left to write ${qen(file)}; the output is not complete.`, { cause: err });
+    case "EFBIG":
+      return new CliError(`${qzh(file)} 超出文件系统允许的大小，无法写入。`, `${qen(file)} is too large for its file system.`, { cause: err });
+    case "EROFS":
+      return new CliError(`${qzh(file)} 位于只读的磁盘或分区上，无法写入。`, `${qen(file)} is on a read-only file system.`, { cause: err });
+    case "EIO":
+      return new CliError(`${zhAct} ${qzh(file)} 时发生设备读写错误（EIO），请检查磁盘或 U 盘。`, `I/O error while ${action === "read" ? "reading" : "writing"} ${qen(file)} (EIO); check the disk or USB stick.`, { cause: err });
+    case "ELOOP":
+      return new CliError(`${qzh(file)} 是循环的符号链接（链接最终指回自身），无法${zhAct}。`, `${qen(file)} is a symbolic link loop; cannot ${action} it.`, { cause: err });
+    case "ENAMETOOLONG":
+      return new CliError(`文件名 ${qzh(file)} 太长，文件系统不接受。`, `The name ${qen(file)} is too long for the file system.`, { cause: err });
+    case "ENXIO":
+      return new CliError(`${qzh(file)} 是没有读写端的特殊文件（如套接字），无法${zhAct}。`, `${qen(file)} is a special file with no one at the other end (e.g. a socket); cannot ${action} it.`, { cause: err });
     default:
       return new CliError(
         `无法${zhAct} ${qzh(file)}（${code || "未知错误"}）。`,

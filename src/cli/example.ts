@@ -37,13 +37,13 @@ function main(): number {
 
   for (const format of ["text", "json"] as const) {
     const out = path.join(outDir, `validate-report.${format === "text" ? "txt" : "json"}`);
-    const code = jxmb(["validate", ...inputs, "--format", format, "--output", rel(out)]);
+    const code = jxmb(["validate", ...inputs, "--format", format, "--output", rel(out), "--force"]); // out/ is regenerated
     if (code === 2) failed = true;
     written.push(`${rel(out)}  (validate --format ${format}, exit ${code}${code === 1 ? " = 发现错误 / errors found" : ""})`);
   }
   for (const input of inputs) {
     const out = path.join(outDir, `${path.basename(input).replace(/\.(xlsx|xlsm)$/i, "")}.json`);
-    const code = jxmb(["export", input, "--output", rel(out)]);
+    const code = jxmb(["export", input, "--output", rel(out), "--force"]);
     if (code !== 0) failed = true;
     written.push(`${rel(out)}  (export, exit ${code})`);
   }

@@ -1,6 +1,6 @@
 /**
- * File-system helpers for the CLI: input expansion (folders, simple wildcards) and atomic writes
- * (a temp file renamed into place, so a failure never leaves a partial output behind).
+ * File-system helpers for the CLI: input expansion (folders, simple wildcards) and reading inputs.
+ * Outputs: output.ts.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -87,73 +87,87 @@ export function expandInputs(args: readonly string[], command: string): string[]
   return out;
 }
 
-export function readInput(file: string): Buffer {
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    return fs.readFileSync(file);
-  } catch (err) {
-    throw fsError(err, file, "read");
-  }
+/** What a non-regular input is, for the message. */
+function specialKind(st: fs.Stats): { zh: string; en: string } {
+  if (st.isFIFO()) return { zh: "命名管道（FIFO）", en: "a named pipe (FIFO)" };
+  if (st.isCharacterDevice()) return { zh: "字符设备（如 /dev/zero）", en: "a character device (like /dev/zero)" };
+  if (st.isBlockDevice()) return { zh: "块设备（磁盘）", en: "a block device (a disk)" };
+  if (st.isSocket()) return { zh: "套接字", en: "a socket" };
+  return { zh: "特殊文件", en: "a special file" };
 }
 
-export function exists(file: string): boolean {
+function isSymlink(file: string): boolean {
   try {
-    fs.lstatSync(file);
-    return true;
+    return fs.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }
 }
 
-function refuseOverwrite(file: string): CliError {
-  return new CliError(
-    `输出文件 ${qzh(file)} 已存在，未覆盖。如需覆盖请加 --force，或用 --output 指定其他文件名。`,
-    `Output file ${qen(file)} already exists and was left untouched. Use --force to overwrite, or --output to pick another name.`,
-  );
+/** An open/read failure on an input, with the two cases a folder listing meets: dangling links and loops. */
+function inputError(err: unknown, file: string): CliError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT" && isSymlink(file)) {
+    return new CliError(
+      `${qzh(file)} 是符号链接，但它指向的文件不存在（悬空链接），未读取。`,
+      `${qen(file)} is a symbolic link to a file that does not exist (dangling link); not read.`,
+      { cause: err },
+    );
+  }
+  return fsError(err, file, "read");
 }
+
+/** Result of readBounded: the bytes, or how far past the cap the file was found to go. */
+export type BoundedRead = { ok: true; bytes: Buffer } | { ok: false; measured: number };
+
+const CHUNK = 1024 * 1024;
 
 /**
- * Write `data` to `file` atomically: a temp file in the same folder, then a rename. Without
- * `overwrite`, an existing file is refused up front, and the final step uses link() so that a file
- * appearing meanwhile is not clobbered either.
+ * Read `file` whole, but only if it is a regular file, and never more than `maxBytes` whatever stat
+ * claims (a file that grows, a /proc file reporting size 0). Opened non-blocking, so a FIFO named
+ * .xlsx is refused instead of waiting forever for a writer.
  */
-export function writeOutputAtomic(file: string, data: string | Uint8Array, opts: { overwrite: boolean }): void {
-  if (!opts.overwrite && exists(file)) throw refuseOverwrite(file);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+export function readBounded(file: string, maxBytes: number): BoundedRead {
+  let fd: number;
   try {
-    fs.writeFileSync(tmp, data, { flag: "wx" });
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
   } catch (err) {
-    safeUnlink(tmp);
-    throw fsError(err, file, "write");
+    throw inputError(err, file);
   }
   try {
-    if (opts.overwrite) {
-      fs.renameSync(tmp, file);
-    } else {
-      try {
-        fs.linkSync(tmp, file); // fails with EEXIST instead of replacing
-        safeUnlink(tmp);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") throw refuseOverwrite(file);
-        // File systems without hard links: the up-front check has to do.
-        if (exists(file)) throw refuseOverwrite(file);
-        fs.renameSync(tmp, file);
-      }
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw fsError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file, "read");
+    if (!st.isFile()) {
+      const k = specialKind(st);
+      throw new CliError(
+        `${qzh(file)} 是${k.zh}，不是普通文件，未读取。请给出保存在磁盘上的工作簿或 JSON 文件。`,
+        `${qen(file)} is ${k.en}, not a regular file; not read. Give a workbook or JSON file saved on disk.`,
+      );
     }
+    if (st.size > maxBytes) return { ok: false, measured: st.size };
+    let buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > maxBytes) return { ok: false, measured: total };
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2 + CHUNK, maxBytes + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total > maxBytes) return { ok: false, measured: total };
+    return { ok: true, bytes: total === buf.length ? buf : buf.subarray(0, total) };
   } catch (err) {
-    safeUnlink(tmp);
     if (err instanceof CliError) throw err;
-    throw fsError(err, file, "write");
-  }
-}
-
-function safeUnlink(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch {
-    /* already gone */
+    throw inputError(err, file);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* nothing to add */
+    }
   }
 }

@@ -10,8 +10,8 @@ export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 const GENERAL = `jxmb — 绩效目标表助手（命令行）
 
 用法：
-  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件] [--jobs N]
-  jxmb export 工作簿.xlsx [--profile …] [--output 结果.json]
+  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件] [--jobs N] [--force]
+  jxmb export 工作簿.xlsx [--profile …] [--output 结果.json] [--force]
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
   jxmb help <命令>      查看某个命令的说明
@@ -23,14 +23,18 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   template   生成空白绩效目标表模板
   import     把规范 JSON 写回为模板格式的工作簿
 
-退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入或用法错误。
+输出文件：任何命令都不会覆盖已存在的文件，除非加 --force；输入文件任何时候都不会被覆盖。
+输出到设备或管道（如 /dev/null、/dev/stdout、命名管道）时直接写入，不替换它们。
+写入失败（如磁盘已满）时退出码为 2，原有文件保持不变。
+
+退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、无法写入输出或用法错误。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
 jxmb — performance-target table assistant (command line)
 
 Usage:
-  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT] [--jobs N]
-  jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json]
+  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT] [--jobs N] [--force]
+  jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json] [--force]
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
   jxmb help <command>   help for one command
@@ -42,7 +46,11 @@ Commands:
   template   create a blank template workbook
   import     write canonical JSON back as a workbook in the template layout
 
-Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input or bad usage.
+Output files: no command overwrites an existing file unless --force is given; an input is never overwritten.
+Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place, never replaced.
+A failed write (e.g. a full disk) exits with 2 and leaves any existing file as it was.
+
+Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, failed output or bad usage.
 Set JXMB_DEBUG=1 to print debugging details on failure.
 `;
 
@@ -56,6 +64,7 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
   --profile hebei|ningxia|central-2021   规则配置（默认按表格样式自动判断）
   --format text|json                     报告格式（默认 text）
   -o, --output 文件                       把报告写入文件（默认输出到标准输出）
+  --force                                覆盖已存在的报告文件（默认拒绝覆盖）
   -j, --jobs N                           同时检查的文件数（工作线程数，默认为 CPU 核数；1 = 逐个检查）
   --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认 2048）；
                                          超出上限的文件记为无法读取，其余文件照常检查
@@ -76,6 +85,7 @@ Options:
   --profile hebei|ningxia|central-2021   rule profile (default: guessed from the table layout)
   --format text|json                     report format (default: text)
   -o, --output FILE                      write the report to FILE (default: stdout)
+  --force                                overwrite an existing report file (refused by default)
   -j, --jobs N                           files checked at once (worker threads; default: the number of CPUs; 1 = one after another)
   --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default 2048);
                                          a file over the cap is reported as unreadable and the others are still checked
@@ -96,6 +106,7 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
 选项：
   --profile hebei|ningxia|central-2021   记录在 JSON 中的规则配置（默认自动判断）
   -o, --output 文件.json                  写入文件（默认输出到标准输出）
+  --force                                覆盖已存在的文件（默认拒绝覆盖）
   --max-file-mb N                        读取上限：文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单元格数（默认 ${DEFAULT_CELLS}）
   -h, --help                             显示本说明
@@ -108,6 +119,7 @@ Problems met while reading go to stderr.
 Options:
   --profile hebei|ningxia|central-2021   profile recorded in the JSON (default: guessed)
   -o, --output FILE.json                 write to FILE (default: stdout)
+  --force                                overwrite an existing file (refused by default)
   --max-file-mb N                        read limit: file size in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cell count (default ${DEFAULT_CELLS})
   -h, --help                             show this help
@@ -121,7 +133,7 @@ Options:
   -n, --projects N        项目表的数量（默认 1，最多 200）
   --profile hebei|ningxia|central-2021
                           指标口径（决定一级/二级下拉列表；默认 hebei）
-  --force                 覆盖已存在的文件
+  --force                 覆盖已存在的文件（默认拒绝覆盖）
   -h, --help              显示本说明
 
 Usage: jxmb template [options]
@@ -133,7 +145,7 @@ Options:
   -n, --projects N         number of project tables (default 1, at most 200)
   --profile hebei|ningxia|central-2021
                            indicator framework (sets the 一级/二级 drop-down lists; default hebei)
-  --force                  overwrite an existing file
+  --force                  overwrite an existing file (refused by default)
   -h, --help               show this help
 `,
   import: `用法：jxmb import 数据.json [选项]

@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { intOption, parseArgs, type Parsed } from "./args";
 import { checkFiles, errorInfo, type ErrorInfo } from "./batch";
 import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
-import { expandInputs, readInput, writeOutputAtomic } from "./fsutil";
+import { expandInputs } from "./fsutil";
+import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } from "./output";
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
 import { createProgress } from "./progress";
 import { toJsonReport, toTextReport, type FileOutcome } from "./report";
@@ -17,7 +18,8 @@ import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 
 export interface Io {
-  stdout: (text: string) => void;
+  /** May return a promise that rejects with the write error (a full disk, a closed pipe). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** Is stderr a terminal (progress bar) or a log/pipe (one line per file)? Default: not a terminal. */
   stderrIsTTY?: () => boolean;
@@ -25,7 +27,7 @@ export interface Io {
 }
 
 const processIo: Io = {
-  stdout: (t) => void process.stdout.write(t),
+  stdout: (t) => writeStream(process.stdout, t),
   stderr: (t) => void process.stderr.write(t),
   stderrIsTTY: () => process.stderr.isTTY === true,
   stderrColumns: () => process.stderr.columns,
@@ -78,22 +80,25 @@ function exactlyOne(parsed: Parsed, command: string, what: { zh: string; en: str
   return parsed.positionals[0];
 }
 
-/**
- * Reports and JSON are regenerated freely, but never over an input or over an existing workbook:
- * `-o 预算.xlsx` by mistake must not destroy the user's table.
- */
-function guardTextOutput(output: string, inputs: readonly string[], command: string): void {
-  const target = path.resolve(output);
-  const clash = inputs.find((f) => path.resolve(f) === target);
-  if (clash) {
-    throw usageError(`输出文件不能是输入文件 ${qzh(clash)}。`, `The output must not be the input ${qen(clash)}.`, command);
-  }
-  if (/\.(xlsx|xlsm|xls)$/i.test(output) && fs.existsSync(output)) {
-    throw usageError(
-      `${qzh(output)} 是已存在的工作簿，不会用${command === "export" ? " JSON" : "报告"}覆盖它；请换一个输出文件名。`,
-      `${qen(output)} is an existing workbook and will not be overwritten by ${command === "export" ? "JSON" : "a report"}; choose another output name.`,
-      command,
-    );
+/** `--output` as planned before any work: refused now, not after minutes of checking, if it would destroy a file. */
+function outputPlan(parsed: Parsed, output: string | undefined, inputs: readonly string[]): OutputPlan | null {
+  return output === undefined ? null : planOutput(output, { force: parsed.options.force === true, inputs });
+}
+
+/** A status line: Chinese, then English on its own line. */
+function say(io: Io, zh: string, en: string): void {
+  io.stderr(`${zh}\n${en}\n`);
+}
+
+class StdoutClosed extends Error {}
+
+/** Text to stdout; a reader that went away (EPIPE, `| head`) ends quietly, any other failure is exit 2. */
+async function toStdout(io: Io, text: string): Promise<void> {
+  try {
+    await io.stdout(text);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EPIPE") throw new StdoutClosed();
+    throw streamError(err);
   }
 }
 
@@ -132,7 +137,7 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");
-  if (output) guardTextOutput(output, files, "validate");
+  const plan = outputPlan(parsed, output, files);
   const several = files.length > 1;
   const progress = several
     ? createProgress({ write: io.stderr, tty: io.stderrIsTTY?.() ?? false, columns: io.stderrColumns?.() }, files.length)
@@ -154,23 +159,23 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   progress?.finish();
   const outcomes: FileOutcome[] = results.map((r) => r.outcome);
   const text = format === "json" ? toJsonReport(outcomes) : toTextReport(outcomes);
-  if (output) {
-    writeOutputAtomic(output, text, { overwrite: true }); // a report is regenerated, never user data
-    io.stderr(`报告已写入 ${qzh(output)}。 / Report written to ${qen(output)}.\n`);
+  const code = outcomes.some((o) => !o.ok) ? EXIT_INPUT : outcomes.some((o) => o.ok && o.findings.some((f) => f.severity === "error")) ? EXIT_FINDINGS : EXIT_OK;
+  if (plan) {
+    await writeOutput(plan, text);
+    say(io, `报告已写入 ${qzh(plan.file)}。`, `Report written to ${qen(plan.file)}.`);
   } else {
-    io.stdout(text);
+    await toStdout(io, text).catch((err) => {
+      if (!(err instanceof StdoutClosed)) throw err;
+    });
   }
-  if (outcomes.some((o) => !o.ok)) return EXIT_INPUT;
-  if (outcomes.some((o) => o.ok && o.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
-  return EXIT_OK;
+  return code;
 }
 
 async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const file = exactlyOne(parsed, "export", { zh: "要导出的工作簿", en: "the workbook to export" });
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const limits = readLimitsOf(parsed, "export");
-  const output = optString(parsed, "output");
-  if (output) guardTextOutput(output, [file], "export");
+  const plan = outputPlan(parsed, optString(parsed, "output"), [file]);
   const { exportWorkbook, readWorkbookFile } = await loadPipeline();
   const bytes = readWorkbookFile(file, limits);
   const { json, problems } = await exportWorkbook(bytes, file, profile, limits);
@@ -178,11 +183,13 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
     const where = p.sheet ? `${p.sheet}${p.cell ? `!${p.cell}` : ""}：` : "";
     io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${p.message}\n`);
   }
-  if (output) {
-    writeOutputAtomic(output, json, { overwrite: true });
-    io.stderr(`已导出到 ${qzh(output)}。 / Exported to ${qen(output)}.\n`);
+  if (plan) {
+    await writeOutput(plan, json);
+    say(io, `已导出到 ${qzh(plan.file)}。`, `Exported to ${qen(plan.file)}.`);
   } else {
-    io.stdout(json);
+    await toStdout(io, json).catch((err) => {
+      if (!(err instanceof StdoutClosed)) throw err;
+    });
   }
   return EXIT_OK;
 }
@@ -215,47 +222,65 @@ function parseProjectCount(raw: string | undefined): number {
 async function cmdTemplate(parsed: Parsed, io: Io): Promise<ExitCode> {
   noPositionals(parsed, "template");
   const n = parseProjectCount(optString(parsed, "projects"));
-  const output = optString(parsed, "output") ?? DEFAULT_TEMPLATE_FILE;
-  const force = parsed.options.force === true;
+  const plan = planOutput(optString(parsed, "output") ?? DEFAULT_TEMPLATE_FILE, { force: parsed.options.force === true, inputs: [] });
   const { templateWorkbook } = await loadWriter();
   const bytes = await templateWorkbook(n, optString(parsed, "profile") as ProfileName | undefined);
-  writeOutputAtomic(output, bytes, { overwrite: force });
-  io.stderr(`已生成模板 ${qzh(output)}（${n} 个项目表）。 / Template written to ${qen(output)} (${n} project table(s)).\n`);
+  await writeOutput(plan, bytes);
+  say(io, `已生成模板 ${qzh(plan.file)}（${n} 个项目表）。`, `Template written to ${qen(plan.file)} (${n} project table(s)).`);
   return EXIT_OK;
 }
 
 async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const file = exactlyOne(parsed, "import", { zh: "要导入的 JSON 文件", en: "the JSON file to import" });
+  const limits = readLimitsOf(parsed, "import");
   const output = optString(parsed, "output") ?? path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/i, "")}.xlsx`);
   if (path.resolve(output) === path.resolve(file)) {
     throw usageError(`输出文件不能与输入文件 ${qzh(file)} 相同。`, `The output must differ from the input ${qen(file)}.`, "import");
   }
-  const force = parsed.options.force === true;
-  const raw = readInput(file);
+  const plan = planOutput(output, { force: parsed.options.force === true, inputs: [file] });
+  const { parseJsonInput, readInputFile, readFailure } = await loadPipeline();
+  // The same size limit (and flag, and message) as a workbook: 450 MB of JSON is refused unread.
+  const raw = readInputFile(file, limits);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
   } catch {
     throw new CliError(`${qzh(file)} 不是 UTF-8 编码的文本，无法作为 JSON 读取。`, `${qen(file)} is not UTF-8 text and cannot be read as JSON.`);
   }
-  const { parseJsonInput } = await loadPipeline();
   const doc = parseJsonInput(text, file);
+  const { checkDocument, checkGrid } = await import("./import-check");
+  const { fixedSheetCount, renderDocument, writeTemplateBook } = await loadWriter();
+  checkDocument(doc, file, fixedSheetCount(doc), limits);
   let bytes: Uint8Array;
   try {
-    const { documentToWorkbook } = await loadWriter();
-    bytes = await documentToWorkbook(doc);
+    const book = renderDocument(doc);
+    checkGrid(book.grid, book.projectSheets, file, limits);
+    bytes = await writeTemplateBook(book);
   } catch (err) {
+    if (err instanceof CliError) throw err;
     throw new CliError(
       `无法把 ${qzh(file)} 写成工作簿（内部错误，请反馈此文件）。`,
       `Could not render ${qen(file)} as a workbook (internal error; please report this file).`,
       { cause: err },
     );
   }
-  writeOutputAtomic(output, bytes, { overwrite: force });
-  io.stderr(
-    `已导入 ${doc.projects.length} 个项目，写入 ${qzh(output)}。 / Imported ${doc.projects.length} project(s) into ${qen(output)}.\n`,
-  );
+  await readsBack(bytes, plan.file, limits, readFailure);
+  await writeOutput(plan, bytes);
+  say(io, `已导入 ${doc.projects.length} 个项目，写入 ${qzh(plan.file)}。`, `Imported ${doc.projects.length} project(s) into ${qen(plan.file)}.`);
   return EXIT_OK;
+}
+
+/** The last word on an import: the reader's own guard, under the same limits, accepts the bytes. */
+async function readsBack(bytes: Uint8Array, output: string, limits: Partial<ReadLimits> | undefined, readFailure: (err: unknown, file: string) => CliError): Promise<void> {
+  const { guardWorkbook } = await import("../xlsx/guard");
+  const { nodeInflate } = await import("../xlsx/node-inflate");
+  const { limitsFrom } = await import("../xlsx/limits");
+  try {
+    await guardWorkbook(bytes, { fileName: output, limits: limitsFrom(limits), inflate: nodeInflate });
+  } catch (err) {
+    const e = readFailure(err, output);
+    throw new CliError(`写成的工作簿无法按读取上限读回，因此未写出：${e.zh}`, `The workbook would not read back under the read limits, so nothing was written: ${e.en}`, { cause: err });
+  }
 }
 
 /** Run the CLI; never throws. Returns the exit code. */
@@ -297,9 +322,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 /** Used by bin/jxmb.js. Sets process.exitCode instead of exiting, so piped output is flushed. */
 export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0); // reader went away (`| head`)
-  });
+  // Write errors reach the callers of writeStream (main decides: EPIPE quiet, others exit 2); these
+  // listeners only keep the stream's own 'error' event from crashing the process.
+  process.stdout.on("error", () => undefined);
+  process.stderr.on("error", () => undefined);
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -3,18 +3,18 @@
  * canonical JSON → template workbook bytes. No printing here; callers decide what goes where.
  * Also used in-process by the round-trip tests, so the CLI and the tests exercise the same code.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkFileSize, loadGrid, WorkbookReadError, type ReadLimits } from "../xlsx/read";
 import { nodeInflate } from "../xlsx/node-inflate";
-import type { LimitName } from "../xlsx/limits";
+import { limitsFrom, type LimitName } from "../xlsx/limits";
 import { readWorkbook } from "../model/read";
 import { validate } from "../model/validate";
 import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { Finding } from "../model/rules/types";
 import type { ReadProblem } from "../model/read/types";
-import { CliError, fsError, qen, qzh, splitGloss } from "./errors";
+import { CliError, qen, qzh, splitGloss } from "./errors";
+import { readBounded } from "./fsutil";
 
 /** Problems met while reading are shown alongside rule findings under this id. */
 export const READ_PROBLEM_RULE_ID = "read/problem";
@@ -25,17 +25,16 @@ export const LIMIT_FLAGS: Partial<Record<LimitName, { flag: string; toFlag: (v: 
   maxCells: { flag: "--max-cells", toFlag: (v) => v, unitZh: "", unitEn: "" },
 };
 
-/** For a read-limit error: which flag raises it, and a value that would let this file through. */
-function limitHint(err: WorkbookReadError): { zh: string; en: string } | null {
-  if (err.kind !== "limit" || !err.limit) return null;
-  const f = LIMIT_FLAGS[err.limit];
+/** Which flag raises `limit` and a value that would let this input through; or that no flag does. */
+export function limitHint(limit: LimitName, measured: number | undefined): { zh: string; en: string } {
+  const f = LIMIT_FLAGS[limit];
   if (!f) {
     return {
-      zh: `此上限不能在命令行调整（可调整的是 ${Object.values(LIMIT_FLAGS).map((x) => x?.flag).join("、")}）。`,
-      en: `This limit cannot be changed from the command line (${Object.values(LIMIT_FLAGS).map((x) => x?.flag).join(", ")} can).`,
+      zh: "此上限不能在命令行调整。",
+      en: "This limit cannot be changed from the command line.",
     };
   }
-  const suggest = err.measured !== undefined ? f.toFlag(err.measured) : null;
+  const suggest = measured !== undefined ? f.toFlag(measured) : null;
   const zhNote = `${f.unitZh}${suggest !== null ? `至少 ${suggest}` : ""}`.replace(/，$/, "");
   const enNote = `${f.unitEn}${suggest !== null ? `at least ${suggest}` : ""}`.replace(/, $/, "");
   return {
@@ -51,9 +50,10 @@ export function readFailure(err: unknown, file: string): CliError {
     const { zh, en } = splitGloss(err.message);
     const zhText = (zh.includes(file) || zh.includes(path.basename(file)) ? `${zh}。` : `无法读取 ${qzh(file)}：${zh}。`).replace(/。。$/, "。");
     const enText = `Cannot read ${qen(file)}${en ? `: ${en}` : ""}.`;
-    const hint = limitHint(err);
-    if (!hint) return new CliError(zhText, enText, { cause: err });
-    // The reader's generic "raise maxCells" advice is replaced by the flag that does it here.
+    if (err.kind !== "limit" || !err.limit) return new CliError(zhText, enText, { cause: err });
+    // The reader's generic "raise <limitName>" advice gives way to what the command line can do:
+    // the flag that raises this limit, or that none does (never both).
+    const hint = limitHint(err.limit, err.measured);
     const zhBase = zhText.replace(/[；;]\s*如确认文件可信，可提高上限 \w+ 后重试。$/, "。");
     const enBase = enText.replace(/;\s*raise \w+ if the file is trusted\.$/, ".");
     return new CliError(`${zhBase}${hint.zh}`, `${enBase} ${hint.en}`, { cause: err });
@@ -66,29 +66,22 @@ export function readFailure(err: unknown, file: string): CliError {
 }
 
 /**
- * Read a workbook file, refusing it by its size before its bytes are in memory when it is over
- * limits.maxFileBytes (a 2 GB attachment must not be read just to be refused).
+ * Read an input file (workbook or JSON) within limits.maxFileBytes: only a regular file, refused by
+ * its size before its bytes are in memory, and never read past the limit whatever stat says.
  */
-export function readWorkbookFile(file: string, limits?: Partial<ReadLimits>): Uint8Array {
-  let size: number;
+export function readInputFile(file: string, limits?: Partial<ReadLimits>): Uint8Array {
+  const r = readBounded(file, limitsFrom(limits).maxFileBytes);
+  if (r.ok) return r.bytes;
   try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    size = st.size;
-  } catch (err) {
-    throw fsError(err, file, "read");
-  }
-  try {
-    checkFileSize(size, { fileName: file, limits });
+    checkFileSize(r.measured, { fileName: file, limits });
   } catch (err) {
     throw readFailure(err, file);
   }
-  try {
-    return fs.readFileSync(file);
-  } catch (err) {
-    throw fsError(err, file, "read");
-  }
+  throw new Error(`readBounded refused ${r.measured} bytes under the limit`); // unreachable
 }
+
+/** A workbook file's bytes, within the read limits. */
+export const readWorkbookFile = readInputFile;
 
 export async function loadDocument(
   bytes: Uint8Array,
