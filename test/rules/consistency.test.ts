@@ -16,12 +16,41 @@ ruleTester("consistency/count-mismatch", {
     {
       name: "326 名辅警 vs 253人 (seed 004 P2)",
       project: project({ goals: ["平罗县公安局实有 326 名辅警，保障辅警业务经费及时足额发放"], indicators: P2_ROWS("253人") }),
-      errors: [{ cell: "B8", severity: "warning", messageIncludes: ["绩效目标写明 326名", "“253人”"], fixIncludes: "一致" }],
+      errors: [{ cell: "B8", severity: "warning", messageIncludes: ["绩效目标写明 326名", "“253人”"], fixIncludes: "数量指标写作“326人”，或把目标中的“326名”改为指标的数量" }],
     },
     {
       name: "two counts, one contradicted",
       project: project({ goals: ["1.完成 12 台设备采购", "2.培训 30 人次"] }),
       errors: [{ cell: "B8", messageIncludes: ["12台", "“≥10台”"] }],
     },
+  ],
+});
+
+const goalWith = (goals: string[], ...rows: Row[]) => project({ goals, indicators: withRows({}, rows) });
+
+ruleTester("consistency/level-mismatch", {
+  valid: [
+    { name: "goal 完好率 95% 以上, no 完好率 row: nothing to compare" },
+    { name: "满意度 95% 以上 = ≥95%", project: project({ goals: ["1.服务对象满意度达到95%以上。"], indicators: withRows({ 执法对象满意度: ["满意度指标", "服务对象满意度指标", "执法对象满意度", "≥95%"] }) }) },
+    { name: "合格率 100% = 100%", project: goalWith(["1.设备验收合格率达到100%。"]) },
+    {
+      name: "one of two satisfaction rows carries the level",
+      project: project({ goals: ["群众满意度达到 90% 以上"], indicators: withRows({}, [["满意度指标", "服务对象满意度指标", "办事群众满意度", "≥95%"]]) }),
+    },
+    { name: "每月 2 次 = ≥24次 全年", project: goalWith(["每月开展安全检查 2 次以上"], ["产出指标", "数量指标", "全年安全检查次数", "≥24次"]) },
+    { name: "每月 2 次 = ≥2次/月", project: goalWith(["每月开展安全检查2次以上"], ["产出指标", "数量指标", "安全检查频次", "≥2次/月"]) },
+    { name: "growth of a rate not named by any row", project: project({ goals: ["破案率提高到 60%"] }) },
+  ],
+  invalid: [
+    {
+      name: "满意度 95% 以上 vs ≥90%",
+      project: project({ goals: ["1.年内完成 10 台执法记录仪采购，执法对象满意度达到95%以上。"] }),
+      errors: [{ cell: "B8", severity: "warning", messageIncludes: ["绩效目标写明“执法对象满意度达到95%以上”", "“≥90%”"], fixIncludes: "指标值改为“≥95%”" }],
+    },
+    // Seed 002 P3: 评分标准 "办案人员满意度100%优秀90%合格" against 满意度 "≥ 99".
+    { name: "合格率 100% vs ≥95% (a lower level)", project: project({ goals: ["设备验收合格率达到100%"], indicators: withRows({ 设备验收合格率: ["产出指标", "质量指标", "设备验收合格率", "≥95%"] }) }), errors: [{ messageIncludes: "合格率达到100%" }] },
+    { name: "opposite direction: 以上 vs ≤", project: goalWith(["案件处理及时率在 90% 以上"], ["产出指标", "时效指标", "案件处理及时率", "≤90%"]), errors: [{ messageIncludes: "“≤90%”", fixIncludes: "“≥90%”" }] },
+    { name: "资金用途 states the level", project: project({ purpose: "购置执法记录仪 10 台，确保执法记录仪使用覆盖率不低于 98%", indicators: withRows({}, [["效益指标", "社会效益指标", "执法记录仪覆盖率", "≥80%"]]) }), errors: [{ cell: "B5", messageIncludes: "资金用途写明“确保执法记录仪使用覆盖率不低于98%”" }] },
+    { name: "每月 2 次以上 vs ≥1次/月", project: goalWith(["每月开展安全检查 2 次以上"], ["产出指标", "数量指标", "安全检查频次", "≥1次/月"]), errors: [{ messageIncludes: ["每月开展安全检查2次以上", "“≥1次/月”"], fixIncludes: "“≥2次/月”" }] },
   ],
 });

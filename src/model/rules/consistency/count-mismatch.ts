@@ -61,7 +61,7 @@ export const rule: Rule = {
         ctx.report({
           field: `goals.${gi}`,
           data: { goalValue: `${m[1]}${m[2]}`, indicatorValues: values.map((v) => `“${v}”`).join("、") },
-          fix: "核对目标与数量指标中的数字，使两者一致",
+          fix: `核对实际数量，使两者一致：数量指标写作“${values.length === 1 ? values[0].replace(/[\d.]+/, m[1]) : `${m[1]}${m[2]}`}”，或把目标中的“${m[1]}${m[2]}”改为指标的数量`,
         });
       }
     }
