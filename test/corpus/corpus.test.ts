@@ -41,6 +41,8 @@ describe("corpus truth files", () => {
     const url = /^# Source: (\S+)/.exec(source)?.[1];
     expect(url).toBeDefined();
     if (truth.url) expect(truth.url).toBe(url);
+    // Every transcribed (new) form names its page in the truth too.
+    if (transcriptions.includes(path.basename(truth.workbook, ".xlsx"))) expect(truth.url).toBe(url);
     expect(readme).toContain(url!);
     const grid = await loadGrid(fs.readFileSync(path.join(CORPUS_DIR, truth.workbook)), { fileName: path.basename(truth.workbook) });
     const cells = cellTexts(grid);
