@@ -114,3 +114,41 @@ describe("costTotalWan: repeated rows", () => {
     expect(c.rows).toEqual([0]);
   });
 });
+
+const S000_33 =
+  "1、预计年平均在押人数130人，每人每月240元，年计37.44万元；2、调味料、燃料、炊事用具等开支为每月1500元左右，年计1.8万元；3、日常杂项支出为每月1000元，年计1.2万元。合计共需40.44万元。";
+const S000_36 = "看守所月平均在押人数130人，每人购买衣裤、被褥、床单、鞋、袜等需要42元。年需1.5万元。";
+const unitCostProject = (total: number, quantity: string, cost: Row, ...more: Row[]) =>
+  project({ budget: budget(total), indicators: withRows({ 执法记录仪采购数量: ["产出指标", "数量指标", "保障人数", quantity], 项目总成本: cost }, more) });
+
+ruleTester("cost/unit-cost-budget", {
+  valid: [
+    { name: "no unit cost" },
+    // Seed 000 #33: 130 × 240 × 12 = 37.44 of 40.44 (other small items listed).
+    { name: "资金用途 monthly standard reconciles (seed 000 #33)", project: project({ budget: budget(40.44), purpose: S000_33 }) },
+    { name: "元/人/月 × 人 × 12 = 预算数", project: unitCostProject(37.44, "=130人", ["产出指标", "成本指标", "伙食费标准", "≤240元/人/月"]) },
+    { name: "元/人 × 名 = 预算数 (名 ≈ 人)", project: unitCostProject(12.478, "=68名", ["产出指标", "成本指标", "警服配发标准", "≤1835元/人"]) },
+    { name: "no quantity row of that unit: nothing to pair", project: unitCostProject(20, "≥10台", ["产出指标", "成本指标", "警服配发标准", "≤1835元/人"]) },
+    { name: "per-day standard × stated days", project: unitCostProject(109.5, "=100人", ["产出指标", "成本指标", "伙食费标准", "≤30元/人/天"], ["产出指标", "数量指标", "保障天数", "365天"]) },
+  ],
+  invalid: [
+    // Seed 000 #36: 130 × 42 元 = 5 460 元 ≠ 1.5 万元.
+    {
+      name: "资金用途 arithmetic does not reconcile (seed 000 #36)",
+      project: project({ budget: budget(1.5), purpose: S000_36 }),
+      errors: [{ cell: "B5", severity: "warning", messageIncludes: ["130人 × 42元/人 = 0.546 万元", "× 12 个月 = 6.552 万元", "与预算数 1.5 万元不符"], fixIncludes: "1.5 万元" }],
+    },
+    // Seed 002 P21: 1835 元/人 × 68 名 = 12.478 万元 against 20 万元.
+    {
+      name: "元/人 × 68名 ≠ 20 万元 (seed 002 P21)",
+      project: unitCostProject(20, "=68名", ["产出指标", "成本指标", "警服配发标准", parts("≥", "1835", "元/人")]),
+      errors: [{ cell: "E14", messageIncludes: "68名 × 1835元/人 = 12.478 万元" }],
+    },
+    {
+      name: "per-day standard × days far above the budget",
+      project: unitCostProject(37, "=100人", ["产出指标", "成本指标", "伙食费标准", "≤30元/人/天"], ["产出指标", "数量指标", "保障天数", "365天"]),
+      errors: [{ messageIncludes: "100人 × 30元/人/天 × 365 天 = 109.5 万元" }],
+    },
+    { name: "元/路 × 路", project: unitCostProject(37, "=10路", ["产出指标", "成本指标", "专线租赁费", "≤230元/路"]), errors: [{ messageIncludes: "10路 × 230元/路 = 0.23 万元" }] },
+  ],
+});

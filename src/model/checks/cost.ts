@@ -145,3 +145,31 @@ function isRepeat(indicators: readonly Indicator[], rows: number[], ind: Indicat
   }
   return false;
 }
+
+/** A cost standard per unit: amount in 分, what it is per (人, 路, 台 …; null for "元/月"), and its period. */
+export interface UnitCost {
+  fen: number;
+  per: string | null;
+  period: "月" | "天" | "年" | null;
+}
+
+const PER_NOUN = /[每/／](人次|人|名|户|台|辆|套|个|次|路|件|张|块|平方米|公里|车|床|班|场|处|部|条|所|家)/;
+const PERIOD = /[每/／](月|天|日|年)/;
+
+/**
+ * The unit cost of a per-unit cost row ("1835元/人", "240元/人/月", "230元/路", "≤42元" with 三级
+ * "每人每月伙食标准"), or null when the row is not a per-unit amount.
+ */
+export function unitCostOf(ind: Indicator): UnitCost | null {
+  const t = ind.target;
+  const a = costRowFen(t);
+  if (!a || a.assumed) return null;
+  if (!a.perUnit && !isPerUnitCostText(ind.name, ind.description)) return null;
+  const text = `${t.unit ?? ""}${t.text ?? ""}\u0001${ind.name.replace(/\s+/g, "")}\u0001${(ind.description ?? "").replace(/\s+/g, "")}`;
+  const perM = PER_NOUN.exec(text);
+  const periodM = PERIOD.exec(text);
+  const period = periodM ? (periodM[1] === "日" ? "天" : (periodM[1] as "月" | "天" | "年")) : null;
+  const per = perM ? (perM[1] === "名" || perM[1] === "人次" ? "人" : perM[1]) : null;
+  if (per === null && period === null) return null;
+  return { fen: a.fen, per, period };
+}

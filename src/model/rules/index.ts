@@ -50,6 +50,7 @@ import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
 import { rule as basisUniform } from "./basis/uniform";
 import { rule as indicatorTooFew } from "./indicator/too-few";
 import { rule as valueVagueUnit } from "./value/vague-unit";
+import { rule as costUnitCostBudget } from "./cost/unit-cost-budget";
 import { rule as consistencyLevelMismatch } from "./consistency/level-mismatch";
 import { rule as valueQuantityCeiling } from "./value/quantity-ceiling";
 import { rule as valueQuantityNoNumber } from "./value/quantity-no-number";
@@ -104,6 +105,7 @@ export const RULES: readonly Rule[] = [
   basisUniform,
   indicatorTooFew,
   valueVagueUnit,
+  costUnitCostBudget,
   consistencyLevelMismatch,
   valueQuantityCeiling,
   valueQuantityNoNumber,
