@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, printed as one table. Each figure comes with a baseline measured
  * in the same run, so ratios stay meaningful on any machine.
  *   npm run bench                  all (the workbook part takes ~2 minutes)
- *   npm run bench -- model functions bundle workbook batch   a subset
+ *   npm run bench -- model functions bundle findings workbook batch   a subset
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
  */
 import { existsSync } from "node:fs";
@@ -13,6 +13,7 @@ import { functionBenchRows } from "./functions";
 import { benchModel } from "./model";
 import { printTable, type BenchRow } from "./table";
 import { benchWorkbook } from "./workbook";
+import { findingsRows } from "./findings";
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     } else {
       console.error("bench: dist/ missing — run `npm run build` for the bundle-size rows");
     }
+  }
+  if (want("findings")) {
+    console.error("bench: findings against reviewer labels (test/labels, see npm run eval:findings) …");
+    rows.push(...(await findingsRows()));
   }
   if (want("workbook")) {
     console.error("bench: workbook read + validate + export (200 / 2,000 projects) …");

@@ -2,7 +2,7 @@
  * The rule catalogue as Markdown (docs/rules.md), generated from the rule modules' meta so the
  * published list can never drift from the code. `npm run docs:rules` writes it; a test fails when stale.
  */
-import { listRules, PROFILE_NAMES } from "./validate";
+import { listRules, PROFILE_NAMES, CATEGORIES, categoryOrder } from "./validate";
 
 const SEVERITY_ZH: Record<string, string> = { error: "错误", warning: "警告", info: "提示", off: "关闭" };
 
@@ -22,11 +22,21 @@ export function rulesMarkdown(): string {
   );
   lines.push(`${rules.length} rules. Rule ids are a public contract and never change once released.`);
   lines.push("");
-  lines.push(`| 规则 rule | ${PROFILE_NAMES.join(" | ")} | 提示信息 message | English | 依据 source |`);
-  lines.push(`|---|${PROFILE_NAMES.map(() => "---").join("|")}|---|---|---|`);
-  for (const r of rules) {
+  lines.push(
+    "同一单元格有多条规则命中时，只保留级别最高、最具体（specificity）的一条，其余并入其中；在多数项目中出现的非错误问题汇总为一条全文级发现。",
+  );
+  lines.push(
+    "When several rules hit one cell, the most severe and most specific finding is kept and the others are folded into it; a non-error problem found in most projects is reported once for the document.",
+  );
+  lines.push("");
+  lines.push(`| 规则 rule | 类别 category | 问题 title | ${PROFILE_NAMES.join(" | ")} | 提示信息 message | English | 依据 source |`);
+  lines.push(`|---|---|---|${PROFILE_NAMES.map(() => "---").join("|")}|---|---|---|`);
+  const ordered = [...rules].sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || (a.id < b.id ? -1 : 1));
+  for (const r of ordered) {
     const sev = PROFILE_NAMES.map((p) => SEVERITY_ZH[r.profiles[p]]);
-    lines.push(`| \`${r.id}\` | ${sev.join(" | ")} | ${cell(r.message)} | ${cell(r.messageEn)} | ${cell(r.source)} |`);
+    lines.push(
+      `| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${sev.join(" | ")} | ${cell(r.message)} | ${cell(r.messageEn)} | ${cell(r.source)} |`,
+    );
   }
   lines.push("");
   lines.push("## 理由 / Rationale");

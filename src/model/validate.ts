@@ -5,7 +5,8 @@
  */
 import type { JxmbDocument, Project, ProfileName } from "./schema";
 import type { DocumentRuleContext, Finding, Report, ReportInput, Rule, RuleMeta, Severity } from "./rules/types";
-import { RULES } from "./rules/index";
+import { RULES, getRule } from "./rules/index";
+import { projectSummaries, refine } from "./rules/precision";
 import { PROFILES, PROFILE_NAMES, ruleSetting, type RuleSetting } from "./rules/profiles";
 import { beginRun } from "./rules/util";
 
@@ -14,6 +15,8 @@ export interface ValidateOptions {
   profile?: ProfileName;
   /** Run only these rules: exact ids ("value/vague") or groups ("value", "value/", "value/*"). */
   rules?: string[];
+  /** Every rule's own findings, without the precision stage (folding, document summaries). */
+  raw?: boolean;
 }
 
 const REDACTED_RULE = "project/redacted";
@@ -151,11 +154,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     else active.push({ rule, severity: s });
   }
 
-  // Findings and their sort keys in parallel arrays (no wrapper object per finding).
   const out: Finding[] = [];
-  const keySeq: number[] = [];
-  const keyRow: number[] = [];
-  const keyCol: number[] = [];
   let currentRule: Active = active[0];
   let currentProject: Project | null = null;
 
@@ -186,11 +185,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       projectSeq: project ? (project.seq ?? null) : null,
     };
     if (input.fix) f.fix = input.fix;
-    const rc = cellCoords(cell);
     out.push(f);
-    keySeq.push(project && typeof project.seq === "number" ? project.seq : -1);
-    keyRow.push(rc.row);
-    keyCol.push(rc.col);
   };
 
   const ctx: DocumentRuleContext = {
@@ -250,12 +245,37 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     }
   }
 
-  const order = new Array<number>(out.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+  const refined = opts.raw ? out : refine({ findings: out, liveProjects: live.length, meta: (id) => getRule(id)?.meta });
+  const findings = sortFindings(refined);
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return { findings, summary, projects: projectSummaries(findings) };
+}
+
+/**
+ * Deterministic order: document-level findings first, then projects by seq; within a project 错误,
+ * 警告, 提示, then sheet, row, column, rule id, message.
+ */
+export function sortFindings(list: readonly Finding[]): Finding[] {
+  const n = list.length;
+  const keySeq = new Array<number>(n);
+  const keyRow = new Array<number>(n);
+  const keyCol = new Array<number>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const f = list[i];
+    keySeq[i] = typeof f.projectSeq === "number" ? f.projectSeq : -1;
+    const rc = cellCoords(f.cell);
+    keyRow[i] = rc.row;
+    keyCol[i] = rc.col;
+    order[i] = i;
+  }
   order.sort((a, b) => {
     if (keySeq[a] !== keySeq[b]) return keySeq[a] - keySeq[b];
-    const fa = out[a];
-    const fb = out[b];
+    const fa = list[a];
+    const fb = list[b];
+    const sev = SEVERITY_RANK[fb.severity] - SEVERITY_RANK[fa.severity];
+    if (sev !== 0) return sev;
     const sa = fa.sheet ?? "";
     const sb = fb.sheet ?? "";
     if (sa !== sb) return sa < sb ? -1 : 1;
@@ -264,11 +284,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     if (fa.ruleId !== fb.ruleId) return fa.ruleId < fb.ruleId ? -1 : 1;
     return fa.message < fb.message ? -1 : fa.message > fb.message ? 1 : a - b;
   });
-  const findings = new Array<Finding>(out.length);
-  for (let i = 0; i < order.length; i++) findings[i] = out[order[i]];
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) summary[f.severity]++;
-  return { findings, summary };
+  return order.map((i) => list[i]);
 }
 
 export interface RuleInfo extends RuleMeta {
@@ -286,3 +302,5 @@ export function listRules(): RuleInfo[] {
 }
 
 export { PROFILES, PROFILE_NAMES } from "./rules/profiles";
+export { CATEGORIES, CATEGORY_KEYS, categoryOrder, type CategoryKey } from "./rules/categories";
+export { projectSummaries, type ProjectSummary } from "./rules/precision";

@@ -12,7 +12,7 @@ describe("docs/rules.md", () => {
     for (const r of listRules()) {
       const row = md.split("\n").find((l) => l.startsWith(`| \`${r.id}\` |`));
       expect(row).toBeDefined();
-      expect(row!.split("|").slice(2, 5).map((s) => s.trim())).toEqual(
+      expect(row!.split("|").slice(4, 7).map((s) => s.trim())).toEqual(
         (["hebei", "ningxia", "central-2021"] as const).map((p) => ({ error: "错误", warning: "警告", info: "提示", off: "关闭" })[r.profiles[p]]),
       );
     }

@@ -73,12 +73,18 @@ test("the engine is total, deterministic, sorted and counts right on arbitrary d
         const a = r.findings[i - 1];
         const b = r.findings[i];
         expect((a.projectSeq ?? -1) <= (b.projectSeq ?? -1)).toBe(true);
-        if (a.projectSeq === b.projectSeq && a.sheet === b.sheet) {
+        const rank = { error: 3, warning: 2, info: 1 } as const;
+        // Within a project 错误 first, then 警告, then 提示; by cell within one severity.
+        if (a.projectSeq === b.projectSeq) expect(rank[a.severity] >= rank[b.severity]).toBe(true);
+        if (a.projectSeq === b.projectSeq && a.sheet === b.sheet && a.severity === b.severity) {
           const ca = cellCoords(a.cell);
           const cb = cellCoords(b.cell);
           expect(ca.row < cb.row || (ca.row === cb.row && ca.col <= cb.col)).toBe(true);
         }
       }
+      // One finding per cell (the precision stage folds the others into it).
+      const cells = r.findings.filter((f) => f.cell !== null).map((f) => `${f.projectSeq}|${f.sheet}|${f.cell}`);
+      expect(new Set(cells).size).toBe(cells.length);
       for (const f of r.findings) {
         expect(f.message).not.toMatch(/\{\w+\}/);
         expect(f.message).toMatch(/[\u4e00-\u9fa5]/);

@@ -33,7 +33,7 @@ describe("valid input", () => {
     expect(r.summary).toEqual({ error: 0, warning: 0, info: 0 });
   });
   test("an empty document", () => {
-    expect(validate(doc([]))).toEqual({ findings: [], summary: { error: 0, warning: 0, info: 0 } });
+    expect(validate(doc([]))).toEqual({ findings: [], summary: { error: 0, warning: 0, info: 0 }, projects: [] });
   });
 });
 
@@ -70,9 +70,15 @@ describe("profiles", () => {
 describe("rule selection", () => {
   const bad = doc([project({ spendPlan: { mar: 0, jun: 100, oct: 0, dec: 60, raw: { mar: null, jun: null, oct: null, dec: null } }, goals: [] })]);
   test.each([[["spend-plan"]], [["spend-plan/"]], [["spend-plan/*"]]])("group %j", (rules) => {
-    const ids = validate(bad, { rules }).findings.map((f) => f.ruleId);
+    const ids = validate(bad, { rules, raw: true }).findings.map((f) => f.ruleId);
     // 0/100/0/60: 10月底 and 12月底 both fall below 6月底; it ends at 60.
     expect(ids.sort()).toEqual(["spend-plan/decreasing", "spend-plan/decreasing", "spend-plan/not-100"]);
+    // One finding per cell: at 12月底 "ends at 60" is folded into "falls below 6月底".
+    const refined = validate(bad, { rules }).findings;
+    expect(refined.map((f) => [f.ruleId, f.folded ?? []])).toEqual([
+      ["spend-plan/decreasing", []],
+      ["spend-plan/decreasing", ["spend-plan/not-100"]],
+    ]);
   });
   test("exact ids", () => {
     expect(validate(bad, { rules: ["goal/missing"] }).findings.map((f) => f.ruleId)).toEqual(["goal/missing"]);

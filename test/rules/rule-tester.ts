@@ -160,7 +160,8 @@ function docOf(c: Case): JxmbDocument {
 }
 
 export function findingsFor(ruleId: string, c: Case): Finding[] {
-  return validate(docOf(c), { profile: c.profile, rules: [ruleId] }).findings.filter((f) => f.ruleId === ruleId);
+  // The rule's own findings: the precision stage (folding, summaries) is tested in test/model/precision.test.ts.
+  return validate(docOf(c), { profile: c.profile, rules: [ruleId], raw: true }).findings.filter((f) => f.ruleId === ruleId);
 }
 
 function describeFindings(fs: Finding[]): string {

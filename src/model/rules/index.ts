@@ -2,6 +2,7 @@
  * Rule registry: every rule, in a stable order (by id). Rule ids are a public contract: never rename.
  */
 import type { Rule } from "./types";
+import type { CategoryKey } from "./categories";
 import { rule as basisMissing } from "./basis/missing";
 import { rule as basisSwapped } from "./basis/swapped";
 import { rule as budgetNotNumber } from "./budget/not-number";
@@ -120,3 +121,8 @@ export function getRule(id: string): Rule | undefined {
 }
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
+
+/** The reviewer category of a finding's rule; findings of no rule (read problems) are 项目信息. */
+export function categoryOfRule(id: string): CategoryKey {
+  return BY_ID.get(id)?.meta.category ?? "project";
+}

@@ -3,6 +3,8 @@
  * inspects one project (or `checkDocument` the whole document) and reports findings through ctx.
  */
 import type { JxmbDocument, Project, ProfileName } from "../schema";
+import type { CategoryKey } from "./categories";
+import type { ProjectSummary } from "./precision";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -19,6 +21,19 @@ export interface Finding {
   projectSeq: number | null;
   /** A suggested fix in Chinese, when the rule knows one. */
   fix?: string;
+  /** Other rules that hit the same cell and were folded into this finding (validate's precision stage). */
+  folded?: string[];
+  /**
+   * A document-level summary of a rule that fired on most projects: where it fired (the per-project
+   * findings it replaces). Present only on such summaries (projectSeq is then null).
+   */
+  locations?: FindingLocation[];
+}
+
+export interface FindingLocation {
+  projectSeq: number | null;
+  sheet: string | null;
+  cell: string | null;
 }
 
 export interface RuleMeta {
@@ -32,6 +47,15 @@ export interface RuleMeta {
   rationale: string;
   /** Regulatory source, e.g. "财预〔2021〕101号 第三部分". */
   source: string;
+  /** Reviewer's category (categories.ts) the task pane and reports group findings by. */
+  category: CategoryKey;
+  /** Short zh-CN title of the problem ("指标值缺少运算符"), for grouped lists and folded notes. */
+  title: string;
+  /**
+   * How specific the rule is, 0–100: when several rules hit the same cell, the most specific one's
+   * finding is kept and the others are folded into it (a wrong year beats "no operator").
+   */
+  specificity: number;
 }
 
 export interface ReportInput {
@@ -68,4 +92,6 @@ export interface DocumentRuleContext extends RuleContext {
 export interface Report {
   findings: Finding[];
   summary: { error: number; warning: number; info: number };
+  /** Per project with findings: counts and how many items must be fixed (错误 + 警告). */
+  projects: ProjectSummary[];
 }

@@ -8,6 +8,9 @@ import { isBlank, rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "basis/missing",
+    category: "value",
+    title: "缺少指标值确定依据",
+    specificity: 30,
     severity: "warning",
     message: "{row}未填写指标值确定依据",
     messageEn: "No basis (指标值确定依据) for {row}",

@@ -30,6 +30,9 @@ function basisLooksLikeTarget(b: string): boolean {
 export const rule: Rule = {
   meta: {
     id: "basis/swapped",
+    category: "value",
+    title: "指标值与依据填反",
+    specificity: 75,
     severity: "warning",
     message: "{row}的指标值与指标值确定依据疑似填反：{detail}",
     messageEn: "{row}: target and basis look swapped: {detail}",

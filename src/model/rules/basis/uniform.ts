@@ -11,6 +11,9 @@ const SHARE = 0.9;
 export const rule: Rule = {
   meta: {
     id: "basis/uniform",
+    category: "copy",
+    title: "全文依据相同",
+    specificity: 20,
     severity: "info",
     message: "全文 {rows} 条指标中有 {same} 条的指标值确定依据都是“{basis}”",
     messageEn: "{same} of {rows} rows share the same basis “{basis}”",

@@ -8,6 +8,9 @@ const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金
 export const rule: Rule = {
   meta: {
     id: "budget/not-number",
+    category: "budget",
+    title: "金额无效",
+    specificity: 90,
     severity: "error",
     message: "{label}“{raw}”不是有效的金额",
     messageEn: "{label} “{raw}” is not an amount",

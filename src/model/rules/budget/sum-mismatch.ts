@@ -5,6 +5,9 @@ import { budgetProblems } from "../../checks/budget";
 export const rule: Rule = {
   meta: {
     id: "budget/sum-mismatch",
+    category: "budget",
+    title: "预算数与资金来源不符",
+    specificity: 90,
     severity: "error",
     message: "预算数 {total} ≠ 财政资金 {fiscal} + 其他资金 {other}",
     messageEn: "Budget {total} ≠ fiscal {fiscal} + other {other}",

@@ -8,6 +8,9 @@ import { formatWan, wanToFen } from "../../money";
 export const rule: Rule = {
   meta: {
     id: "budget/total-mismatch",
+    category: "budget",
+    title: "合计与项目之和不符",
+    specificity: 90,
     severity: "error",
     message: "{what}合计 {declared} 万元 ≠ 各项目预算数之和 {sum} 万元",
     messageEn: "Declared total {declared} ≠ sum of project budgets {sum}",

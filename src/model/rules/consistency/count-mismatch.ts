@@ -20,6 +20,9 @@ function family(unit: string | null): string | null {
 export const rule: Rule = {
   meta: {
     id: "consistency/count-mismatch",
+    category: "consistency",
+    title: "目标数量与指标不一致",
+    specificity: 75,
     severity: "warning",
     message: "绩效目标写明 {goalValue}，但数量指标为 {indicatorValues}",
     messageEn: "Goal states {goalValue} but the quantity indicators say {indicatorValues}",

@@ -43,6 +43,9 @@ function sameConcept(ind: Indicator, key: string, satisfactionRow: boolean): boo
 export const rule: Rule = {
   meta: {
     id: "consistency/level-mismatch",
+    category: "consistency",
+    title: "目标与指标水平不一致",
+    specificity: 75,
     severity: "warning",
     message: "{where}写明“{goal}”，但指标{row}为“{value}”",
     messageEn: "{where} states “{goal}” but indicator {row} says “{value}”",

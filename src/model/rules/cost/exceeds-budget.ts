@@ -9,6 +9,9 @@ import { facts } from "../util";
 export const rule: Rule = {
   meta: {
     id: "cost/exceeds-budget",
+    category: "cost",
+    title: "成本超过预算数",
+    specificity: 85,
     severity: "error",
     message: "成本指标金额合计 {cost} 万元超过预算数 {total} 万元",
     messageEn: "Cost indicators total {cost} exceeds the budget {total}",

@@ -15,6 +15,9 @@ const ABS_TOLERANCE_FEN = 10_000;
 export const rule: Rule = {
   meta: {
     id: "cost/mismatch-budget",
+    category: "cost",
+    title: "成本与预算数不一致",
+    specificity: 80,
     severity: "warning",
     message: "成本指标金额合计 {cost} 万元与预算数 {total} 万元不一致",
     messageEn: "Cost indicators total {cost} differs from the budget {total}",

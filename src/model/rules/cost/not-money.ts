@@ -9,6 +9,9 @@ import { facts, rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "cost/not-money",
+    category: "cost",
+    title: "成本指标不是金额",
+    specificity: 75,
     severity: "warning",
     message: "{row}的指标值“{value}”不是金额",
     messageEn: "Cost indicator {row}: value “{value}” is not an amount",

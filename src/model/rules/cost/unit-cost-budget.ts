@@ -52,6 +52,9 @@ function formatYuan(fen: number): string {
 export const rule: Rule = {
   meta: {
     id: "cost/unit-cost-budget",
+    category: "cost",
+    title: "单位成本×数量与预算不符",
+    specificity: 85,
     severity: "warning",
     message: "{source}：{arithmetic}，与预算数 {total} 万元不符",
     messageEn: "{source}: {arithmetic}, which does not match the budget {total}",

@@ -12,6 +12,9 @@ const MIN_LEN = 6; // short goals ("保障运转") repeat legitimately
 export const rule: Rule = {
   meta: {
     id: "goal/copied",
+    category: "copy",
+    title: "目标与其他项目相同",
+    specificity: 45,
     severity: "info",
     message: "绩效目标与第 {other} 个项目完全相同",
     messageEn: "Goal identical to project #{other}",

@@ -4,6 +4,9 @@ import { isBlank } from "../util";
 export const rule: Rule = {
   meta: {
     id: "goal/missing",
+    category: "goal",
+    title: "缺少绩效目标",
+    specificity: 90,
     severity: "error",
     message: "缺少绩效目标（年度总体目标）",
     messageEn: "Performance goal missing",

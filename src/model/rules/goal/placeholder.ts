@@ -11,6 +11,9 @@ const PLACEHOLDER = /^(?:请填写|请输入|填写说明|[Xx×]{2,}|…+|\.{3,}
 export const rule: Rule = {
   meta: {
     id: "goal/placeholder",
+    category: "goal",
+    title: "目标为模板占位内容",
+    specificity: 70,
     severity: "warning",
     message: "绩效目标{detail}",
     messageEn: "Goal is a template placeholder: {detail}",

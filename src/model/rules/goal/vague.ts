@@ -12,6 +12,9 @@ const CONCRETE =
 export const rule: Rule = {
   meta: {
     id: "goal/vague",
+    category: "goal",
+    title: "目标没有可衡量内容",
+    specificity: 50,
     severity: "warning",
     message: "绩效目标没有可衡量的内容（无数量、时间或具体对象）：“{text}”",
     messageEn: "Goal has no measurable element: “{text}”",

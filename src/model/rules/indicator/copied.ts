@@ -17,6 +17,9 @@ const SET_MIN_ROWS = 3;
 export const rule: Rule = {
   meta: {
     id: "indicator/copied",
+    category: "copy",
+    title: "指标与其他项目相同",
+    specificity: 40,
     severity: "info",
     message: "有 {count} 条指标与其他项目完全相同，请确认是否照搬",
     messageEn: "{count} indicators are identical to other projects' (copied?)",

@@ -11,6 +11,9 @@ const ANNOTATION = /[（(][^（()）]*[)）]?$/;
 export const rule: Rule = {
   meta: {
     id: "indicator/duplicate",
+    category: "copy",
+    title: "指标重复",
+    specificity: 65,
     severity: "warning",
     message: "指标“{name}”重复",
     messageEn: "Duplicate indicator “{name}”",

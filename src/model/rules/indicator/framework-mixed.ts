@@ -5,6 +5,9 @@ import { facts } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/framework-mixed",
+    category: "framework",
+    title: "混用两套指标体系",
+    specificity: 70,
     severity: "warning",
     message: "同一项目中成本指标既作为一级指标又作为产出指标下的二级指标，混用了两套指标体系",
     messageEn: "Project mixes the 2015 and 2021 frameworks (成本 as level 1 and under 产出)",

@@ -10,6 +10,9 @@ import { facts, homeLevel1, isBlank } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/level2-mismatch",
+    category: "framework",
+    title: "二级指标放错位置",
+    specificity: 80,
     severity: "error",
     message: "二级指标“{level2}”不属于一级指标“{level1}”",
     messageEn: "Level-2 “{level2}” is not allowed under level-1 “{level1}”",

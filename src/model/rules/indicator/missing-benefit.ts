@@ -3,6 +3,9 @@ import { missingLevel1Rule } from "./presence";
 export const rule = missingLevel1Rule(
   {
     id: "indicator/missing-benefit",
+    category: "framework",
+    title: "缺少效益指标",
+    specificity: 75,
     severity: "error",
     message: "缺少效益指标",
     messageEn: "No benefit (效益) indicator",

@@ -5,6 +5,9 @@ import { facts } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/missing-cost",
+    category: "framework",
+    title: "缺少成本指标",
+    specificity: 70,
     severity: "warning",
     message: "缺少成本指标",
     messageEn: "No cost (成本) indicator",

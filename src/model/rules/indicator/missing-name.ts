@@ -4,6 +4,9 @@ import { isBlank } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/missing-name",
+    category: "framework",
+    title: "缺少三级指标名称",
+    specificity: 90,
     severity: "error",
     message: "第 {row} 条指标缺少三级指标名称",
     messageEn: "Indicator row {row} has no level-3 name",

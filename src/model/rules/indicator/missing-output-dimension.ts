@@ -11,6 +11,9 @@ import { facts } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/missing-output-dimension",
+    category: "framework",
+    title: "产出指标缺少数量、质量或时效",
+    specificity: 60,
     severity: "warning",
     message: "产出指标缺少{dimension}",
     messageEn: "Output indicators lack {dimension}",

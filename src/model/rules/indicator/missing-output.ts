@@ -3,6 +3,9 @@ import { missingLevel1Rule } from "./presence";
 export const rule = missingLevel1Rule(
   {
     id: "indicator/missing-output",
+    category: "framework",
+    title: "缺少产出指标",
+    specificity: 80,
     severity: "error",
     message: "缺少产出指标",
     messageEn: "No output (产出) indicator",

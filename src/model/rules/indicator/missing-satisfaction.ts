@@ -4,6 +4,9 @@ import { missingLevel1Rule } from "./presence";
 export const rule = missingLevel1Rule(
   {
     id: "indicator/missing-satisfaction",
+    category: "framework",
+    title: "缺少满意度指标",
+    specificity: 65,
     severity: "warning",
     message: "缺少满意度指标",
     messageEn: "No satisfaction (满意度) indicator",

@@ -6,6 +6,9 @@ export const MIN_INDICATORS = 3;
 export const rule: Rule = {
   meta: {
     id: "indicator/too-few",
+    category: "framework",
+    title: "指标过少",
+    specificity: 30,
     severity: "info",
     message: "只有 {count} 条绩效指标，少于 {min} 条",
     messageEn: "Only {count} indicators (fewer than {min})",

@@ -6,6 +6,9 @@ import { facts, isBlank } from "../util";
 export const rule: Rule = {
   meta: {
     id: "indicator/unknown-level1",
+    category: "framework",
+    title: "一级指标名称不规范",
+    specificity: 85,
     severity: "error",
     message: "一级指标“{label}”不是规范名称",
     messageEn: "Unknown level-1 indicator “{label}”",

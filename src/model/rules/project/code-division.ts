@@ -11,6 +11,9 @@ const DIVISION = /^\d{6}/;
 export const rule: Rule = {
   meta: {
     id: "project/code-division",
+    category: "project",
+    title: "项目编码区划不一致",
+    specificity: 60,
     severity: "warning",
     message: "项目编码 {code} 的区划代码 {division} 与本文本其他项目（{majority}）不一致",
     messageEn: "Project code {code}: division {division} differs from the document's ({majority})",

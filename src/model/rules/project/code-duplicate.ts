@@ -8,6 +8,9 @@ const STRIP = /[\s\u3000\u00a0【】\[\]()（）]/g;
 export const rule: Rule = {
   meta: {
     id: "project/code-duplicate",
+    category: "project",
+    title: "项目编码重复",
+    specificity: 85,
     severity: "error",
     message: "项目编码 {code} 与第 {other} 个项目重复",
     messageEn: "Project code {code} duplicates project #{other}",

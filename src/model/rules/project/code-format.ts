@@ -16,6 +16,9 @@ const CODE = /^\d{8}[0-9A-Z]{13}$/;
 export const rule: Rule = {
   meta: {
     id: "project/code-format",
+    category: "project",
+    title: "项目编码格式错误",
+    specificity: 70,
     severity: "error",
     message: "项目编码“{code}”格式不正确：{reason}",
     messageEn: "Project code “{code}” is malformed: {reason}",

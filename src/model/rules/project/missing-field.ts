@@ -8,6 +8,9 @@ import { isBlank } from "../util";
 export const rule: Rule = {
   meta: {
     id: "project/missing-field",
+    category: "project",
+    title: "缺少必填项",
+    specificity: 90,
     severity: "error",
     message: "缺少{field}",
     messageEn: "Required field missing: {field}",

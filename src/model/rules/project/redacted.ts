@@ -4,6 +4,9 @@ import type { Rule } from "../types";
 export const rule: Rule = {
   meta: {
     id: "project/redacted",
+    category: "project",
+    title: "项目涉密",
+    specificity: 10,
     severity: "info",
     message: "第 {seq} 个项目表涉密（{title}），内容未公开，未做其他检查",
     messageEn: "Project table #{seq} is classified; no other check was run",

@@ -3,6 +3,9 @@ import { planRule } from "./shared";
 
 export const rule: Rule = planRule({
   id: "spend-plan/missing",
+  category: "budget",
+  title: "支出计划未填",
+  specificity: 85,
   severity: "error",
   message: "资金支出计划{point}进度为空",
   messageEn: "Spending plan point {point} is blank",

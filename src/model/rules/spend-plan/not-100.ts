@@ -3,6 +3,9 @@ import { planRule } from "./shared";
 
 export const rule: Rule = planRule({
   id: "spend-plan/not-100",
+  category: "budget",
+  title: "支出计划年末不是 100%",
+  specificity: 90,
   severity: "error",
   message: "资金支出计划年末累计进度为 {value}，应为 100%",
   messageEn: "Spending plan does not end at 100%",

@@ -3,6 +3,9 @@ import { planRule } from "./shared";
 
 export const rule: Rule = planRule({
   id: "spend-plan/unusual",
+  category: "budget",
+  title: "支出进度异常",
+  specificity: 30,
   severity: "info",
   message: "资金支出计划进度异常：{detail}",
   messageEn: "Unusual spending profile: {detail}",

@@ -24,6 +24,9 @@ const REFERENCE_AFTER = /^(?:度)?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(
 export const rule: Rule = {
   meta: {
     id: "time/wrong-year",
+    category: "time",
+    title: "年份与预算年度不符",
+    specificity: 85,
     severity: "warning",
     message: "{row}写的是 {year} 年，与预算年度 {fiscalYear} 年不符",
     messageEn: "{row} names year {year}, not the budget year {fiscalYear}",

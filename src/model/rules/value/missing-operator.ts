@@ -10,6 +10,9 @@ import { vagueUnit } from "./vague-unit";
 export const rule: Rule = {
   meta: {
     id: "value/missing-operator",
+    category: "value",
+    title: "指标值缺少运算符",
+    specificity: 30,
     severity: "info",
     message: "{row}的指标值“{value}”没有运算符（≥、≤ 或 =）",
     messageEn: "Numeric target “{value}” of {row} has no operator",

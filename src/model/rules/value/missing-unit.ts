@@ -11,6 +11,9 @@ const BARE_WAN = /万\s*$/;
 export const rule: Rule = {
   meta: {
     id: "value/missing-unit",
+    category: "value",
+    title: "指标值缺少单位",
+    specificity: 55,
     severity: "warning",
     message: "{row}的指标值“{value}”缺少计量单位",
     messageEn: "Target value “{value}” of {row} has no unit",

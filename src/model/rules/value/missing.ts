@@ -4,6 +4,9 @@ import { rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "value/missing",
+    category: "value",
+    title: "未填写指标值",
+    specificity: 90,
     severity: "error",
     message: "{row}未填写指标值",
     messageEn: "Indicator {row} has no target value",

@@ -10,6 +10,9 @@ const STANDARD = new Set(["≥", "≤", "=", ">", "<"]);
 export const rule: Rule = {
   meta: {
     id: "value/nonstandard-operator",
+    category: "value",
+    title: "运算符写法不规范",
+    specificity: 40,
     severity: "info",
     message: "{row}的运算符“{raw}”不规范，应写作“{op}”",
     messageEn: "Non-standard operator “{raw}” in {row}; write “{op}”",

@@ -16,6 +16,9 @@ import { coreName, endsWithBadEvent, HIGHER_BETTER, isLowerBetter, TIME_SPENT } 
 export const rule: Rule = {
   meta: {
     id: "value/operator-direction",
+    category: "value",
+    title: "运算符方向可疑",
+    specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”方向可疑：{reason}",
     messageEn: "Operator direction of {row} “{value}” looks wrong: {reason}",

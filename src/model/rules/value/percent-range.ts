@@ -12,6 +12,9 @@ export const SATISFACTION_FLOOR = 60;
 export const rule: Rule = {
   meta: {
     id: "value/percent-range",
+    category: "value",
+    title: "百分比超出范围或目标偏低",
+    specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”超出 0%–100%",
     messageEn: "Percentage “{value}” of {row} is outside 0–100%",

@@ -11,6 +11,9 @@ const MIN_ROWS = 4;
 export const rule: Rule = {
   meta: {
     id: "value/qualitative-ratio",
+    category: "value",
+    title: "定性指标过多",
+    specificity: 20,
     severity: "info",
     message: "{count} 条指标中有 {qualitative} 条为定性描述，定性指标过多",
     messageEn: "{qualitative} of {count} targets are qualitative",

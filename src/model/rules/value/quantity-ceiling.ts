@@ -11,6 +11,9 @@ import { facts, rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "value/quantity-ceiling",
+    category: "value",
+    title: "数量指标写成上限",
+    specificity: 80,
     severity: "warning",
     message: "{row}是产出数量，却写成上限“{value}”，不完成也算达标",
     messageEn: "{row} is an output quantity written as a ceiling “{value}”: zero output meets it",

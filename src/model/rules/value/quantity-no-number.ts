@@ -13,6 +13,9 @@ const CN_COUNT = /[一二两三四五六七八九十百千万]+\s*(?:名|人|个
 export const rule: Rule = {
   meta: {
     id: "value/quantity-no-number",
+    category: "value",
+    title: "数量指标没有数字",
+    specificity: 85,
     severity: "warning",
     message: "{row}的指标值“{value}”没有数量",
     messageEn: "Quantity indicator {row} “{value}” states no number",

@@ -4,6 +4,9 @@ import { rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "value/redacted",
+    category: "value",
+    title: "指标值涉密",
+    specificity: 10,
     severity: "info",
     message: "{row}的指标值涉密（“{value}”），未做检查",
     messageEn: "Target of {row} is redacted (“{value}”)",

@@ -21,6 +21,9 @@ export const BAD_RATE_CEILING_MAX = 30;
 export const rule: Rule = {
   meta: {
     id: "value/trivial-target",
+    category: "value",
+    title: "目标不可能或必然达成",
+    specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”{reason}",
     messageEn: "Target “{value}” of {row} is impossible or always met: {reason}",

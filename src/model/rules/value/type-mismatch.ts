@@ -19,6 +19,9 @@ const TIME_UNITS = new Set(["小时", "天", "日", "分钟", "年", "月"]);
 export const rule: Rule = {
   meta: {
     id: "value/type-mismatch",
+    category: "value",
+    title: "指标值与二级指标不符",
+    specificity: 70,
     severity: "warning",
     message: "{row}的指标值“{value}”与指标类别不符：{reason}",
     messageEn: "Target “{value}” does not fit {row}: {reason}",

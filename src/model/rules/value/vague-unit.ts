@@ -23,6 +23,9 @@ export function vagueUnit(t: Target): { value: string; word: string } | null {
 export const rule: Rule = {
   meta: {
     id: "value/vague-unit",
+    category: "value",
+    title: "数字后是模糊词而非单位",
+    specificity: 75,
     severity: "warning",
     message: "{row}的指标值“{value}”中“{word}”不是计量单位，数值无法考核",
     messageEn: "In {row} “{value}”, “{word}” is not a unit: the number measures nothing",

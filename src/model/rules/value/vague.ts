@@ -9,6 +9,9 @@ import { facts, isCostRow, rowLabel } from "../util";
 export const rule: Rule = {
   meta: {
     id: "value/vague",
+    category: "value",
+    title: "指标值未量化",
+    specificity: 60,
     severity: "warning",
     message: "{row}的指标值“{value}”未量化，无法考核",
     messageEn: "Target value “{value}” of {row} is vague (not measurable)",

@@ -1,0 +1,162 @@
+/**
+ * The precision stage of validate(): what a reviewer would send back, said once.
+ *  1. A rule (not an error) that fires on most projects of a document is a habit of the whole form:
+ *     its per-project findings become one document-level finding that lists where it fired.
+ *  2. Several findings on one cell are one problem to fix there: the most severe, then most specific
+ *     rule (meta.specificity) keeps its finding and 建议; the others are folded into it (ids recorded).
+ *  3. Order: document-level first, then per project; within a project 错误, 警告, 提示, then by cell.
+ * Driven by rule metadata only: no list of rule pairs here.
+ */
+import type { Finding, FindingLocation, RuleMeta, Severity } from "./types";
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** A rule fires on "most projects" when it hits more than this share of them … */
+export const SUMMARY_SHARE = 0.5;
+/** … and at least this many (a 3-project document has no habits). */
+export const SUMMARY_MIN_PROJECTS = 5;
+
+export interface RefineInput {
+  findings: Finding[];
+  /** Projects the rules ran on (not redacted). */
+  liveProjects: number;
+  meta(ruleId: string): RuleMeta | undefined;
+}
+
+/** Fold and summarise; the result is not yet sorted. */
+export function refine({ findings, liveProjects, meta }: RefineInput): Finding[] {
+  return foldCells(summarise(findings, liveProjects, meta), meta);
+}
+
+function summarise(findings: Finding[], liveProjects: number, meta: RefineInput["meta"]): Finding[] {
+  if (liveProjects < SUMMARY_MIN_PROJECTS) return findings;
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.projectSeq === null || f.severity === "error") continue;
+    let list = byRule.get(f.ruleId);
+    if (!list) byRule.set(f.ruleId, (list = []));
+    list.push(f);
+  }
+  const replaced = new Set<Finding>();
+  const summaries: Finding[] = [];
+  for (const [ruleId, list] of byRule) {
+    const m = meta(ruleId);
+    if (!m) continue;
+    const seqs = new Set(list.map((f) => f.projectSeq));
+    if (seqs.size < SUMMARY_MIN_PROJECTS || seqs.size <= liveProjects * SUMMARY_SHARE) continue;
+    const first = list.reduce((a, b) => ((a.projectSeq ?? 0) <= (b.projectSeq ?? 0) ? a : b));
+    const locations: FindingLocation[] = list.map((f) => ({ projectSeq: f.projectSeq, sheet: f.sheet, cell: f.cell }));
+    const s: Finding = {
+      ruleId,
+      severity: list.reduce<Severity>((a, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a] ? f.severity : a), "info"),
+      message: `${liveProjects} 个项目中 ${seqs.size} 个${m.title}（共 ${list.length} 处；如第 ${first.projectSeq} 个项目：${first.message}）`,
+      sheet: null,
+      cell: null,
+      projectCode: null,
+      projectName: null,
+      projectSeq: null,
+      locations,
+    };
+    if (first.fix) s.fix = `各项目逐一修改。以第 ${first.projectSeq} 个项目为例：${first.fix}`;
+    summaries.push(s);
+    for (const f of list) replaced.add(f);
+  }
+  if (summaries.length === 0) return findings;
+  return findings.filter((f) => !replaced.has(f)).concat(summaries);
+}
+
+function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  let any = false;
+  for (const f of findings) {
+    if (f.cell === null) continue;
+    const key = `${f.projectSeq ?? ""}\u0001${f.sheet ?? ""}\u0001${f.cell}`;
+    const g = groups.get(key);
+    if (g) {
+      g.push(f);
+      any = true;
+    } else groups.set(key, [f]);
+  }
+  if (!any) return findings;
+  const spec = (f: Finding) => meta(f.ruleId)?.specificity ?? 0;
+  const drop = new Set<Finding>();
+  const replace = new Map<Finding, Finding>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    let win = g[0];
+    for (const f of g) {
+      const d = SEVERITY_RANK[f.severity] - SEVERITY_RANK[win.severity];
+      if (d > 0 || (d === 0 && spec(f) > spec(win))) win = f;
+    }
+    const folded: string[] = [];
+    const titles: string[] = [];
+    const more: string[] = [];
+    for (const f of g) {
+      if (f === win) continue;
+      drop.add(f);
+      // The same rule twice on one cell (two counts in one goal): one finding says both.
+      if (f.ruleId === win.ruleId && f.message !== win.message && !more.includes(f.message)) more.push(f.message);
+      for (const id of [f.ruleId, ...(f.folded ?? [])]) {
+        if (id === win.ruleId || folded.includes(id)) continue;
+        folded.push(id);
+        const t = meta(id)?.title;
+        if (t && !titles.includes(t)) titles.push(t);
+      }
+    }
+    const merged: Finding = { ...win };
+    if (folded.length > 0) merged.folded = [...(win.folded ?? []), ...folded];
+    merged.message = [win.message, ...more].join("；") + (titles.length > 0 ? `（同一单元格另有：${titles.join("、")}）` : "");
+    replace.set(win, merged);
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (drop.has(f)) continue;
+    out.push(replace.get(f) ?? f);
+  }
+  return out;
+}
+
+export interface ProjectSummary {
+  seq: number;
+  code: string | null;
+  name: string | null;
+  error: number;
+  warning: number;
+  info: number;
+  /** 错误 + 警告 on this project, including document-level summaries that list it. */
+  mustFix: number;
+}
+
+/**
+ * Per-project counts of the findings (projects in seq order; projects without findings omitted).
+ * A document-level summary counts once for each project it lists.
+ */
+export function projectSummaries(findings: readonly Finding[]): ProjectSummary[] {
+  const by = new Map<number, ProjectSummary>();
+  const get = (seq: number, f: Finding | null): ProjectSummary => {
+    let s = by.get(seq);
+    if (!s) by.set(seq, (s = { seq, code: f?.projectCode ?? null, name: f?.projectName ?? null, error: 0, warning: 0, info: 0, mustFix: 0 }));
+    else if (f && s.code === null && s.name === null) {
+      s.code = f.projectCode;
+      s.name = f.projectName;
+    }
+    return s;
+  };
+  for (const f of findings) {
+    if (f.projectSeq !== null) {
+      const s = get(f.projectSeq, f);
+      s[f.severity]++;
+      if (f.severity !== "info") s.mustFix++;
+    } else if (f.locations) {
+      const seen = new Set<number>();
+      for (const l of f.locations) {
+        if (l.projectSeq === null || seen.has(l.projectSeq)) continue;
+        seen.add(l.projectSeq);
+        const s = get(l.projectSeq, null);
+        s[f.severity]++;
+        if (f.severity !== "info") s.mustFix++;
+      }
+    }
+  }
+  return [...by.values()].sort((a, b) => a.seq - b.seq);
+}

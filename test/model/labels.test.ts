@@ -1,0 +1,90 @@
+/**
+ * The reviewer labels (test/labels/*.labels.json) that `npm run eval:findings` scores validate
+ * against: every label names a real project and a real cell of its workbook's reviewed reading, a
+ * known category and severity; and the scoring rules of bench/findings.ts on small cases.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readLabelFiles, score, median, ROOT, type Label } from "../../bench/findings";
+import { CATEGORY_KEYS } from "../../src/model/rules/categories";
+import { parseCanonicalJson } from "../../src/model/canonical";
+import type { Finding } from "../../src/model/rules/types";
+
+const files = readLabelFiles();
+
+test("there is a label file per seed document", () => {
+  expect(files.map((f) => f.seed)).toEqual(["seed-000", "seed-001", "seed-002", "seed-004"]);
+});
+
+describe.each(files.map((f) => [f.seed, f] as const))("%s labels", (seed, lf) => {
+  const parsed = parseCanonicalJson(fs.readFileSync(path.join(ROOT, "test", "fixtures", "seeds", "expected", `${seed}.json`), "utf8"));
+  if (!parsed.ok) throw new Error(seed);
+  const doc = parsed.document;
+  test("the workbook exists", () => expect(fs.existsSync(path.join(ROOT, lf.workbook))).toBe(true));
+  test("each label: known category and severity, a real visible project, a cell of that project, a note", () => {
+    for (const l of lf.labels) {
+      expect(CATEGORY_KEYS).toContain(l.category);
+      expect(["error", "warning", "info"]).toContain(l.severity);
+      expect(l.note).toMatch(/[\u4e00-\u9fa5]/);
+      if (l.project === null) continue;
+      const p = doc.projects.find((x) => x.seq === l.project);
+      expect(p).toBeDefined();
+      expect(p!.redacted).toBe(false);
+      if (l.code !== undefined) expect(l.code).toBe(p!.code);
+      const cells = new Set<string>([...Object.values(p!.source.cells), ...p!.indicators.flatMap((i) => Object.values(i.source ?? {}))]);
+      for (const c of [l.cell, ...(l.also ?? [])]) if (c !== null) expect([l.project, c, cells.has(c)]).toEqual([l.project, c, true]);
+    }
+  });
+  test("no label is listed twice", () => {
+    const keys = lf.labels.map((l) => `${l.project}|${l.category}|${l.cell}|${l.note}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("score", () => {
+  const f = (over: Partial<Finding>): Finding => ({
+    ruleId: "value/vague",
+    severity: "warning",
+    message: "m",
+    sheet: "s",
+    cell: "E11",
+    projectCode: null,
+    projectName: null,
+    projectSeq: 1,
+    ...over,
+  });
+  const L = (over: Partial<Label>): Label => ({ project: 1, category: "value", cell: "E11", note: "问题", severity: "warning", ...over });
+
+  test("a label is found by a finding of its category on its cell (or on one of its other cells)", () => {
+    const labels = [L({}), L({ cell: "E12", also: ["C12"] }), L({ cell: "E13" })];
+    const r = score("t", labels, [f({}), f({ cell: "C12" })], [1]);
+    expect(r.recall.value).toEqual({ labels: 3, found: 2 });
+    expect(r.precision.warning).toEqual({ findings: 2, onLabel: 2 });
+    expect(r.missed).toEqual([labels[2]]);
+  });
+  test("wrong category or wrong project is not a match; a finding on no label counts against precision", () => {
+    const r = score("t", [L({})], [f({ ruleId: "time/wrong-year" }), f({ projectSeq: 2 })], [1, 2]);
+    expect(r.recall.value.found).toBe(0);
+    expect(r.precision.warning).toEqual({ findings: 2, onLabel: 0 });
+  });
+  test("a folded rule's category counts; a project-level label matches any cell of its project", () => {
+    const r = score("t", [L({ category: "time" }), L({ category: "framework", cell: null })], [f({ folded: ["time/wrong-year"] }), f({ ruleId: "indicator/missing-cost", cell: "A10" })], [1]);
+    expect(r.recall.time).toEqual({ labels: 1, found: 1 });
+    expect(r.recall.framework).toEqual({ labels: 1, found: 1 });
+  });
+  test("a document-level summary is right when at least half of the places it lists are labelled", () => {
+    const locs = (n: number) => Array.from({ length: n }, (_, i) => ({ projectSeq: i + 1, sheet: "s", cell: "B8" }));
+    const labels = [1, 2].map((p) => L({ project: p, category: "goal", cell: "B8" }));
+    const sum = (n: number) => f({ ruleId: "goal/vague", projectSeq: null, cell: null, locations: locs(n) });
+    expect(score("t", labels, [sum(4)], [1, 2, 3, 4]).precision.warning.onLabel).toBe(1);
+    expect(score("t", labels, [sum(5)], [1, 2, 3, 4, 5]).precision.warning.onLabel).toBe(0);
+    expect(score("t", labels, [sum(5)], [1, 2, 3, 4, 5]).recall.goal.found).toBe(2);
+  });
+  test("volume: findings per project, cells with more than one finding, distinct 建议", () => {
+    const r = score("t", [], [f({ fix: "a" }), f({ fix: "a" }), f({ cell: "E12", fix: "b" }), f({ projectSeq: 3, cell: "E11" })], [1, 2, 3]);
+    expect(r.perProject).toEqual([3, 0, 1]);
+    expect(median(r.perProject)).toBe(1);
+    expect(r.multiCells).toBe(1);
+    expect(r.fixes).toEqual({ with: 3, without: 1, distinct: 2 });
+  });
+});
