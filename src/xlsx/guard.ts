@@ -13,6 +13,7 @@
  * browsers and in Node ≥ 20). Node callers may inject a faster inflater (see node-inflate.ts).
  */
 import { DEFAULT_LIMITS, formatAmount, LIMIT_INFO, RATIO_CHECK_MIN_BYTES, type LimitName, type ReadLimits } from "./limits";
+import { areaSize, parseArea } from "./refs";
 
 export type WorkbookReadErrorKind = "empty" | "not-xlsx" | "legacy-xls" | "encrypted" | "corrupt" | "limit";
 
@@ -38,7 +39,7 @@ export class WorkbookReadError extends Error {
 /** Something the caller may show next to the results (macros present, rows not read…). Never an error. */
 export interface ReadNotice {
   severity: "info" | "warning";
-  code: "macros" | "external-links" | "rows-truncated" | "columns-truncated";
+  code: "macros" | "external-links" | "rows-truncated" | "columns-truncated" | "sheet-not-read" | "duplicate-sheet-id";
   /** zh-CN, then the English gloss in （…）. */
   message: string;
   sheet?: string;
@@ -408,14 +409,8 @@ function attr(b: Uint8Array, from: number, name: string): string | null {
 /** Cells in an A1 range ("B2:D9" → 24); an unreadable ref counts as huge so it cannot sneak past the limit. */
 function refArea(ref: string | null): number {
   if (!ref) return 0;
-  const m = /^\$?([A-Z]{1,7})\$?([0-9]{1,10})(?::\$?([A-Z]{1,7})\$?([0-9]{1,10}))?$/i.exec(ref.trim());
-  if (!m) return Number.MAX_SAFE_INTEGER / 4;
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? col(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
+  const a = parseArea(ref);
+  return a ? areaSize(a) : Number.MAX_SAFE_INTEGER / 4;
 }
 
 export function scanXml(b: Uint8Array): XmlCounts {
@@ -490,6 +485,13 @@ export interface GuardOptions {
 
 export interface GuardReport {
   parts: number;
+  /**
+   * The XML parts the guard inflated and scanned, keyed by normalised name in lower case (OPC part
+   * names are case-insensitive). The reader reads these bytes and nothing else.
+   */
+  xml: Map<string, Uint8Array>;
+  /** Parts (same keys) that went through the per-worksheet checks (rows, merges, columns). */
+  sheetChecked: Set<string>;
   /** Verified: the sum of the real inflated sizes. */
   uncompressedBytes: number;
   cells: number;
@@ -499,8 +501,8 @@ export interface GuardReport {
   notices: ReadNotice[];
 }
 
-/** exceljs' own patterns (lib/xlsx/xlsx.js): these entries become worksheets, whatever else they claim. */
-const EXCELJS_SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/** Where worksheets live by convention; a worksheet elsewhere is found through the workbook's relationships. */
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const MAX_COLUMNS = 16_384;
 const XML_PART = /\.(xml|rels|vml)$/i;
 
@@ -538,7 +540,8 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
     throw e;
   }
 
-  const names = new Set(entries.map((e) => e.name));
+  entries = normaliseNames(entries, fileName);
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (!names.has("xl/workbook.xml")) {
     const f = who(fileName);
     if (names.has("word/document.xml")) throw new WorkbookReadError("not-xlsx", `${f}是 Word 文档，不是 Excel 工作簿（a Word document, not an .xlsx workbook）`);
@@ -550,7 +553,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
   }
 
   const notices: ReadNotice[] = [];
-  const macros = names.has("xl/vbaProject.bin");
+  const macros = names.has("xl/vbaproject.bin");
   if (macros) {
     notices.push({
       severity: "info",
@@ -576,7 +579,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       }
     }
     declaredTotal += e.uncompressedSize;
-    if (EXCELJS_SHEET.test(e.name)) sheetParts++;
+    if (SHEET_PART.test(e.name)) sheetParts++;
   }
   if (declaredTotal > limits.maxUncompressedBytes) throw limitError(fileName, "maxUncompressedBytes", declaredTotal, limits.maxUncompressedBytes);
   if (sheetParts > limits.maxSheets) throw limitError(fileName, "maxSheets", sheetParts, limits.maxSheets);
@@ -590,6 +593,9 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
   let sheets = 0;
   let externalRefs = 0;
   let mergeWork = 0;
+  const xml = new Map<string, Uint8Array>();
+  const sheetChecked = new Set<string>();
+  const sheetTargets = new Set<string>();
   for (const e of order) {
     if (e.name.endsWith("/") && e.uncompressedSize === 0) continue; // directory
     const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
@@ -615,13 +621,16 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
     }
     total += data.byteLength;
     if (!XML_PART.test(e.name)) continue;
+    const key = e.name.toLowerCase();
+    xml.set(key, data);
     const counts = scanXml(data);
     if (counts.dtd) {
       throw corrupt(fileName, `的部件 ${e.name.slice(0, 60)} 含有 DTD/实体声明（.xlsx 不允许，常见于 XML 炸弹），已拒绝读取`, "XML part with a DTD: refused");
     }
     elements += counts.elements;
     if (elements > limits.maxXmlElements) throw limitError(fileName, "maxXmlElements", elements, limits.maxXmlElements);
-    if (EXCELJS_SHEET.test(e.name)) {
+    if (SHEET_PART.test(e.name) || sheetTargets.has(key)) {
+      sheetChecked.add(key);
       const where = `（部件 ${e.name.slice(0, 60)}）`;
       if (counts.maxCol > MAX_COLUMNS) {
         throw corrupt(fileName, `${where}定义了 ${counts.maxCol} 列，超过 Excel 的最大列数 16384，已损坏或被恶意构造`, "column definition beyond XFD");
@@ -635,9 +644,11 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       if (equivalent > limits.maxMerges) throw limitError(fileName, "maxMerges", equivalent, limits.maxMerges, "（各工作表合并区域合计，按检查工作量折算）");
       cells += counts.cells + counts.mergedArea;
       if (cells > limits.maxCells) throw limitError(fileName, "maxCells", cells, limits.maxCells);
-    } else if (e.name === "xl/sharedStrings.xml") {
+    } else if (key === "xl/_rels/workbook.xml.rels") {
+      for (const t of worksheetTargets(data)) sheetTargets.add(t);
+    } else if (key === "xl/sharedstrings.xml") {
       if (counts.si > limits.maxCells) throw limitError(fileName, "maxCells", counts.si, limits.maxCells, "的共享字符串");
-    } else if (e.name === "xl/workbook.xml") {
+    } else if (key === "xl/workbook.xml") {
       sheets = counts.sheets;
       externalRefs = counts.externalRefs;
       if (sheets > limits.maxSheets) throw limitError(fileName, "maxSheets", sheets, limits.maxSheets);
@@ -649,7 +660,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       cells += named;
     }
   }
-  const externalLinks = Math.max(externalRefs, entries.filter((e) => /^xl\/externalLinks\/externalLink\d+\.xml$/.test(e.name)).length);
+  const externalLinks = Math.max(externalRefs, entries.filter((e) => /^xl\/externalLinks\/externalLink\d+\.xml$/i.test(e.name)).length);
   if (externalLinks > 0) {
     notices.push({
       severity: "info",
@@ -657,7 +668,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       message: `${who(fileName)}链接了 ${externalLinks} 个外部工作簿。本工具只读取保存在文件中的数值，不会打开或更新链接（links to ${externalLinks} external workbook(s); only the saved values are read, links are never followed）`,
     });
   }
-  return { parts: entries.length, uncompressedBytes: total, cells, sheets: Math.max(sheets, sheetParts), macros, externalLinks, notices };
+  return { parts: entries.length, xml, sheetChecked, uncompressedBytes: total, cells, sheets: Math.max(sheets, sheetParts), macros, externalLinks, notices };
 }
 
 function decodeXmlText(s: string): string {
@@ -705,14 +716,90 @@ function definedNameArea(workbookXml: Uint8Array): number {
   const text = utf8.decode(workbookXml.subarray(0, Math.min(workbookXml.length, 16 * 1024 * 1024)));
   let total = 0;
   for (const m of text.matchAll(/<(?:[A-Za-z0-9_]+:)?definedName\b[^>]*>([^<]*)</g)) {
-    for (const r of m[1].matchAll(/\$?[A-Za-z]{1,3}\$?[0-9]{1,7}:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}/g)) total += refArea(r[0]);
+    // Row digits unbounded: `$XFD$00000001048576` is Excel's last row (a bounded pattern read it as row 0).
+    for (const r of m[1].matchAll(/\$?[A-Za-z]{1,3}\$?[0-9]+:\$?[A-Za-z]{1,3}\$?[0-9]+/g)) total += refArea(r[0]);
   }
   return total;
 }
 
 function rank(name: string): number {
-  if (name === "xl/workbook.xml") return 0;
-  if (EXCELJS_SHEET.test(name)) return 1;
-  if (name === "xl/sharedStrings.xml") return 2;
+  const low = name.toLowerCase();
+  if (low === "xl/workbook.xml" || low === "xl/_rels/workbook.xml.rels") return 0;
+  if (SHEET_PART.test(name)) return 1;
+  if (low === "xl/sharedstrings.xml") return 2;
   return 3;
+}
+
+/**
+ * A zip entry name as a part name: backslashes as slashes, "." and ".." segments resolved, no leading
+ * slash. null when the name leaves the package ("../x") or is empty. Zip libraries resolve names this
+ * way too, so checking the literal name would check something other than what a parser reads.
+ */
+export function normalisePartName(raw: string): string | null {
+  const out: string[] = [];
+  const segs = raw.replace(/\\/g, "/").split("/");
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    if (seg === "" || seg === ".") {
+      if (i === segs.length - 1 && out.length > 0) out.push(""); // keep a trailing slash: a directory
+      continue;
+    }
+    if (seg === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+      continue;
+    }
+    out.push(seg);
+  }
+  const name = out.join("/");
+  return name === "" ? null : name;
+}
+
+/**
+ * Entries under their normalised names. Refused: a name that leaves the package, and two entries that
+ * resolve to the same part (case-insensitively, as OPC compares part names): which one a reader would
+ * take is up to the reader, so the package is ambiguous.
+ */
+function normaliseNames(entries: ZipEntry[], fileName?: string): ZipEntry[] {
+  const seen = new Map<string, string>();
+  const out: ZipEntry[] = [];
+  for (const e of entries) {
+    const name = normalisePartName(e.name);
+    if (name === null) {
+      throw corrupt(fileName, `的压缩包条目名称“${e.name.slice(0, 60)}”指向压缩包之外，疑为恶意构造，已拒绝读取`, "zip entry name escapes the package");
+    }
+    const key = name.toLowerCase();
+    const before = seen.get(key);
+    if (before !== undefined && !(name.endsWith("/") && e.uncompressedSize === 0)) {
+      throw corrupt(
+        fileName,
+        `的压缩包中“${before.slice(0, 60)}”与“${e.name.slice(0, 60)}”是同一个部件（${name.slice(0, 60)}），不知道该读哪一个，疑为恶意构造，已拒绝读取`,
+        "two zip entries resolve to the same part: ambiguous package",
+      );
+    }
+    seen.set(key, e.name);
+    out.push(name === e.name ? e : { ...e, name });
+  }
+  return out;
+}
+
+/** Worksheet targets named in xl/_rels/workbook.xml.rels, as lower-case part names (a cheap regex pass; the reader re-reads it). */
+function worksheetTargets(rels: Uint8Array): string[] {
+  const text = utf8.decode(rels.subarray(0, Math.min(rels.length, 4 * 1024 * 1024)));
+  const out: string[] = [];
+  for (const m of text.matchAll(/<(?:[A-Za-z0-9_]+:)?Relationship\b[^>]*>/g)) {
+    const tag = m[0];
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+    if (!target || !/\/worksheet$/.test(type)) continue;
+    const t = resolveTarget("xl/", decodeXmlText(target));
+    if (t) out.push(t.toLowerCase());
+  }
+  return out;
+}
+
+/** A relationship target resolved against the folder of its source part ("xl/"); absolute targets start at the root. */
+export function resolveTarget(baseDir: string, target: string): string | null {
+  const t = target.trim();
+  return normalisePartName(t.startsWith("/") ? t : baseDir + t);
 }

@@ -546,7 +546,155 @@ export const CASES: HostileCase[] = [
     expect: "readable",
     build: seedWithOdds,
   },
+  // --- the guard decides which bytes the reader sees (issue 10 #4–#6) -------------------------------
+  {
+    id: "path-alias-workbook",
+    file: "路径别名.xlsx",
+    what: "xl/workbook.xml and a/../xl/workbook.xml (zip libraries resolve '..': the second, unchecked entry replaced the first)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /同一个部件/,
+    build: () =>
+      minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
+        extra: [{ name: "a/../xl/workbook.xml", data: `<workbook ${NS}><sheets><sheet name="别名" sheetId="1" r:id="rId1"/></sheets></workbook>` }],
+      }),
+  },
+  {
+    id: "path-escape",
+    file: "路径越界.xlsx",
+    what: "an entry named ../../etc/evil.xml (leaves the package)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /指向压缩包之外/,
+    build: () => minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], { extra: [{ name: "../../etc/evil.xml", data: "<x/>" }] }),
+  },
+  {
+    id: "case-alias-sheet",
+    file: "大小写别名.xlsx",
+    what: "xl/worksheets/sheet1.xml and XL/Worksheets/Sheet1.xml (OPC part names are case-insensitive: one part, two contents)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /同一个部件/,
+    build: () =>
+      minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
+        extra: [{ name: "XL/Worksheets/Sheet1.xml", data: `<worksheet ${NS}><sheetData><row r="1">${cellStr("A1", "另一份内容")}</row></sheetData></worksheet>` }],
+      }),
+  },
+  {
+    id: "suffixed-part",
+    file: "备份部件.xlsx",
+    what: "xl/worksheets/sheet2.xml.bak next to sheet2.xml, broken XML (exceljs parsed it by an unanchored name match; the guard never scanned it)",
+    expect: "readable",
+    build: () =>
+      minimalBook(
+        [
+          { name: "汇总", rows: `<row r="1">${cellStr("A1", "汇总")}</row>` },
+          { name: "项目1", rows: `<row r="1">${cellStr("A1", "真实内容")}</row>` },
+        ],
+        { extra: [{ name: "xl/worksheets/sheet2.xml.bak", data: `<worksheet ${NS}><sheetData><row r="1">${cellStr("A1", "来自备份部件")}</row>` }] },
+      ),
+  },
+  {
+    id: "dir-attribute-sheet",
+    file: "目录属性.xlsx",
+    what: "a project sheet whose zip entry carries the DOS directory attribute (zip libraries skip it: the sheet vanished, 0 projects, exit 0)",
+    expect: "readable",
+    build: () => {
+      const book = [
+        { name: "汇总", rows: `<row r="1">${cellStr("A1", "汇总")}</row>` },
+        { name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}${cellStr("B1", "安保服务")}</row>` },
+      ];
+      const plain = minimalBook(book);
+      // Rebuild with the same parts, the second sheet flagged as a directory.
+      return minimalBook(book, {
+        replace: [{ name: "xl/worksheets/sheet2.xml", externalAttr: 0x10, data: sheetXmlOf(plain, "xl/worksheets/sheet2.xml") }],
+      });
+    },
+  },
+  {
+    id: "dup-sheet-id",
+    file: "重复表编号.xlsx",
+    what: "two sheets with sheetId 1 (exceljs kept one of them: a project table disappeared without a notice)",
+    expect: "readable",
+    build: () =>
+      minimalBook(
+        [
+          { name: "项目一", rows: `<row r="1">${cellStr("A1", "项目一")}</row>` },
+          { name: "项目二", rows: `<row r="1">${cellStr("A1", "项目二")}</row>` },
+        ],
+        {
+          replace: [
+            {
+              name: "xl/workbook.xml",
+              data: `<workbook ${NS}><sheets><sheet name="项目一" sheetId="1" r:id="rId1"/><sheet name="项目二" sheetId="1" r:id="rId2"/></sheets></workbook>`,
+            },
+          ],
+        },
+      ),
+  },
+  {
+    id: "sheet-part-missing",
+    file: "缺表部件.xlsx",
+    what: "the workbook lists a sheet whose part is not in the file",
+    expect: "readable",
+    build: () =>
+      minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
+        replace: [
+          {
+            name: "xl/workbook.xml",
+            data: `<workbook ${NS}><sheets><sheet name="项目1" sheetId="1" r:id="rId1"/><sheet name="丢失的表" sheetId="2" r:id="rId9"/></sheets></workbook>`,
+          },
+        ],
+      }),
+  },
+  {
+    id: "name-long-digits",
+    file: "长行号名称.xlsx",
+    what: "a 1.5 KB file whose defined name is $A$1:$XFD$00000001048576 (a 7-digit pattern read row 0; exceljs then indexed 17 billion cells)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    message: /定义名称/,
+    build: () =>
+      minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>` }], {
+        workbookExtra: "<definedNames><definedName name=\"全部\">'表1'!$A$1:$XFD$00000001048576</definedName></definedNames>",
+      }),
+  },
+  {
+    id: "merge-long-digits",
+    file: "长行号合并.xlsx",
+    what: "a merged range A1:XFD00000001048576 (leading zeros; every cell of it is a merged cell)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    build: () => minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>`, after: '<mergeCells count="1"><mergeCell ref="A1:XFD00000001048576"/></mergeCells>' }]),
+  },
+  {
+    id: "name-leading-zeros",
+    file: "前导零名称.xlsx",
+    what: "a defined name '表1'!$B$0002 (leading zeros are still row 2, as in Excel)",
+    expect: "readable",
+    build: () =>
+      minimalBook([{ name: "表1", rows: `<row r="2">${cellStr("B2", "预算数")}</row>` }], {
+        workbookExtra: "<definedNames><definedName name=\"预算数\">'表1'!$B$0002</definedName></definedNames>",
+      }),
+  },
 ];
+
+/** The uncompressed bytes of one part of a package built by buildZip (method 8). */
+function sheetXmlOf(zip: Buffer, name: string): Buffer {
+  const n = Buffer.from(name, "utf8");
+  for (let i = zip.indexOf(0x50); i !== -1; i = zip.indexOf(0x50, i + 1)) {
+    if (zip.readUInt32LE(i) !== 0x04034b50) continue;
+    const len = zip.readUInt16LE(i + 26);
+    const extra = zip.readUInt16LE(i + 28);
+    if (len !== n.length || !zip.subarray(i + 30, i + 30 + len).equals(n)) continue;
+    const csize = zip.readUInt32LE(i + 18);
+    const start = i + 30 + len + extra;
+    return zlib.inflateRawSync(zip.subarray(start, start + csize));
+  }
+  throw new Error(`no part ${name}`);
+}
 
 /** Names Excel accepts, each awkward for something: quoting in formulas, A1/R1C1 look-alikes, digits first, emoji, 31 chars. */
 export const ODD_NAMES = ["it's", '预算"表"', "【预算】", "(1)汇总", "😀表情", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", "A1", "R1C1", "1.安保服务", "Sheet 1", "#REF!"];

@@ -20,6 +20,8 @@ export interface ZEntry {
   localName?: string;
   /** Extra field written in the central directory. */
   centralExtra?: Uint8Array;
+  /** External file attributes in the central directory (0x10: the DOS directory attribute). */
+  externalAttr?: number;
 }
 
 function u16(n: number): Buffer {
@@ -50,7 +52,7 @@ export function buildZip(entries: ZEntry[], opts: { prepend?: Uint8Array } = {})
     const extra = Buffer.from(e.centralExtra ?? new Uint8Array(0));
     const central = Buffer.concat([
       u32(0x02014b50), u16(20), u16(20), u16(flags), u16(method), u16(0), u16(0x21), u32(crc), u32(body.length), u32(size),
-      u16(name.length), u16(extra.length), u16(0), u16(0), u16(0), u32(0), u32(offset), name, extra,
+      u16(name.length), u16(extra.length), u16(0), u16(0), u16(0), u32(e.externalAttr ?? 0), u32(offset), name, extra,
     ]);
     locals.push(local, body);
     centrals.push(central);

@@ -1,0 +1,241 @@
+/**
+ * Differential test (issue 13): the reader (src/xlsx/parse.ts, through loadGrid) against the
+ * exceljs-based reader it replaced (test/helpers/exceljs-oracle.ts, a test-only oracle). On every
+ * workbook we have — examples/, the public corpus (../shared/corpus/workbooks, test/corpus/ when
+ * present), the hostile corpus, random grids written by exceljs and random documents written as
+ * JXMB templates — both give a deep-equal Grid, or both refuse with the same kind and message.
+ *
+ * The only differences allowed are the ones listed in FIXED below: cases where the old reader lost a
+ * sheet silently or read bytes the guard never approved (issue 10 #4, #6). Each is asserted exactly,
+ * so the list cannot hide a regression.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { loadGrid, WorkbookReadError, type ReadNotice } from "../../src/xlsx/read";
+import { nodeInflate } from "../../src/xlsx/node-inflate";
+import { loadGridExceljs } from "../helpers/exceljs-oracle";
+import type { CellValue, Grid } from "../../src/model/grid";
+import { renderTemplate } from "../../src/model/write/index";
+import { writeTemplateBook } from "../../src/xlsx/write";
+import { documentArb, gridArb } from "../helpers/arbitraries";
+import { CASES, generateCorpus } from "../hostile/corpus";
+import { tempDir } from "../cli/helpers";
+
+jest.setTimeout(600_000);
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SEED = Number(process.env.JXMB_PROPERTY_SEED ?? 20261205);
+
+type Outcome = { grid: Grid; error: null } | { grid: null; error: WorkbookReadError };
+
+async function both(bytes: Uint8Array, fileName: string): Promise<{ oldR: Outcome; newR: Outcome; notices: ReadNotice[] }> {
+  const notices: ReadNotice[] = [];
+  const run = async (f: () => Promise<Grid>): Promise<Outcome> => {
+    try {
+      return { grid: await f(), error: null };
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      return { grid: null, error: e };
+    }
+  };
+  const oldR = await run(() => loadGridExceljs(bytes, { fileName, inflate: nodeInflate }));
+  const newR = await run(() => loadGrid(bytes, { fileName, inflate: nodeInflate, onNotice: (n) => notices.push(n) }));
+  return { oldR, newR, notices };
+}
+
+function expectSame(oldR: Outcome, newR: Outcome): void {
+  if (oldR.error) {
+    expect(newR.error).not.toBeNull();
+    expect({ kind: newR.error?.kind, limit: newR.error?.limit }).toEqual({ kind: oldR.error.kind, limit: oldR.error.limit });
+    // exceljs' own failures said "corrupt" with its internal message; ours name the part or cell instead.
+    if (oldR.error.kind !== "corrupt" || !/corrupt workbook: |unreadable content: /.test(oldR.error.message)) expect(newR.error?.message).toBe(oldR.error.message);
+    return;
+  }
+  expect(newR.error).toBeNull();
+  expect(newR.grid).toEqual(oldR.grid);
+}
+
+const counts: Record<string, number> = {};
+const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+
+afterAll(() => {
+  process.stdout.write(`\ndifferential (old exceljs reader vs new reader): ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")}\n`);
+});
+
+/* ---------------------------------------------------------------------------------------------- */
+
+function workbooksIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...workbooksIn(p));
+    else if (/\.xls[xm]$/i.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+const SHARED = [path.resolve(ROOT, "..", "shared", "corpus", "workbooks"), "/work/shared/corpus/workbooks"].find((d) => fs.existsSync(d));
+const REAL = [...workbooksIn(path.join(ROOT, "examples")), ...workbooksIn(path.join(ROOT, "test", "corpus")), ...(SHARED ? workbooksIn(SHARED) : [])];
+
+describe("real workbooks: examples/, test/corpus/, the public corpus", () => {
+  test("there are workbooks to compare", () => {
+    expect(REAL.filter((f) => f.includes(`${path.sep}examples${path.sep}`)).length).toBeGreaterThanOrEqual(6);
+  });
+  test.each(REAL.map((f) => [path.relative(ROOT, f), f]))("%s", async (_rel, file) => {
+    const { oldR, newR } = await both(fs.readFileSync(file), path.basename(file));
+    expectSame(oldR, newR);
+    count("real workbooks");
+  });
+});
+
+/* ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Hostile cases where the new reader is right and the old one was not (issue 10 #4 and #6). The
+ * assertion is the exact new behaviour; the old one is checked too, so the entry goes stale loudly.
+ */
+const FIXED: Record<string, (r: { oldR: Outcome; newR: Outcome; notices: ReadNotice[] }) => void> = {
+  "dup-sheet-id": ({ oldR, newR, notices }) => {
+    expect(oldR.grid?.sheets.map((s) => s.name)).toEqual(["项目二"]);
+    expect(newR.grid?.sheets.map((s) => s.name)).toEqual(["项目一", "项目二"]);
+    expect(notices.some((n) => n.code === "duplicate-sheet-id" && n.sheet === "项目二")).toBe(true);
+  },
+  "dir-attribute-sheet": ({ oldR, newR }) => {
+    expect(oldR.grid?.sheets.map((s) => s.name)).toEqual(["汇总"]);
+    expect(newR.grid?.sheets.map((s) => s.name)).toEqual(["汇总", "项目1"]);
+  },
+  "suffixed-part": ({ oldR, newR }) => {
+    // exceljs parsed sheet2.xml.bak (an unanchored name match), which the guard never scanned: its broken XML failed the file.
+    expect(oldR.error?.kind).toBe("corrupt");
+    expect(newR.grid?.sheets.map((s) => s.values[0]?.[0])).toEqual(["汇总", "真实内容"]);
+  },
+};
+
+/** Cases that read alike, with what the new reader must say besides. */
+const CHECKS: Record<string, (r: { oldR: Outcome; newR: Outcome; notices: ReadNotice[] }) => void> = {
+  "sheet-part-missing": ({ newR, notices }) => {
+    expect(newR.grid?.sheets.map((s) => s.name)).toEqual(["项目1"]);
+    const n = notices.find((x) => x.code === "sheet-not-read");
+    expect(n).toMatchObject({ severity: "warning", sheet: "丢失的表" });
+    expect(n?.message).toMatch(/工作表“丢失的表”.*未读取/);
+  },
+  "name-leading-zeros": ({ newR }) => {
+    expect(newR.grid?.names).toEqual([{ name: "预算数", sheet: "表1", ref: "B2" }]);
+  },
+};
+
+describe("hostile corpus", () => {
+  let corpus: { c: (typeof CASES)[number]; file: string }[];
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir("jxmb-diff-");
+    corpus = await generateCorpus(dir);
+  }, 300_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Cases too big for exceljs under a test heap are compared where the guard refuses them (identically, before either reader).
+  test.each(CASES.map((c) => [c.id]))("%s", async (id) => {
+    const { c, file } = corpus.find((x) => x.c.id === id)!;
+    const r = await both(fs.readFileSync(file), c.file);
+    const fixed = FIXED[id];
+    if (fixed) {
+      fixed(r);
+      count("hostile cases (fixed divergences)");
+    } else {
+      expectSame(r.oldR, r.newR);
+      CHECKS[id]?.(r);
+      count(r.oldR.error ? "hostile cases refused alike" : "hostile cases read alike");
+    }
+  });
+  test("every listed divergence is a case of the corpus", () => {
+    for (const id of [...Object.keys(FIXED), ...Object.keys(CHECKS)]) expect(CASES.map((c) => c.id)).toContain(id);
+  });
+});
+
+/* ---------------------------------------------------------------------------------------------- */
+
+const INVALID_SHEET = /[*?:/\\[\]]/;
+
+/** A Grid as exceljs writes it: values, formulas with cached results, formats, merges, hidden, names. */
+async function gridToXlsx(grid: Grid): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  const names: string[] = [];
+  grid.sheets.forEach((s, i) => {
+    let name = s.name;
+    if (!name || name.length > 31 || INVALID_SHEET.test(name) || /^'|'$/.test(name) || name === "History" || used.has(name.toLowerCase())) name = `S${i}`;
+    used.add(name.toLowerCase());
+    names.push(name);
+    const ws = wb.addWorksheet(name, s.hidden ? { state: "hidden" } : undefined);
+    const toValue = (v: CellValue): ExcelJS.CellValue => {
+      if (v === null || typeof v !== "object") return v;
+      if ("error" in v) return { error: v.error } as ExcelJS.CellErrorValue;
+      const d = new Date(v.date);
+      return Number.isNaN(d.getTime()) ? v.date : d;
+    };
+    s.values.forEach((row, r) =>
+      (row ?? []).forEach((v, c) => {
+        if (r >= 1_048_576 || c >= 16_384) return;
+        const f = s.formulas?.[r]?.[c];
+        const cell = ws.getCell(r + 1, c + 1);
+        if (f) cell.value = { formula: f, result: toValue(v) } as ExcelJS.CellFormulaValue;
+        else if (v !== null) cell.value = toValue(v);
+        const fmt = s.formats?.[r]?.[c];
+        if (fmt) cell.numFmt = fmt;
+      }),
+    );
+    for (const m of s.merges) {
+      try {
+        if (Math.max(m.r1, m.r2) < 1000 && Math.max(m.c1, m.c2) < 100) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+      } catch {
+        /* overlapping: exceljs will not write it */
+      }
+    }
+  });
+  for (const n of grid.names) {
+    const i = grid.sheets.findIndex((s) => s.name === n.sheet);
+    if (i < 0 || !/^[A-Z]{1,3}[0-9]{1,5}(:[A-Z]{1,3}[0-9]{1,5})?$/.test(n.ref) || !/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n.name)) continue;
+    const abs = n.ref.replace(/([A-Z]+)([0-9]+)/g, "$$$1$$$2");
+    try {
+      wb.definedNames.add(`'${names[i].replace(/'/g, "''")}'!${abs}`, n.name);
+    } catch {
+      /* not a reference exceljs takes */
+    }
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe("random grids and documents", () => {
+  let bases: Grid[] = [];
+  beforeAll(async () => {
+    const ex = workbooksIn(path.join(ROOT, "examples"));
+    bases = await Promise.all(ex.map((f) => loadGrid(fs.readFileSync(f), { inflate: nodeInflate })));
+  });
+
+  test("random grids (the property-test generator) written by exceljs read alike", async () => {
+    await fc.assert(
+      fc.asyncProperty(gridArb(bases), async (grid) => {
+        const bytes = await gridToXlsx(grid);
+        const { oldR, newR } = await both(bytes, "random.xlsx");
+        expectSame(oldR, newR);
+        count("random grids");
+      }),
+      { numRuns: Number(process.env.JXMB_PROPERTY_RUNS ?? 60), seed: SEED, endOnFailure: true },
+    );
+  });
+
+  test("random documents written as JXMB templates read alike", async () => {
+    await fc.assert(
+      fc.asyncProperty(documentArb({ maxProjects: 4 }), async (doc) => {
+        const bytes = await writeTemplateBook(renderTemplate(doc));
+        const { oldR, newR } = await both(bytes, "template.xlsx");
+        expectSame(oldR, newR);
+        count("random template workbooks");
+      }),
+      { numRuns: Number(process.env.JXMB_PROPERTY_RUNS ?? 25), seed: SEED, endOnFailure: true },
+    );
+  });
+});
