@@ -46,7 +46,23 @@ export type HeaderField =
   | "spendPlan" // 资金支出计划
   | "basis" // 立项依据
   | "indicatorBlock" // 绩效指标 / 绩效项目指标表 (caption left of or above the indicator header)
-  | "moneyUnit"; // 单位：万元 / 金额单位：元
+  | "moneyUnit" // 单位：万元 / 金额单位：元
+  // 绩效自评表: the 项目资金 block's columns, the actuals beside the goals, the total and grade.
+  | "initialBudget" // 年初预算数
+  | "annualBudget" // 全年预算数 / 调整后预算数
+  | "executed" // 全年执行数 / 预算执行数
+  | "executionRate" // 执行率
+  | "goalActual" // 实际完成情况 / 年度目标完成情况
+  | "scoreTotal" // 总分 / 合计 (row under the indicators)
+  | "grade" // 自评等级
+  // 部门整体支出绩效目标表: 年度预算安排 by kind of spending, the 年度履职目标 table.
+  | "basicSpend" // 基本支出
+  | "projectSpend" // 项目支出
+  | "dutyBlock" // 年度履职目标 / 年度主要任务
+  | "dutyFunction" // 部门职能
+  | "dutyTask" // 年度目标任务 / 任务名称
+  | "dutyProject" // 支出项目名称
+  | "dutyAmount"; // 预算金额
 
 export const HEADER_FIELDS: readonly HeaderField[] = [
   "name",
@@ -71,6 +87,21 @@ export const HEADER_FIELDS: readonly HeaderField[] = [
   "basis",
   "indicatorBlock",
   "moneyUnit",
+  // Last: they never take a label from the fields above (fieldOf tries fields in this order).
+  "initialBudget",
+  "annualBudget",
+  "executed",
+  "executionRate",
+  "goalActual",
+  "scoreTotal",
+  "grade",
+  "basicSpend",
+  "projectSpend",
+  "dutyBlock",
+  "dutyFunction",
+  "dutyTask",
+  "dutyProject",
+  "dutyAmount",
 ];
 
 export type ColumnRole =
@@ -161,6 +192,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "申报单位",
       "项目申报单位",
       "用款单位",
+      /^(项目)?(实施|填报|申报)单位(名称)?\(盖章\)$/, // 自评表: “实施单位（盖章）”
     ],
     attribute: ["项目属性", "项目类型", "项目类别", "项目性质", "项目分类", "是否新增", "项目属性及类型"],
     period: [
@@ -240,6 +272,25 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "指标",
     ],
     moneyUnit: [/^(金额|资金)?单位:/],
+    initialBudget: [/^年初(批复)?(预算|预算数|预算金额|预算资金|安排|安排数|批复数)$/, /^年初数$/],
+    annualBudget: [/^(全年|调整后|调整|年度调整后?)(预算|预算数|预算金额|预算资金|批复数)$/, /^全年(预算)?批复数$/],
+    executed: [/^(全年|预算|年度|实际)?(执行|支出)(数|金额|资金)$/, /^(全年)?实际(支出|支付|使用)(数|金额|资金)?$/, /^全年执行$/],
+    executionRate: [/^(预算|资金|全年)?(执行|支出)(率|进度)$/],
+    goalActual: [
+      /^(年度|全年|本年度?)?(总体)?(目标)?实际完成(情况|内容)?$/,
+      /^(年度|全年|项目年度|本年度?)?(总体)?(绩效)?目标(的)?完成情况$/,
+      /^实际(完成|实现)情况$/,
+      /^(目标)?实现情况$/,
+    ],
+    scoreTotal: ["总分", "合计", "总计", "自评总分", "综合得分", "合计得分", "总得分"],
+    grade: ["自评等级", "评价等级", "绩效等级", "自评结果", "评价结果", "等级"],
+    basicSpend: [/^(其中:?)?基本支出(资金|预算)?$/],
+    projectSpend: [/^(其中:?)?项目支出(资金|预算)?$/],
+    dutyBlock: [/^(部门)?年度(履职|主要|重点)(工作)?(目标|任务)$/],
+    dutyFunction: ["部门职能", "职能", "部门职责", "主要职能", "职能职责", "单位职能", "部门职能概述"],
+    dutyTask: ["年度目标任务", "目标任务", "任务名称", "年度任务", "主要任务", "重点任务", "工作任务", "年度工作任务", "年度主要任务"],
+    dutyProject: ["支出项目名称", "对应项目", "对应项目名称", "支出项目", "项目名称", "涉及项目"],
+    dutyAmount: [/^(预算|项目)?(金额|资金|数)$/, /^预算(金额|数|资金)$/, /^(预算|资金)?金额合计$/],
   },
   columns: {
     level1: [/^一级(指标)?(名称)?$/, "一级指标(维度)", "指标类别"],
@@ -290,6 +341,20 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
 /** labelKey of a label cell with a trailing colon dropped (“项目名称：” → “项目名称”). */
 function fieldKey(text: string): string {
   return labelKey(text).replace(/[:]+$/, "");
+}
+
+/**
+ * Does a label cell name this field? Unlike `fieldOf`, no priority between fields: a form-specific
+ * reader asks about the one field it expects where it expects it (“预算金额” heads the 年度履职目标
+ * table's amount column, although `fieldOf` calls it a budget total).
+ */
+export function isField(text: string | null | undefined, field: HeaderField, table: SynonymTable = DEFAULT_SYNONYMS): boolean {
+  if (!text) return false;
+  const key = fieldKey(text);
+  if (!key || key.length > 30) return false;
+  if (matchesKey(key, table.fields[field])) return true;
+  const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元)\)$/, "").replace(/[:]+$/, "");
+  return noUnit !== key && matchesKey(noUnit, table.fields[field]);
 }
 
 const FIELD_CACHE = new WeakMap<SynonymTable, Map<string, HeaderField | null>>();
