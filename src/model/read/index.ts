@@ -12,6 +12,8 @@ import { hebeiReader, inferFiscalYearFromCodes } from "./hebei";
 import { chengdeReader } from "./chengde";
 import { ningxiaReader } from "./ningxia";
 import { readDepartmentPart } from "./department";
+import { selfEvalReader } from "./self-eval";
+import { departmentOverallReader } from "./department-overall";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 
@@ -23,7 +25,7 @@ export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResul
  * Our own template comes first (it carries 项目编码 too, and round-trips losslessly through its own
  * reader); 承德 comes before Hebei: both carry 项目编码 (hebei.detect also steps aside at 符号).
  */
-export const DEFAULT_READERS: LayoutReader[] = [templateReader, chengdeReader, hebeiReader, ningxiaReader];
+export const DEFAULT_READERS: LayoutReader[] = [templateReader, selfEvalReader, departmentOverallReader, chengdeReader, hebeiReader, ningxiaReader];
 
 export interface ReadWorkbookOptions extends ReadOptions {
   /** Override the reader list (tests, or a caller that knows the layout). */
@@ -49,12 +51,22 @@ function firstRow(p: Project): number {
 function mergeOverview(a: Overview | null, b: Overview | null | undefined): Overview | null {
   if (!b) return a;
   if (!a) return b;
-  return {
+  const merged: Overview = {
     summary: a.summary ?? b.summary,
     items: [...a.items, ...b.items],
     safeguards: a.safeguards ?? b.safeguards,
     source: a.source ?? b.source,
   };
+  // The department-overall table's keys (absent on the prose department part).
+  const goals = a.goals ?? b.goals;
+  const budget = a.budget ?? b.budget;
+  const duties = a.duties || b.duties ? [...(a.duties ?? []), ...(b.duties ?? [])] : undefined;
+  const indicators = a.indicators || b.indicators ? [...(a.indicators ?? []), ...(b.indicators ?? [])] : undefined;
+  if (goals) merged.goals = goals;
+  if (budget) merged.budget = budget;
+  if (duties) merged.duties = duties;
+  if (indicators) merged.indicators = indicators;
+  return merged;
 }
 
 /**

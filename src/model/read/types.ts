@@ -24,7 +24,8 @@ export interface SheetReadResult {
 }
 
 export interface LayoutReader {
-  layout: LayoutName;
+  /** The layout of the projects it reads; "department-overall" reads no project, only the department overview. */
+  layout: LayoutName | "department-overall";
   /** Cheap test: does this sheet hold at least one table of this layout? */
   detect(sheet: GridSheet, grid: Grid): boolean;
   read(sheet: GridSheet, grid: Grid): SheetReadResult;

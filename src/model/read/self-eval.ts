@@ -1,0 +1,380 @@
+/**
+ * 项目支出绩效自评表 (the project self-evaluation form), one per project:
+ *
+ *   项目支出绩效自评表 / (2022年度)
+ *   项目名称 | …
+ *   主管部门 | 219-… | 实施单位 | 219001-…
+ *   项目资金(万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+ *                  | 年度资金总额 | … (其中:本年财政拨款, 上年结转资金, 其他资金, 财政专户管理资金, 单位资金)
+ *   年度总体目标 | 预期目标 | 实际完成情况
+ *                | <text>   | <text>
+ *   绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+ *   …
+ *   总分 | 100 | … | <score>
+ *
+ * The targets go where a target table puts them (budget from 年初预算数, goals from 预期目标,
+ * indicator targets), the actuals beside them (selfEvaluation.funds, goalsActual, indicator
+ * actual/weight/score/deviation). Every label is looked up in synonyms.ts; columns are found by their
+ * headings, in any order. Never throws; what is missing becomes a ReadProblem with its cell.
+ */
+import type { Grid, GridSheet } from "../grid";
+import { a1, getValue, mergeAt } from "../grid";
+import type { ExecutionLine, FundRole, Project, SelfEvaluation } from "../schema";
+import { emptyProject } from "../schema";
+import type { MoneyUnit } from "../money";
+import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
+import { problem } from "./chengde";
+import { splitGoals } from "./ningxia";
+import { type CellHit, displayText, isEmptyCell, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf } from "./labels";
+import { fieldOf, isField, type HeaderField } from "./synonyms";
+import { amountAt, codeAndName, isTemplatePrompt, numberAt, rateAt, yearOfHeading } from "./form-cells";
+import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
+
+/** How far down a form's header part may reach before its indicator header (rows). */
+const HEAD_ROWS = 80;
+
+function isTitle(text: string): boolean {
+  return /自评(表|情况表|结果表)$/.test(labelKey(text).replace(/\(20\d{2}年度?\)$/, ""));
+}
+
+/** A self-evaluation form: its title, or a 全年执行数-style column beside 年初/全年预算数, or an indicator header with 实际完成值 and 得分. */
+function detect(sheet: GridSheet): boolean {
+  const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
+  for (let r = 0; r <= last; r++) {
+    const cells = rowCells(sheet, r);
+    if (cells.some((h) => isTitle(h.text))) return true;
+    if (cells.some((h) => isField(h.text, "executed")) && cells.some((h) => isField(h.text, "initialBudget") || isField(h.text, "annualBudget"))) return true;
+  }
+  const h = findFormIndicatorHeader(sheet, 0, last);
+  return !!h && h.cols.actual !== undefined && h.cols.score !== undefined;
+}
+
+type FundCol = "initial" | "annual" | "executed" | "rate" | "weight" | "score";
+
+interface FundsHeader {
+  row: number;
+  cols: Partial<Record<FundCol, number>>;
+}
+
+const FUND_FIELDS: [FundCol, HeaderField][] = [
+  ["initial", "initialBudget"],
+  ["annual", "annualBudget"],
+  ["executed", "executed"],
+  ["rate", "executionRate"],
+];
+
+function findFundsHeader(sheet: GridSheet, r1: number, r2: number): FundsHeader | null {
+  for (let r = r1; r <= r2; r++) {
+    const cols: FundsHeader["cols"] = {};
+    for (const h of rowCells(sheet, r)) {
+      for (const [k, f] of FUND_FIELDS) if (cols[k] === undefined && isField(h.text, f)) cols[k] = h.c;
+      // 分值 / 得分 (权重) of the funds block: the indicator-column words, on the funds header row.
+      const k = labelKey(h.text);
+      if (cols.weight === undefined && /^(分值|权重)(\(.*\))?$/.test(k)) cols.weight = h.c;
+      if (cols.score === undefined && /^得分$/.test(k)) cols.score = h.c;
+    }
+    if (cols.executed !== undefined && (cols.initial !== undefined || cols.annual !== undefined)) return { row: r, cols };
+  }
+  return null;
+}
+
+function roleOf(label: string): FundRole {
+  if (isField(label, "scoreTotal")) return "total"; // 合计 / 总计 inside the funds block
+  switch (fieldOf(label)) {
+    case "total":
+      return "total";
+    case "fiscal":
+      return "fiscal";
+    case "carriedOver":
+      return "carriedOver";
+    case "other":
+      return "other";
+    default:
+      return "line";
+  }
+}
+
+/** Money unit of the funds block: “项目资金（元）” / “金额单位：元” say 元; otherwise 万元. */
+function moneyUnitOf(sheet: GridSheet, r1: number, r2: number): MoneyUnit {
+  for (let r = r1; r <= r2; r++) {
+    for (const h of rowCells(sheet, r)) {
+      const k = labelKey(h.text);
+      if (/单位:元$/.test(k) || (/\(元\)$/.test(k) && (fieldOf(h.text) === "budgetBlock" || /资金|预算/.test(k)))) return "元";
+    }
+  }
+  return "万元";
+}
+
+function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: MoneyUnit, cells: Record<string, string>, problems: ReadProblem[]): ExecutionLine[] {
+  const firstCol = Math.min(...Object.values(fh.cols).filter((c): c is number => c !== undefined));
+  const lines: ExecutionLine[] = [];
+  for (let r = fh.row + 1; r < stopRow && lines.length < 12; r++) {
+    // The line's label: the last text cell left of the first amount column.
+    let label: CellHit | null = null;
+    for (const h of rowCells(sheet, r)) if (h.c < firstCol && typeof h.value === "string" && trimText(h.value)) label = h;
+    if (!label) {
+      if (Object.values(fh.cols).some((c) => c !== undefined && !isEmptyCell(sheet, r, c))) continue;
+      break;
+    }
+    const f = fieldOf(label.text);
+    // The next part of the form (年度总体目标, 绩效指标) ends the block.
+    if (f && f !== "total" && f !== "fiscal" && f !== "other" && f !== "carriedOver") break;
+    if (isField(label.text, "goalActual")) break;
+    const i = lines.length;
+    const at = (k: FundCol) => fh.cols[k];
+    const money = (k: "initial" | "annual" | "executed") => {
+      const c = at(k);
+      if (c === undefined) return null;
+      const n = amountAt(sheet, r, c, unit);
+      cells[`selfEvaluation.funds.${i}.${k}`] = n.ref;
+      if (n.bad) problems.push(problem("warning", sheet, n.ref, `“${n.bad}”不是有效金额，未读取（not an amount）`));
+      return n.value;
+    };
+    const initial = money("initial");
+    const annual = money("annual");
+    const executed = money("executed");
+    const base = annual ?? initial;
+    const expected = executed !== null && base ? (executed / base) * 100 : null;
+    const num = (k: "rate" | "weight" | "score") => {
+      const c = at(k);
+      if (c === undefined) return null;
+      const n = k === "rate" ? rateAt(sheet, r, c, expected) : numberAt(sheet, r, c);
+      cells[`selfEvaluation.funds.${i}.${k}`] = n.ref;
+      if (n.bad) problems.push(problem("warning", sheet, n.ref, `“${n.bad}”不是数字，未读取（not a number）`));
+      return n.value;
+    };
+    cells[`selfEvaluation.funds.${i}`] = label.ref;
+    lines.push({ role: roleOf(label.text), label: trimText(label.text), initial, annual, executed, rate: num("rate"), weight: num("weight"), score: num("score") });
+  }
+  return lines;
+}
+
+/** 预期目标 | 实际完成情况 (or 项目年度目标 | 年度目标完成情况): labels on one row, texts under them (or right of them). */
+function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<string, string>): { goals: string[]; actual: string[] } {
+  for (let r = r1; r <= r2; r++) {
+    const row = rowCells(sheet, r);
+    const act = row.find((h) => isField(h.text, "goalActual"));
+    if (!act) continue;
+    const exp = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text) === "yearGoal");
+    const below = (h: CellHit): CellHit | null => {
+      const m = mergeAt(sheet, h.r, h.c);
+      for (let rr = (m ? m.r2 : h.r) + 1; rr <= Math.min(r2, h.r + 3); rr++) {
+        if (isEmptyCell(sheet, rr, h.c)) continue;
+        const t = displayText(sheet, rr, h.c);
+        if (fieldOf(t) || isField(t, "goalActual")) return null;
+        return { r: rr, c: h.c, ref: a1(rr, h.c), value: getValue(sheet, rr, h.c), text: t };
+      }
+      return null;
+    };
+    const right = (h: CellHit, stopCol: number): CellHit | null => {
+      const v = valueRightOf(sheet, h.r, h.c, { lastCol: stopCol - 1, stopAt: (x) => !!fieldOf(x.text) || isField(x.text, "goalActual") });
+      return v;
+    };
+    // Labels side by side heading columns → texts below; labels stacked at the left → text to the right.
+    const expHit = exp ? (below(exp) ?? null) : null;
+    const actHit = below(act) ?? right(act, lastUsedCol(sheet, r, r) + 1);
+    let expFinal = expHit;
+    if (!expFinal) {
+      // Stacked: 预期目标 | text on the row above 实际完成情况 | text.
+      for (let rr = r - 1; rr >= Math.max(r1, r - 3) && !expFinal; rr--) {
+        const lab = rowCells(sheet, rr).find((h) => fieldOf(h.text) === "yearGoal" && h.c <= act.c);
+        if (lab) expFinal = right(lab, lastUsedCol(sheet, rr, rr) + 1) ?? below(lab);
+      }
+    }
+    const goals = expFinal ? splitGoals(expFinal.text) : [];
+    const actual = actHit ? splitGoals(actHit.text) : [];
+    goals.forEach((_, i) => (cells[`goals.${i}`] = expFinal!.ref));
+    actual.forEach((_, i) => (cells[`selfEvaluation.goalsActual.${i}`] = actHit!.ref));
+    if (exp) cells.goals ??= exp.ref;
+    cells["selfEvaluation.goalsActual"] = act.ref;
+    return { goals, actual };
+  }
+  return { goals: [], actual: [] };
+}
+
+/** The header fields above the funds block: 项目名称, 主管部门, 实施单位, 项目编码. */
+function readHeaderFields(sheet: GridSheet, r1: number, r2: number, p: Project, cells: Record<string, string>): void {
+  const isLabel = (h: CellHit) => !!fieldOf(h.text);
+  for (let r = r1; r <= r2; r++) {
+    for (const h of rowCells(sheet, r)) {
+      const f = fieldOf(h.text);
+      if (!f) continue;
+      const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel });
+      const text = v ? trimText(v.text) : null;
+      const put = (key: string) => {
+        if (v) cells[key] = v.ref;
+        else cells[key] ??= a1(r, (mergeAt(sheet, r, h.c)?.c2 ?? h.c) + 1);
+      };
+      if (f === "name" && p.name === null) {
+        put("name");
+        // “51000021R000000019951-工资性支出”: the budget system's project code glued to the name.
+        const cn = text ? codeAndName(text) : null;
+        p.name = (cn?.code ? cn.name : text) || null;
+        if (cn?.code && p.code === null) {
+          p.code = cn.code;
+          if (v) cells.code = v.ref;
+        }
+      } else if (f === "code" && p.code === null) {
+        put("code");
+        p.code = text ? text.replace(/\s+/g, "") : null;
+      } else if (f === "competentDepartment" && p.competentDepartment === null) {
+        put("competentDepartment");
+        p.competentDepartment = codeAndName(text);
+      } else if (f === "implementingUnit" && p.implementingUnit === null) {
+        put("implementingUnit");
+        const cn = codeAndName(text);
+        p.implementingUnit = cn?.name ?? null;
+        if (cn) p.unit = cn;
+      } else if (f === "period" && p.period === null) {
+        put("period");
+        p.period = text || null;
+      } else if (f === "attribute" && p.attribute === null) {
+        put("attribute");
+        p.attribute = codeAndName(text);
+      }
+    }
+  }
+}
+
+function readTotal(sheet: GridSheet, from: number, to: number, scoreCol: number | undefined, weightCol: number | undefined, cells: Record<string, string>): { weight: number | null; score: number | null; grade: string | null; lastRow: number } {
+  let weight: number | null = null;
+  let score: number | null = null;
+  let grade: string | null = null;
+  let lastRow = from - 1;
+  for (let r = from; r <= to; r++) {
+    const row = rowCells(sheet, r);
+    const lab = row.find((h) => isField(h.text, "scoreTotal"));
+    if (lab && weight === null && score === null) {
+      lastRow = r;
+      cells["selfEvaluation.totalWeight"] = lab.ref;
+      const nums = row.filter((h) => h.c > lab.c && numberAt(sheet, r, h.c).value !== null);
+      const at = (c: number | undefined) => (c === undefined ? null : numberAt(sheet, r, c).value);
+      weight = at(weightCol) ?? (nums[0] ? numberAt(sheet, r, nums[0].c).value : null);
+      score = at(scoreCol) ?? (nums.length > 1 ? numberAt(sheet, r, nums[nums.length - 1].c).value : null);
+      if (score !== null) cells["selfEvaluation.totalScore"] = a1(r, scoreCol ?? nums[nums.length - 1].c);
+    }
+    const g = row.find((h) => isField(h.text, "grade"));
+    if (g && grade === null) {
+      const v = valueRightOf(sheet, r, g.c);
+      if (v) {
+        grade = trimText(v.text) || null;
+        cells["selfEvaluation.grade"] = v.ref;
+        lastRow = r;
+      }
+    }
+  }
+  return { weight, score, grade, lastRow };
+}
+
+/** Rows where a form starts: its title, else the first 项目名称 label. */
+function formStarts(sheet: GridSheet): number[] {
+  const titles: number[] = [];
+  const names: number[] = [];
+  for (let r = 0; r < sheet.values.length; r++) {
+    const cells = rowCells(sheet, r);
+    if (cells.some((h) => isTitle(h.text))) titles.push(r);
+    else if (cells.some((h) => fieldOf(h.text) === "name")) names.push(r);
+  }
+  if (titles.length) return titles;
+  // Forms without a title: each 项目名称 that has a funds header below it before the next one.
+  return names;
+}
+
+function readForm(sheet: GridSheet, start: number, end: number, problems: ReadProblem[]): { project: Project | null; year: number | null; title: string | null } {
+  const cells: Record<string, string> = {};
+  const p = emptyProject("self-eval", sheet.name);
+  let year: number | null = null;
+  let title: string | null = null;
+  const header = findFormIndicatorHeader(sheet, start, end);
+  const headEnd = header ? header.row - 1 : end;
+
+  // Title and year: the title row and the “(2022年度)” line under it (or inside it).
+  for (let r = Math.max(0, start - 3); r <= Math.min(headEnd, start + 4); r++) {
+    for (const h of rowCells(sheet, r)) {
+      if (isTitle(h.text) && title === null) {
+        title = trimText(h.text);
+        cells.title = h.ref;
+      }
+      const y = yearOfHeading(h.text);
+      if (y !== null && year === null) {
+        year = y;
+        cells.fiscalYear = h.ref;
+      }
+    }
+  }
+  p.title = title;
+
+  const fh = findFundsHeader(sheet, start, headEnd);
+  readHeaderFields(sheet, start, fh ? fh.row - 1 : headEnd, p, cells);
+  if (!p.name) problems.push(problem("warning", sheet, cells.name ?? a1(start, 0), "未找到或未填写项目名称（project name missing）"));
+
+  let funds: ExecutionLine[] = [];
+  if (fh) {
+    const unit = moneyUnitOf(sheet, start, headEnd);
+    funds = readFunds(sheet, fh, headEnd + 1, unit, cells, problems);
+    cells.budget = a1(fh.row, Math.min(...Object.values(fh.cols).filter((c): c is number => c !== undefined)));
+    // The target-table budget: the year's plan (年初预算数), or 全年预算数 when the form has no 年初 column.
+    const plan = (l: ExecutionLine | undefined) => (l ? (fh.cols.initial !== undefined ? l.initial : l.annual) : null);
+    const line = (role: FundRole) => funds.findIndex((l) => l.role === role);
+    const src = fh.cols.initial !== undefined ? "initial" : "annual";
+    for (const key of ["total", "fiscal", "other"] as const) {
+      const i = line(key);
+      p.budget[key] = plan(funds[i]);
+      if (i >= 0) cells[`budget.${key}`] = cells[`selfEvaluation.funds.${i}.${src}`];
+    }
+    if (funds.length === 0) problems.push(problem("warning", sheet, a1(fh.row, 0), "项目资金表头下没有读到资金行（年度资金总额、财政拨款…）（no fund lines）"));
+  } else problems.push(problem("warning", sheet, a1(start, 0), "未找到项目资金栏（年初预算数/全年预算数/全年执行数）（funds block missing）"));
+
+  const g = readGoals(sheet, start, headEnd, cells);
+  for (const [key, list] of [["goals", g.goals], ["selfEvaluation.goalsActual", g.actual]] as const) {
+    // A printed prompt (“对照年度目标，说明…（100字以内）”) left in the cell is not a goal.
+    const prompts = list.filter((t) => isTemplatePrompt(t));
+    if (prompts.length) problems.push(problem("info", sheet, cells[`${key}.0`] ?? null, `“${prompts[0]}”是表格的填写提示，未作为内容读取（template prompt left in the cell）`));
+  }
+  p.goals = g.goals.filter((t) => !isTemplatePrompt(t));
+
+  let lastRow = headEnd;
+  let weightCol: number | undefined;
+  let scoreCol: number | undefined;
+  if (header) {
+    const ind = readFormIndicators(sheet, header, end, problems);
+    p.indicators = ind.indicators;
+    if (ind.mid.length) p.midTerm = { goals: [], indicators: ind.mid };
+    lastRow = Math.max(lastRow, ind.lastRow);
+    weightCol = header.cols.weight;
+    scoreCol = header.cols.score;
+    if (header.cols.level1 !== undefined) cells.indicators = a1(header.row, header.cols.level1);
+    if (header.cols.actual === undefined) problems.push(problem("warning", sheet, a1(header.row, header.cols.value ?? 0), "指标表头中没有“实际完成值”栏（actual column missing）"));
+  } else problems.push(problem("error", sheet, a1(start, 0), "未找到指标表头（一级指标/二级指标/三级指标/指标值），该自评表没有读出指标（indicator header missing）"));
+
+  const tot = readTotal(sheet, Math.max(lastRow + 1, start), end, scoreCol, weightCol, cells);
+  lastRow = Math.max(lastRow, tot.lastRow);
+  const se: SelfEvaluation = { funds, goalsActual: g.actual.filter((t) => !isTemplatePrompt(t)), totalWeight: tot.weight, totalScore: tot.score, grade: tot.grade };
+  p.selfEvaluation = se;
+  p.source = { sheet: sheet.name, range: rangeRef(start, 0, lastRow, lastUsedCol(sheet, start, lastRow)), cells };
+  if (!p.name && funds.length === 0 && p.indicators.length === 0) return { project: null, year, title };
+  return { project: p, year, title };
+}
+
+function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
+  const problems: ReadProblem[] = [];
+  const projects: Project[] = [];
+  let fiscalYear: number | null = null;
+  let title: string | null = null;
+  const starts = formStarts(sheet);
+  const ends = starts.map((s, i) => (i + 1 < starts.length ? starts[i + 1] - 1 : sheet.values.length - 1));
+  starts.forEach((s, i) => {
+    const res = readForm(sheet, s, ends[i], problems);
+    if (res.project) projects.push(res.project);
+    fiscalYear ??= res.year;
+    title ??= res.title;
+  });
+  const unit = projects.find((p) => p.competentDepartment)?.competentDepartment ?? null;
+  return { projects, fiscalYear, title, department: unit ?? undefined, problems };
+}
+
+export const selfEvalReader: LayoutReader = {
+  layout: "self-eval",
+  detect: (sheet) => detect(sheet),
+  read: (sheet, grid) => read(sheet, grid),
+};
