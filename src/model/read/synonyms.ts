@@ -252,6 +252,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^年度总目标$/,
       /^预期目标$/,
       /^项目年度目标$/,
+      /^年初(设定|确定)?(的)?(绩效)?目标$/, // 自评表: 年初设定目标 | 年度总体目标完成情况综述
     ],
     midGoal: [/^(中期|长期|中长期|实施期|总)(绩效)?目标$/, /^项目(中期|长期|中长期|总体)(绩效)?目标$/, /^(中期|长期)目标\(.*\)$/],
     purpose: ["资金用途", "资金使用方向", "项目概况", "项目内容", "项目主要内容", "主要内容", "实施内容", "项目实施内容", "资金用途及内容", "项目简介"],
@@ -278,7 +279,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
     executionRate: [/^(预算|资金|全年)?(执行|支出)(率|进度)$/],
     goalActual: [
       /^(年度|全年|本年度?)?(总体)?(目标)?实际完成(情况|内容)?$/,
-      /^(年度|全年|项目年度|本年度?)?(总体)?(绩效)?目标(的)?完成情况$/,
+      /^(年度|全年|项目年度|本年度?)?(总体)?(绩效)?目标(的)?完成情况(综述|说明)?$/,
       /^实际(完成|实现)情况$/,
       /^(目标)?实现情况$/,
     ],
@@ -353,7 +354,8 @@ export function isField(text: string | null | undefined, field: HeaderField, tab
   const key = fieldKey(text);
   if (!key || key.length > 30) return false;
   if (matchesKey(key, table.fields[field])) return true;
-  const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元)\)$/, "").replace(/[:]+$/, "");
+  // Also without a formula tag: 全年预算数(A), 执行率(B/A).
+  const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元|[a-z][a-z/×*+-]{0,4})\)$/, "").replace(/[:]+$/, "");
   return noUnit !== key && matchesKey(noUnit, table.fields[field]);
 }
 
