@@ -170,7 +170,7 @@ export async function benchBatch(total = 500, reps = 3): Promise<BenchRow[]> {
       const ratio = base.peakKb && run.peakKb ? run.peakKb / base.peakKb : null;
       rows.push({
         benchmark: "batch validate (CLI)",
-        case: `--jobs ${jobs} peak memory, parent + workers (${method}; worker heap cap ${DEFAULT_MAX_WORKER_MB} MB)`,
+        case: `--jobs ${jobs} peak memory, parent + workers (${method}; worker heap cap derived from free memory, at most ${DEFAULT_MAX_WORKER_MB} MB)`,
         value: mb(run.peakKb),
         baseline: jobs === 1 ? "(baseline)" : `--jobs 1 ${mb(base.peakKb)}`,
         ratio: ratio === null ? "n/a" : `${fmt(ratio)}×`,

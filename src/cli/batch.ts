@@ -76,8 +76,12 @@ export interface BatchOptions {
   check: CheckOptions;
   /** Worker threads wanted; 1 = in-process, one file after another. */
   jobs: number;
+  /** Workers to start when the pool is used (default: jobs); fewer when memory is short. */
+  workers?: number;
   /** Per-worker heap cap (MB), i.e. per file being checked. */
   maxWorkerMb: number;
+  /** What the cap was derived from (null: given with --max-worker-mb), for the message when a file exceeds it. */
+  capFrom?: { availableMb: number; workers: number } | null;
   /** Use workers even for a single file (so --max-worker-mb applies). */
   forcePool?: boolean;
   /** Called as each file finishes (completion order). */
@@ -93,8 +97,9 @@ export async function checkFiles(files: readonly string[], opts: BatchOptions): 
     const { runPool } = await import("./pool");
     return runPool(files, {
       script,
-      workers: Math.min(opts.jobs, files.length),
+      workers: Math.min(opts.workers ?? opts.jobs, files.length),
       maxWorkerMb: opts.maxWorkerMb,
+      capFrom: opts.capFrom ?? null,
       check: opts.check,
       onResult: opts.onResult,
       onWorkerOutput: opts.onWorkerOutput,

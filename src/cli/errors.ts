@@ -3,6 +3,8 @@
  * the file, an English line second, and an exit code. Nothing else reaches the terminal.
  */
 
+import { visible } from "./visible";
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_INPUT = 2;
@@ -13,7 +15,7 @@ export class CliError extends Error {
   readonly zh: string;
   readonly en: string;
   readonly exitCode: ExitCode;
-  /** Extra lines (zh-CN) shown under the message, e.g. a usage hint. */
+  /** Extra lines shown under the message, e.g. a usage hint: Chinese line, then English line. */
   readonly hint: string | null;
   constructor(zh: string, en: string, opts: { exitCode?: ExitCode; hint?: string | null; cause?: unknown } = {}) {
     super(`${zh}\n${en}`);
@@ -29,15 +31,15 @@ export class CliError extends Error {
 /** Bad command line: always exit 2 with a pointer to the help. */
 export function usageError(zh: string, en: string, command?: string): CliError {
   const help = command ? `jxmb help ${command}` : "jxmb --help";
-  return new CliError(zh, en, { exitCode: EXIT_INPUT, hint: `运行 \`${help}\` 查看用法。 / Run \`${help}\` for usage.` });
+  return new CliError(zh, en, { exitCode: EXIT_INPUT, hint: `运行 \`${help}\` 查看用法。\nRun \`${help}\` for usage.` });
 }
 
-/** Quote a file name for messages: “name” in Chinese, "name" in English. */
+/** Quote a file name for messages: “name” in Chinese, "name" in English; control characters made visible. */
 export function qzh(s: string): string {
-  return `“${s}”`;
+  return `“${visible(s)}”`;
 }
 export function qen(s: string): string {
-  return JSON.stringify(s);
+  return `"${visible(s)}"`;
 }
 
 /** Turn a Node fs error on `file` into a bilingual CliError. */
@@ -84,9 +86,12 @@ export function fsError(err: unknown, file: string, action: "read" | "write"): C
   }
 }
 
-/** Split a message like "……（English gloss）" into its zh part and its English gloss, when it has one. */
+/**
+ * Split a message like "……（English gloss）" into its zh part and its English gloss, when it has one.
+ * A final parenthesis with Chinese in it ("（工作表 Sheet1）") is part of the Chinese text, not a gloss.
+ */
 export function splitGloss(message: string): { zh: string; en: string | null } {
   const m = /^(.*?)[（(]([^（）()]*[A-Za-z][^（）()]*)[）)]\s*$/s.exec(message);
-  if (!m) return { zh: message, en: null };
+  if (!m || /[\u3000-\u9fff\uff00-\uffef]/.test(m[2])) return { zh: message, en: null };
   return { zh: m[1].trim().replace(/[，,：:]$/, ""), en: m[2].trim() };
 }

@@ -26,7 +26,7 @@ function main(): number {
         .sort()
     : [];
   if (examples.length === 0) {
-    console.error("examples/ 中没有 .xlsx 示例文件。 / No .xlsx example in examples/.");
+    console.error("examples/ 中没有 .xlsx 示例文件。\nNo .xlsx example in examples/.");
     return 1;
   }
   fs.mkdirSync(outDir, { recursive: true });
@@ -39,7 +39,7 @@ function main(): number {
     const out = path.join(outDir, `validate-report.${format === "text" ? "txt" : "json"}`);
     const code = jxmb(["validate", ...inputs, "--format", format, "--output", rel(out), "--force"]); // out/ is regenerated
     if (code === 2) failed = true;
-    written.push(`${rel(out)}  (validate --format ${format}, exit ${code}${code === 1 ? " = 发现错误 / errors found" : ""})`);
+    written.push(`${rel(out)}  (validate --format ${format}, exit ${code})`);
   }
   for (const input of inputs) {
     const out = path.join(outDir, `${path.basename(input).replace(/\.(xlsx|xlsm)$/i, "")}.json`);
@@ -48,10 +48,10 @@ function main(): number {
     written.push(`${rel(out)}  (export, exit ${code})`);
   }
 
-  console.log("\n示例输出 / Example outputs:");
+  console.log("\n示例输出：\nExample outputs:");
   for (const w of written) console.log(`  ${w}`);
   if (failed) {
-    console.error("有示例无法读取（退出码 2），见上方消息。 / Some example could not be read (exit 2); see the messages above.");
+    console.error("有示例无法读取（退出码 2），见上方消息。\nSome example could not be read (exit 2); see the messages above.");
     return 1;
   }
   return 0;

@@ -24,7 +24,7 @@ function wildcardToRegExp(pattern: string): RegExp {
 }
 
 /**
- * Expand FILE arguments: folders become the workbooks inside them (sorted, not recursive); a
+ * Expand FILE arguments: folders become the workbook-named entries inside them (sorted, not recursive); a
  * pattern with * or ? in its last segment (for shells that do not glob, e.g. Windows cmd) becomes
  * the matching files. Plain files are kept as given, whatever their extension, so a wrong file gets
  * a clear “not a workbook” message later rather than silently disappearing.
@@ -45,17 +45,10 @@ export function expandInputs(args: readonly string[], command: string): string[]
       } catch (err) {
         throw fsError(err, arg, "read");
       }
-      const found = names
-        .filter(isCandidateWorkbook)
-        .filter((n) => {
-          try {
-            return fs.statSync(path.join(arg, n)).isFile();
-          } catch {
-            return false;
-          }
-        })
-        .sort(byName)
-        .map((n) => path.join(arg, n));
+      // Every workbook-named entry is kept, even one that cannot be used (a dangling link, a link
+      // loop, a FIFO, a folder named .xlsx): reading it then gives a per-file problem in the report
+      // instead of the entry silently vanishing from the batch.
+      const found = names.filter(isCandidateWorkbook).sort(byName).map((n) => path.join(arg, n));
       if (found.length === 0) {
         throw new CliError(
           `文件夹 ${qzh(arg)} 中没有 .xlsx 或 .xlsm 工作簿。`,

@@ -66,8 +66,9 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
   -o, --output 文件                       把报告写入文件（默认输出到标准输出）
   --force                                覆盖已存在的报告文件（默认拒绝覆盖）
   -j, --jobs N                           同时检查的文件数（工作线程数，默认为 CPU 核数；1 = 逐个检查）
-  --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认 2048）；
-                                         超出上限的文件记为无法读取，其余文件照常检查
+  --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认按本机可用内存
+                                         与 --jobs 计算，最多 2048；内存不足时少开线程）；超出上限的文件记为“太大”，
+                                         其余文件照常检查
   --max-file-mb N                        读取上限：单个文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单个工作簿的单元格数（默认 ${DEFAULT_CELLS}）
   -h, --help                             显示本说明
@@ -87,8 +88,9 @@ Options:
   -o, --output FILE                      write the report to FILE (default: stdout)
   --force                                overwrite an existing report file (refused by default)
   -j, --jobs N                           files checked at once (worker threads; default: the number of CPUs; 1 = one after another)
-  --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default 2048);
-                                         a file over the cap is reported as unreadable and the others are still checked
+  --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default: derived from
+                                         the available memory and --jobs, at most 2048; fewer workers when memory is short);
+                                         a file over the cap is reported as too large and the others are still checked
   --max-file-mb N                        read limit: size of one file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cells in one workbook (default ${DEFAULT_CELLS})
   -h, --help                             show this help

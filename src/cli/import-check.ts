@@ -62,7 +62,7 @@ function limitRefusal(file: string, where: { zh: string; en: string }, limit: Li
   return new CliError(
     `${qzh(file)} ${where.zh}：写成的工作簿${info.zh}将为 ${formatAmount(limit, measured, "zh")}，超过读取上限 ${formatAmount(limit, allowed, "zh")}（${limit}），` +
       `JXMB 将无法再读取它，因此未写出。${hint.zh.replace(/文件可信/, "需要")}`,
-    `${qen(file)} ${where.en}: the workbook would have ${info.en} ${formatAmount(limit, measured, "en")}, over the read limit ${formatAmount(limit, allowed, "en")} (${limit}); ` +
+    `${qen(file)} ${where.en}: the workbook's ${info.en} would be ${formatAmount(limit, measured, "en")}, over the read limit ${formatAmount(limit, allowed, "en")} (${limit}); ` +
       `JXMB could not read it back, so nothing was written. ${hint.en}`,
   );
 }

@@ -8,11 +8,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { intOption, parseArgs, type Parsed } from "./args";
 import { checkFiles, errorInfo, type ErrorInfo } from "./batch";
-import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
+import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, splitGloss, usageError, type ExitCode } from "./errors";
 import { expandInputs } from "./fsutil";
 import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } from "./output";
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
+import { MAX_WORKER_MB, poolBudget } from "./memory";
 import { createProgress } from "./progress";
+import { visible, visibleLines } from "./visible";
 import { toJsonReport, toTextReport, type FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
@@ -48,8 +50,9 @@ function debugEnabled(): boolean {
 
 /** An error as shown on stderr: Chinese, English, the hint, and with JXMB_DEBUG=1 the stack. */
 function errorText(e: ErrorInfo): string {
-  let text = `jxmb: ${e.zh}\n      ${e.en}\n`;
-  if (e.hint) text += `      ${e.hint}\n`;
+  // Messages quote file names and cell text: whatever control characters got this far are shown, not obeyed.
+  let text = `jxmb: ${visibleLines(e.zh)}\n      ${visibleLines(e.en)}\n`;
+  if (e.hint) text += `      ${visibleLines(e.hint).replace(/\n/g, "\n      ")}\n`;
   if (debugEnabled() && e.debug) text += `[JXMB_DEBUG] ${e.debug}\n`;
   return text;
 }
@@ -108,11 +111,12 @@ function optString(parsed: Parsed, name: string): string | undefined {
 }
 
 /**
- * Heap cap per worker (MB), i.e. per workbook being checked: a 1 MB workbook needs ~100 MB, and the
- * read limits stop absurd files long before. 2048 rather than 1024 because V8 sizes its heap growth
- * by the cap (full growth from 2 GB up on 64-bit): measured, a 1 GB cap costs ~15 % more CPU in GC.
+ * Ceiling of the heap cap per worker (MB), i.e. per workbook being checked: a 1 MB workbook needs
+ * ~100 MB, and the read limits stop absurd files long before. 2048 rather than 1024 because V8 sizes
+ * its heap growth by the cap (full growth from 2 GB up on 64-bit): measured, a 1 GB cap costs ~15 %
+ * more CPU in GC. The cap actually used is derived from the available memory and --jobs (memory.ts).
  */
-export const DEFAULT_MAX_WORKER_MB = 2048;
+export const DEFAULT_MAX_WORKER_MB = MAX_WORKER_MB;
 const MAX_JOBS = 256;
 
 function defaultJobs(): number {
@@ -142,10 +146,13 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const progress = several
     ? createProgress({ write: io.stderr, tty: io.stderrIsTTY?.() ?? false, columns: io.stderrColumns?.() }, files.length)
     : null;
+  const budget = poolBudget(Math.min(jobs, files.length), undefined, maxWorkerMbOpt);
   const results = await checkFiles(files, {
     check: { ...(profile ? { profile } : {}), ...(limits ? { limits } : {}) },
     jobs,
-    maxWorkerMb: maxWorkerMbOpt ?? DEFAULT_MAX_WORKER_MB,
+    workers: budget.workers,
+    maxWorkerMb: budget.workerMb,
+    capFrom: maxWorkerMbOpt !== undefined ? null : { availableMb: budget.availableMb, workers: budget.workers },
     forcePool: maxWorkerMbOpt !== undefined, // an explicit cap is honoured even for one file
     onResult: (_index, r) => {
       progress?.done(r.outcome);
@@ -180,8 +187,8 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const bytes = readWorkbookFile(file, limits);
   const { json, problems } = await exportWorkbook(bytes, file, profile, limits);
   for (const p of problems) {
-    const where = p.sheet ? `${p.sheet}${p.cell ? `!${p.cell}` : ""}：` : "";
-    io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${p.message}\n`);
+    const where = p.sheet ? `${visible(p.sheet)}${p.cell ? `!${p.cell}` : ""}：` : "";
+    io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${visible(splitGloss(p.message).zh)}\n`);
   }
   if (plan) {
     await writeOutput(plan, json);

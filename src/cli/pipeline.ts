@@ -15,6 +15,7 @@ import type { Finding } from "../model/rules/types";
 import type { ReadProblem } from "../model/read/types";
 import { CliError, qen, qzh, splitGloss } from "./errors";
 import { readBounded } from "./fsutil";
+import { visible } from "./visible";
 
 /** Problems met while reading are shown alongside rule findings under this id. */
 export const READ_PROBLEM_RULE_ID = "read/problem";
@@ -48,7 +49,8 @@ export function readFailure(err: unknown, file: string): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof WorkbookReadError) {
     const { zh, en } = splitGloss(err.message);
-    const zhText = (zh.includes(file) || zh.includes(path.basename(file)) ? `${zh}。` : `无法读取 ${qzh(file)}：${zh}。`).replace(/。。$/, "。");
+    const shown = visible(file);
+    const zhText = (zh.includes(shown) || zh.includes(path.basename(shown)) ? `${zh}。` : `无法读取 ${qzh(file)}：${zh}。`).replace(/。。$/, "。");
     const enText = `Cannot read ${qen(file)}${en ? `: ${en}` : ""}.`;
     if (err.kind !== "limit" || !err.limit) return new CliError(zhText, enText, { cause: err });
     // The reader's generic "raise <limitName>" advice gives way to what the command line can do:
@@ -73,7 +75,7 @@ export function readInputFile(file: string, limits?: Partial<ReadLimits>): Uint8
   const r = readBounded(file, limitsFrom(limits).maxFileBytes);
   if (r.ok) return r.bytes;
   try {
-    checkFileSize(r.measured, { fileName: file, limits });
+    checkFileSize(r.measured, { fileName: visible(file), limits });
   } catch (err) {
     throw readFailure(err, file);
   }
@@ -94,7 +96,7 @@ export async function loadDocument(
     // the user as read problems, so they appear in the report beside the findings.
     const notices: ReadProblem[] = [];
     const grid = await loadGrid(bytes, {
-      fileName: file,
+      fileName: visible(file), // the reader quotes it in messages
       inflate: nodeInflate,
       onNotice: (n) => notices.push({ severity: n.severity, message: n.message, sheet: n.sheet ?? null, cell: null }),
       ...(limits ? { limits } : {}),
@@ -106,11 +108,12 @@ export async function loadDocument(
   }
 }
 
+/** The report is Chinese (rule findings are): a reader's trailing English gloss is not glued on. */
 export function problemToFinding(p: ReadProblem): Finding {
   return {
     ruleId: READ_PROBLEM_RULE_ID,
     severity: p.severity,
-    message: p.message,
+    message: splitGloss(p.message).zh,
     sheet: p.sheet,
     cell: p.cell,
     projectCode: null,

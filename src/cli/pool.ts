@@ -13,6 +13,8 @@ export interface PoolOptions {
   script: string;
   workers: number;
   maxWorkerMb: number;
+  /** What the cap was derived from (null: --max-worker-mb). */
+  capFrom?: { availableMb: number; workers: number } | null;
   check: CheckOptions;
   onResult: (index: number, result: FileResult) => void;
   onWorkerOutput: (text: string) => void;
@@ -43,12 +45,17 @@ export function youngGenerationMb(maxWorkerMb: number): number {
   return Math.min(64, Math.max(4, Math.floor(maxWorkerMb / 16)));
 }
 
-function crashError(file: string, err: Error | null, exitCode: number, maxWorkerMb: number): CliError {
+function crashError(file: string, err: Error | null, exitCode: number, maxWorkerMb: number, capFrom: PoolOptions["capFrom"]): CliError {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code === "ERR_WORKER_OUT_OF_MEMORY") {
+    const from = capFrom
+      ? { zh: `，按本机可用内存 ${capFrom.availableMb} MB 与 ${capFrom.workers} 个工作线程计算`, en: `, derived from ${capFrom.availableMb} MB of available memory and ${capFrom.workers} worker(s)` }
+      : { zh: "，由 --max-worker-mb 指定", en: ", set with --max-worker-mb" };
     return new CliError(
-      `检查 ${qzh(file)} 时超出单个文件的内存上限（${maxWorkerMb} MB），已跳过此文件；如确需检查，可用 --max-worker-mb 调大上限。`,
-      `Checking ${qen(file)} exceeded the per-file memory cap (${maxWorkerMb} MB); the file was skipped. Raise the cap with --max-worker-mb if needed.`,
+      `${qzh(file)} 太大：检查它所需的内存超出单个文件的内存上限（${maxWorkerMb} MB${from.zh}），已跳过此文件，其余文件照常检查。` +
+        `如确需检查，可用 --max-worker-mb 调大上限。`,
+      `${qen(file)} is too large: checking it needs more than the per-file memory cap (${maxWorkerMb} MB${from.en}); it was skipped, the other files were checked. ` +
+        `To check it anyway, raise the cap with --max-worker-mb.`,
       { cause: err },
     );
   }
@@ -122,7 +129,7 @@ export function runPool(files: readonly string[], opts: PoolOptions): Promise<Fi
           // Died on a file: that file alone fails; a fresh worker carries on with the rest.
           const index = current;
           current = null;
-          record(index, failed(files[index], crashError(files[index], lastError, code, opts.maxWorkerMb)));
+          record(index, failed(files[index], crashError(files[index], lastError, code, opts.maxWorkerMb, opts.capFrom ?? null)));
           if (next < files.length) start();
         }
         settleIfDone();

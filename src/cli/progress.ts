@@ -9,6 +9,7 @@
  */
 import type { FileOutcome } from "./report";
 import { summarise } from "./report";
+import { visible } from "./visible";
 
 export interface ProgressSink {
   write: (text: string) => void;
@@ -55,7 +56,8 @@ function rate(count: number, ms: number): number {
 export function barLine(done: number, total: number, elapsedMs: number, columns: number): string {
   const perSec = rate(done, elapsedMs);
   const eta = done > 0 && done < total ? clock(((total - done) * elapsedMs) / done / 1000) : done >= total ? "0:00" : "--:--";
-  const tail = ` ${done}/${total}  ${perSec.toFixed(1)} 个/秒 files/s  剩余 ETA ${eta}`;
+  // The bar is redrawn in place, so it has room for one language only: the interface's, Chinese.
+  const tail = ` ${done}/${total}  ${perSec.toFixed(1)} 个/秒  剩余 ${eta}`;
   const room = columns - 1 - displayWidth(tail) - 2; // keep the last column free: some terminals wrap there
   const width = Math.max(0, Math.min(30, room));
   if (width < 5) return tail.trim();
@@ -64,7 +66,7 @@ export function barLine(done: number, total: number, elapsedMs: number, columns:
 }
 
 function fileLine(outcome: FileOutcome): string {
-  if (!outcome.ok) return "无法读取 / unreadable";
+  if (!outcome.ok) return "无法读取";
   const s = summarise(outcome.findings);
   return `${outcome.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}`;
 }
@@ -94,7 +96,7 @@ export function createProgress(sink: ProgressSink, total: number): Progress {
     done(outcome) {
       count++;
       if (sink.tty) draw(count === total);
-      else sink.write(`[${count}/${total}] ${outcome.file} … ${fileLine(outcome)}\n`);
+      else sink.write(`[${count}/${total}] ${visible(outcome.file)} … ${fileLine(outcome)}\n`);
     },
     message(text) {
       if (sink.tty) {
@@ -111,7 +113,7 @@ export function createProgress(sink: ProgressSink, total: number): Progress {
       }
       const secs = (ms / 1000).toFixed(1);
       const perSec = rate(count, ms).toFixed(1);
-      sink.write(`已检查 ${count} 个文件，用时 ${secs} 秒（${perSec} 个/秒）。 / Checked ${count} files in ${secs} s (${perSec} files/s).\n`);
+      sink.write(`已检查 ${count} 个文件，用时 ${secs} 秒（${perSec} 个/秒）。\nChecked ${count} files in ${secs} s (${perSec} files/s).\n`);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { sheetRef } from "../model/grid";
 import type { Finding, Severity } from "../model/rules/types";
+import { terminalSafeJson, visible } from "./visible";
 
 export interface ProjectInfo {
   seq: number;
@@ -77,7 +78,7 @@ export function toJsonReport(outcomes: readonly FileOutcome[]): string {
       summary: summarise(o.findings),
     };
   });
-  return JSON.stringify({ files }, null, 2) + "\n";
+  return terminalSafeJson(JSON.stringify({ files }, null, 2)) + "\n";
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -85,7 +86,7 @@ const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警�
 /** Excel-style reference: quote sheet names that Excel would quote. */
 export function cellRef(sheet: string | null, cell: string | null): string {
   if (!sheet && !cell) return "（无单元格）";
-  return sheetRef(sheet, cell);
+  return visible(sheetRef(sheet, cell));
 }
 
 function summaryLine(projects: number, s: Summary): string {
@@ -93,15 +94,15 @@ function summaryLine(projects: number, s: Summary): string {
 }
 
 function projectHeading(p: ProjectInfo): string {
-  const code = p.code ?? "（无编码）";
-  const name = p.name ?? "（无名称）";
-  const where = p.sheet ? `（工作表 ${p.sheet}）` : "";
+  const code = p.code !== null ? visible(p.code) : "（无编码）";
+  const name = p.name !== null ? visible(p.name) : "（无名称）";
+  const where = p.sheet ? `（工作表 ${visible(p.sheet)}）` : "";
   return `项目 ${p.seq}：${code} ${name}${where}`;
 }
 
 function findingLines(f: Finding, indent: string): string[] {
-  const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${f.message}  (${f.ruleId})`];
-  if (f.fix) lines.push(`${indent}      建议：${f.fix}`);
+  const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`];
+  if (f.fix) lines.push(`${indent}      建议：${visible(f.fix)}`);
   return lines;
 }
 
@@ -112,11 +113,11 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
   let totalProjects = 0;
   let failed = 0;
   for (const o of outcomes) {
-    out.push(`文件：${o.file}`);
+    out.push(`文件：${visible(o.file)}`);
     if (!o.ok) {
       failed++;
-      out.push(`  无法读取：${o.zh}`);
-      out.push(`  (${o.en})`);
+      out.push(`  无法读取：${visible(o.zh)}`);
+      out.push(`  (${visible(o.en)})`);
       out.push("");
       continue;
     }

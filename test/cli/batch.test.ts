@@ -69,7 +69,8 @@ describe("validate a folder with a worker pool", () => {
       const lines = r.stderr.split("\n");
       for (const n of names) expect(lines.filter((l) => /^\[\d+\/40\] /.test(l) && l.includes(n))).toHaveLength(1);
       for (let k = 1; k <= 40; k++) expect(r.stderr).toContain(`[${k}/40] `);
-      expect(r.stderr).toMatch(/^已检查 40 个文件，用时 [\d.]+ 秒（[\d.]+ 个\/秒）。 \/ Checked 40 files in [\d.]+ s \([\d.]+ files\/s\)\.$/m);
+      // Chinese line, then the English line on its own (never glued together).
+      expect(r.stderr).toMatch(/^已检查 40 个文件，用时 [\d.]+ 秒（[\d.]+ 个\/秒）。\nChecked 40 files in [\d.]+ s \([\d.]+ files\/s\)\.$/m);
       for (const b of broken) expect(lines.filter((l) => l.startsWith("jxmb: ") && l.includes(b))).toHaveLength(1);
       expect(r.stderr).not.toMatch(STACK_LINE);
       expect(r.stdout).not.toContain("[1/40]");
@@ -103,10 +104,10 @@ describe("validate a folder with a worker pool", () => {
     expect(report.files).toHaveLength(5);
     const failed = report.files.filter((f) => f.error);
     expect(failed.map((f) => f.file)).toEqual([big]);
-    expect(failed[0].error?.message).toContain("内存上限（48 MB）");
-    expect(failed[0].error?.message).toContain("--max-worker-mb");
-    expect(failed[0].error?.messageEn).toContain("per-file memory cap (48 MB)");
-    expect(capped.stderr).toContain(`jxmb: 检查 “${big}” 时超出单个文件的内存上限`);
+    expect(failed[0].error?.message).toContain("内存上限（48 MB，由 --max-worker-mb 指定）");
+    expect(failed[0].error?.message).toContain(`“${big}” 太大`);
+    expect(failed[0].error?.messageEn).toContain("per-file memory cap (48 MB, set with --max-worker-mb)");
+    expect(capped.stderr).toContain(`jxmb: “${big}” 太大：检查它所需的内存超出单个文件的内存上限`);
     expect(capped.stderr).not.toMatch(STACK_LINE);
 
     // The other files are reported exactly as an uncapped sequential run reports them.
