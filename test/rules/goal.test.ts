@@ -1,4 +1,5 @@
 import { ruleTester, project, doc } from "./rule-tester";
+import { NearDuplicateIndex, normalizeForSimilarity, similarity } from "../../src/model/rules/similar";
 
 ruleTester("goal/missing", {
   valid: [{ name: "one goal" }, { name: "several goals, one blank", project: project({ goals: ["", "目标2：全年完成 10 次培训"] }) }],
@@ -71,4 +72,39 @@ ruleTester("goal/copied", {
       ],
     },
   ],
+});
+
+ruleTester("goal/near-duplicate", {
+  valid: [
+    { name: "different goals", doc: doc([project({ seq: 1, goals: ["1.年内完成 10 台执法记录仪采购并投入使用。"] }), project({ seq: 2, goals: ["1.保障看守所在押人员伙食，全年不发生食品安全事故。"] })]) },
+    // Seed 001 #14–#23 share one sentence: goal/copied reports identical goals.
+    { name: "identical goals are goal/copied's", doc: doc([project({ seq: 1, goals: ["维护辖区交通安全形势持续稳定发展，年内完成信号灯维护。"] }), project({ seq: 2, goals: ["维护辖区交通安全形势持续稳定发展，年内完成信号灯维护。"] })]) },
+    { name: "short goals repeat legitimately", doc: doc([project({ seq: 1, goals: ["保障单位正常运转。"] }), project({ seq: 2, goals: ["保障单位正常运转！"] })]) },
+  ],
+  invalid: [
+    // Seed 004 P13 copies P7's goal with a small edit.
+    {
+      name: "punctuation, spaces and one character differ (seed 004 P13 ← P7)",
+      doc: doc([
+        project({ seq: 1, goals: ["保障武警中队官兵45人日常工作运行水电暖经费，确保中队执勤、训练、生活正常开展。"] }),
+        project({ seq: 2, goals: ["保障武警中队官兵 45 人日常工作运行水电暖费用；确保中队执勤训练生活正常开展"] }),
+      ]),
+      errors: [{ projectSeq: 2, cell: "B8", severity: "info", messageIncludes: "绩效目标与第 1 个项目（执法记录仪购置经费1）几乎相同" }],
+    },
+  ],
+});
+
+describe("similar: bucketed near-duplicate index", () => {
+  test("10,000 template goals differing by a number: most are linked to an earlier one", () => {
+    const index = new NearDuplicateIndex<number>();
+    let linked = 0;
+    for (let i = 0; i < 10_000; i++) if (index.add(normalizeForSimilarity(`保障第${i + 1}项业务工作正常开展，全年保障人数253人。`), i)) linked++;
+    // Numbers of 3–5 digits change several bigrams, so not all of them stay above the threshold.
+    expect(linked).toBeGreaterThan(5_000);
+  });
+  test("similarity is bigram Jaccard on normalised text", () => {
+    expect(similarity("维护辖区社会治安稳定", "维护辖区社会治安稳定")).toBe(1);
+    expect(similarity(normalizeForSimilarity("维护辖区，社会治安稳定。"), normalizeForSimilarity("维护辖区社会治安稳定"))).toBe(1);
+    expect(similarity("维护辖区社会治安稳定", "保障看守所在押人员伙食")).toBeLessThan(0.2);
+  });
 });

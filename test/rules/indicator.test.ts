@@ -146,6 +146,17 @@ ruleTester("indicator/duplicate", {
       project: project({ indicators: withRows({}, [["产出指标", "质量指标", "有价值情报信息采用率(%)", "≥95%"], ["效益指标", "社会效益指标", "有价值情报信息采用率", "≥95%"]]) }),
       errors: [{ cell: "C18", messageIncludes: "同时出现在“质量指标”（第 7 条）和“社会效益指标”（第 8 条）下" }],
     },
+    // Seed 004 P9: "人民群众生命财产安全得到保护，群众安全感得到提升。" twice under 满意度, ≥98% and ≥96%.
+    {
+      name: "same 三级 under the same 二级 with different values (seed 004 P9)",
+      project: project({
+        indicators: withRows({}, [
+          ["满意度指标", "服务对象满意度指标", "人民群众生命财产安全得到保护，群众安全感得到提升。", "≥98%"],
+          ["满意度指标", "服务对象满意度指标", "人民群众生命财产安全得到保护，群众安全感得到提升。", "≥96%"],
+        ]),
+      }),
+      errors: [{ cell: "E18", severity: "warning", messageIncludes: "出现两次（第 7、8 条），指标值不同（“≥98%”与“≥96%”）", fixIncludes: "合并为一条" }],
+    },
   ],
 });
 
@@ -193,6 +204,33 @@ ruleTester("indicator/too-few", {
       name: "two indicators",
       project: project({ indicators: [["产出指标", "数量指标", "设备数量", "≥10台"], ["效益指标", "社会效益指标", "记录率", "≥95%"]] }),
       errors: [{ severity: "info", messageIncludes: "只有 2 条绩效指标，少于 3 条" }],
+    },
+  ],
+});
+
+/** Projects whose indicator sets differ only by a character or a value. */
+const nearSet = (seq: number, satisfaction: string): Row[] => [
+  ["产出指标", "数量指标", "排查重点人员数量", "≥100人"],
+  ["产出指标", "质量指标", "排查准确率", "≥95%"],
+  ["产出指标", "时效指标", "排查完成时间", "2023年12月底前"],
+  ["产出指标", "成本指标", "资金成本", `≤${50 + seq}万元`],
+  ["效益指标", "社会效益指标", "维护辖区社会治安稳定", "≥90%"],
+  ["满意度指标", "服务对象满意度指标", satisfaction, "≥90%"],
+];
+
+ruleTester("indicator/near-duplicate", {
+  valid: [
+    { name: "different projects", doc: doc([project({ seq: 1 }), project({ seq: 2 })]) },
+    // Identical sets are indicator/copied's (seed 001 #30/#31).
+    { name: "identical sets are indicator/copied's", doc: doc([project({ seq: 1, indicators: nearSet(0, "群众满意度") }), project({ seq: 2, indicators: nearSet(0, "群众满意度") })]) },
+    { name: "two-row sets are too small to compare", doc: doc([project({ seq: 1, indicators: nearSet(1, "群众满意度").slice(0, 2) }), project({ seq: 2, indicators: nearSet(2, "群众满意度").slice(0, 2) })]) },
+  ],
+  invalid: [
+    // Seed 002 P15 is the P1 template with a value changed.
+    {
+      name: "the same template with one value and a punctuation mark changed (seed 002 P15 ← P1)",
+      doc: doc([project({ seq: 1, indicators: nearSet(1, "群众满意度") }), project({ seq: 2, indicators: nearSet(2, "群众满意度。") })]),
+      errors: [{ projectSeq: 2, cell: "C11", severity: "info", messageIncludes: "全部 6 条绩效指标与第 1 个项目（执法记录仪购置经费1）几乎相同" }],
     },
   ],
 });

@@ -51,6 +51,8 @@ import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
 import { rule as basisUniform } from "./basis/uniform";
 import { rule as indicatorTooFew } from "./indicator/too-few";
 import { rule as valueVagueUnit } from "./value/vague-unit";
+import { rule as goalNearDuplicate } from "./goal/near-duplicate";
+import { rule as indicatorNearDuplicate } from "./indicator/near-duplicate";
 import { rule as costUnitCostBudget } from "./cost/unit-cost-budget";
 import { rule as consistencyLevelMismatch } from "./consistency/level-mismatch";
 import { rule as valueQuantityCeiling } from "./value/quantity-ceiling";
@@ -106,6 +108,8 @@ export const RULES: readonly Rule[] = [
   basisUniform,
   indicatorTooFew,
   valueVagueUnit,
+  goalNearDuplicate,
+  indicatorNearDuplicate,
   costUnitCostBudget,
   consistencyLevelMismatch,
   valueQuantityCeiling,

@@ -1,12 +1,13 @@
 import type { Rule } from "../types";
-import { facts, squash } from "../util";
+import { facts, isBlank, squash } from "../util";
 
 // "（%）" / "(个)" annotations do not make a different indicator (seed 001#7 采用率(%) vs 采用率).
 const ANNOTATION = /[（(][^（()）]*[)）]?$/;
 
 /**
- * Within one project: an exact duplicate row (seed 002 P1, P15, P7), or the same 三级 under two
- * different 二级 (seed 001 #7, #24; 004 P8 社会效益 = 可持续影响).
+ * Within one project: an exact duplicate row (seed 002 P1, P15, P7), the same 三级 under the same 二级
+ * with different values (seed 004 P9 ≥98% / ≥96%), or the same 三级 under two different 二级 (seed
+ * 001 #7, #24; 004 P8 社会效益 = 可持续影响).
  */
 export const rule: Rule = {
   meta: {
@@ -53,7 +54,18 @@ export const rule: Rule = {
       }
       exact.set(full, i);
       const o = inds[other];
-      if ((f.l2[other] ?? o.level2) !== (f.l2[i] ?? ind.level2)) {
+      const sameL2 = (f.l2[other] ?? o.level2) === (f.l2[i] ?? ind.level2);
+      // Seed 004 P9: the same satisfaction 三级 twice, "≥98%" and "≥96%". Different 描述 make them two
+      // indicators (seed 000 #1 项目数量: 租赁铁塔数量 / 光纤租赁点位数量).
+      if (sameL2 && squash(o.target.raw) !== squash(ind.target.raw) && (isBlank(o.description) || isBlank(ind.description) || squash(o.description) === squash(ind.description))) {
+        ctx.report({
+          field: `indicators.${i}.target`,
+          message: `三级指标“${ind.name.trim()}”在“${ind.level2}”下出现两次（第 ${other + 1}、${i + 1} 条），指标值不同（“${o.target.raw.trim()}”与“${ind.target.raw.trim()}”）`,
+          fix: `合并为一条，只保留一个指标值（如“${o.target.raw.trim()}”）`,
+        });
+        continue;
+      }
+      if (!sameL2) {
         ctx.report({
           field: `indicators.${i}.name`,
           message: `三级指标“${ind.name.trim()}”同时出现在“${o.level2}”（第 ${other + 1} 条）和“${ind.level2}”（第 ${i + 1} 条）下`,

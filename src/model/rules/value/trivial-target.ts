@@ -36,8 +36,10 @@ export const rule: Rule = {
       const ind = p.indicators[i];
       const t = ind.target;
       if (t.kind !== "percent" || t.value === null || t.valueMax !== null) continue;
-      const name = coreName(ind.name);
       const v = t.value;
+      // Every branch needs a high value: most rows stop here without building the name.
+      if (v < REDUCTION_MAX && v < BAD_RATE_CEILING_MAX && v !== 100) continue;
+      const name = coreName(ind.name);
       const row = rowLabel(ind);
       const value = t.raw.trim();
       if (v === 100 && (t.operator === ">" || t.operator === "≥") && !GROWTH.test(name)) {
