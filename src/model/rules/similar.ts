@@ -75,9 +75,14 @@ function sketch(s: string): number[] {
 
 /** An index of texts; `add` returns the id of an earlier near-duplicate, or null. */
 export class NearDuplicateIndex<T> {
-  private readonly buckets = new Map<string, { grams: Int32Array; id: T }[]>();
+  private readonly buckets = new Map<string, { grams: Int32Array; nums: string; id: T }[]>();
 
+  /**
+   * Texts whose numbers differ are not near-duplicates: "完成 10 台采购" and "完成 12 台采购" are two
+   * projects' own targets in the same wording, not a copy.
+   */
   add(text: string, id: T): { id: T; similarity: number } | null {
+    const nums = numbersOf(text);
     const sk = sketch(text);
     let grams: Int32Array | null = null;
     const keys: string[] = [];
@@ -89,7 +94,7 @@ export class NearDuplicateIndex<T> {
       const leaders = this.buckets.get(k);
       if (!leaders || found) continue;
       for (const l of leaders) {
-        if (seen && seen.includes(l.grams)) continue;
+        if (l.nums !== nums || (seen && seen.includes(l.grams))) continue;
         (seen ??= []).push(l.grams);
         grams ??= bigrams(text);
         const sim = jaccard(l.grams, grams);
@@ -103,8 +108,14 @@ export class NearDuplicateIndex<T> {
     for (const k of keys) {
       let leaders = this.buckets.get(k);
       if (!leaders) this.buckets.set(k, (leaders = []));
-      if (leaders.length < LEADERS_PER_BUCKET) leaders.push({ grams: (grams ??= bigrams(text)), id });
+      if (leaders.length < LEADERS_PER_BUCKET) leaders.push({ grams: (grams ??= bigrams(text)), nums, id });
     }
     return null;
   }
 }
+
+function numbersOf(text: string): string {
+  const m = text.match(DIGITS);
+  return m ? m.join(",") : "";
+}
+const DIGITS = /\d+(?:\.\d+)?/g;

@@ -8,9 +8,10 @@ import { goalBody, goalKey, TEMPLATE_ARTEFACT } from "./text";
 const MIN_LEN = 12;
 
 /**
- * Goals of two projects that differ only by punctuation, spaces or a few characters (seed 000 #14/#22
- * share "圆满完场" with small edits; the common template copy with another number or name). Identical
- * goals are goal/copied's. Bucketed MinHash + bigram Jaccard (rules/similar.ts), about O(n).
+ * Goals of two projects that differ only by punctuation, spaces or a few characters (seed 004 P13
+ * copies P7's goal with small edits). Identical goals are goal/copied's; goals whose numbers differ
+ * state each project's own targets and are not copies. Bucketed MinHash + bigram Jaccard
+ * (rules/similar.ts), about O(n).
  */
 export const rule: Rule = {
   meta: {
@@ -47,7 +48,7 @@ export const rule: Rule = {
       const o = hit.id;
       ctx.reportFor(p, {
         field: "goals.0",
-        message: `绩效目标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、数字或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
+        message: `绩效目标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
         fix: "按本项目的资金用途和预期产出重写绩效目标",
       });
     }

@@ -7,8 +7,9 @@ const MIN_ROWS = 3;
 
 /**
  * Indicator sets of two projects that differ only by punctuation, spaces or a few characters (the 三级
- * and 指标值 of every row, in order): a template copied with small edits (seed 002 P15 ← P1 with one
- * value changed). Identical sets are indicator/copied's. Bucketed MinHash + bigram Jaccard, about O(n).
+ * and 指标值 of every row, in order): a template copied with small edits (seed 002 P15 ← P1). Identical
+ * sets are indicator/copied's; sets whose numbers differ carry each project's own targets. Bucketed
+ * MinHash + bigram Jaccard, about O(n).
  */
 export const rule: Rule = {
   meta: {
@@ -43,7 +44,7 @@ export const rule: Rule = {
       const o = hit.id;
       ctx.reportFor(p, {
         field: "indicators.0.name",
-        message: `全部 ${inds.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅个别字或数值不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
+        message: `全部 ${inds.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
         fix: "按本项目的产出和效果设置指标",
       });
     }
