@@ -23,6 +23,15 @@ const L1_MEMO = new Map<string, Level1Key | null>();
 const L2_MEMO = new Map<string, Level2Key | null>();
 const MEMO_CAP = 5000;
 
+/**
+ * The budget the money rules compare with: for a self-evaluated project (绩效自评表) the 全年预算数 of
+ * its total line — the year's adjusted budget the actuals are measured against — else 预算数.
+ */
+export function budgetTotal(p: Project): number | null {
+  const total = p.selfEvaluation?.funds.find((l) => l.role === "total");
+  return total && total.annual !== null ? total.annual : p.budget.total;
+}
+
 export function level1KeyOf(label: string): Level1Key | null {
   let k = L1_MEMO.get(label);
   if (k !== undefined) return k;
@@ -110,7 +119,7 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
     hasL1,
     outputL2,
     cost: costTotalWan(inds, (i) => isCostRow(l1[i], l2[i])),
-    plan: sp ? spendPlanProblems([sp.mar, sp.jun, sp.oct, sp.dec], { budgetTotal: project.budget.total }) : null,
+    plan: sp ? spendPlanProblems([sp.mar, sp.jun, sp.oct, sp.dec], { budgetTotal: budgetTotal(project) }) : null,
   };
   runFacts.set(project, f);
   lastProject = project;

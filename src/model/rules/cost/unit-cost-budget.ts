@@ -1,7 +1,7 @@
 import type { Rule } from "../types";
 import { formatWan, wanToFen, yuanToFen } from "../../money";
 import { unitCostOf, type UnitCost } from "../../checks/cost";
-import { facts, fmt } from "../util";
+import { facts, fmt, budgetTotal } from "../util";
 
 /** A reading fits when it is within this share of 预算数 (other small items: 000 #33 37.44 of 40.44). */
 export const UNIT_COST_TOLERANCE = 0.1;
@@ -62,7 +62,7 @@ export const rule: Rule = {
     source: "财预〔2015〕88号 相应匹配、适当性审核（绩效目标与预算数测算依据）；财预〔2021〕101号 成本指标“按支出标准测算”（rules-research §1.6、§6 F47）",
   },
   check(p, ctx) {
-    const total = p.budget.total;
+    const total = budgetTotal(p);
     if (total === null || total <= 0) return;
     const budgetFen = wanToFen(total);
     if (!Number.isFinite(budgetFen)) return;
