@@ -58,6 +58,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
         ok: true,
         file,
         projects: document.projects.map((p) => ({ seq: p.seq, code: p.code, name: p.name, sheet: p.source.sheet })),
+        ...(document.overview?.indicators ? { department: { indicators: document.overview.indicators.length, duties: document.overview.duties?.length ?? 0 } } : {}),
         findings,
       },
     };

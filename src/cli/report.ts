@@ -17,6 +17,8 @@ export interface FileOk {
   ok: true;
   file: string;
   projects: ProjectInfo[];
+  /** What a 部门整体支出绩效目标表 in the file holds (absent when it has none). */
+  department?: { indicators: number; duties: number };
   findings: Finding[];
 }
 export interface FileFailed {
@@ -131,7 +133,8 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
         bySeq.set(f.projectSeq, list);
       } else general.push(f);
     }
-    if (o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
+    if (o.department) out.push(`  部门整体绩效目标表：${o.department.indicators} 条指标、${o.department.duties} 项年度履职目标（指标不按项目规则检查）。`);
+    else if (o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
     if (general.length > 0) {
       out.push("  整个文件：");
       for (const f of general) out.push(...findingLines(f, "    "));

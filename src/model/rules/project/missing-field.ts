@@ -3,7 +3,7 @@ import { isBlank } from "../util";
 
 /**
  * Required header fields. 项目编码 is required where the form has one (Hebei, central 一体化), not on
- * the Ningxia form (seed 004 has none). Goals and spend plan have their own rules.
+ * the Ningxia form (seed 004 has none) nor on a 绩效自评表. Goals and spend plan have their own rules.
  */
 export const rule: Rule = {
   meta: {
@@ -19,7 +19,8 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     if (isBlank(p.name)) ctx.report({ field: "name", data: { field: "项目名称" }, fix: "填写项目名称" });
-    if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && isBlank(p.code))
+    // A 自评表 reports on a project already filed; most forms print no code.
+    if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && p.layout !== "self-eval" && isBlank(p.code))
       ctx.report({ field: "code", data: { field: "项目编码" }, fix: "填写预算管理一体化系统中的项目编码" });
     if (p.budget.total === null && isBlank(p.budget.raw.total))
       ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });

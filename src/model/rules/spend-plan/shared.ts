@@ -11,7 +11,7 @@ export function planRule(meta: RuleMeta): Rule {
   return {
     meta,
     check(p, ctx) {
-      if (p.layout === "ningxia") return; // the Ningxia form has no plan
+      if (p.layout === "ningxia" || p.layout === "self-eval") return; // the Ningxia form and the 自评表 have no plan
       if (p.spendPlan === null) {
         if (meta.id === "spend-plan/missing")
           ctx.report({ field: "spendPlan", message: "缺少资金支出计划（3月底/6月底/10月底/12月底累计进度%）", fix: "补充资金支出计划" });

@@ -1,6 +1,7 @@
 /**
- * Money rules on a self-evaluated project (绩效自评表) compare with 全年预算数 (the year's adjusted
- * budget the actuals were spent against), not 年初预算数; and validation runs over every self-eval and
+ * Rules on a self-evaluated project (绩效自评表): money rules compare with 全年预算数 (the year's
+ * adjusted budget the actuals were spent against), not 年初预算数; the form has no spend plan and
+ * usually no project code, so neither is asked for; and validation runs over every self-eval and
  * department-overall form of the corpus without a crashed check.
  */
 import * as fs from "node:fs";
@@ -55,6 +56,19 @@ ruleTester("cost/exceeds-budget", {
 ruleTester("cost/mismatch-budget", {
   valid: [{ name: "self-eval: cost equals 全年预算数", project: selfEvaluated(60, 40, "≤40万元") }],
   invalid: [{ name: "self-eval: cost well below 全年预算数", project: selfEvaluated(40, 60, "≤40万元"), errors: [{ messageIncludes: "低于预算数 60 万元" }] }],
+});
+
+ruleTester("spend-plan/missing", {
+  valid: [{ name: "a 自评表 has no spend plan", project: selfEvaluated(50, 50, "≤50万元") }],
+  invalid: [{ name: "a target table without a plan", project: project({ spendPlan: null }), errors: [{ messageIncludes: "缺少资金支出计划" }] }],
+});
+
+ruleTester("project/missing-field", {
+  valid: [{ name: "a 自评表 without a project code", project: { ...selfEvaluated(50, 50, "≤50万元"), code: null } }],
+  invalid: [
+    { name: "a target table without a code", project: project({ code: null }), errors: [{ messageIncludes: "缺少项目编码" }] },
+    { name: "a 自评表 without a name", project: { ...selfEvaluated(50, 50, "≤50万元"), name: null }, errors: [{ messageIncludes: "缺少项目名称" }] },
+  ],
 });
 
 describe("validation over the corpus self-eval and department forms", () => {

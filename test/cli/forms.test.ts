@@ -1,0 +1,62 @@
+/**
+ * The CLI on whole forms (in process, through `main`): `export` of a 绩效自评表 carries the actuals and
+ * of a 部门整体支出绩效目标表 the department overview; `validate` on a department form says what it read
+ * instead of “未识别出任何绩效目标表”.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { parseCanonicalJson } from "../../src/model/canonical";
+
+const CORPUS = path.join(__dirname, "..", "corpus", "workbooks");
+const SELF_EVAL = path.join(CORPUS, "05-安徽池州棠溪镇-自评表-2022.xlsx");
+const DEPARTMENT = path.join(CORPUS, "07-福建宁德-部门整体-2019.xlsx");
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxmb-forms-"));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test("export of a 绩效自评表: targets and actuals side by side in the canonical JSON", async () => {
+  const file = path.join(tmp, "自评.json");
+  const r = await run(["export", SELF_EVAL, "-o", file]);
+  expect(r.code).toBe(0);
+  const parsed = parseCanonicalJson(fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  const p = parsed.document.projects[0];
+  expect(p.layout).toBe("self-eval");
+  expect(p.selfEvaluation?.funds.find((l) => l.role === "fiscal")).toMatchObject({ initial: 90, annual: 89.974, executed: 89.974 });
+  expect(p.selfEvaluation?.goalsActual[0]).toMatch(/^本项目共完成预算资金89.97万元/);
+  const first = p.indicators[0];
+  expect([first.target.raw, first.actual?.raw, first.weight, first.score]).toEqual(["≥50个", "50", 8, 8]);
+});
+
+test("export of a 部门整体支出绩效目标表: the department overview with budget, duties and indicators", async () => {
+  const file = path.join(tmp, "部门.json");
+  const r = await run(["export", DEPARTMENT, "-o", file]);
+  expect(r.code).toBe(0);
+  const parsed = parseCanonicalJson(fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  const d = parsed.document;
+  expect(d.department).toEqual({ code: "901001033", name: "中共宁德市委党史和地方志研究室" });
+  expect(d.overview?.budget).toEqual({ total: 171.41, fiscal: null, other: null, basic: 110.61, project: 60.8 });
+  expect(d.overview?.duties?.map((x) => x.amount)).toEqual([49.8, 11, 171.41]);
+  expect(d.overview?.indicators).toHaveLength(6);
+  expect(d.overview?.goals).toHaveLength(4);
+});
+
+test("validate on a 部门整体 form reports what it read, not “no table”", async () => {
+  const r = await run(["validate", "--jobs", "1", DEPARTMENT]);
+  expect(r.out).toContain("部门整体绩效目标表：6 条指标、3 项年度履职目标");
+  expect(r.out).not.toContain("未识别出任何绩效目标表");
+});
