@@ -109,3 +109,17 @@ describe("similar: bucketed near-duplicate index", () => {
     expect(similarity("维护辖区社会治安稳定", "保障看守所在押人员伙食")).toBeLessThan(0.2);
   });
 });
+
+ruleTester("goal/past-tense", {
+  valid: [
+    { name: "a target for the year" },
+    { name: "为了 / 了解 are not past tense", project: project({ goals: ["为了解决执法取证难题，年内完成 10 台执法记录仪采购，了解群众需求。"] }) },
+    { name: "确保圆满完成 is a target", project: project({ goals: ["确保圆满完成全年安保任务，不发生重大安全事故。"] }) },
+  ],
+  invalid: [
+    // Seed 001 #28/#29: "…提升了公安服务能力和水平。"
+    { name: "提升了 (seed 001 #29)", project: project({ goals: ["1.加强监管场所经费保障，提升了公安服务能力和水平。"] }), errors: [{ cell: "B8", severity: "info", messageIncludes: "提升了公安服务能力", fixIncludes: "把“提升了”改为“提升”" }] },
+    // Seed 000 #17: "已达到有关执法办案区建设要求".
+    { name: "已达到 (seed 000 #17)", project: project({ goals: ["完成执法办案区升级改造。", "执法办案区已达到有关执法办案区建设要求。"] }), errors: [{ cell: "B9", messageIncludes: "已达到" }] },
+  ],
+});

@@ -1,4 +1,4 @@
-import { ruleTester, project, doc, withRows, indicator, type Row } from "./rule-tester";
+import { ruleTester, project, doc, withRows, indicator, parts, type Row } from "./rule-tester";
 
 const CENTRAL_ROWS: Row[] = [
   ["成本指标", "经济成本指标", "项目总成本", "≤50万元", "预算测算"],
@@ -233,5 +233,25 @@ ruleTester("indicator/near-duplicate", {
       doc: doc([project({ seq: 1, indicators: nearSet(80, "群众满意度") }), project({ seq: 2, indicators: nearSet(80, "公众满意度。") })]),
       errors: [{ projectSeq: 2, cell: "C11", severity: "info", messageIncludes: "全部 6 条绩效指标与第 1 个项目（执法记录仪购置经费1）几乎相同" }],
     },
+  ],
+});
+
+ruleTester("indicator/not-ecological", {
+  valid: [
+    { name: "no 生态效益 row" },
+    { name: "energy saving", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "节约用电", "≥5%"]]) }) },
+    // Seed 002 P19 生态效益 "无污染".
+    { name: "无污染 (seed 002 P19)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "无污染", "≥100%"]]) }) },
+    { name: "paperless office", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "无纸化办公率", "≥90%"]]) }) },
+  ],
+  invalid: [
+    // Seed 002 P14 "辖区电诈类案件小于总案发率50%", P16 "降低民警辅警伤亡率".
+    {
+      name: "crime and casualty rates as 生态效益 (seed 002 P14, P16)",
+      project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "电诈类案件占比", parts("＞", "50.00", "百分比"), "历史标准", "辖区电诈类案件小于总案发率50%"], ["效益指标", "生态效益指标", "降低伤亡率", "≤20%"]]) }),
+      errors: [{ cell: "C17", severity: "info", messageIncludes: "生态效益指标「电诈类案件占比」与生态环境无关" }, { cell: "C18" }],
+    },
+    // Seed 002 P20: "保护民警执勤安全，为全区经济发展保驾护航".
+    { name: "security as 生态效益 (seed 002 P20)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "保护民警执勤安全，为全区经济发展保驾护航", "有效保障"]]) }), errors: [{ fixIncludes: "删除该行" }] },
   ],
 });

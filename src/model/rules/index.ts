@@ -51,6 +51,8 @@ import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
 import { rule as basisUniform } from "./basis/uniform";
 import { rule as indicatorTooFew } from "./indicator/too-few";
 import { rule as valueVagueUnit } from "./value/vague-unit";
+import { rule as goalPastTense } from "./goal/past-tense";
+import { rule as indicatorNotEcological } from "./indicator/not-ecological";
 import { rule as goalNearDuplicate } from "./goal/near-duplicate";
 import { rule as indicatorNearDuplicate } from "./indicator/near-duplicate";
 import { rule as costUnitCostBudget } from "./cost/unit-cost-budget";
@@ -108,6 +110,8 @@ export const RULES: readonly Rule[] = [
   basisUniform,
   indicatorTooFew,
   valueVagueUnit,
+  goalPastTense,
+  indicatorNotEcological,
   goalNearDuplicate,
   indicatorNearDuplicate,
   costUnitCostBudget,
