@@ -152,3 +152,22 @@ ruleTester("cost/unit-cost-budget", {
     { name: "元/路 × 路", project: unitCostProject(37, "=10路", ["产出指标", "成本指标", "专线租赁费", "≤230元/路"]), errors: [{ messageIncludes: "10路 × 230元/路 = 0.23 万元" }] },
   ],
 });
+
+ruleTester("cost/name-amount", {
+  valid: [
+    { name: "no amount in the 三级" },
+    { name: "the 三级 states the same amount", project: costRows(50, ["产出指标", "成本指标", "项目总成本不超过50万元", "≤50万元"]) },
+    // Seed 004 P11 "项目总投资不超过概算": no number.
+    { name: "no number in the 三级 (seed 004 P11)", project: costRows(50, ["产出指标", "成本指标", "项目总投资不超过概算", "50万元"]) },
+    { name: "元 and 万元 are the same amount", project: costRows(1.93, ["产出指标", "成本指标", "公积金19270元", "1.927万元"]) },
+  ],
+  invalid: [
+    // Seed 004 P1 "项目总投资不超过679.63万元" → 50万元; P10 2761.24 → 150.
+    {
+      name: "total investment in the 三级, the year's budget in the value (seed 004 P1)",
+      project: costRows(50, ["产出指标", "成本指标", "项目总投资不超过679.63万元", "50万元"]),
+      errors: [{ cell: "E16", severity: "warning", messageIncludes: "写的是“不超过679.63万元”，指标值却是“50万元”", fixIncludes: "本年度成本“≤50万元”；项目总投资 679.63万元" }],
+    },
+    { name: "amount in the 描述", project: costRows(150, ["产出指标", "成本指标", "项目成本", "150万元", "计划标准", "项目总投资2761.24万元"]), errors: [{ messageIncludes: "2761.24万元" }] },
+  ],
+});

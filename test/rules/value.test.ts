@@ -235,6 +235,8 @@ ruleTester("value/trivial-target", {
     { name: "≥100% means =100% (seed 002 P19, corpus 05 ≥100百分比)", project: extra(["产出指标", "质量指标", "资金使用合规率", parts("≥", "100", "百分比")]), errors: [{ severity: "info", fixIncludes: "=100%" }] },
     // Seed 001 #5 有组织犯罪案件数降低率(%) ≥98%; #2 再犯罪减低率 ≥95%.
     { name: "降低率 ≥98% (seed 001 #5)", project: extra(["效益指标", "社会效益指标", "有组织犯罪案件数降低率(%)", "≥98%"]), errors: [{ messageIncludes: "要求一年降低 98% 以上" }] },
+    // Seed 001 #1: the 三级 is cut at 15 characters; the 描述 says 降低率.
+    { name: "降低率 in the 描述 of a truncated 三级 (seed 001 #1)", project: extra(["效益指标", "生态效益指标", "国家明令淘汰类污染项目违法犯罪", "≥95%", "计划标准", "国家明令淘汰类污染项目违法犯罪降低率"]), errors: [{ messageIncludes: "降低 95%" }] },
     { name: "减低率 ≥95% (seed 001 #2)", project: extra(["效益指标", "社会效益指标", "再犯罪减低率", "≥95%"]), errors: [{ messageIncludes: "降低 95%" }] },
     // Seed 001 #28 刑释人员重新犯罪率 ≤95%.
     { name: "重新犯罪率 ≤95% (seed 001 #28)", project: extra(["效益指标", "社会效益指标", "刑释人员重新犯罪率", "≤95%"]), errors: [{ messageIncludes: "上限 95% 过宽" }] },

@@ -51,6 +51,7 @@ import { rule as valueQualitativeRatio } from "./value/qualitative-ratio";
 import { rule as basisUniform } from "./basis/uniform";
 import { rule as indicatorTooFew } from "./indicator/too-few";
 import { rule as valueVagueUnit } from "./value/vague-unit";
+import { rule as costNameAmount } from "./cost/name-amount";
 import { rule as goalPastTense } from "./goal/past-tense";
 import { rule as indicatorNotEcological } from "./indicator/not-ecological";
 import { rule as goalNearDuplicate } from "./goal/near-duplicate";
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   basisUniform,
   indicatorTooFew,
   valueVagueUnit,
+  costNameAmount,
   goalPastTense,
   indicatorNotEcological,
   goalNearDuplicate,

@@ -52,7 +52,7 @@ export const rule: Rule = {
             data: { row, value, reason: "只有 100% 才能达到，应写作“=100%”" },
             fix: "改为“=100%”",
           });
-      } else if (REDUCTION_MEASURE.test(name) && !GROWTH.test(name) && !isCostRow(f.l1[i], f.l2[i]) && (t.operator === "≥" || t.operator === ">" || t.operator === null) && v >= REDUCTION_MAX) {
+      } else if ((REDUCTION_MEASURE.test(name) || (ind.description !== null && REDUCTION_MEASURE.test(coreName(ind.description)))) && !GROWTH.test(name) && !isCostRow(f.l1[i], f.l2[i]) && (t.operator === "≥" || t.operator === ">" || t.operator === null) && v >= REDUCTION_MAX) {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row, value, reason: `要求一年降低 ${fmt(v)}% 以上，不切实际` },
