@@ -141,12 +141,12 @@ describe("template recalculated by LibreOffice", () => {
     const C = PROJECT.checks;
     expect(at(lo, sheets.good, C.budget)).toBe(CHECK.ok);
     expect(at(lo, sheets.good, C.plan)).toBe(CHECK.ok);
-    expect(at(lo, sheets.good, PROJECT.status)).toBe(CHECK.ok);
+    expect(at(lo, sheets.good, PROJECT.status)).toBe(CHECK.statusOk);
     for (let i = 0; i < good.indicators.length; i++) expect(at(lo, sheets.good, { r: PROJECT.indicatorFirstRow + i, c: PROJECT.checkCol })).toBe(CHECK.ok);
 
-    expect(at(lo, sheets.broken, C.budget)).toBe("✗ 预算数≠财政资金+其他资金");
-    expect(at(lo, sheets.broken, C.plan)).toBe("✗ 累计进度下降；12月底应为100%");
-    expect(at(lo, sheets.broken, { r: PROJECT.indicatorFirstRow, c: PROJECT.checkCol })).toBe(CHECK.l2Mismatch);
+    expect(at(lo, sheets.broken, C.budget)).toBe("✗ 预算数≠财政资金+其他资金〔budget/sum-mismatch〕");
+    expect(at(lo, sheets.broken, C.plan)).toBe("✗ 6月底累计进度下降〔spend-plan/decreasing〕；年末累计进度应为100%〔spend-plan/not-100〕");
+    expect(at(lo, sheets.broken, { r: PROJECT.indicatorFirstRow, c: PROJECT.checkCol })).toBe("✗ 二级指标缺失或不属于该一级指标〔indicator/level2-mismatch〕");
     expect(at(lo, sheets.broken, PROJECT.status)).toBe("✗ 3 项未通过");
     // The broken project has no heading of its own: the title formula follows its name.
     expect(at(lo, sheets.broken, PROJECT.title)).toBe("2.安保指挥中心工作经费（错误示例）绩效目标表");
@@ -167,7 +167,7 @@ describe("template recalculated by LibreOffice", () => {
     const rows = book.projectSheets.map((_s, i) => SUMMARY.firstRow + i);
     const pulled = rows.map((r) => at(lo, SUMMARY.sheet, { r, c: SUMMARY.cols.total }));
     expect(pulled.map(norm)).toEqual([5, 5, null]);
-    expect(rows.map((r) => at(lo, SUMMARY.sheet, { r, c: SUMMARY.cols.status }))).toEqual([CHECK.ok, "✗ 3 项未通过", CHECK.todo]);
+    expect(rows.map((r) => at(lo, SUMMARY.sheet, { r, c: SUMMARY.cols.status }))).toEqual([CHECK.statusOk, "✗ 3 项未通过", CHECK.todo]);
     const totalRow = SUMMARY.firstRow + rows.length;
     expect(at(lo, SUMMARY.sheet, { r: totalRow, c: SUMMARY.cols.status })).toBe(CHECK.ok); // 合计 = the sheets' 预算数
     expect(at(lo, SUMMARY.sheet, { r: totalRow + 1, c: SUMMARY.cols.status })).toBe(CHECK.ok); // declared 10 = 5 + 5

@@ -25,7 +25,7 @@ import {
   renderTemplate,
   type TemplateBook,
 } from "../../src/model/write";
-import { budgetCheck, planCheck } from "../../src/model/write/checks";
+import { budgetCheck, planCheck, ruleIdsIn } from "../../src/model/write/checks";
 import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { syntheticDocument } from "../helpers/synthetic";
@@ -172,7 +172,7 @@ describe("written template, read back with exceljs", () => {
   test("check cells carry native formulas with cached results, and conditional formats colour them", () => {
     const ws = wb.getWorksheet(book.projectSheets[0])!;
     const h4 = ws.getCell("H4").value as ExcelJS.CellFormulaValue;
-    expect(h4.formula).toMatch(/^IF\(AND\(C4="",E4="",G4=""\)/);
+    expect(h4.formula).toMatch(/〔budget\/sum-mismatch〕/);
     expect(h4.result).toBe(CHECK.ok);
     const all = book.grid.sheets.flatMap((s) => (s.formulas ?? []).flat().filter((f): f is string => !!f));
     expect(all.length).toBeGreaterThan(100);
@@ -208,24 +208,37 @@ describe("written template, read back with exceljs", () => {
   });
 });
 
-describe("in-sheet check evaluators (the formulas' twins; the LibreOffice test proves they agree)", () => {
-  test("budget", () => {
+describe("in-sheet check evaluators (the formulas' twins; the LibreOffice tests prove they agree)", () => {
+  test("budget: budget/not-number and budget/sum-mismatch, named in the text", () => {
     expect(budgetCheck(5, 5, null)).toBe(CHECK.ok);
     expect(budgetCheck(0.3, 0.1, 0.2)).toBe(CHECK.ok); // float noise rounded to 分
-    expect(budgetCheck(5, 4.5, null)).toBe(CHECK.budgetSum);
+    expect(budgetCheck(5, 4.5, null)).toBe("✗ 预算数≠财政资金+其他资金〔budget/sum-mismatch〕");
     expect(budgetCheck(null, null, null)).toBe(CHECK.todo);
     expect(budgetCheck(5, null, null)).toBe(CHECK.todo);
-    expect(budgetCheck("5万元", 5, null)).toBe(CHECK.budgetNotNumber);
-    expect(budgetCheck(-1, -1, 0)).toBe(CHECK.budgetNegative);
+    expect(budgetCheck("5万元", 5, null)).toBe("✗ 预算数不是有效金额〔budget/not-number〕");
+    expect(budgetCheck(-1, -1, 0)).toBe("✗ 预算数不是有效金额〔budget/not-number〕；财政资金不是有效金额〔budget/not-number〕");
+    // Other funds as text count 0, as the pane's arithmetic does: 5 = 5 + 0.
+    expect(budgetCheck(5, 5, "见附件")).toBe("✗ 其他资金不是有效金额〔budget/not-number〕");
+    // A rule the profile turns off has no part.
+    expect(budgetCheck(5, 4.5, null, (id) => id !== "budget/sum-mismatch")).toBe(CHECK.ok);
   });
-  test("spend plan (fractions)", () => {
-    expect(planCheck([0, 0, 1, 1])).toBe(CHECK.ok);
-    expect(planCheck([null, null, null, null])).toBe(CHECK.todo);
-    expect(planCheck([null, 0.25, 0.5, 1])).toBe(CHECK.todo);
-    expect(planCheck([0.5, 0.3, 0.8, 0.9])).toBe("✗ 累计进度下降；12月底应为100%");
-    expect(planCheck([0.25, 0.5, 0.75, 25])).toBe("✗ 超出0–100%；12月底应为100%");
-    expect(planCheck([0.2, 0.47, 0.73, 1.0000000001])).toBe(CHECK.ok);
-    expect(planCheck(["25%", 0.5, 0.75, 1])).toBe(CHECK.planNotNumber);
+  test("spend plan (fractions): missing, out-of-range, decreasing, not-100", () => {
+    expect(planCheck([0, 0, 1, 1], true)).toBe(CHECK.ok);
+    expect(planCheck([null, null, null, null], false)).toBe(CHECK.todo);
+    expect(planCheck([null, null, null, null], true)).toBe("✗ 资金支出计划未填写〔spend-plan/missing〕");
+    expect(planCheck([null, 0.25, 0.5, 1], true)).toBe("✗ 3月底为空〔spend-plan/missing〕");
+    expect(planCheck([0.1, 0.2, 0.3, null], true)).toBe("✗ 年末累计进度应为100%〔spend-plan/not-100〕");
+    expect(planCheck([0.5, 0.3, 0.8, 0.9], true)).toBe("✗ 6月底累计进度下降〔spend-plan/decreasing〕；年末累计进度应为100%〔spend-plan/not-100〕");
+    expect(planCheck([0.25, 0.5, 0.75, 25], true)).toBe("✗ 12月底超出0–100%〔spend-plan/out-of-range〕");
+    expect(planCheck([0.2, 0.47, 0.73, 1.0000000001], true)).toBe(CHECK.ok);
+    expect(planCheck(["25%", 0.5, 0.75, 1], true)).toBe("✗ 3月底为空〔spend-plan/missing〕");
+  });
+  test("rule ids are read back from a check text", () => {
+    expect(ruleIdsIn("✗ 缺少满意度指标〔indicator/missing-satisfaction〕；产出指标缺少时效指标〔indicator/missing-output-dimension〕")).toEqual([
+      "indicator/missing-satisfaction",
+      "indicator/missing-output-dimension",
+    ]);
+    expect(ruleIdsIn(CHECK.ok)).toEqual([]);
   });
 });
 

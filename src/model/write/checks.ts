@@ -1,6 +1,6 @@
 /**
  * In-sheet checks of the template: each check is a native formula (IF/AND/OR/ROUND/SUM/N/ISNUMBER/
- * COUNT/COUNTA/SUMPRODUCT/MID/LEFT/INDIRECT/MATCH/ROWS/INDEX only — functions Excel, WPS and LibreOffice
+ * COUNT/COUNTA/SUMPRODUCT/MID/LEFT/FIND/SUBSTITUTE/VALUE/IFERROR/INDIRECT/MATCH/ROWS/INDEX only — functions Excel, WPS and LibreOffice
  * all have; never LET/LAMBDA/XLOOKUP/dynamic arrays, never JXMB custom functions) paired with a
  * TypeScript evaluator that computes the same text. The renderer stores the evaluator's result as the
  * formula's cached value, so a file shows correct checks even before recalculation; the LibreOffice
@@ -23,81 +23,156 @@ const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** 预算数 = 财政资金 + 其他资金 (blank 其他资金 = 0), rounded to 分 (6 decimals of 万元). */
-export function budgetCheckFormula(t: string, f: string, o: string): string {
-  return (
-    `IF(AND(${t}="",${f}="",${o}=""),${str(CHECK.todo)},` +
-    `IF(OR(AND(${t}<>"",NOT(ISNUMBER(${t}))),AND(${f}<>"",NOT(ISNUMBER(${f}))),AND(${o}<>"",NOT(ISNUMBER(${o})))),${str(CHECK.budgetNotNumber)},` +
-    `IF(OR(${t}="",${f}=""),${str(CHECK.todo)},` +
-    `IF(OR(${t}<0,${f}<0,N(${o})<0),${str(CHECK.budgetNegative)},` +
-    `IF(ROUND(${t}-${f}-N(${o}),6)=0,${str(CHECK.ok)},${str(CHECK.budgetSum)})))))`
-  );
+/**
+ * Content checks name their rule: "✗ <what>〔rule-id〕", several joined by "；". A cell with a ✗ for a rule
+ * is a finding the task pane reports for the same rule on the same row (test/template/agreement.test.ts
+ * recalculates in LibreOffice and compares); a rule the profile turns off has no in-sheet part.
+ */
+export const tagged = (text: string, ruleId: string) => `${text}〔${ruleId}〕`;
+/** Rule ids named in a check text (for tests and readers of a recalculated sheet). */
+export function ruleIdsIn(text: unknown): string[] {
+  if (typeof text !== "string" || !text.startsWith("✗")) return [];
+  return [...text.matchAll(/〔([a-z0-9-]+\/[a-z0-9-]+)〕/g)].map((m) => m[1]);
 }
 
-export function budgetCheck(t: CheckInput, f: CheckInput, o: CheckInput): string {
-  if (isBlank(t) && isBlank(f) && isBlank(o)) return CHECK.todo;
-  for (const v of [t, f, o]) if (!isBlank(v) && !isNum(v)) return CHECK.budgetNotNumber;
-  if (isBlank(t) || isBlank(f)) return CHECK.todo;
-  if ((t as number) < 0 || (f as number) < 0 || n(o) < 0) return CHECK.budgetNegative;
-  return round6((t as number) - (f as number) - n(o)) === 0 ? CHECK.ok : CHECK.budgetSum;
+/** Which rules have an in-sheet part in this workbook (the profile may turn some off). */
+export type RuleGate = (ruleId: string) => boolean;
+export const ALL_RULES: RuleGate = () => true;
+
+interface FormulaPart {
+  cond: string;
+  msg: string;
+}
+/** IF(parts…="", clean, "✗ "&parts…) with each part "；msg" when its condition holds. */
+function combineFormula(parts: readonly FormulaPart[], clean: string): string {
+  if (parts.length === 0) return clean;
+  const acc = parts.map((p) => `IF(${p.cond},${str("；" + p.msg)},"")`).join("&");
+  return `IF(${acc}="",${clean},${str(CHECK.badPrefix)}&MID(${acc},2,2000))`;
+}
+function combine(parts: readonly [boolean, string][], clean: string): string {
+  const bad = parts.filter(([b]) => b).map(([, m]) => m);
+  return bad.length ? CHECK.badPrefix + bad.join("；") : clean;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+const BUDGET_LABELS = ["预算数", "财政资金", "其他资金"] as const;
+
+/**
+ * budget/not-number: an amount cell holding text or a negative number. budget/sum-mismatch: 预算数 ≠
+ * 财政资金 + 其他资金 (other blank, text or negative counts 0, as checks/budget.ts does), compared in 分.
+ * Blank 预算数 or 财政资金 (with nothing wrong) → 待填写.
+ */
+export function budgetCheckFormula(t: string, f: string, o: string, gate: RuleGate = ALL_RULES): string {
+  const cells = [t, f, o];
+  const parts: FormulaPart[] = [];
+  if (gate("budget/not-number"))
+    cells.forEach((c, i) =>
+      parts.push({ cond: `OR(AND(${c}<>"",NOT(ISNUMBER(${c}))),AND(ISNUMBER(${c}),N(${c})<0))`, msg: tagged(`${BUDGET_LABELS[i]}不是有效金额`, "budget/not-number") }),
+    );
+  if (gate("budget/sum-mismatch"))
+    parts.push({
+      cond: `AND(ISNUMBER(${t}),ISNUMBER(${f}),N(${t})>=0,N(${f})>=0,ROUND(N(${t})-N(${f})-IF(N(${o})>0,N(${o}),0),6)<>0)`,
+      msg: tagged(CHECK.budgetSum, "budget/sum-mismatch"),
+    });
+  return combineFormula(parts, `IF(OR(${t}="",${f}=""),${str(CHECK.todo)},${str(CHECK.ok)})`);
+}
+
+export function budgetCheck(t: CheckInput, f: CheckInput, o: CheckInput, gate: RuleGate = ALL_RULES): string {
+  const vals = [t, f, o];
+  const parts: [boolean, string][] = [];
+  if (gate("budget/not-number"))
+    vals.forEach((v, i) => parts.push([(!isBlank(v) && !isNum(v)) || (isNum(v) && v < 0), tagged(`${BUDGET_LABELS[i]}不是有效金额`, "budget/not-number")]));
+  if (gate("budget/sum-mismatch"))
+    parts.push([isNum(t) && isNum(f) && t >= 0 && f >= 0 && round6(t - f - (n(o) > 0 ? n(o) : 0)) !== 0, tagged(CHECK.budgetSum, "budget/sum-mismatch")]);
+  return combine(parts, isBlank(t) || isBlank(f) ? CHECK.todo : CHECK.ok);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
 
 /**
- * Spend plan: cells hold fractions (0.25 shown as 25%). Non-numbers → one message; otherwise every
- * failed rule is listed: out of 0–100%, decreasing (between any two filled points), 12月底 ≠ 100%.
- * A partly blank plan without failures is "待填写".
+ * Spend plan, as checks/spend-plan.ts sees it: cells hold fractions (0.25 shown as 25%); a cell without a
+ * number counts as blank. spend-plan/missing: a blank point before the last filled one, or no point at
+ * all once the project has content (`hasContent`; an untouched sheet says 待填写); out-of-range: outside
+ * 0–100%; decreasing: below an earlier in-range point; not-100: the last filled point (in range) ≠ 100%.
  */
-export function planCheckFormula(cells: readonly string[], range: string): string {
-  const pairs: string[] = [];
-  for (let i = 0; i < cells.length; i++)
-    for (let j = i + 1; j < cells.length; j++) pairs.push(`AND(ISNUMBER(${cells[i]}),ISNUMBER(${cells[j]}),ROUND(${cells[j]}-${cells[i]},6)<0)`);
-  const last = cells[cells.length - 1];
-  const msg =
-    `IF(OR(ROUND(MIN(${range}),6)<0,ROUND(MAX(${range}),6)>1),${str("；" + CHECK.planRange)},"")` +
-    `&IF(OR(${pairs.join(",")}),${str("；" + CHECK.planDecreasing)},"")` +
-    `&IF(AND(ISNUMBER(${last}),ROUND(${last},6)<>1),${str("；" + CHECK.planNot100)},"")`;
-  return (
-    `IF(COUNTA(${range})=0,${str(CHECK.todo)},` +
-    `IF(COUNT(${range})<COUNTA(${range}),${str(CHECK.planNotNumber)},` +
-    `IF(${msg}="",IF(COUNT(${range})<${cells.length},${str(CHECK.todo)},${str(CHECK.ok)}),${str(CHECK.badPrefix)}&MID(${msg},2,200))))`
-  );
+export function planCheckFormula(cells: readonly string[], hasContent: string, gate: RuleGate = ALL_RULES, labels: readonly string[] = PLAN_LABELS): string {
+  const num = (c: string) => `ISNUMBER(${c})`;
+  const inRange = (c: string) => `AND(ISNUMBER(${c}),ROUND(N(${c})*100,6)>=0,ROUND(N(${c})*100,6)<=100)`;
+  const parts: FormulaPart[] = [];
+  const all = cells.map(num);
+  const none = `NOT(OR(${all.join(",")}))`;
+  if (gate("spend-plan/missing")) parts.push({ cond: `AND(${none},${hasContent})`, msg: tagged(CHECK.planMissingAll, "spend-plan/missing") });
+  cells.forEach((c, i) => {
+    const later = cells.slice(i + 1).map(num);
+    if (gate("spend-plan/missing") && later.length) parts.push({ cond: `AND(NOT(${num(c)}),OR(${later.join(",")}))`, msg: tagged(`${labels[i]}为空`, "spend-plan/missing") });
+    if (gate("spend-plan/out-of-range"))
+      parts.push({ cond: `AND(${num(c)},OR(ROUND(N(${c})*100,6)<0,ROUND(N(${c})*100,6)>100))`, msg: tagged(`${labels[i]}${CHECK.planRange}`, "spend-plan/out-of-range") });
+    const earlier = cells.slice(0, i).map((e) => `AND(${inRange(e)},ROUND((N(${e})-N(${c}))*100,6)>0)`);
+    if (gate("spend-plan/decreasing") && earlier.length)
+      parts.push({ cond: `AND(${inRange(c)},OR(${earlier.join(",")}))`, msg: tagged(`${labels[i]}${CHECK.planDecreasing}`, "spend-plan/decreasing") });
+  });
+  if (gate("spend-plan/not-100")) {
+    // The last point holding a number.
+    let lastExpr = cells[0];
+    for (let i = 1; i < cells.length; i++) lastExpr = `IF(${num(cells[i])},${cells[i]},${lastExpr})`;
+    parts.push({ cond: `AND(OR(${all.join(",")}),${inRange(lastExpr)},ROUND(N(${lastExpr})*100,6)<>100)`, msg: tagged(CHECK.planNot100, "spend-plan/not-100") });
+  }
+  return combineFormula(parts, `IF(AND(${all.join(",")}),${str(CHECK.ok)},${str(CHECK.todo)})`);
 }
 
-export function planCheck(points: readonly CheckInput[]): string {
-  const filled = points.filter((v) => !isBlank(v));
-  if (filled.length === 0) return CHECK.todo;
-  if (filled.some((v) => !isNum(v))) return CHECK.planNotNumber;
-  const nums = filled as number[];
-  const parts: string[] = [];
-  if (round6(Math.min(...nums)) < 0 || round6(Math.max(...nums)) > 1) parts.push(CHECK.planRange);
-  let dec = false;
-  for (let i = 0; i < points.length; i++)
-    for (let j = i + 1; j < points.length; j++) {
-      const a = points[i];
-      const b = points[j];
-      if (isNum(a) && isNum(b) && round6(b - a) < 0) dec = true;
-    }
-  if (dec) parts.push(CHECK.planDecreasing);
-  const last = points[points.length - 1];
-  if (isNum(last) && round6(last) !== 1) parts.push(CHECK.planNot100);
-  if (parts.length) return CHECK.badPrefix + parts.join("；");
-  return filled.length < points.length ? CHECK.todo : CHECK.ok;
+export const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
+
+export function planCheck(points: readonly CheckInput[], hasContent: boolean, gate: RuleGate = ALL_RULES, labels: readonly string[] = PLAN_LABELS): string {
+  const pct = points.map((v) => (isNum(v) ? round6(v * 100) : null));
+  const inRange = (x: number | null) => x !== null && x >= 0 && x <= 100;
+  const parts: [boolean, string][] = [];
+  const anyNum = pct.some((x) => x !== null);
+  if (gate("spend-plan/missing")) parts.push([!anyNum && hasContent, tagged(CHECK.planMissingAll, "spend-plan/missing")]);
+  pct.forEach((x, i) => {
+    const later = pct.slice(i + 1);
+    if (gate("spend-plan/missing") && later.length) parts.push([x === null && later.some((y) => y !== null), tagged(`${labels[i]}为空`, "spend-plan/missing")]);
+    if (gate("spend-plan/out-of-range")) parts.push([x !== null && (x < 0 || x > 100), tagged(`${labels[i]}${CHECK.planRange}`, "spend-plan/out-of-range")]);
+    if (gate("spend-plan/decreasing") && i > 0)
+      parts.push([
+        inRange(x) && pct.slice(0, i).some((e, j) => inRange(e) && round6((n(points[j]) - n(points[i])) * 100) > 0),
+        tagged(`${labels[i]}${CHECK.planDecreasing}`, "spend-plan/decreasing"),
+      ]);
+  });
+  if (gate("spend-plan/not-100")) {
+    let last: number | null = null;
+    for (const x of pct) if (x !== null) last = x;
+    parts.push([last !== null && inRange(last) && last !== 100, tagged(CHECK.planNot100, "spend-plan/not-100")]);
+  }
+  return combine(parts, pct.every((x) => x !== null) ? CHECK.ok : CHECK.todo);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** A field that only has to be filled: "待填写" or "✓ 通过". */
+/** A field that only has to be filled: "待填写" or "✓ 已填写". */
 export function presenceCheckFormula(cells: readonly string[]): string {
   const cond = cells.length === 1 ? `${cells[0]}=""` : `OR(${cells.map((c) => `${c}=""`).join(",")})`;
-  return `IF(${cond},${str(CHECK.todo)},${str(CHECK.ok)})`;
+  return `IF(${cond},${str(CHECK.todo)},${str(CHECK.filled)})`;
 }
 export function presenceCheck(values: readonly CheckInput[]): string {
-  return values.some(isBlank) ? CHECK.todo : CHECK.ok;
+  return values.some(isBlank) ? CHECK.todo : CHECK.filled;
 }
 
 /* ---------------------------------------------------------------------------------------------- */
+
+/** What the indicator checks need to know of the framework; built from taxonomy.ts by the renderer. */
+export interface IndicatorTaxonomy {
+  /** Every 一级 label (both frameworks): a label outside it is indicator/unknown-level1. */
+  level1All: readonly string[];
+  /** Label of 一级 成本 and of 二级 成本 (under 产出 in 2015), for the framework evidence. */
+  costL1: string;
+  outputL1: string;
+  costL2: string;
+  /** Allowed (一级, 二级) pairs per framework. */
+  pairs: Record<"2015" | "2021", readonly (readonly [string, string])[]>;
+  /** The profile's framework (used when the rows give no evidence). */
+  framework: "2015" | "2021";
+}
 
 export interface IndicatorRefs {
   level1: string;
@@ -108,54 +183,146 @@ export interface IndicatorRefs {
   row: string;
 }
 
+/** Block columns (absolute ranges) for the framework evidence, and the names of the pair table. */
+export interface BlockRefs {
+  level1Col: string;
+  level2Col: string;
+  pairsFw: string;
+  pairsL1: string;
+  pairsL2: string;
+}
+
+/** The framework the rows themselves follow (rules/util.ts facts()): 2021 when 成本 is a 一级 only, 2015 when only a 二级 under 产出. */
+function fwFormula(b: BlockRefs, t: IndicatorTaxonomy): { fw: string; mixed: string } {
+  const asL1 = `SUMPRODUCT(--(${b.level1Col}=${str(t.costL1)}))`;
+  const asL2 = `SUMPRODUCT((${b.level1Col}=${str(t.outputL1)})*(${b.level2Col}=${str(t.costL2)}))`;
+  return {
+    fw: `IF(AND(${asL1}>0,${asL2}=0),"2021",IF(AND(${asL2}>0,${asL1}=0),"2015",${str(t.framework)}))`,
+    mixed: `AND(${asL1}>0,${asL2}>0)`,
+  };
+}
+export function rowsFramework(l1: readonly string[], l2: readonly string[], t: IndicatorTaxonomy): { fw: "2015" | "2021"; mixed: boolean } {
+  const asL1 = l1.some((x) => x === t.costL1);
+  const asL2 = l1.some((x, i) => x === t.outputL1 && l2[i] === t.costL2);
+  return { fw: asL1 && !asL2 ? "2021" : asL2 && !asL1 ? "2015" : t.framework, mixed: asL1 && asL2 };
+}
+
+/** Year of a target as the formula sees it: "YYYY年…" anywhere, or a leading "YYYY." / "YYYY-" / "YYYY/". */
+function yearFormula(target: string): string {
+  const s = `SUBSTITUTE(SUBSTITUTE(${target}," ",""),"　","")`;
+  const m = `MID(${s},FIND("年",${s})-4,4)`;
+  // IFERROR: no 年, or 年 within the first four characters (MID from ≤ 0), or four characters that are no number.
+  return `IFERROR(IF(AND(LEFT(${m},2)="20",VALUE(${m})>=2000,VALUE(${m})=INT(VALUE(${m}))),VALUE(${m}),""),"")`;
+}
+export function yearOfTarget(v: CheckInput): number | null {
+  if (typeof v !== "string") return null;
+  const s = v.replace(/[ \u3000]/g, "");
+  const k = s.indexOf("年");
+  if (k < 4) return null;
+  const y = s.slice(k - 4, k);
+  return /^20\d\d$/.test(y) ? Number(y) : null;
+}
+
 /**
- * One indicator row: empty row → ""; missing 一级/二级/三级/指标值 → "待填写：…"; 一级 not in the list or
- * 二级 not under the 一级 (pair table from taxonomy.ts) → ✗.
+ * One indicator row: empty row → ""; otherwise ✗ parts for indicator/unknown-level1 (blank or unknown 一级),
+ * indicator/level2-mismatch (二级 blank, unknown or not under the 一级 in the rows' framework), value/missing
+ * (blank 指标值) and time/wrong-year (a year in the 指标值 ≠ 预算年度); no ✗ but a blank 三级 → 待填写.
  */
-export function indicatorCheckFormula(x: IndicatorRefs, names: { level1: string; pairsL1: string; pairsL2: string }): string {
-  return (
-    `IF(COUNTA(${x.row})=0,"",` +
-    `IF(${x.level1}="",${str(CHECK.l1Missing)},` +
-    `IF(SUMPRODUCT(--(${names.level1}=${x.level1}))=0,${str(CHECK.l1Unknown)},` +
-    `IF(${x.level2}="",${str(CHECK.l2Missing)},` +
-    `IF(SUMPRODUCT(--(${names.pairsL1}=${x.level1}),--(${names.pairsL2}=${x.level2}))=0,${str(CHECK.l2Mismatch)},` +
-    `IF(${x.name}="",${str(CHECK.l3Missing)},` +
-    `IF(${x.target}="",${str(CHECK.targetMissing)},${str(CHECK.ok)})))))))`
-  );
+export function indicatorCheckFormula(x: IndicatorRefs, b: BlockRefs, t: IndicatorTaxonomy, fiscalYear: string, gate: RuleGate = ALL_RULES): string {
+  const known1 = `OR(${t.level1All.map((l) => `${x.level1}=${str(l)}`).join(",")})`;
+  const { fw, mixed } = fwFormula(b, t);
+  const pairIn = (fwExpr: string) => `SUMPRODUCT((${b.pairsFw}=${fwExpr})*(${b.pairsL1}=${x.level1})*(${b.pairsL2}=${x.level2}))>0`;
+  const parts: FormulaPart[] = [];
+  if (gate("indicator/unknown-level1")) parts.push({ cond: `NOT(${known1})`, msg: tagged(CHECK.l1Unknown, "indicator/unknown-level1") });
+  if (gate("indicator/level2-mismatch"))
+    parts.push({
+      cond: `AND(${known1},NOT(${pairIn(fw)}),NOT(AND(${mixed},SUMPRODUCT((${b.pairsL1}=${x.level1})*(${b.pairsL2}=${x.level2}))>0)))`,
+      msg: tagged(CHECK.l2Mismatch, "indicator/level2-mismatch"),
+    });
+  if (gate("value/missing")) parts.push({ cond: `${x.target}=""`, msg: tagged(CHECK.targetMissing, "value/missing") });
+  if (gate("time/wrong-year")) {
+    const y = yearFormula(x.target);
+    parts.push({ cond: `AND(ISNUMBER(${fiscalYear}),ISNUMBER(${y}),${y}<>N(${fiscalYear}))`, msg: tagged(CHECK.yearWrong, "time/wrong-year") });
+  }
+  return `IF(COUNTA(${x.row})=0,"",${combineFormula(parts, `IF(${x.name}="",${str(CHECK.l3Missing)},${str(CHECK.ok)})`)})`;
 }
 
 export function indicatorCheck(
   row: readonly CheckInput[],
   v: { level1: CheckInput; level2: CheckInput; name: CheckInput; target: CheckInput },
-  level1List: readonly string[],
-  pairs: readonly (readonly [string, string])[],
+  block: { fw: "2015" | "2021"; mixed: boolean },
+  t: IndicatorTaxonomy,
+  fiscalYear: CheckInput,
+  gate: RuleGate = ALL_RULES,
 ): string {
   if (row.every(isBlank)) return "";
-  if (isBlank(v.level1)) return CHECK.l1Missing;
-  // Excel's "=" on text is case-insensitive; labels are Chinese, so plain equality is the same here.
-  const l1 = String(v.level1);
-  if (!level1List.includes(l1)) return CHECK.l1Unknown;
-  if (isBlank(v.level2)) return CHECK.l2Missing;
-  if (!pairs.some(([a, b]) => a === l1 && b === String(v.level2))) return CHECK.l2Mismatch;
-  if (isBlank(v.name)) return CHECK.l3Missing;
-  if (isBlank(v.target)) return CHECK.targetMissing;
-  return CHECK.ok;
+  const l1 = isBlank(v.level1) ? "" : String(v.level1);
+  const l2 = isBlank(v.level2) ? "" : String(v.level2);
+  const known1 = t.level1All.includes(l1);
+  const inPairs = (ps: readonly (readonly [string, string])[]) => ps.some(([a, b]) => a === l1 && b === l2);
+  const parts: [boolean, string][] = [];
+  if (gate("indicator/unknown-level1")) parts.push([!known1, tagged(CHECK.l1Unknown, "indicator/unknown-level1")]);
+  if (gate("indicator/level2-mismatch"))
+    parts.push([known1 && !inPairs(t.pairs[block.fw]) && !(block.mixed && (inPairs(t.pairs["2015"]) || inPairs(t.pairs["2021"]))), tagged(CHECK.l2Mismatch, "indicator/level2-mismatch")]);
+  if (gate("value/missing")) parts.push([isBlank(v.target), tagged(CHECK.targetMissing, "value/missing")]);
+  if (gate("time/wrong-year")) {
+    const y = yearOfTarget(v.target);
+    parts.push([isNum(fiscalYear) && y !== null && y !== fiscalYear, tagged(CHECK.yearWrong, "time/wrong-year")]);
+  }
+  return combine(parts, isBlank(v.name) ? CHECK.l3Missing : CHECK.ok);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** Sheet status: "✗ n 项未通过" / "待填写" / "✓ 通过" over the sheet's check column. */
+/** The required 一级 and 二级 (from taxonomy.ts via the renderer), each with its rule. */
+export interface BlockRequirement {
+  ruleId: string;
+  msg: string;
+  /** Present when any row has one of these 一级 … */
+  level1?: readonly string[];
+  /** … or one of these 二级. */
+  level2?: readonly string[];
+  /** Only checked when a row has this 一级 (产出 dimensions need 产出 rows). */
+  onlyIfLevel1?: string;
+}
+
+/**
+ * The block as a whole (on the indicator header row): with at least one filled row, every requirement
+ * whose 一级/二级 no row has → ✗. No rows at all → 待填写.
+ */
+export function blockCheckFormula(rowsRange: string, b: BlockRefs, reqs: readonly BlockRequirement[]): string {
+  const has = (col: string, labels: readonly string[] = []) => labels.map((l) => `SUMPRODUCT(--(${col}=${str(l)}))`);
+  const parts: FormulaPart[] = reqs.map((r) => {
+    const any = [...has(b.level1Col, r.level1), ...has(b.level2Col, r.level2)].join("+");
+    const cond = r.onlyIfLevel1 ? `AND(SUMPRODUCT(--(${b.level1Col}=${str(r.onlyIfLevel1)}))>0,${any}=0)` : `${any}=0`;
+    return { cond, msg: tagged(r.msg, r.ruleId) };
+  });
+  return `IF(COUNTA(${rowsRange})=0,${str(CHECK.todo)},${combineFormula(parts, str(CHECK.ok))})`;
+}
+
+export function blockCheck(l1: readonly string[], l2: readonly string[], anyFilled: boolean, reqs: readonly BlockRequirement[]): string {
+  if (!anyFilled) return CHECK.todo;
+  const parts: [boolean, string][] = reqs.map((r) => {
+    const any = (r.level1 ?? []).some((x) => l1.includes(x)) || (r.level2 ?? []).some((x) => l2.includes(x));
+    return [(!r.onlyIfLevel1 || l1.includes(r.onlyIfLevel1)) && !any, tagged(r.msg, r.ruleId)];
+  });
+  return combine(parts, CHECK.ok);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+/** Sheet status: "✗ n 项未通过" / "待填写" / CHECK.statusOk over the sheet's check column. */
 export function statusFormula(checkRange: string, indicatorNameRange: string): string {
   const bad = `SUMPRODUCT(--(LEFT(${checkRange},1)="✗"))`;
   const todo = `SUMPRODUCT(--(LEFT(${checkRange},3)=${str(CHECK.todo)}))`;
-  return `IF(${bad}>0,"✗ "&${bad}&" 项未通过",IF(OR(${todo}>0,COUNTA(${indicatorNameRange})=0),${str(CHECK.todo)},${str(CHECK.ok)}))`;
+  return `IF(${bad}>0,"✗ "&${bad}&" 项未通过",IF(OR(${todo}>0,COUNTA(${indicatorNameRange})=0),${str(CHECK.todo)},${str(CHECK.statusOk)}))`;
 }
 
 export function statusCheck(checks: readonly string[], indicatorCount: number): string {
   const bad = checks.filter((c) => c.startsWith("✗")).length;
   if (bad > 0) return `✗ ${bad} 项未通过`;
   if (checks.some((c) => c.startsWith(CHECK.todo)) || indicatorCount === 0) return CHECK.todo;
-  return CHECK.ok;
+  return CHECK.statusOk;
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -208,3 +375,28 @@ export function listsProbeFormula(level1Cell: string, level1Name: string, prefix
 export function listsSummaryFormula(range: string, count: number): string {
   return `IF(COUNTIF(${range},"✓")=${count},${str(CHECK.listsOk)},${str(CHECK.listsBad)})`;
 }
+
+/* ---------------------------------------------------------------------------------------------- */
+
+/**
+ * The rules with an in-sheet version, and where their ✗ shows: "row" on the indicator row the finding
+ * points at (for time/wrong-year only findings on the 指标值), "project" somewhere in the project sheet's
+ * 校验 column (plan, budget, block). The agreement test and the docs read this list.
+ */
+export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; targetOnly?: boolean }[] = [
+  { id: "budget/not-number", scope: "project" },
+  { id: "budget/sum-mismatch", scope: "project" },
+  { id: "spend-plan/missing", scope: "project" },
+  { id: "spend-plan/out-of-range", scope: "project" },
+  { id: "spend-plan/decreasing", scope: "project" },
+  { id: "spend-plan/not-100", scope: "project" },
+  { id: "indicator/missing-output", scope: "project" },
+  { id: "indicator/missing-benefit", scope: "project" },
+  { id: "indicator/missing-satisfaction", scope: "project" },
+  { id: "indicator/missing-cost", scope: "project" },
+  { id: "indicator/missing-output-dimension", scope: "project" },
+  { id: "indicator/unknown-level1", scope: "row" },
+  { id: "indicator/level2-mismatch", scope: "row" },
+  { id: "value/missing", scope: "row" },
+  { id: "time/wrong-year", scope: "row", targetOnly: true },
+];

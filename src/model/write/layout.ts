@@ -71,25 +71,27 @@ export const FMT_YEAR = "0";
  * ---------------------------------------------------------------------------------------------- */
 
 export const CHECK = {
-  ok: "✓ 通过",
+  /** A check found nothing wrong among what it checks; it never claims the pane's full review. */
+  ok: "✓ 格式检查通过",
+  filled: "✓ 已填写",
   todo: "待填写",
   badPrefix: "✗ ",
-  budgetNotNumber: "✗ 金额须填数字",
-  budgetNegative: "✗ 金额不能为负",
-  budgetSum: "✗ 预算数≠财政资金+其他资金",
-  planNotNumber: "✗ 支出进度须填百分比",
+  budgetSum: "预算数≠财政资金+其他资金",
+  planMissingAll: "资金支出计划未填写",
   planRange: "超出0–100%",
   planDecreasing: "累计进度下降",
-  planNot100: "12月底应为100%",
-  l1Missing: "待填写：一级指标",
-  l1Unknown: "✗ 一级指标不在列表中",
-  l2Missing: "待填写：二级指标",
-  l2Mismatch: "✗ 二级指标与一级指标不匹配",
+  planNot100: "年末累计进度应为100%",
+  l1Unknown: "一级指标缺失或不在列表中",
+  l2Mismatch: "二级指标缺失或不属于该一级指标",
   l3Missing: "待填写：三级指标",
-  targetMissing: "待填写：指标值",
+  targetMissing: "指标值未填写",
+  yearWrong: "指标值中的年份≠预算年度",
+  /** Sheet status line when no check of the sheet shows ✗ or 待填写. */
+  statusOk: "✓ 格式检查通过（完整审核请用 JXMB）",
   totalMismatch: "✗ 合计≠各项目表预算数之和",
   declaredMismatch: "✗ 申报合计≠各项目预算数之和",
   unitMismatch: "✗ 单位申报合计≠该单位项目预算数之和",
+  budgetNotNumber: "✗ 金额须填数字",
   yearBad: "✗ 预算年度应为四位年份",
   listsOk: "✓ 下拉列表可用",
   listsBad: "✗ 下拉列表不可用",
@@ -200,7 +202,7 @@ export const PROJECT = {
     { r: 8, c: 4, text: "指标值", role: "header" },
     { r: 8, c: 5, text: "指标值确定依据", role: "header" },
     { r: 8, c: 6, text: "评（扣）分标准", role: "header" },
-    { r: 8, c: 7, text: "校验", role: "header" },
+    { r: 1, c: 7, text: "校验", role: "header" },
   ] as LabelSpot[],
   fields: {
     unitCode: { r: 1, c: 1 },
@@ -225,6 +227,8 @@ export const PROJECT = {
     purpose: { r: 4, c: 7 },
     plan: { r: 6, c: 7 },
     goals: { r: 7, c: 7 },
+    /** The indicator block as a whole: the required 一级 and 二级 (on the block's header row). */
+    block: { r: 8, c: 7 },
   } satisfies Record<string, Spot>,
   planKeys: ["mar", "jun", "oct", "dec"] as const,
   indicatorHeaderRow: 8,
@@ -284,6 +288,10 @@ export const NAMES = {
   level2ListPrefix: "JXMB_L2_",
   pairsL1: "JXMB_PAIRS_L1",
   pairsL2: "JXMB_PAIRS_L2",
+  /** Pairs of both frameworks (framework, 一级, 二级): the row check follows the framework the rows use. */
+  pairsAllFw: "JXMB_PAIRS_ALL_FW",
+  pairsAllL1: "JXMB_PAIRS_ALL_L1",
+  pairsAllL2: "JXMB_PAIRS_ALL_L2",
   listsCheck: "JXMB_LISTS_CHECK",
 } as const;
 

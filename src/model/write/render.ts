@@ -11,8 +11,17 @@
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../grid";
 import { a1, emptySheet, setValue } from "../grid";
 import { emptyDocument, emptyProject, type JxmbDocument, type Project, type ProfileName } from "../schema";
-import { LEVEL1, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
+import { HIERARCHY, LEVEL1, LEVEL2, REQUIRED_OUTPUT_DIMENSIONS, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
+import { getRule } from "../rules";
+import { ruleSetting } from "../rules/profiles";
 import {
+  blockCheck,
+  blockCheckFormula,
+  rowsFramework,
+  type BlockRefs,
+  type BlockRequirement,
+  type IndicatorTaxonomy,
+  type RuleGate,
   budgetCheck,
   budgetCheckFormula,
   declaredCheck,
@@ -257,6 +266,31 @@ interface Lists {
   level1: string[];
   level2: string[][];
   pairs: [string, string][];
+  /** What the row and block checks know of both frameworks. */
+  taxonomy: IndicatorTaxonomy;
+  required: BlockRequirement[];
+}
+
+function pairsOf(fw: Framework): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k1, l2s] of Object.entries(HIERARCHY[fw]) as [Level1Key, (keyof typeof LEVEL2)[]][]) for (const k2 of l2s) out.push([LEVEL1[k1], LEVEL2[k2]]);
+  return out;
+}
+
+/** The required 一级 and 二级 of the framework, each with the rule the task pane reports it under. */
+function requirementsOf(fw: Framework): BlockRequirement[] {
+  const req: BlockRequirement[] = [
+    { ruleId: "indicator/missing-output", msg: "缺少产出指标", level1: [LEVEL1.output] },
+    { ruleId: "indicator/missing-benefit", msg: "缺少效益指标", level1: [LEVEL1.benefit] },
+    { ruleId: "indicator/missing-satisfaction", msg: "缺少满意度指标", level1: [LEVEL1.satisfaction] },
+    // Either framework's 成本 counts: 一级 成本 (2021) or the 二级 成本 (2015).
+    { ruleId: "indicator/missing-cost", msg: "缺少成本指标", level1: [LEVEL1.cost], level2: [LEVEL2.cost] },
+  ];
+  for (const d of REQUIRED_OUTPUT_DIMENSIONS[fw]) {
+    if (d === "cost") continue; // indicator/missing-cost reports it once
+    req.push({ ruleId: "indicator/missing-output-dimension", msg: `产出指标缺少${LEVEL2[d]}`, level2: [LEVEL2[d]], onlyIfLevel1: LEVEL1.output });
+  }
+  return req;
 }
 
 function listsOf(fw: Framework): Lists {
@@ -267,7 +301,15 @@ function listsOf(fw: Framework): Lists {
   keys.forEach((k, i) => {
     for (const l2 of level2[i]) pairs.push([level1[i], l2]);
   });
-  return { level1, level2, pairs };
+  const taxonomy: IndicatorTaxonomy = {
+    level1All: Object.values(LEVEL1),
+    costL1: LEVEL1.cost,
+    outputL1: LEVEL1.output,
+    costL2: LEVEL2.cost,
+    pairs: { "2015": pairsOf("2015"), "2021": pairsOf("2021") },
+    framework: fw,
+  };
+  return { level1, level2, pairs, taxonomy, required: requirementsOf(fw) };
 }
 
 function renderLists(lists: Lists, names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
@@ -302,7 +344,15 @@ function renderLists(lists: Lists, names: DefinedName[]): { sheet: GridSheet; ex
   });
   setValue(sheet, n1 + 1, qc, CHECK.listsOk, listsSummaryFormula(`${a1(1, qc)}:${a1(n1, qc)}`, n1));
   names.push({ name: NAMES.listsCheck, sheet: SHEET_LISTS, ref: abs(n1 + 1, qc) });
-  ex.columns = Array.from({ length: qc + 1 }, () => ({ width: LISTS.widths }));
+  // Pairs of both frameworks, for the row check of a project that follows the other framework.
+  const ac = qc + 2;
+  ["口径", "一级（两种口径）", "二级（两种口径）"].forEach((h, k) => setValue(sheet, 0, ac + k, h));
+  const all = (["2015", "2021"] as const).flatMap((fw) => lists.taxonomy.pairs[fw].map(([a, b]) => [fw, a, b] as const));
+  all.forEach((row, i) => row.forEach((v, k) => setValue(sheet, i + 1, ac + k, v)));
+  names.push({ name: NAMES.pairsAllFw, sheet: SHEET_LISTS, ref: `${abs(1, ac)}:${abs(all.length, ac)}` });
+  names.push({ name: NAMES.pairsAllL1, sheet: SHEET_LISTS, ref: `${abs(1, ac + 1)}:${abs(all.length, ac + 1)}` });
+  names.push({ name: NAMES.pairsAllL2, sheet: SHEET_LISTS, ref: `${abs(1, ac + 2)}:${abs(all.length, ac + 2)}` });
+  ex.columns = Array.from({ length: ac + 3 }, () => ({ width: LISTS.widths }));
   return { sheet, extras: ex };
 }
 
@@ -321,7 +371,22 @@ export interface ProjectRender {
   total: number | null;
 }
 
-function renderProject(p: Project, index: number, sheetName: string, lists: Lists, names: DefinedName[], opts: RenderOptions): ProjectRender {
+/** The rules the profile runs (a rule it turns off gets no in-sheet part). */
+export function ruleGate(profile: ProfileName): RuleGate {
+  return (id) => ruleSetting(profile, id, getRule(id)?.meta.severity ?? "warning") !== "off";
+}
+
+function renderProject(
+  p: Project,
+  index: number,
+  sheetName: string,
+  lists: Lists,
+  names: DefinedName[],
+  opts: RenderOptions,
+  ctx: { gate: RuleGate; fiscalYear: number | null },
+): ProjectRender {
+  // The pane does not review a 涉密 project (project/redacted says so); nor does the sheet.
+  const gate: RuleGate = p.redacted ? () => false : ctx.gate;
   const sheet = emptySheet(sheetName);
   const ex = newExtras(PROJECT.widths);
   ex.columns[PROJECT.metaCol] = { width: PROJECT.widths[PROJECT.metaCol], hidden: true };
@@ -384,10 +449,13 @@ function renderProject(p: Project, index: number, sheetName: string, lists: List
     checkTexts.push(v);
   };
   chk(C.code, presenceCheckFormula([ref(F.code), ref(F.name)]), presenceCheck([p.code, p.name]));
-  chk(C.budget, budgetCheckFormula(ref(F.total), ref(F.fiscal), ref(F.other)), budgetCheck(...(bCells as [CheckInput, CheckInput, CheckInput])));
+  chk(C.budget, budgetCheckFormula(ref(F.total), ref(F.fiscal), ref(F.other), gate), budgetCheck(...(bCells as [CheckInput, CheckInput, CheckInput]), gate));
   chk(C.purpose, presenceCheckFormula([ref(F.purpose)]), presenceCheck([p.purpose]));
   const planRefs = PROJECT.planKeys.map((k) => ref(F[k]));
-  chk(C.plan, planCheckFormula(planRefs, `${planRefs[0]}:${planRefs[planRefs.length - 1]}`), planCheck(pCells as CheckInput[]));
+  // A sheet with a name, an amount or an indicator is being filled: a blank plan is then an error, not 待填写.
+  const hasContentF = `COUNTA(${ref(F.name)},${ref(F.total)},${ref(F.fiscal)},${a1(PROJECT.indicatorFirstRow, PROJECT.indicatorCols.name)})>0`;
+  const hasContent = [p.name, bCells[0], bCells[1], p.indicators[0]?.name ?? null].some((v) => v !== null && v !== "");
+  chk(C.plan, planCheckFormula(planRefs, hasContentF, gate), planCheck(pCells as CheckInput[], hasContent, gate));
   chk(C.goals, presenceCheckFormula([ref(F.goals)]), presenceCheck([gText]));
 
   // Indicator block
@@ -397,12 +465,35 @@ function renderProject(p: Project, index: number, sheetName: string, lists: List
   const footer = projectFooterRow(rows);
   const IC = PROJECT.indicatorCols;
   const colOrder = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
+  const rowCells: CellValue[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const ind = p.indicators[i];
+    rowCells.push(
+      ind
+        ? [ind.level1 || null, ind.level2 || null, ind.name || null, ind.description, ind.target.raw === "" ? null : ind.target.raw, ind.basis, ind.scoring]
+        : [null, null, null, null, null, null, null],
+    );
+  }
+  const l1s = rowCells.map((c) => (typeof c[0] === "string" ? c[0] : ""));
+  const l2s = rowCells.map((c) => (typeof c[1] === "string" ? c[1] : ""));
+  const evidence = rowsFramework(l1s, l2s, lists.taxonomy);
+  const blockRefs: BlockRefs = {
+    level1Col: `${abs(first, IC.level1)}:${abs(last, IC.level1)}`,
+    level2Col: `${abs(first, IC.level2)}:${abs(last, IC.level2)}`,
+    pairsFw: NAMES.pairsAllFw,
+    pairsL1: NAMES.pairsAllL1,
+    pairsL2: NAMES.pairsAllL2,
+  };
+  const required = lists.required.filter((q) => gate(q.ruleId));
+  chk(
+    C.block,
+    blockCheckFormula(`${a1(first, IC.level1)}:${a1(last, IC.scoring)}`, blockRefs, required),
+    blockCheck(l1s, l2s, rowCells.some((c) => c.some((v) => v !== null && v !== "")), required),
+  );
   for (let i = 0; i < rows; i++) {
     const r = first + i;
     const ind = p.indicators[i];
-    const cells: CellValue[] = ind
-      ? [ind.level1 || null, ind.level2 || null, ind.name || null, ind.description, ind.target.raw === "" ? null : ind.target.raw, ind.basis, ind.scoring]
-      : [null, null, null, null, null, null, null];
+    const cells = rowCells[i];
     colOrder.forEach((c, k) => {
       setValue(sheet, r, c, cells[k]);
       setFormat(sheet, r, c, FMT_TEXT);
@@ -422,8 +513,15 @@ function renderProject(p: Project, index: number, sheetName: string, lists: List
       target: a1(r, IC.target),
       row: `${a1(r, IC.level1)}:${a1(r, IC.scoring)}`,
     };
-    const v = indicatorCheck(cells as CheckInput[], { level1: cells[0] as CheckInput, level2: cells[1] as CheckInput, name: cells[2] as CheckInput, target: cells[4] as CheckInput }, lists.level1, lists.pairs);
-    setValue(sheet, r, PROJECT.checkCol, v, indicatorCheckFormula(refs, { level1: NAMES.level1List, pairsL1: NAMES.pairsL1, pairsL2: NAMES.pairsL2 }));
+    const v = indicatorCheck(
+      cells as CheckInput[],
+      { level1: cells[0] as CheckInput, level2: cells[1] as CheckInput, name: cells[2] as CheckInput, target: cells[4] as CheckInput },
+      evidence,
+      lists.taxonomy,
+      ctx.fiscalYear,
+      gate,
+    );
+    setValue(sheet, r, PROJECT.checkCol, v, indicatorCheckFormula(refs, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
     checkTexts.push(v);
   }
   ex.styles.push({ range: `${a1(first, 0)}:${a1(last, IC.scoring)}`, role: "input" });
@@ -750,7 +848,8 @@ export function renderTemplate(doc: JxmbDocument | null, opts: RenderOptions = {
   const lists = listsOf(framework);
   const names: DefinedName[] = [];
   const used = new Set<string>();
-  const rendered = doc.projects.map((p, i) => renderProject(p, i, projectSheetName(p.seq, p.name, used), lists, names, opts));
+  const ctx = { gate: ruleGate(doc.profile), fiscalYear: doc.fiscalYear };
+  const rendered = doc.projects.map((p, i) => renderProject(p, i, projectSheetName(p.seq, p.name, used), lists, names, opts, ctx));
   const dep = renderDepartment(doc, names);
   const sum = renderSummary(doc, rendered, names);
   const lst = renderLists(lists, names);

@@ -1,0 +1,204 @@
+/**
+ * The sheet never contradicts the task pane, recalculated by a real LibreOffice.
+ *
+ * Every seed example, every corpus workbook that reads as a project table, and a document of planted
+ * errors are imported into the template (renderTemplate → exceljs), every formula's cached value is
+ * replaced by "STALE", LibreOffice recalculates and saves, and we read the 校验 column back. The same
+ * template workbook, read by our template reader and validated, gives the pane's findings. For every
+ * rule with an in-sheet version (IN_SHEET_RULES):
+ *   - each finding shows as ✗ naming the rule, on the finding's indicator row ("row" rules) or in the
+ *     project sheet's 校验 column ("project" rules);
+ *   - no ✗ names a rule where the pane is silent.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { a1, type Grid, type GridSheet } from "../../src/model/grid";
+import { readWorkbook } from "../../src/model/read";
+import { emptyDocument, type JxmbDocument, type Project } from "../../src/model/schema";
+import { validate } from "../../src/model/validate";
+import { PROJECT, renderTemplate, type TemplateBook } from "../../src/model/write";
+import { IN_SHEET_RULES, ruleIdsIn } from "../../src/model/write/checks";
+import { parseTarget } from "../../src/model/value";
+import { loadGrid } from "../../src/xlsx/read";
+import { writeTemplateBook } from "../../src/xlsx/write";
+import { convertWithLibreOffice } from "./libreoffice";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SEEDS = ["seed-000", "seed-001", "seed-002", "seed-004"].map((n) => path.join(ROOT, "examples", `${n}.xlsx`));
+const CORPUS_DIR = path.join(ROOT, "test", "corpus", "workbooks");
+const CORPUS = fs
+  .readdirSync(CORPUS_DIR)
+  .filter((n) => n.endsWith(".xlsx"))
+  .sort()
+  .map((n) => path.join(CORPUS_DIR, n));
+
+const RULES = new Map(IN_SHEET_RULES.map((r) => [r.id, r]));
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function staleCopy(book: TemplateBook): TemplateBook {
+  const copy: TemplateBook = { ...book, grid: clone(book.grid) };
+  for (const s of copy.grid.sheets) s.formulas?.forEach((row, r) => row?.forEach((f, c) => f && (s.values[r][c] = "STALE")));
+  return copy;
+}
+
+/** Planted errors: one seed project per error, each under the rule it must trip. */
+function planted(base: Project, profile: "hebei" | "central-2021"): JxmbDocument {
+  const doc = emptyDocument(profile);
+  doc.fiscalYear = 2023;
+  doc.department = { code: "999001", name: "植入错误示例" };
+  const mk = (name: string, edit: (p: Project) => void): Project => {
+    const p = clone(base);
+    p.name = `${name}`;
+    p.title = null;
+    edit(p);
+    return p;
+  };
+  const ind = (p: Project, l1: string, l2: string) => p.indicators.findIndex((x) => x.level1 === l1 && x.level2 === l2);
+  const dropL1 = (p: Project, l1: string) => (p.indicators = p.indicators.filter((x) => x.level1 !== l1));
+  const dropL2 = (p: Project, l2: string) => (p.indicators = p.indicators.filter((x) => x.level2 !== l2));
+  const plan = (p: Project, v: (number | null)[]) => (p.spendPlan = { mar: v[0], jun: v[1], oct: v[2], dec: v[3], raw: { mar: null, jun: null, oct: null, dec: null } });
+  const projects = [
+    mk("无误", () => {}),
+    mk("预算不平", (p) => (p.budget.fiscal = (p.budget.total ?? 1) - 0.5)),
+    mk("预算为文字", (p) => ((p.budget.other = null), (p.budget.raw.other = "见附件"))),
+    mk("预算为负", (p) => (p.budget.other = -1)),
+    mk("进度下降", (p) => plan(p, [50, 30, 80, 100])),
+    mk("年末非100", (p) => plan(p, [10, 20, 30, 90])),
+    mk("进度超范围", (p) => plan(p, [10, 120, 30, 100])),
+    mk("进度中间空", (p) => plan(p, [10, null, 30, 100])),
+    mk("进度止于10月", (p) => plan(p, [10, 20, 30, null])),
+    mk("无进度", (p) => (p.spendPlan = null)),
+    mk("缺满意度", (p) => dropL1(p, "满意度指标")),
+    mk("缺效益", (p) => dropL1(p, "效益指标")),
+    mk("缺产出", (p) => dropL1(p, "产出指标")),
+    mk("缺时效", (p) => dropL2(p, "时效指标")),
+    mk("缺成本", (p) => dropL2(p, "成本指标")),
+    mk("一级未知", (p) => ((p.indicators[0].level1 = "工作指标"), (p.indicators[1].level1 = ""))),
+    mk("二级错配", (p) => {
+      p.indicators[0].level2 = "社会效益指标";
+      p.indicators[1].level2 = "";
+    }),
+    mk("指标值空", (p) => (p.indicators[0].target = parseTarget(""))),
+    mk("年份不符", (p) => {
+      const i = ind(p, "产出指标", "时效指标");
+      p.indicators[i >= 0 ? i : 0].target = parseTarget("2022年12月31日前");
+    }),
+  ];
+  projects.forEach((p, i) => (p.seq = i + 1));
+  doc.projects = projects;
+  return doc;
+}
+
+interface Case {
+  name: string;
+  book: TemplateBook;
+  /** The pane's findings for the template workbook, keyed "sheet|rule|row" (row "" for project rules). */
+  pane: Set<string>;
+  sheet?: Grid;
+}
+
+function paneKeys(doc: JxmbDocument): Set<string> {
+  const out = new Set<string>();
+  for (const f of validate(doc).findings) {
+    const rule = RULES.get(f.ruleId);
+    if (!rule || !f.sheet) continue;
+    if (rule.scope === "project") {
+      out.add(`${f.sheet}|${f.ruleId}|`);
+      continue;
+    }
+    const at = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+    if (!at) continue;
+    const row = Number(at[2]) - 1 - PROJECT.indicatorFirstRow;
+    // A row rule's in-sheet version sees the indicator rows only (time/wrong-year: only the 指标值).
+    if (row < 0 || (rule.targetOnly && at[1] !== a1(0, PROJECT.indicatorCols.target).replace(/\d+$/, ""))) continue;
+    out.add(`${f.sheet}|${f.ruleId}|${row}`);
+  }
+  return out;
+}
+
+function sheetKeys(grid: Grid, projectSheets: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of projectSheets) {
+    const s = grid.sheets.find((x) => x.name === name) as GridSheet;
+    s.values.forEach((row, r) => {
+      for (const id of ruleIdsIn(row?.[PROJECT.checkCol] ?? null)) {
+        const rule = RULES.get(id);
+        if (!rule) continue;
+        out.add(rule.scope === "project" ? `${name}|${id}|` : `${name}|${id}|${r - PROJECT.indicatorFirstRow}`);
+      }
+    });
+  }
+  return out;
+}
+
+describe("in-sheet checks agree with the task pane (LibreOffice recalculation)", () => {
+  const cases: Case[] = [];
+
+  beforeAll(async () => {
+    const docs: { name: string; doc: JxmbDocument }[] = [];
+    for (const file of [...SEEDS, ...CORPUS]) {
+      const grid = await loadGrid(fs.readFileSync(file), { fileName: path.basename(file) });
+      const doc = readWorkbook(grid).document;
+      if (doc.projects.filter((p) => p.indicators.length > 0).length === 0) continue; // not a project table
+      docs.push({ name: path.basename(file, ".xlsx"), doc });
+    }
+    const seed0 = docs.find((d) => d.name === "seed-000")!.doc;
+    const base = seed0.projects.find((p) => p.name === "安保指挥中心工作经费")!;
+    docs.push({ name: "planted-hebei", doc: planted(base, "hebei") });
+    docs.push({ name: "planted-central", doc: planted(base, "central-2021") });
+
+    const inputs: Record<string, Uint8Array> = {};
+    for (const [i, d] of docs.entries()) {
+      const book = renderTemplate(d.doc);
+      const bytes = await writeTemplateBook(book);
+      const back = readWorkbook(await loadGrid(bytes, { fileName: `${d.name}.xlsx` })).document;
+      cases.push({ name: d.name, book, pane: paneKeys(back) });
+      inputs[`c${i}`] = await writeTemplateBook(staleCopy(book));
+    }
+    const out = convertWithLibreOffice(inputs, "xlsx", 540_000);
+    for (const [i, c] of cases.entries()) c.sheet = await loadGrid(out[`c${i}`]);
+  }, 600_000);
+
+  test("covers the seeds, the corpus project tables and the planted errors", () => {
+    const names = cases.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["seed-000", "seed-001", "seed-002", "seed-004", "planted-hebei", "planted-central"]));
+    expect(names.filter((n) => /^\d\d-/.test(n)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test("LibreOffice computed what our evaluator wrote (no formula disagrees with its twin)", () => {
+    const diffs: string[] = [];
+    for (const c of cases)
+      for (const s of c.book.grid.sheets) {
+        const lo = c.sheet!.sheets.find((x) => x.name === s.name)!;
+        s.formulas?.forEach((row, r) =>
+          row?.forEach((f, col) => {
+            if (!f) return;
+            const want = s.values[r][col] === "" ? null : s.values[r][col];
+            const got = lo.values[r]?.[col] ?? null;
+            if (JSON.stringify(want) !== JSON.stringify(got === "" ? null : got)) diffs.push(`${c.name} ${s.name}!${a1(r, col)} ours=${JSON.stringify(want)} LibreOffice=${JSON.stringify(got)}`);
+          }),
+        );
+      }
+    expect(diffs.slice(0, 20)).toEqual([]);
+  });
+
+  test("every pane finding of an in-sheet rule shows as ✗, and no ✗ where the pane is silent", () => {
+    const missing: string[] = [];
+    const extra: string[] = [];
+    for (const c of cases) {
+      const sheet = sheetKeys(c.sheet!, c.book.projectSheets);
+      for (const k of c.pane) if (!sheet.has(k)) missing.push(`${c.name}: ${k}`);
+      for (const k of sheet) if (!c.pane.has(k)) extra.push(`${c.name}: ${k}`);
+    }
+    expect({ missing: missing.slice(0, 30), extra: extra.slice(0, 30) }).toEqual({ missing: [], extra: [] });
+  });
+
+  test("every in-sheet rule is exercised: a ✗ for it appears somewhere", () => {
+    const seen = new Set<string>();
+    for (const c of cases) for (const k of sheetKeys(c.sheet!, c.book.projectSheets)) seen.add(k.split("|")[1]);
+    expect(IN_SHEET_RULES.map((r) => r.id).filter((id) => !seen.has(id))).toEqual([]);
+  });
+});
