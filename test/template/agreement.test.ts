@@ -102,7 +102,9 @@ interface Case {
 
 function paneKeys(doc: JxmbDocument): Set<string> {
   const out = new Set<string>();
-  for (const f of validate(doc).findings) {
+  // raw: every rule's own findings. The precision stage only presents them (several on one cell folded into
+  // the most specific, with the folded ids kept; a warning on most projects summarised once for the document).
+  for (const f of validate(doc, { raw: true }).findings) {
     const rule = RULES.get(f.ruleId);
     if (!rule || !f.sheet) continue;
     if (rule.scope === "project") {
