@@ -220,9 +220,12 @@ export type DepartmentBudget = z.infer<typeof DepartmentBudget>;
 /** A row of the 年度履职目标 / 年度主要任务 table. */
 export const Duty = z.object({
   duty: z.string().nullable(), // 部门职能
-  task: z.string().nullable(), // 年度目标任务 / 任务名称 / 主要内容
+  task: z.string().nullable(), // 年度目标任务 / 任务名称
+  content: z.string().nullable(), // 主要内容
   project: z.string().nullable(), // 支出项目名称
-  amount: z.number().nullable(), // 预算金额 (万元)
+  amount: z.number().nullable(), // 预算金额 (总额, 万元)
+  fiscal: z.number().nullable(), // of which 财政拨款, when the table splits the amount
+  other: z.number().nullable(), // of which 其他资金
 });
 export type Duty = z.infer<typeof Duty>;
 

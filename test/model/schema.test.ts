@@ -117,7 +117,7 @@ function fullV2Document() {
     safeguards: null,
     goals: ["保障运转"],
     budget: { total: 171.41, fiscal: null, other: null, basic: 110.61, project: 60.8 },
-    duties: [{ duty: "地方志编纂", task: "完成年鉴", project: "年鉴出版经费", amount: 49.8 }],
+    duties: [{ duty: "地方志编纂", task: "完成年鉴", content: null, project: "年鉴出版经费", amount: 49.8, fiscal: null, other: null }],
     indicators: [p.indicators[2]],
     source: { sheet: "部门整体", range: "A1:E18", cells: { "budget.total": "C4" } },
   };

@@ -64,22 +64,58 @@ function moneyUnitOf(sheet: GridSheet, r1: number, r2: number): MoneyUnit {
   return "万元";
 }
 
-type DutyCol = "duty" | "task" | "project" | "amount";
+type DutyCol = "duty" | "task" | "content" | "project" | "amount" | "fiscal" | "other";
 const DUTY_FIELDS: [DutyCol, HeaderField][] = [
   ["duty", "dutyFunction"],
   ["task", "dutyTask"],
+  ["content", "dutyContent"],
   ["project", "dutyProject"],
   ["amount", "dutyAmount"],
 ];
 
-function findDutyHeader(sheet: GridSheet, r1: number, r2: number): { row: number; cols: Partial<Record<DutyCol, number>> } | null {
+interface DutyHeader {
+  row: number;
+  /** First row of data (under a sub-row 总额 | 财政拨款 | 其他资金 when the amount is split). */
+  dataStart: number;
+  cols: Partial<Record<DutyCol, number>>;
+}
+
+/**
+ * The 年度履职目标 / 年度主要任务 header: at least two of 部门职能, 年度目标任务 (任务名称), 主要内容,
+ * 支出项目名称, 预算金额 on one row; 预算金额 may head a sub-row 总额 | 财政拨款 | 其他资金.
+ */
+function findDutyHeader(sheet: GridSheet, r1: number, r2: number): DutyHeader | null {
   for (let r = r1; r <= r2; r++) {
     const cols: Partial<Record<DutyCol, number>> = {};
     for (const h of rowCells(sheet, r)) for (const [k, f] of DUTY_FIELDS) if (cols[k] === undefined && isField(h.text, f)) cols[k] = h.c;
     const n = Object.keys(cols).length;
-    if (n >= 2 && (cols.duty !== undefined || cols.task !== undefined)) return { row: r, cols };
+    if (n < 2 || (cols.duty === undefined && cols.task === undefined)) continue;
+    let dataStart = r + 1;
+    for (const c of Object.values(cols)) {
+      const m = mergeAt(sheet, r, c as number);
+      if (m && m.r2 >= dataStart) dataStart = m.r2 + 1;
+    }
+    const amountMerge = cols.amount !== undefined ? mergeAt(sheet, r, cols.amount) : undefined;
+    if (amountMerge && amountMerge.c2 > amountMerge.c1) {
+      // 预算金额 over 总额 | 财政拨款 | 其他资金 on the row under it.
+      const sub = amountMerge.r2 + 1;
+      for (let c = amountMerge.c1; c <= amountMerge.c2; c++) {
+        const t = displayText(sheet, sub, c);
+        const f = fieldOf(t);
+        if (f === "total" || isField(t, "scoreTotal") || /^总(额|计)$/.test(labelKey(t))) cols.amount = c;
+        else if (f === "fiscal") cols.fiscal = c;
+        else if (f === "other") cols.other = c;
+      }
+      if (cols.fiscal !== undefined || cols.other !== undefined) dataStart = Math.max(dataStart, sub + 1);
+    }
+    return { row: r, dataStart, cols };
   }
   return null;
+}
+
+/** 合计 / 金额合计 / 总计 rows close the duty table. */
+function isTotalRow(text: string): boolean {
+  return isField(text, "scoreTotal") || /^(金额|资金|预算)?(合计|总计)$/.test(labelKey(text));
 }
 
 function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
@@ -99,8 +135,53 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
   const unit = moneyUnitOf(sheet, 0, headEnd);
   let goalText: string | null = null;
   const dutyHeader = findDutyHeader(sheet, 0, headEnd);
+  const duties: Duty[] = [];
+  const dutyTotals: Partial<Record<"total" | "fiscal" | "other", { value: number; ref: string }>> = {};
+  let dutyEnd = -1;
+  if (dutyHeader) {
+    const c = dutyHeader.cols;
+    const dataCols = Object.values(c).filter((x): x is number => x !== undefined);
+    const firstCol = Math.min(...dataCols);
+    dutyEnd = dutyHeader.dataStart - 1;
+    for (let r = dutyHeader.dataStart; r <= headEnd; r++) {
+      const row = rowCells(sheet, r);
+      if (row.length === 0) break;
+      // Text left of the table's columns starts the next block (the caption's merge leaves those cells empty).
+      if (row.some((h) => h.c < firstCol && !isTotalRow(h.text))) break;
+      const total = row.find((h) => isTotalRow(h.text));
+      if (total) {
+        dutyEnd = r;
+        // The central 申报表 has no 年度预算安排 block: its 金额合计 row is the department's budget.
+        const sum = (k: "amount" | "fiscal" | "other") => (c[k] === undefined ? null : amountAt(sheet, r, c[k]!, unit));
+        for (const [k, key] of [["amount", "total"], ["fiscal", "fiscal"], ["other", "other"]] as const) {
+          const n = sum(k);
+          if (n && n.value !== null) dutyTotals[key] = { value: n.value, ref: n.ref };
+        }
+        break;
+      }
+      if (dataCols.every((col) => !row.some((h) => h.c === col))) break;
+      const i = duties.length;
+      const text = (k: DutyCol) => {
+        const col = c[k];
+        if (col === undefined) return null;
+        cells[`duties.${i}.${k}`] = a1(r, col);
+        return displayText(sheet, r, col) || null;
+      };
+      const money = (k: "amount" | "fiscal" | "other") => {
+        const col = c[k];
+        if (col === undefined) return null;
+        const n = amountAt(sheet, r, col, unit);
+        cells[`duties.${i}.${k}`] = n.ref;
+        if (n.bad) problems.push(problem("warning", sheet, n.ref, `预算金额“${n.bad}”不是有效金额，未读取（not an amount）`));
+        return n.value;
+      };
+      duties.push({ duty: text("duty"), task: text("task"), content: text("content"), project: text("project"), amount: money("amount"), fiscal: money("fiscal"), other: money("other") });
+      dutyEnd = r;
+    }
+  }
 
-  for (let r = 0; r <= (dutyHeader ? dutyHeader.row - 1 : headEnd); r++) {
+  for (let r = 0; r <= headEnd; r++) {
+    if (dutyHeader && r >= dutyHeader.row && r <= dutyEnd) continue;
     for (const h of rowCells(sheet, r)) {
       if (isTitle(h.text) && title === null) {
         title = trimText(h.text);
@@ -148,35 +229,11 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
       }
     }
   }
-
-  const duties: Duty[] = [];
-  let lastRow = firstRow;
-  if (dutyHeader) {
-    const c = dutyHeader.cols;
-    const dataCols = Object.values(c).filter((x): x is number => x !== undefined);
-    const m = mergeAt(sheet, dutyHeader.row, dataCols[0]);
-    for (let r = (m ? m.r2 : dutyHeader.row) + 1; r <= headEnd; r++) {
-      const row = rowCells(sheet, r);
-      if (row.length === 0) break;
-      // Text left of the table's columns starts the next block (the caption's merge leaves those cells empty).
-      if (row.some((h) => h.c < Math.min(...dataCols))) break;
-      if (dataCols.every((col) => !row.some((h) => h.c === col))) break;
-      const i = duties.length;
-      const text = (k: DutyCol) => {
-        const col = c[k];
-        if (col === undefined) return null;
-        cells[`duties.${i}.${k}`] = a1(r, col);
-        return displayText(sheet, r, col) || null;
-      };
-      let amount: number | null = null;
-      if (c.amount !== undefined) {
-        const n = amountAt(sheet, r, c.amount, unit);
-        cells[`duties.${i}.amount`] = n.ref;
-        if (n.bad) problems.push(problem("warning", sheet, n.ref, `预算金额“${n.bad}”不是有效金额，未读取（not an amount）`));
-        amount = n.value;
-      }
-      duties.push({ duty: text("duty"), task: text("task"), project: text("project"), amount });
-      lastRow = r;
+  let lastRow = Math.max(firstRow, dutyEnd);
+  if (budget.total === null && budget.fiscal === null && budget.other === null) {
+    for (const [k, t] of Object.entries(dutyTotals)) {
+      budget[k as "total" | "fiscal" | "other"] = t.value;
+      cells[`budget.${k}`] = t.ref;
     }
   }
 

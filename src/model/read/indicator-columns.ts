@@ -9,15 +9,25 @@ import type { Indicator } from "../schema";
 import { parseTarget } from "../value";
 import type { ReadProblem } from "./types";
 import { problem } from "./chengde";
-import { findIndicatorHeaders, readIndicatorBlock, type BlockCell, type IndicatorHeader } from "./indicator-block";
-import { formatAt } from "./labels";
+import { findIndicatorHeaders, indicatorHeaderAt, readIndicatorBlock, type BlockCell, type IndicatorHeader } from "./indicator-block";
+import { classifyColumn } from "./synonyms";
+import { formatAt, rowCells } from "./labels";
 import { numberAt } from "./form-cells";
 
 export type FormIndicatorHeader = IndicatorHeader;
 
-/** The first indicator header between rows `from` and `to`. */
+/**
+ * The first indicator header between rows `from` and `to`. A row right above the header that names a
+ * single column word (“实际完成情况 | <text>” of a 自评表's stacked goals) is not the header's top row:
+ * the header is the row under it.
+ */
 export function findFormIndicatorHeader(sheet: GridSheet, from: number, to: number): FormIndicatorHeader | null {
-  return findIndicatorHeaders(sheet, { area: { r1: from, r2: to } })[0] ?? null;
+  const h = findIndicatorHeaders(sheet, { area: { r1: from, r2: to } })[0] ?? null;
+  if (!h || h.lastRow <= h.row) return h;
+  const top = rowCells(sheet, h.row);
+  const named = top.filter((c) => classifyColumn(c.text)).length;
+  if (named <= 1 && top.length > named) return indicatorHeaderAt(sheet, h.row + 1) ?? h;
+  return h;
 }
 
 export interface FormIndicators {

@@ -26,7 +26,7 @@ import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
 import { problem } from "./chengde";
 import { splitGoals } from "./ningxia";
 import { type CellHit, displayText, isEmptyCell, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf } from "./labels";
-import { fieldOf, isField, type HeaderField } from "./synonyms";
+import { classifyColumn, fieldOf, isField, type HeaderField } from "./synonyms";
 import { amountAt, codeAndName, isTemplatePrompt, numberAt, rateAt, yearOfHeading } from "./form-cells";
 import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
 
@@ -149,43 +149,49 @@ function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: Mon
   return lines;
 }
 
-/** 预期目标 | 实际完成情况 (or 项目年度目标 | 年度目标完成情况): labels on one row, texts under them (or right of them). */
+/**
+ * 预期目标 | 实际完成情况 (or 项目年度目标 | 年度目标完成情况): labels side by side with the texts under
+ * them, or stacked (预期目标 | text on one row, 实际完成情况 | text on the next).
+ */
 function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<string, string>): { goals: string[]; actual: string[] } {
+  const isLabelText = (t: string) => !!fieldOf(t) || isField(t, "goalActual") || !!classifyColumn(t);
+  const below = (h: CellHit): CellHit | null => {
+    const m = mergeAt(sheet, h.r, h.c);
+    for (let rr = (m ? m.r2 : h.r) + 1; rr <= Math.min(r2, h.r + 3); rr++) {
+      if (isEmptyCell(sheet, rr, h.c)) continue;
+      const t = displayText(sheet, rr, h.c);
+      return isLabelText(t) ? null : { r: rr, c: h.c, ref: a1(rr, h.c), value: getValue(sheet, rr, h.c), text: t };
+    }
+    return null;
+  };
+  const right = (h: CellHit): CellHit | null => valueRightOf(sheet, h.r, h.c, { stopAt: (x) => isLabelText(x.text) });
   for (let r = r1; r <= r2; r++) {
     const row = rowCells(sheet, r);
     const act = row.find((h) => isField(h.text, "goalActual"));
     if (!act) continue;
-    const exp = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text) === "yearGoal");
-    const below = (h: CellHit): CellHit | null => {
-      const m = mergeAt(sheet, h.r, h.c);
-      for (let rr = (m ? m.r2 : h.r) + 1; rr <= Math.min(r2, h.r + 3); rr++) {
-        if (isEmptyCell(sheet, rr, h.c)) continue;
-        const t = displayText(sheet, rr, h.c);
-        if (fieldOf(t) || isField(t, "goalActual")) return null;
-        return { r: rr, c: h.c, ref: a1(rr, h.c), value: getValue(sheet, rr, h.c), text: t };
+    const beside = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text) === "yearGoal");
+    let expHit: CellHit | null = null;
+    let actHit: CellHit | null = null;
+    let expLabel: CellHit | null = null;
+    if (beside) {
+      // Side by side: the texts stand under their labels.
+      expLabel = beside;
+      expHit = below(beside);
+      actHit = below(act);
+    } else {
+      // Stacked: each text right of its label; 预期目标 is the nearest goal label above, closest to 实际完成情况's column.
+      actHit = right(act);
+      for (let rr = r - 1; rr >= Math.max(r1, r - 3) && !expLabel; rr--) {
+        const labs = rowCells(sheet, rr).filter((h) => fieldOf(h.text) === "yearGoal" && h.c <= act.c);
+        expLabel = labs.length ? labs[labs.length - 1] : null;
       }
-      return null;
-    };
-    const right = (h: CellHit, stopCol: number): CellHit | null => {
-      const v = valueRightOf(sheet, h.r, h.c, { lastCol: stopCol - 1, stopAt: (x) => !!fieldOf(x.text) || isField(x.text, "goalActual") });
-      return v;
-    };
-    // Labels side by side heading columns → texts below; labels stacked at the left → text to the right.
-    const expHit = exp ? (below(exp) ?? null) : null;
-    const actHit = below(act) ?? right(act, lastUsedCol(sheet, r, r) + 1);
-    let expFinal = expHit;
-    if (!expFinal) {
-      // Stacked: 预期目标 | text on the row above 实际完成情况 | text.
-      for (let rr = r - 1; rr >= Math.max(r1, r - 3) && !expFinal; rr--) {
-        const lab = rowCells(sheet, rr).find((h) => fieldOf(h.text) === "yearGoal" && h.c <= act.c);
-        if (lab) expFinal = right(lab, lastUsedCol(sheet, rr, rr) + 1) ?? below(lab);
-      }
+      expHit = expLabel ? right(expLabel) : null;
     }
-    const goals = expFinal ? splitGoals(expFinal.text) : [];
+    const goals = expHit ? splitGoals(expHit.text) : [];
     const actual = actHit ? splitGoals(actHit.text) : [];
-    goals.forEach((_, i) => (cells[`goals.${i}`] = expFinal!.ref));
+    goals.forEach((_, i) => (cells[`goals.${i}`] = expHit!.ref));
     actual.forEach((_, i) => (cells[`selfEvaluation.goalsActual.${i}`] = actHit!.ref));
-    if (exp) cells.goals ??= exp.ref;
+    if (expLabel) cells.goals ??= expLabel.ref;
     cells["selfEvaluation.goalsActual"] = act.ref;
     return { goals, actual };
   }

@@ -61,6 +61,7 @@ export type HeaderField =
   | "dutyBlock" // 年度履职目标 / 年度主要任务
   | "dutyFunction" // 部门职能
   | "dutyTask" // 年度目标任务 / 任务名称
+  | "dutyContent" // 主要内容
   | "dutyProject" // 支出项目名称
   | "dutyAmount"; // 预算金额
 
@@ -100,6 +101,7 @@ export const HEADER_FIELDS: readonly HeaderField[] = [
   "dutyBlock",
   "dutyFunction",
   "dutyTask",
+  "dutyContent",
   "dutyProject",
   "dutyAmount",
 ];
@@ -289,9 +291,10 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
     projectSpend: [/^(其中:?)?项目支出(资金|预算)?$/],
     dutyBlock: [/^(部门)?年度(履职|主要|重点)(工作)?(目标|任务)$/],
     dutyFunction: ["部门职能", "职能", "部门职责", "主要职能", "职能职责", "单位职能", "部门职能概述"],
-    dutyTask: ["年度目标任务", "目标任务", "任务名称", "年度任务", "主要任务", "重点任务", "工作任务", "年度工作任务", "年度主要任务"],
+    dutyTask: ["年度目标任务", "目标任务", "任务名称", "年度任务", "主要任务", "重点任务", "工作任务", "年度工作任务", "重点工作任务"],
+    dutyContent: ["主要内容", "任务内容", "工作内容", "具体内容", "主要工作内容", "任务主要内容"],
     dutyProject: ["支出项目名称", "对应项目", "对应项目名称", "支出项目", "项目名称", "涉及项目"],
-    dutyAmount: [/^(预算|项目)?(金额|资金|数)$/, /^预算(金额|数|资金)$/, /^(预算|资金)?金额合计$/],
+    dutyAmount: [/^(预算|项目)?(金额|资金|数)$/, /^预算(金额|数|资金)$/, /^(预算|资金)安排$/],
   },
   columns: {
     level1: [/^一级(指标)?(名称)?$/, "一级指标(维度)", "指标类别"],
