@@ -79,8 +79,10 @@ function categories(f: Finding): Set<string> {
   return s;
 }
 
-function hits(f: Finding): { projectSeq: number | null; cell: string | null }[] {
-  return f.locations ? f.locations.map((l) => ({ projectSeq: l.projectSeq, cell: l.cell })) : [{ projectSeq: f.projectSeq, cell: f.cell }];
+/** The places a finding stands for, each with the categories said there (its rule + rules folded there). */
+function hits(f: Finding): { projectSeq: number | null; cell: string | null; cats: Set<string> }[] {
+  if (!f.locations) return [{ projectSeq: f.projectSeq, cell: f.cell, cats: categories(f) }];
+  return f.locations.map((l) => ({ projectSeq: l.projectSeq, cell: l.cell, cats: categories({ ...f, folded: l.folded }) }));
 }
 
 function matches(l: Label, h: { projectSeq: number | null; cell: string | null }, cats: Set<string>): boolean {
@@ -100,14 +102,13 @@ export function score(name: string, labels: readonly Label[], findings: readonly
   let matched = 0;
   let same = 0;
   for (const f of findings) {
-    const cats = categories(f);
     const hs = hits(f);
     let hitCount = 0;
     let best: Severity | null = null;
     for (const h of hs) {
       let hit = false;
       for (const l of labels) {
-        if (!matches(l, h, cats)) continue;
+        if (!matches(l, h, h.cats)) continue;
         found.add(l);
         hit = true;
         if (!best || SEV_RANK[l.severity] > SEV_RANK[best]) best = l.severity;
@@ -137,10 +138,11 @@ export function score(name: string, labels: readonly Label[], findings: readonly
       per.set(f.projectSeq, (per.get(f.projectSeq) ?? 0) + 1);
       if (f.severity !== "info") flagged.add(f.projectSeq);
     } else if (f.locations && f.severity !== "info") for (const l of f.locations) if (l.projectSeq !== null) flagged.add(l.projectSeq);
-    if (f.cell) {
-      const k = `${f.projectSeq}|${f.sheet}|${f.cell}`;
-      cells.set(k, (cells.get(k) ?? 0) + 1);
-    }
+    // Every cell a finding points at, grouped or summarised ones included.
+    const own = new Set<string>();
+    if (f.cell) own.add(`${f.projectSeq}|${f.sheet}|${f.cell}`);
+    for (const l of f.locations ?? []) if (l.cell) own.add(`${l.projectSeq}|${l.sheet}|${l.cell}`);
+    for (const k of own) cells.set(k, (cells.get(k) ?? 0) + 1);
     if (f.fix) {
       withFix++;
       fixes.add(f.fix);

@@ -4,10 +4,13 @@
  * rule that fires on most projects is summarised once for the document; errors come first within a
  * project; every project reports how many items must be fixed.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { validate } from "../../src/model/validate";
+import { parseCanonicalJson } from "../../src/model/canonical";
 import { RULES, categoryOfRule } from "../../src/model/rules";
 import { CATEGORIES, CATEGORY_KEYS, categoryOrder } from "../../src/model/rules/categories";
-import { projectSummaries, SUMMARY_MIN_PROJECTS } from "../../src/model/rules/precision";
+import { GROUP_MIN, projectSummaries, SUMMARY_MIN_PROJECTS } from "../../src/model/rules/precision";
 import { doc, project, withRows } from "../rules/rule-tester";
 
 describe("rule metadata", () => {
@@ -110,5 +113,64 @@ describe("order and counts per project", () => {
       { ruleId: "value/missing-operator", severity: "info", message: "y", sheet: "s", cell: "E11", projectCode: "c", projectName: "n", projectSeq: 2 },
     ]);
     expect(s).toEqual([{ seq: 2, code: "c", name: "n", error: 0, warning: 1, info: 1, mustFix: 1 }]);
+  });
+});
+
+describe("grouping one rule's rows within a project", () => {
+  test(`${GROUP_MIN}+ rows of one rule are one finding listing them, each row keeping its own 建议`, () => {
+    const p = project({
+      indicators: withRows({}, [
+        ["效益指标", "社会效益指标", "群众安全感", "进一步提高", "历史标准"],
+        ["效益指标", "可持续影响指标", "治安防控能力", "有效提升", "历史标准"],
+        ["效益指标", "经济效益指标", "财产损失", "明显下降", "历史标准"],
+      ]),
+    });
+    const r = validate(doc([p]));
+    const g = r.findings.filter((f) => f.ruleId === "value/vague");
+    expect(g).toHaveLength(1);
+    expect(g[0].cell).toBe("E17");
+    expect(g[0].message).toMatch(/^3 处指标值未量化：E17、E18、E19/);
+    expect(g[0].locations!.map((l) => l.cell)).toEqual(["E17", "E18", "E19"]);
+    expect(g[0].locations!.map((l) => l.fix)).toEqual([
+      expect.stringContaining("“群众安全感”"),
+      expect.stringContaining("“治安防控能力”"),
+      expect.stringContaining("“财产损失”"),
+    ]);
+    // Three rows to fix.
+    expect(r.projects[0].mustFix).toBe(3);
+  });
+  test("two rows stay two findings", () => {
+    const p = project({ indicators: withRows({}, [["效益指标", "社会效益指标", "群众安全感", "进一步提高"], ["效益指标", "可持续影响指标", "治安防控能力", "有效提升"]]) });
+    expect(validate(doc([p])).findings.filter((f) => f.ruleId === "value/vague")).toHaveLength(2);
+  });
+});
+
+describe("the four seed documents", () => {
+  const seeds = ["seed-000", "seed-001", "seed-002", "seed-004"].map((n) => {
+    const parsed = parseCanonicalJson(fs.readFileSync(path.join(__dirname, "..", "fixtures", "seeds", "expected", `${n}.json`), "utf8"));
+    if (!parsed.ok) throw new Error(n);
+    return [n, parsed.document] as const;
+  });
+  test("median findings per project over the four documents ≤ 3 (issue 9 goal; seed 002 alone has 7.5 labelled problems per project)", () => {
+    const per: number[] = [];
+    for (const [, d] of seeds) {
+      const r = validate(d);
+      for (const p of d.projects) if (!p.redacted) per.push(r.findings.filter((f) => f.projectSeq === p.seq).length);
+    }
+    per.sort((a, b) => a - b);
+    expect(per[Math.floor(per.length / 2)]).toBeLessThanOrEqual(3);
+  });
+  test.each(seeds)("%s: every finding has a 建议, every cell at most one finding", (_n, d) => {
+    const r = validate(d);
+    expect(r.findings.filter((f) => !f.fix)).toEqual([]);
+    const cells = new Map<string, number>();
+    for (const f of r.findings) {
+      const own = new Set([f.cell ? `${f.projectSeq}|${f.sheet}|${f.cell}` : null, ...(f.locations ?? []).map((l) => (l.cell ? `${l.projectSeq}|${l.sheet}|${l.cell}` : null))]);
+      for (const k of own) if (k) cells.set(k, (cells.get(k) ?? 0) + 1);
+    }
+    expect([...cells].filter(([, n]) => n > 1)).toEqual([]);
+    // 建议 name the row or the project: few repeat.
+    const fixes = r.findings.map((f) => f.fix);
+    expect(new Set(fixes).size).toBeGreaterThanOrEqual(fixes.length * 0.5);
   });
 });

@@ -46,7 +46,7 @@ ruleTester("basis/uniform", {
       // Seed 001: "年初工作计划安排" in all 175 rows.
       name: "one phrase everywhere (seed 001)",
       doc: doc([project({ indicators: rowsWithBasis("年初工作计划安排", 12) }), project({ seq: 2, indicators: indicators(rowsWithBasis("年初工作计划安排", 12)) })]),
-      errors: [{ projectSeq: 1, cell: "F11", severity: "info", messageIncludes: "全文 24 条指标中有 24 条的指标值确定依据都是“年初工作计划安排”" }],
+      errors: [{ projectSeq: null, cell: "F11", sheet: "项目1", severity: "info", messageIncludes: "全文 24 条指标中有 24 条的指标值确定依据都是“年初工作计划安排”" }],
     },
   ],
 });

@@ -13,15 +13,12 @@ ruleTester("goal/placeholder", {
   valid: [
     { name: "real text" },
     { name: "goal mentions the project name among other words", project: project({ name: "业务费", goals: ["1.业务费用于办案，全年办结案件 200 件"] }) },
+    // Seed 000 #1–24: "1.目标内容 1 通过…": the county form prints the label; the goal is the text after it.
+    { name: "the form label 目标内容 1 before a goal (seed 000)", project: project({ goals: ["1.目标内容 1 年内完成 10 台执法记录仪采购"] }) },
   ],
   invalid: [
-    // Seed 000 #1–24: "1.目标内容 1 通过…".
-    {
-      name: "template artefact 目标内容 1 (seed 000)",
-      project: project({ goals: ["目标内容 1 通过辅警配合干警做好各项执法执勤辅助工作"] }),
-      errors: [{ cell: "B8", messageIncludes: "目标内容 1", fixIncludes: "通过辅警配合干警" }],
-    },
-    { name: "only the artefact", project: project({ goals: ["1.目标内容1"] }), errors: [{ fixIncludes: "填写实际目标内容" }] },
+    { name: "only the form label", project: project({ goals: ["1.目标内容1"] }), errors: [{ cell: "B8", messageIncludes: "只有表样标签“1.目标内容1”", fixIncludes: "在标签后填写" }] },
+    { name: "the label, then the project name", project: project({ name: "业务费", goals: ["目标内容 1 业务费"] }), errors: [{ messageIncludes: "只重复了项目名称" }] },
     { name: "请填写", project: project({ goals: ["请填写绩效目标"] }), errors: [{ messageIncludes: "模板占位" }] },
     // Seed 001 #30/#31: goal "1.海防委员会办公经费" = the project name.
     { name: "goal = project name (seed 001 #30)", project: project({ name: "海防委员会办公经费", goals: ["1.海防委员会办公经费"] }), errors: [{ messageIncludes: "只重复了项目名称" }] },

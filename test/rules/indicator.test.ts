@@ -117,7 +117,7 @@ ruleTester("indicator/missing-output-dimension", {
       name: "no 质量 and no 时效 (seed 001 #14)",
       project: project({ indicators: withRows({ 设备验收合格率: null, 采购完成时间: null }) }),
       // Same cell: ordered by message (deterministic).
-      errors: [{ messageIncludes: "时效指标" }, { messageIncludes: "质量指标" }],
+      errors: [{ messageIncludes: "产出指标缺少质量指标、时效指标", fixIncludes: "完成时间 ≤2023年12月31日" }],
     },
     { name: "ningxia: 必填 → error", project: project({ indicators: withRows({ 采购完成时间: null }) }), profile: "ningxia", errors: [{ severity: "error" }] },
   ],

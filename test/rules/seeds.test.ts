@@ -74,8 +74,8 @@ describe("seed 000 (卢龙县公安局 2023, hebei)", () => {
   test("§4.8 #41: 进一步提高/提升 in the 依据 column of #17, #23, #24", () => {
     expect(seqs(N, "basis/swapped")).toEqual([17, 23, 24]);
   });
-  test("§4.9: template artefact 目标内容 1 in the goals of #1–#24 (visible ones); #14 and #22 share their goal", () => {
-    expect(seqs(N, "goal/placeholder")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 22, 23, 24]);
+  test("§4.9: 目标内容 1 before the goals of #1–#24 is the form's label, not a finding; #14 and #22 share their goal", () => {
+    expect(seqs(N, "goal/placeholder")).toEqual([]);
     expect(of(N, "goal/copied", 22)[0].message).toContain("第 14 个项目");
   });
   test("§4.6 #31: 进一步提高 and friends are vague; 是否通过验收 (#17) too", () => {
@@ -104,10 +104,13 @@ describe("seed 001 (乐亭县公安局, no year printed, hebei)", () => {
   });
   test("§4.4 #23: 成本 missing in 15 projects, 数量/质量/时效 gaps in 39 places", () => {
     expect(seqs(N, "indicator/missing-cost")).toEqual([1, 2, 3, 4, 6, 8, 10, 11, 12, 25, 26, 27, 29, 30, 31]);
+    // One finding per project naming every missing dimension (one cell, one problem).
     const dims = of(N, "indicator/missing-output-dimension");
-    expect(dims.filter((f) => f.message.endsWith("数量指标"))).toHaveLength(15);
-    expect(dims.filter((f) => f.message.endsWith("质量指标"))).toHaveLength(7);
-    expect(dims.filter((f) => f.message.endsWith("时效指标"))).toHaveLength(17);
+    expect(dims).toHaveLength(29); // #3 and #11 lack only 成本
+    expect(dims.filter((f) => f.message.includes("数量指标"))).toHaveLength(15);
+    expect(dims.filter((f) => f.message.includes("质量指标"))).toHaveLength(7);
+    expect(dims.filter((f) => f.message.includes("时效指标"))).toHaveLength(17);
+    expect(of(N, "indicator/missing-output-dimension", 5)[0].message).toBe("产出指标缺少数量指标、时效指标");
   });
   test("§4.2 #12: the six percentage costs (#5, #7, #9, #13, #24, #28)", () => {
     expect(seqs(N, "cost/not-money")).toEqual([5, 7, 9, 13, 24, 28]);
@@ -133,7 +136,8 @@ describe("seed 001 (乐亭县公安局, no year printed, hebei)", () => {
   });
   test("§5.4: 年初工作计划安排 in all 175 依据 cells, reported once", () => {
     const f = of(N, "basis/uniform");
-    expect(f.map((x) => [x.projectSeq, x.message])).toEqual([[1, "全文 175 条指标中有 175 条的指标值确定依据都是“年初工作计划安排”"]]);
+    // Document-level (the fix is document-wide), pointing at the first such cell.
+    expect(f.map((x) => [x.projectSeq, x.cell, x.message])).toEqual([[null, "F42", "全文 175 条指标中有 175 条的指标值确定依据都是“年初工作计划安排”"]]);
   });
   test("§4.7 #39: the values all say 2022 (the reader infers 2022): no wrong-year findings", () => {
     expect(of(N, "time/wrong-year")).toEqual([]);

@@ -15,11 +15,14 @@ ruleTester("value/vague", {
   valid: [
     { name: "quantified" },
     { name: "a grade is gradable", project: extra(["产出指标", "质量指标", "验收结果", "合格"]) },
+    { name: "a basis phrase in the value column is basis/swapped's", project: extra(["产出指标", "质量指标", "设备完好率", "项目实施计划"]) },
     { name: "控制成本 in a cost row is cost/not-money's business (seed 000 #31)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "合理用电，勤俭节约", "控制成本"] }) }) },
   ],
   invalid: [
     // Seed 000: "进一步提高" ×16 in 社会效益 rows.
-    { name: "进一步提高 (seed 000)", project: extra(["效益指标", "社会效益指标", "能够有效的维护社会及政治稳定", "进一步提高"]), errors: [{ cell: "E17", messageIncludes: "“进一步提高”未量化", fixIncludes: "≥95%" }] },
+    { name: "进一步提高 (seed 000)", project: extra(["效益指标", "社会效益指标", "能够有效的维护社会及政治稳定", "进一步提高"]), errors: [{ cell: "E17", messageIncludes: "“进一步提高”未量化", fixIncludes: "把“能够有效的维护社会及政治稳定”写成可考核的数值" }] },
+    // Seed 000 #3/#4/#12: "及时支付" as a 时效 value; the 建议 uses the project's budget year.
+    { name: "plain text without a number (seed 000 #3)", project: extra(["产出指标", "时效指标", "及时足额支付费用", "及时支付"]), errors: [{ messageIncludes: "“及时支付”未量化", fixIncludes: "≤2023年12月31日前完成" }] },
     // Seed 004: 有效提升 ×14.
     { name: "有效提升 (seed 004)", project: extra(["效益指标", "可持续影响指标", "提升服务群众能力", "有效提升"]), errors: [{ messageIncludes: "有效提升" }] },
     // Seed 000 #17: a yes/no question as the value.

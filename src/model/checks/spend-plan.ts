@@ -143,18 +143,25 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
   if (!hard && opts.unusual !== false && n === 4 && !opts.labels) {
     const [a, , c, d] = points as number[];
     if (a >= 100 - EPS) {
-      out.push({ ruleId: "spend-plan/unusual", message: `资金支出计划3月底即累计支出 ${pct(a)}，请确认支出安排是否属实`, index: 0 });
+      out.push({
+        ruleId: "spend-plan/unusual",
+        message: `资金支出计划3月底即累计支出 ${pct(a)}，请确认支出安排是否属实`,
+        index: 0,
+        fix: "3月底前确已全部支付时保留；否则按合同付款或实际用款时间填写各季度累计进度",
+      });
     } else if (c <= EPS && d >= 100 - EPS) {
       out.push({
         ruleId: "spend-plan/unusual",
         message: "资金支出计划10月底前累计支出为 0%，全部资金集中在11–12月支出，请确认",
         index: 2,
+        fix: "核对资金是否确需在11–12月集中支付；有提前支付的款项计入10月底前的累计进度",
       });
     } else if (d - c >= 50 - EPS) {
       out.push({
         ruleId: "spend-plan/unusual",
         message: `资金支出计划10月底 ${pct(c)}、12月底 ${pct(d)}，最后两个月需支出 ${pct(d - c)}，进度偏后`,
         index: 3,
+        fix: `核对付款节点：11–12月需支出 ${pct(d - c)}，有提前支付的款项计入10月底累计进度（目前 ${pct(c)}）`,
       });
     }
   }

@@ -1,10 +1,12 @@
 /**
  * The precision stage of validate(): what a reviewer would send back, said once.
- *  1. A rule (not an error) that fires on most projects of a document is a habit of the whole form:
- *     its per-project findings become one document-level finding that lists where it fired.
- *  2. Several findings on one cell are one problem to fix there: the most severe, then most specific
+ *  1. Several findings on one cell are one problem to fix there: the most severe, then most specific
  *     rule (meta.specificity) keeps its finding and 建议; the others are folded into it (ids recorded).
- *  3. Order: document-level first, then per project; within a project 错误, 警告, 提示, then by cell.
+ *  2. A rule (not an error) that fires on most projects of a document is a habit of the whole form:
+ *     its per-project findings become one document-level finding that lists where it fired.
+ *  3. One rule's warnings or hints on three or more rows of one project are one finding listing the
+ *     rows ("3 处指标值未量化：E15、E17、E18"), each row keeping its own message and 建议.
+ *  4. Order: document-level first, then per project; within a project 错误, 警告, 提示, then by cell.
  * Driven by rule metadata only: no list of rule pairs here.
  */
 import type { Finding, FindingLocation, RuleMeta, Severity } from "./types";
@@ -23,9 +25,50 @@ export interface RefineInput {
   meta(ruleId: string): RuleMeta | undefined;
 }
 
-/** Fold and summarise; the result is not yet sorted. */
+/** One rule's non-error findings on at least this many cells of one project are grouped. */
+export const GROUP_MIN = 3;
+
+/** Fold, summarise, group; the result is not yet sorted. */
 export function refine({ findings, liveProjects, meta }: RefineInput): Finding[] {
-  return foldCells(summarise(findings, liveProjects, meta), meta);
+  // Folding first: each cell then holds one finding, which a summary or a group may take over whole.
+  return groupInProjects(summarise(foldCells(findings, meta), liveProjects, meta), meta);
+}
+
+function groupInProjects(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.projectSeq === null || f.severity === "error" || f.cell === null || f.locations) continue;
+    const key = `${f.projectSeq}\u0001${f.ruleId}\u0001${f.severity}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  const replace = new Map<Finding, Finding | null>();
+  for (const g of groups.values()) {
+    if (g.length < GROUP_MIN) continue;
+    const first = g[0];
+    const title = meta(first.ruleId)?.title ?? first.ruleId;
+    const folded: string[] = [];
+    for (const f of g) for (const id of f.folded ?? []) if (!folded.includes(id)) folded.push(id);
+    const merged: Finding = {
+      ...first,
+      message: `${g.length} 处${title}：${g.map((f) => f.cell).join("、")}（如 ${first.cell}：${first.message}）`,
+      fix: `逐行修改，各行建议见明细。${first.cell}：${first.fix ?? ""}`.replace(/：$/, ""),
+      locations: g.map(toLocation),
+    };
+    if (folded.length > 0) merged.folded = folded;
+    else delete merged.folded;
+    replace.set(first, merged);
+    for (let i = 1; i < g.length; i++) replace.set(g[i], null);
+  }
+  if (replace.size === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = replace.get(f);
+    if (r === null) continue;
+    out.push(r ?? f);
+  }
+  return out;
 }
 
 function summarise(findings: Finding[], liveProjects: number, meta: RefineInput["meta"]): Finding[] {
@@ -45,7 +88,7 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
     const seqs = new Set(list.map((f) => f.projectSeq));
     if (seqs.size < SUMMARY_MIN_PROJECTS || seqs.size <= liveProjects * SUMMARY_SHARE) continue;
     const first = list.reduce((a, b) => ((a.projectSeq ?? 0) <= (b.projectSeq ?? 0) ? a : b));
-    const locations: FindingLocation[] = list.map((f) => ({ projectSeq: f.projectSeq, sheet: f.sheet, cell: f.cell }));
+    const locations: FindingLocation[] = list.map(toLocation);
     const s: Finding = {
       ruleId,
       severity: list.reduce<Severity>((a, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a] ? f.severity : a), "info"),
@@ -116,6 +159,13 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
   return out;
 }
 
+function toLocation(f: Finding): FindingLocation {
+  const l: FindingLocation = { projectSeq: f.projectSeq, sheet: f.sheet, cell: f.cell, message: f.message };
+  if (f.fix) l.fix = f.fix;
+  if (f.folded) l.folded = f.folded;
+  return l;
+}
+
 export interface ProjectSummary {
   seq: number;
   code: string | null;
@@ -146,7 +196,8 @@ export function projectSummaries(findings: readonly Finding[]): ProjectSummary[]
     if (f.projectSeq !== null) {
       const s = get(f.projectSeq, f);
       s[f.severity]++;
-      if (f.severity !== "info") s.mustFix++;
+      // A grouped finding stands for one item per row.
+      if (f.severity !== "info") s.mustFix += f.locations ? f.locations.length : 1;
     } else if (f.locations) {
       const seen = new Set<number>();
       for (const l of f.locations) {

@@ -24,8 +24,9 @@ export interface Finding {
   /** Other rules that hit the same cell and were folded into this finding (validate's precision stage). */
   folded?: string[];
   /**
-   * A document-level summary of a rule that fired on most projects: where it fired (the per-project
-   * findings it replaces). Present only on such summaries (projectSeq is then null).
+   * Every place a grouped finding stands for: a document-level summary of a rule that fired on most
+   * projects (projectSeq null), or one rule's findings on several rows of one project (projectSeq
+   * set, cell = the first of them). Absent on ordinary findings.
    */
   locations?: FindingLocation[];
 }
@@ -34,6 +35,10 @@ export interface FindingLocation {
   projectSeq: number | null;
   sheet: string | null;
   cell: string | null;
+  /** The place's own message, 建议 and folded rules (a grouped finding keeps each row's own). */
+  message?: string;
+  fix?: string;
+  folded?: string[];
 }
 
 export interface RuleMeta {

@@ -28,6 +28,6 @@ export const rule: Rule = {
       return;
     }
     for (let i = 0; i < inds.length; i++)
-      if (isBlank(inds[i].basis)) ctx.report({ field: `indicators.${i}.basis`, data: { row: rowLabel(inds[i]) }, fix: "填写依据，如计划标准、行业标准、历史标准" });
+      if (isBlank(inds[i].basis)) ctx.report({ field: `indicators.${i}.basis`, data: { row: rowLabel(inds[i]) }, fix: `填写${rowLabel(inds[i])}的指标值“${inds[i].target.raw.trim().slice(0, 20)}”从何而来（计划标准、行业标准、历史数据或文件）` });
   },
 };

@@ -47,7 +47,7 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row: rowLabel(ind), detail: `指标值“${ind.target.raw.trim()}”是依据而不是目标` },
-          fix: "把该文字移到“指标值确定依据”列，指标值填写目标值",
+          fix: `把“${ind.target.raw.trim()}”移到“指标值确定依据”列，指标值填写${rowLabel(ind)}的目标值`,
         });
         continue;
       }
@@ -57,7 +57,7 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.basis`,
           data: { row: rowLabel(ind), detail: `依据“${b.trim()}”像是指标值` },
-          fix: "依据列应写计划标准、行业标准、历史标准或文件依据",
+          fix: `依据“${b.trim().slice(0, 20)}”是目标的写法：依据列写该指标值的来源（计划标准、行业标准、历史数据或文件）`,
         });
       }
     }

@@ -6,7 +6,7 @@ const SHARE = 0.9;
 
 /**
  * One 依据 phrase on (nearly) every row of the document: seed 001 writes "年初工作计划安排" in all 175
- * rows. Reported once, on the first project that uses it, because the fix is document-wide.
+ * rows. Reported once for the document (at the first cell that uses it): the fix is document-wide.
  */
 export const rule: Rule = {
   meta: {
@@ -37,7 +37,13 @@ export const rule: Rule = {
       for (const p of doc.projects) {
         const i = p.indicators.findIndex((ind) => ind.basis !== null && squash(ind.basis) === basis);
         if (i >= 0) {
-          ctx.reportFor(p, { field: `indicators.${i}.basis`, data: { rows, same, basis }, fix: "逐条写明依据，如计划标准、行业标准、历史标准或文件" });
+          // A document-wide habit: one finding for the document, pointing at the first such cell.
+          ctx.reportFor(null, {
+            sheet: p.source?.sheet,
+            cell: p.indicators[i].source?.basis ?? undefined,
+            data: { rows, same, basis },
+            fix: `把“${basis}”换成每条指标自己的依据（计划标准、行业标准、历史数据或文件），如第 ${p.seq} 个项目“${p.indicators[i].name.trim().slice(0, 20)}”的指标值从何而来`,
+          });
           return;
         }
       }

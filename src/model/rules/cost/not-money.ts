@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, rowLabel } from "../util";
+import { facts, fmt, rowLabel } from "../util";
 
 /**
  * A 成本 row whose value is not an amount: percentages ("控制在预算内 100%", seed 001 ×6), text
@@ -25,7 +25,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: ind.target.raw.trim() },
-        fix: "写成金额，如“≤预算数万元”（总成本）或“≤N元/人”（单位成本）",
+        fix: p.budget.total !== null
+          ? `写成金额：总成本“≤${fmt(p.budget.total)}万元”（本项目预算数），或单位成本“≤N元/人”`
+          : "写成金额：总成本“≤预算数 万元”，或单位成本“≤N元/人”",
       });
     }
   },

@@ -1,6 +1,11 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
-import { bySeq } from "../util";
+import { bySeq, squash } from "../util";
+
+const clip = (s: string) => {
+  const t = squash(s);
+  return t.length > 20 ? t.slice(0, 20) + "…" : t;
+};
 import { goalKey } from "./text";
 
 const MIN_LEN = 6; // short goals ("保障运转") repeat legitimately
@@ -31,7 +36,7 @@ export const rule: Rule = {
         if (k.length < MIN_LEN || k === "**") continue;
         const prev = seen.get(k);
         if (prev !== undefined) {
-          ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${prev + 1} 条重复`, fix: "删除重复的目标" });
+          ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${prev + 1} 条重复`, fix: `删除第 ${i + 1} 条（与第 ${prev + 1} 条相同），或改写为另一项产出或效果` });
           continue;
         }
         seen.set(k, i);
@@ -44,7 +49,7 @@ export const rule: Rule = {
         ctx.reportFor(p, {
           field: "goals.0",
           message: `绩效目标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
-          fix: "按本项目的资金用途和预期产出重写绩效目标",
+          fix: `按本项目${p.purpose ? `资金用途“${clip(p.purpose)}”` : `“${p.name ?? "本项目"}”`}的预期产出和效果重写，不要沿用第 ${prev.seq} 个项目的目标`,
         });
       } else first.set(key, p);
     }

@@ -5,7 +5,8 @@ import { goalBody, goalKey, TEMPLATE_ARTEFACT } from "./text";
 const PLACEHOLDER = /^(?:请填写|请输入|填写说明|[Xx×]{2,}|…+|\.{3,}|待定|暂无|无|略|同上)/;
 
 /**
- * Template leftovers in a goal: "目标内容 1" (seed 000 #1–24), "请填写", "XX"; a goal that only repeats
+ * Template leftovers in a goal: only the form label "目标内容 1" (seed 000 prints it before every goal:
+ * that alone is not a problem), "请填写", "XX"; a goal that only repeats
  * the project name (seed 001 #30/#31 "1.海防委员会办公经费") or the 资金用途 text.
  */
 export const rule: Rule = {
@@ -25,27 +26,27 @@ export const rule: Rule = {
     let purpose = squash(p.purpose).replace(/[。.]+$/, "");
     for (let i = 0; i < p.goals.length; i++) {
       const g = p.goals[i];
-      const m = TEMPLATE_ARTEFACT.exec(g);
       const field = `goals.${i}`;
-      if (m) {
-        const rest = goalBody(g).replace(TEMPLATE_ARTEFACT, "").trim();
+      // "目标内容 1" is the county form's own label printed before the goal (seed 000 #1–#24), not the
+      // clerk's text: only a goal that is nothing but the label is empty.
+      const hadLabel = TEMPLATE_ARTEFACT.test(g);
+      const body = goalBody(g).replace(TEMPLATE_ARTEFACT, "").trim();
+      if (!body) {
+        if (hadLabel) ctx.report({ field, message: `绩效目标只有表样标签“${g.trim()}”，未填写内容`, fix: "在标签后填写本年度要达到的产出和效果" });
+        continue;
+      }
+      if (PLACEHOLDER.test(body)) {
+        ctx.report({ field, message: `绩效目标“${body}”是模板占位内容`, fix: `删除“${body}”，填写本项目${p.name ? `“${p.name}”` : ""}本年度要达到的产出和效果` });
+        continue;
+      }
+      const key = goalKey(body);
+      if (name && key === name) ctx.report({ field, message: `绩效目标“${body}”只重复了项目名称`, fix: `写明“${body}”本年度要完成什么、做到什么程度${p.purpose && squash(p.purpose) !== name ? `（资金用途：${squash(p.purpose).slice(0, 30)}）` : ""}` });
+      else if (purpose && key === purpose) {
         ctx.report({
           field,
-          message: `绩效目标含模板残留“${m[0].trim()}”`,
-          fix: rest ? `删除“${m[0].trim()}”，只保留“${rest.length > 30 ? rest.slice(0, 30) + "…" : rest}”` : "填写实际目标内容",
+          message: "绩效目标与资金用途相同，未写明预期产出和效果",
+          fix: `资金用途说明钱用在哪里；把“${body.length > 20 ? body.slice(0, 20) + "…" : body}”改写为用完这笔钱后达到的产出和效果（数量、时间、质量）`,
         });
-        continue;
-      }
-      const body = goalBody(g);
-      if (!body) continue;
-      if (PLACEHOLDER.test(body)) {
-        ctx.report({ field, message: `绩效目标“${body}”是模板占位内容`, fix: "填写实际目标内容" });
-        continue;
-      }
-      const key = goalKey(g);
-      if (name && key === name) ctx.report({ field, message: `绩效目标“${body}”只重复了项目名称`, fix: "写明本年度预期产出和效果" });
-      else if (purpose && key === purpose) {
-        ctx.report({ field, message: "绩效目标与资金用途相同，未写明预期产出和效果", fix: "资金用途说明钱用在哪里，绩效目标写明用完后达到的产出和效果" });
         purpose = ""; // once per project
       }
     }

@@ -1,9 +1,11 @@
 import type { Rule } from "../types";
+import { budgetText, budgetYear, quantityExample, yearEnd } from "../fix";
 import { goalBody, TEMPLATE_ARTEFACT } from "./text";
 
 // A concrete element: an Arabic/full-width number, a Chinese numeral with a measure word, or a date.
+// Not "一批" (seed 004 #3 "建设一批…设施": no count) nor "三年" (part of a metric name, 戒断三年巩固率).
 const CONCRETE =
-  /[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(?:名|人|个|台|套|辆|处|次|项|件|条|座|家|所|批|户|部|只|块|平方米|米|公里|万元|元|年|月|天|日|小时)|年底|月底|年内|季度/;
+  /[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(?:名|人|个|台|套|辆|处|次|项|件|条|座|家|所|户|部|只|块|平方米|米|公里|万元|元|天|日|小时)|年底|月底|年内|季度/;
 
 /**
  * A goal without any measurable element (number, count, date) is a slogan (“维护辖区交通安全形势持续
@@ -32,10 +34,13 @@ export const rule: Rule = {
       text += (text ? " " : "") + b;
     }
     if (first < 0) return;
-    ctx.report({
-      field: `goals.${first}`,
-      data: { text: text.length > 40 ? text.slice(0, 40) + "…" : text },
-      fix: "写明本年度要完成的数量、时间节点和预期效果，如“年底前完成 N 台设备采购”",
-    });
+    // The 建议 is built from this project's own table: its year, a quantity it already states, its budget.
+    const year = budgetYear(p, ctx.document);
+    const q = quantityExample(p);
+    const money = budgetText(p);
+    const fix = q
+      ? `写明本年度的产出、时间和效果，可直接用本表的指标：如“${year ?? "本"}年内完成${q}${money ? `，使用资金 ${money}` : ""}，……”`
+      : `写明本年度要完成的数量、完成时间（${yearEnd(year)}）和预期效果${money ? `，与预算 ${money} 对应` : ""}`;
+    ctx.report({ field: `goals.${first}`, data: { text: text.length > 40 ? text.slice(0, 40) + "…" : text }, fix });
   },
 };

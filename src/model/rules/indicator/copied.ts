@@ -83,7 +83,7 @@ export const rule: Rule = {
           ctx.reportFor(p, {
             field: "indicators.0.name",
             message: `全部 ${inds.length} 条绩效指标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
-            fix: "按本项目的产出和效果设置指标",
+            fix: `按本项目${p.purpose ? `资金用途“${squashed(p.purpose)}”` : "的资金用途"}的产出和效果重设指标，不要照搬第 ${prev.seq} 个项目`,
           });
           rowIds[pi] = new Int32Array(0);
         } else if (same) same.push(pi);
@@ -112,11 +112,17 @@ export const rule: Rule = {
         ctx.reportFor(p, {
           field: `indicators.${firstRow}.name`,
           message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${seenIn} 个项目），请确认是否照搬`,
+          fix: `核对“${ind.name.trim()}：${ind.target.raw.trim()}”${n > 1 ? `等 ${n} 条指标` : ""}是否反映本项目的产出和效果，不适用的按本项目改写`,
         });
       }
     }
   },
 };
+
+function squashed(s: string): string {
+  const t = squash(s);
+  return t.length > 20 ? t.slice(0, 20) + "…" : t;
+}
 
 function sameIds(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;

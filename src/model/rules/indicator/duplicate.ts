@@ -30,7 +30,8 @@ export const rule: Rule = {
     let exact: Map<string, number> | null = null;
     const fullKey = (i: number) => {
       const ind = inds[i];
-      return `${f.l1[i]}\u0001${f.l2[i] ?? ind.level2}\u0001${squash(ind.name)}\u0001${squash(ind.description)}\u0001${squash(ind.target.raw)}`;
+      // Not the 一级: a row copied into the wrong group (seed 002 P1 数量 row again under 效果) is the same row.
+      return `${f.l2[i] ?? ind.level2}\u0001${squash(ind.name)}\u0001${squash(ind.description)}\u0001${squash(ind.target.raw)}`;
     };
     for (let i = 0; i < inds.length; i++) {
       const ind = inds[i];
@@ -49,7 +50,7 @@ export const rule: Rule = {
       const full = fullKey(i);
       const prev = exact.get(full);
       if (prev !== undefined) {
-        ctx.report({ field: `indicators.${i}.name`, message: `第 ${i + 1} 条指标与第 ${prev + 1} 条完全相同（${ind.level2}“${ind.name.trim()}”）`, fix: "删除重复的行" });
+        ctx.report({ field: `indicators.${i}.name`, message: `第 ${i + 1} 条指标与第 ${prev + 1} 条完全相同（${ind.level2}“${ind.name.trim()}”）`, fix: `删除第 ${i + 1} 条（与第 ${prev + 1} 条相同）` });
         continue;
       }
       exact.set(full, i);
@@ -69,7 +70,7 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.name`,
           message: `三级指标“${ind.name.trim()}”同时出现在“${o.level2}”（第 ${other + 1} 条）和“${ind.level2}”（第 ${i + 1} 条）下`,
-          fix: "一个指标只放在最贴切的二级指标下",
+          fix: `“${ind.name.trim()}”只保留在“${o.level2}”或“${ind.level2}”中最贴切的一处，另一处改写为该二级指标自己的内容`,
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts } from "../util";
+import { facts, fmt } from "../util";
 
 /** No 成本 row at all (neither 一级 成本 nor 二级 成本). Seed 001: 15 of 31; seed 002: 6 of 22. */
 export const rule: Rule = {
@@ -20,7 +20,9 @@ export const rule: Rule = {
     if (f.hasL1.cost || f.l2.includes("cost")) return;
     ctx.report({
       field: "indicators",
-      fix: f.framework === "2021" ? "补充成本指标（经济成本指标，如“项目总成本 ≤N万元”）" : "在产出指标下补充成本指标，如“项目总成本 ≤预算数 万元”",
+      fix:
+        (f.framework === "2021" ? "补充成本指标（一级“成本指标”下的经济成本指标）" : "在产出指标下补充成本指标") +
+        `，如“项目总成本 ≤${p.budget.total !== null ? fmt(p.budget.total) : "预算数 "}万元”`,
     });
   },
 };

@@ -14,6 +14,7 @@ export const rule: Rule = {
     source: "种子文件 000（7 个涉密项目表）；rules-research §6 A2",
   },
   check(p, ctx) {
-    if (p.redacted) ctx.report({ field: "name", data: { seq: p.seq, title: p.title ?? p.name ?? "无标题" } });
+    if (p.redacted)
+      ctx.report({ field: "name", data: { seq: p.seq, title: p.title ?? p.name ?? "无标题" }, fix: "无需修改公开文本；该项目的绩效目标按保密规定另行审核" });
   },
 };

@@ -60,7 +60,7 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.target`,
           message: `${rowLabel(ind)}的指标值“${ind.target.raw.trim()}”${dy < fy ? "早于" : "晚于"}预算年度 ${fy} 年`,
-          fix: dy < fy ? dateFix(ind.target.raw, dy, fy) : undefined,
+          fix: dy < fy ? dateFix(ind.target.raw, dy, fy) : `年度目标应在 ${fy} 年内完成；跨年任务只写 ${fy} 年要完成的部分，如“≤${fy}年12月31日”`,
         });
         continue;
       }

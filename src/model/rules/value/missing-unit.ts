@@ -3,6 +3,17 @@ import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from 
 
 const BARE_WAN = /万\s*$/;
 
+/** The unit a 三级 name implies ("…人数" → 人, "…次数" → 次, "…率" → %), else "个" as the usual count. */
+function guessUnit(name: string): string {
+  const n = squash(name);
+  if (/率|比例|比重|覆盖面/.test(n)) return "%";
+  if (/人数|人员|人次/.test(n)) return n.includes("人次") ? "人次" : "人";
+  if (/次数|频次|每周|每月/.test(n)) return "次";
+  if (/件数|案件|事故/.test(n)) return "件";
+  if (/类别|种类/.test(n)) return "类";
+  return "个";
+}
+
 /**
  * A number without a unit (seed 001: "17", "≥1000", "≤50" in a cost row), unless the 三级 carries it
  * ("治安案件发案数（个）" → "≤40" is fine); and "7万" outside cost rows, where the value parser reads
@@ -28,13 +39,13 @@ export const rule: Rule = {
       const cost = isCostRow(f.l1[i], f.l2[i]);
       if (t.kind === "number" && !t.unit) {
         if (nameUnit(squash(ind.name)) !== null) continue;
-        const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : "写明计量单位（个、人、次、%…）";
+        const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : `写明计量单位，如“${t.raw.trim()}${guessUnit(ind.name)}”`;
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
       } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {
         ctx.report({
           field: `indicators.${i}.target`,
           message: `${rowLabel(ind)}的指标值“${t.raw.trim()}”只有数量级“万”，缺少计量单位（万人？万条？万元？）`,
-          fix: "写明单位，如“7万人次”",
+          fix: `写明单位，如“${t.raw.trim()}${guessUnit(ind.name) === "个" ? "户" : guessUnit(ind.name)}”或“${t.raw.trim()}元”`,
         });
       }
     }

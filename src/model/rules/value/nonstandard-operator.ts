@@ -30,7 +30,9 @@ export const rule: Rule = {
           ? `${rowLabel(p.indicators[i])}的指标值“${t.raw.trim()}”是约数，应写明界限，如“≥${t.value ?? ""}${t.unit ?? ""}”`
           : undefined,
         data: { row: rowLabel(p.indicators[i]), raw: t.operatorRaw, op: t.operator },
-        fix: approx ? undefined : `把“${t.operatorRaw}”改为“${t.operator}”`,
+        fix: approx
+          ? `写明界限：计划至少完成时写“≥${t.value ?? "N"}${t.unit ?? ""}”，确定数写“=${t.value ?? "N"}${t.unit ?? ""}”`
+          : `把“${t.operatorRaw}”改为“${t.operator}”`,
       });
     }
   },

@@ -71,6 +71,12 @@ export const rule: Rule = {
       } else if (reason === null && t.kind === "number" && !max && isLowerBetter(name) && !name.endsWith("率")) {
         reason = "发案、事故等数量越少越好，应使用 ≤";
       }
+      if (reason && !fix) {
+        // The 建议 writes this row's own value with the operator the reason names.
+        const want = reason.includes("≥") ? "≥" : reason.includes("≤") ? "≤" : null;
+        const v = want ? withOperator(t, want) : null;
+        fix = v ? `改为“${v}”` : t.kind === "date" ? `改为“${t.raw.trim().replace(/^[≥>＞≧]\s*/, "")}前”` : undefined;
+      }
       if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, fix });
     }
   },

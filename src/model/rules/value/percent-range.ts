@@ -29,7 +29,7 @@ export const rule: Rule = {
       if (t.kind !== "percent" || t.value === null) continue;
       const hi = t.valueMax ?? t.value;
       if (t.value < 0 || ((t.value > 100 || hi > 100) && !GROWTH.test(squash(ind.name)))) {
-        ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix: t.value > 100 ? "核对数值，比率不应超过 100%" : undefined });
+        ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix: t.value > 100 ? `核对数值，比率最多为 100%（全部完成写“=100%”）` : `比率不能为负，核对${rowLabel(ind)}的数值` });
       } else if (isSatisfactionRow(f.l1[i], f.l2[i]) && (t.operator === "≥" || t.operator === ">" || t.operator === null) && t.value < SATISFACTION_FLOOR) {
         ctx.report({
           field: `indicators.${i}.target`,

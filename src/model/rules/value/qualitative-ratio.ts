@@ -33,6 +33,6 @@ export const rule: Rule = {
       }
     }
     if (q > n * QUALITATIVE_MAX_SHARE)
-      ctx.report({ field: `indicators.${first}.target`, data: { count: n, qualitative: q }, fix: "把能量化的指标改为“运算符 + 数值 + 单位”" });
+      ctx.report({ field: `indicators.${first}.target`, data: { count: n, qualitative: q }, fix: `至少把其中 ${q - Math.floor(n * QUALITATIVE_MAX_SHARE)} 条改为“运算符 + 数值 + 单位”（从第 ${first + 1} 条“${p.indicators[first].name.trim().slice(0, 20)}”起）` });
   },
 };

@@ -16,7 +16,12 @@ export const rule: Rule = {
   check(p, ctx) {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
-      if (ind.target.kind === "redacted") ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: ind.target.raw.trim() } });
+      if (ind.target.kind === "redacted")
+        ctx.report({
+          field: `indicators.${i}.target`,
+          data: { row: rowLabel(ind), value: ind.target.raw.trim() },
+          fix: `核对${rowLabel(ind)}是否确需涉密；可公开时填写指标值`,
+        });
     }
   },
 };

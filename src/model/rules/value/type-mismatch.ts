@@ -1,5 +1,6 @@
 import type { Rule } from "../types";
 import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
+import { budgetYear, rowName, yearEnd } from "../fix";
 
 // Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
 const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期|年底|月底|年内|支出率|执行率/;
@@ -37,25 +38,47 @@ export const rule: Rule = {
       if (k === "empty" || k === "redacted" || k === "vague") continue;
       if (isCostRow(f.l1[i], f.l2[i])) continue;
       let reason: string | null = null;
+      let fix: string | undefined;
       const l2 = f.l2[i];
       const name = squash(ind.name);
       const annot = nameUnit(name);
+      const q = rowName(ind);
       if (annot !== null && PERCENT_UNITS.has(annot) && (k === "number" || k === "money" || k === "duration") && t.unit) {
         reason = `三级指标标明单位为 %，指标值却是“${t.unit}”`;
+        fix = `统一单位：${q}写成百分比，或去掉三级中的“（%）”`;
       } else if (annot !== null && TIME_UNITS.has(annot) && k === "percent") {
         reason = `三级指标标明单位为“${annot}”，指标值却是百分比`;
+        fix = `统一单位：写成时长（如“≤2${annot}”），或把三级改为及时率并去掉“（${annot}）”`;
       } else if (isSatisfactionRow(f.l1[i], l2)) {
-        if (k !== "percent" && k !== "number") reason = "满意度指标应为百分比，如“≥90%”";
+        if (k !== "percent" && k !== "number") {
+          reason = "满意度指标应为百分比，如“≥90%”";
+          fix = `把${q}写成满意度百分比，如“≥90%”`;
+        }
       } else if (l2 === "quantity") {
-        if (k === "percent") reason = "数量指标应为数量（个、人、次…），比率应放在质量指标";
-        else if (k === "date") reason = "数量指标应为数量，日期应放在时效指标";
+        if (k === "percent") {
+          reason = "数量指标应为数量（个、人、次…），比率应放在质量指标";
+          fix = `把${q}移到质量指标；数量指标写本年度完成的数量，如“≥N个”`;
+        } else if (k === "date") {
+          reason = "数量指标应为数量，日期应放在时效指标";
+          fix = `把${q}移到时效指标；数量指标写完成的数量`;
+        } else if (k === "duration") {
+          // Seed 000 #30 "购置装备满足使用时长 ≥3年": a lifetime is a quality, not a quantity.
+          reason = "数量指标应为数量，时长应放在质量或时效指标";
+          fix = `把${q}移到质量指标（使用年限）或时效指标；数量指标写完成的数量`;
+        }
       } else if (l2 === "timeliness") {
-        if (k === "number" || k === "money") reason = "时效指标应为完成时限、时长或及时率";
-        else if (k === "percent" && !TIMELY.test(name)) reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
+        if (k === "number" || k === "money") {
+          reason = "时效指标应为完成时限、时长或及时率";
+          fix = `把${q}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
+        } else if (k === "percent" && !TIMELY.test(name)) {
+          reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
+          fix = `把${q}移到质量或效益指标；时效指标写完成时限或及时率`;
+        }
       } else if (k === "date") {
         reason = "日期只应作为时效指标的值";
+        fix = `${q}写可衡量的目标值（比率、数量）；完成日期放到时效指标`;
       }
-      if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason } });
+      if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, fix });
     }
   },
 };

@@ -1,10 +1,15 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, rowLabel } from "../util";
+import { facts, isCostRow, rowLabel, squash } from "../util";
+import { budgetYear, measurableHint, rowName } from "../fix";
+
+// A value column that holds a basis phrase ("项目实施计划") is basis/swapped's; "**" is redacted.
+const BASIS_PHRASE = /^(?:历史经验|历史标准|历史数据|经验标准|计划标准|行业标准|实施计划|项目实施计划|工作计划|年初工作计划|实际工作需要|实际工作需求|工作需求|合同规定|有关合同文件|预算测算|预算支出标准|有关文件要求|项目实施要求|成本定额)(?:标准|安排)?$/;
 
 /**
  * A value without anything measurable: kind "vague" from the value parser (进一步提高, 有所提升,
- * 有效改善 …; its lexicon lives in value.ts), and yes/no questions ("是否通过验收", seed 000 #17).
- * Cost rows are left to cost/not-money so "控制成本" is reported once.
+ * 有效改善 …; its lexicon lives in value.ts), yes/no questions ("是否通过验收", seed 000 #17) and
+ * plain text with no number ("及时支付", "在规定期限内完成", "网络正常运转": seed 000 lists 71 such
+ * values as not measurable). Cost rows are left to cost/not-money so "控制成本" is reported once.
  */
 export const rule: Rule = {
   meta: {
@@ -20,15 +25,20 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     const f = facts(p, ctx.profile);
+    let year: number | null | undefined;
     for (let i = 0; i < p.indicators.length; i++) {
-      const t = p.indicators[i].target;
-      const question = t.kind === "text" && t.raw.trimStart().startsWith("是否");
-      if (t.kind !== "vague" && !question) continue;
+      const ind = p.indicators[i];
+      const t = ind.target;
+      const raw = t.raw.trim();
+      const question = t.kind === "text" && raw.startsWith("是否");
+      const text = t.kind === "text" && !question && !BASIS_PHRASE.test(squash(raw));
+      if (t.kind !== "vague" && !question && !text) continue;
       if (isCostRow(f.l1[i], f.l2[i])) continue;
+      if (year === undefined) year = budgetYear(p, ctx.document);
       ctx.report({
         field: `indicators.${i}.target`,
-        data: { row: rowLabel(p.indicators[i]), value: t.raw.trim() },
-        fix: question ? "把问句改为目标值，如“通过验收”或“验收合格率 =100%”" : "写成“运算符 + 数值 + 单位”，如“≥95%”“≥200人次”，或可分级评判的定性目标",
+        data: { row: rowLabel(ind), value: raw },
+        fix: question ? `把问句改为目标值，如${rowName(ind)}“通过验收”或“验收合格率 =100%”` : measurableHint(ind, f.l2[i], year),
       });
     }
   },
