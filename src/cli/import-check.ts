@@ -5,8 +5,8 @@
  * rendered sheets, then on the written bytes by the reader's own guard. A refusal names the project
  * and the field, and the flag that raises the limit where one exists.
  */
-import type { Grid } from "../model/grid";
-import { colName } from "../model/grid";
+import { colName, parseA1 } from "../model/grid";
+import type { TemplateBook } from "../model/write";
 import type { JxmbDocument } from "../model/schema";
 import { formatAmount, LIMIT_INFO, limitsFrom, type LimitName, type ReadLimits } from "../xlsx/limits";
 import { CliError, qen, qzh } from "./errors";
@@ -106,10 +106,40 @@ export function checkDocument(doc: JxmbDocument, file: string, fixedSheets: numb
 }
 
 /**
- * After rendering, before writing: cells (all sheets), rows per sheet and characters per cell of the
- * grid that will be written (cells can join several fields). `projectSheets` maps sheets to projects.
+ * Cells the writer will emit for a sheet: every cell with a value or a style (a bordered empty cell
+ * is a `<c>` element too, and the reader counts those). Styled areas are rectangles around the
+ * table, so their bounding box together with the values' is the count, or slightly more.
  */
-export function checkGrid(grid: Grid, projectSheets: readonly string[], file: string, partial?: Partial<ReadLimits>): void {
+function emittedCells(values: readonly (readonly unknown[])[], styles: readonly { range: string }[]): number {
+  let rows = values.length;
+  let cols = values.reduce((m, r) => Math.max(m, r.length), 0);
+  for (const s of styles) {
+    const [a, b] = s.range.split(":");
+    const end = parseA1(b ?? a);
+    if (end) {
+      rows = Math.max(rows, end.r + 1);
+      cols = Math.max(cols, end.c + 1);
+    }
+  }
+  return rows * cols;
+}
+
+function rangeArea(ref: string): number {
+  const [a, b] = ref.replace(/\$/g, "").split(":");
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  return p && q ? (Math.abs(q.r - p.r) + 1) * (Math.abs(q.c - p.c) + 1) : 0;
+}
+
+/**
+ * After rendering, before writing (writing a million cells takes a minute and over a GB): cells,
+ * rows per sheet and characters per cell of what will be written (cells can join several fields).
+ * Cells are counted as the reader's guard counts them — cells with a value or a style, merged areas,
+ * defined-name areas (print areas too) — so a workbook the guard would refuse is refused here, before the write; the
+ * guard itself still has the last word on the written bytes. `projectSheets` maps sheets to projects.
+ */
+export function checkBook(book: TemplateBook, file: string, partial?: Partial<ReadLimits>): void {
+  const { grid, projectSheets } = book;
   const limits = limitsFrom(partial);
   let cells = 0;
   const where = (sheet: string, cell?: string) => {
@@ -121,13 +151,16 @@ export function checkGrid(grid: Grid, projectSheets: readonly string[], file: st
     if (s.values.length > limits.maxRows) throw limitRefusal(file, where(s.name), "maxRows", s.values.length, limits.maxRows);
     s.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v === null || v === "") return;
-        cells++;
         if (typeof v === "string" && v.length > limits.maxCellChars) {
           throw limitRefusal(file, where(s.name, `${colName(c)}${r + 1}`), "maxCellChars", v.length, limits.maxCellChars);
         }
       }),
     );
+    cells += emittedCells(s.values, book.extras[s.name]?.styles ?? []);
+    for (const m of s.merges) cells += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+    const printArea = book.extras[s.name]?.printArea;
+    if (printArea) cells += rangeArea(printArea); // written as the defined name _xlnm.Print_Area
   }
+  for (const n of grid.names) cells += rangeArea(n.ref);
   if (cells > limits.maxCells) throw limitRefusal(file, { zh: `（全部 ${grid.sheets.length} 个工作表）`, en: `(all ${grid.sheets.length} sheets)` }, "maxCells", cells, limits.maxCells);
 }

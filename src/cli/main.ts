@@ -255,13 +255,13 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
     throw new CliError(`${qzh(file)} 不是 UTF-8 编码的文本，无法作为 JSON 读取。`, `${qen(file)} is not UTF-8 text and cannot be read as JSON.`);
   }
   const doc = parseJsonInput(text, file);
-  const { checkDocument, checkGrid } = await import("./import-check");
+  const { checkBook, checkDocument } = await import("./import-check");
   const { fixedSheetCount, renderDocument, writeTemplateBook } = await loadWriter();
   checkDocument(doc, file, fixedSheetCount(doc), limits);
   let bytes: Uint8Array;
   try {
     const book = renderDocument(doc);
-    checkGrid(book.grid, book.projectSheets, file, limits);
+    checkBook(book, file, limits);
     bytes = await writeTemplateBook(book);
   } catch (err) {
     if (err instanceof CliError) throw err;

@@ -170,6 +170,19 @@ describe("import applies the read limits", () => {
     expect(r.stderr).toMatch(/可加 --max-cells N 提高此上限（至少 \d+）/);
   });
 
+  it("60,000 indicators in one project: refused before the slow write, cells counted as the reader counts them", () => {
+    const seed = JSON.parse(jxmb(["export", SEED]).stdout) as { projects: { indicators: unknown[] }[] };
+    const one = seed.projects[0].indicators[0] as Record<string, unknown>;
+    const indicators = Array.from({ length: 60_000 }, (_, i) => ({ ...one, name: `指标${i + 1}` }));
+    const t = Date.now();
+    const r = importText(doc(1, (p) => (p.indicators = indicators)));
+    expect(Date.now() - t).toBeLessThan(30_000); // writing it would take ~40 s and 1.5 GB
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("（maxCells）");
+    expect(r.stderr).toContain("可加 --max-cells N");
+    expect(r.stderr).not.toContain("无法按读取上限读回"); // caught by the pre-check, not after writing
+  });
+
   it("what import writes reads back under the default limits (control characters, 32,767 characters)", () => {
     const r = importText(doc(2, (p, i) => i === 0 && ((p.purpose = "长".repeat(32_767)), (p.code = "A\u001b[2J\u0007B"))));
     expect(r.code).toBe(0);
