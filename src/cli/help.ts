@@ -103,6 +103,7 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
   export: `用法：jxmb export 工作簿.xlsx [选项]
 
 把工作簿读入并导出为规范 JSON（确定性输出：同一工作簿得到逐字节相同的 JSON）。
+项目支出绩效自评表的执行数、实际完成值、分值、得分与目标并列导出；部门整体支出绩效目标表导出到 overview。
 读取时遇到的问题会写到标准错误输出。
 
 选项：
@@ -116,6 +117,8 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
 Usage: jxmb export WORKBOOK.xlsx [options]
 
 Reads a workbook and prints its canonical JSON (deterministic: the same workbook gives byte-identical JSON).
+A self-evaluation form's spending, actuals, points and scores come beside the targets; a department-overall
+table goes to "overview".
 Problems met while reading go to stderr.
 
 Options:
