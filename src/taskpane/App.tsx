@@ -231,6 +231,7 @@ export function App(props: AppProps): React.ReactElement {
         downloaded ? `已下载文件 ${name}` : "此环境不允许下载文件",
         copied ? "JSON 已复制到剪贴板" : "无法写入剪贴板",
         `共 ${res.document.projects.length} 个项目`,
+        ...(res.document.overview?.indicators ? [`部门整体绩效目标：${res.document.overview.indicators.length} 条指标`] : []),
       ],
     });
   };
