@@ -23,7 +23,7 @@ export const ProfileName = z.enum(["hebei", "ningxia", "central-2021"]);
 export type ProfileName = z.infer<typeof ProfileName>;
 
 /** Which layout a project table was read from. */
-export const LayoutName = z.enum(["template", "hebei", "chengde", "ningxia", "json", "self-eval"]);
+export const LayoutName = z.enum(["template", "hebei", "chengde", "ningxia", "json", "self-eval", "generic"]);
 export type LayoutName = z.infer<typeof LayoutName>;
 
 /** Cell references ("B3") of each extracted field, keyed by the field's path ("budget.total", "goals.0"). */
@@ -250,10 +250,16 @@ export const DeclaredTotals = z.object({
 });
 export type DeclaredTotals = z.infer<typeof DeclaredTotals>;
 
+/** Where the document's budget year comes from: printed (title, caption, cover) or inferred. */
+export const FiscalYearSource = z.enum(["printed", "code", "name", "period"]);
+export type FiscalYearSource = z.infer<typeof FiscalYearSource>;
+
 export const JxmbDocument = z.object({
   $schema: z.string(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   fiscalYear: z.number().int().nullable(),
+  /** Where fiscalYear comes from (v2, optional): "printed", or inferred from project "code", "name" or "period". */
+  fiscalYearSource: FiscalYearSource.nullable().optional(),
   moneyUnit: z.literal("万元"),
   profile: ProfileName,
   department: CodeName,

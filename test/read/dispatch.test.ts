@@ -16,6 +16,13 @@ function sheetWith(name: string, lines: string[]): GridSheet {
   return s;
 }
 
+/** A sheet from rows of cells written “a|b|c”. */
+function tableSheet(name: string, rows: string[]): GridSheet {
+  const s = emptySheet(name);
+  rows.forEach((line, r) => line.split("|").forEach((t, c) => t && setValue(s, r, c, t)));
+  return s;
+}
+
 /** A fake layout: each sheet line “P:<name>:<printed no>” is a project at that row. */
 function fakeReader(layout: LayoutName = "hebei", extra?: Partial<SheetReadResult>): LayoutReader {
   return {
@@ -110,9 +117,29 @@ describe("readWorkbook", () => {
   });
 
   test("an empty workbook gives an error problem, not an exception", () => {
-    const { document, problems } = readWorkbook({ sheets: [emptySheet("Sheet1")], names: [] });
+    const { document, problems, unrecognised } = readWorkbook({ sheets: [emptySheet("Sheet1")], names: [] });
     expect(document.projects).toEqual([]);
-    expect(problems.some((p) => p.severity === "error" && /未在工作簿中找到/.test(p.message))).toBe(true);
+    expect(unrecognised).toMatch(/^未找到绩效目标表：1 个工作表中都没有识别出/);
+    expect(problems.some((p) => p.severity === "error" && p.message === unrecognised)).toBe(true);
+  });
+
+  test("a workbook with labels but no indicator header says what was seen, with cells", () => {
+    const s = tableSheet("Sheet1", ["项目名称|某项目", "主管部门|某局", "一级指标|二级指标|三级指标|备注"]);
+    const { document, unrecognised } = readWorkbook({ sheets: [s], names: [] });
+    expect(document.projects).toEqual([]);
+    expect(unrecognised).toBe(
+      "未找到绩效目标表：在 Sheet1!A3 找到指标栏目，但没有找到指标值栏（如“指标值”“目标值”“年度指标值”）；已识别的标签：项目名称(A1)、主管部门(A2)。可用 --labels 文件补充本地的栏目名称（no indicator header）",
+    );
+  });
+
+  test("a --labels spelling makes an unknown value column readable", () => {
+    const rows = ["项目名称|某项目", "一级指标|二级指标|三级指标|预期成效", "产出指标|数量指标|培训人次|≥200人次"];
+    const grid: Grid = { sheets: [tableSheet("Sheet1", rows)], names: [] };
+    expect(readWorkbook(grid).document.projects).toEqual([]);
+    const { document } = readWorkbook(grid, { labels: { columns: { value: ["预期成效"] } } });
+    expect(document.projects.map((p) => [p.name, p.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])])).toEqual([
+      ["某项目", [["产出指标", "数量指标", "培训人次", "≥200人次"]]],
+    ]);
   });
 
   test("the department part is read from a prose sheet", () => {

@@ -124,7 +124,7 @@ describe("indicator blocks on public forms", () => {
   test("Sichuan flat export: operator | value | unit columns, project columns left of the block, 一级 in any order", async () => {
     const { sheet } = await sheetOf("03-四川井研马踏镇-部门项目-2023.xlsx");
     const { headers, blocks } = readAll(sheet);
-    expect(headers[0].fieldCols).toMatchObject({ implementingUnit: 0, name: 1, total: 2, yearGoal: 3 });
+    expect(headers[0].fieldCols).toMatchObject({ budgetUnit: 0, name: 1, total: 2, yearGoal: 3 });
     const rows = blocks[0].rows;
     expect(rows).toHaveLength(13);
     expect(rows[0].indicator).toMatchObject({ level1: "效益指标", level2: "社会效益指标", name: "维护社会稳定", targetParts: { symbol: "≥", value: "95", unit: "%" } });

@@ -7,6 +7,7 @@ import type { JxmbDocument } from "../../src/model/schema";
  * - `projects[].indicators[].source` the cell of every indicator field (CellMap)
  * - `overview.source`, `declaredTotals.source` the same for the department part and totals
  * - `projects[].layout`            which layout the table was read from ("hebei" → "template")
+ * - `fiscalYearSource`             where the year was read ("code" → "printed" once in the template)
  * Nothing else is dropped.
  */
 export function stripPositional(doc: JxmbDocument): unknown {
@@ -18,5 +19,8 @@ export function stripPositional(doc: JxmbDocument): unknown {
   }
   if (clone.overview) delete (clone.overview as Record<string, unknown>).source;
   if (clone.declaredTotals) delete (clone.declaredTotals as Record<string, unknown>).source;
+  // Where the year came from: once written into the template it is printed there (a year inferred
+  // from 项目编码 reads back as "printed"); the year itself must survive.
+  delete (clone as Record<string, unknown>).fiscalYearSource;
   return clone;
 }

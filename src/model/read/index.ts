@@ -4,7 +4,7 @@
  * that crashes becomes a ReadProblem naming the sheet.
  */
 import type { Grid, GridSheet } from "../grid";
-import type { DeclaredTotals, JxmbDocument, Overview, Project, ProfileName } from "../schema";
+import type { DeclaredTotals, FiscalYearSource, JxmbDocument, Overview, Project, ProfileName } from "../schema";
 import { emptyDocument } from "../schema";
 import type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 import { templateReader } from "./template";
@@ -14,8 +14,11 @@ import { ningxiaReader } from "./ningxia";
 import { readDepartmentPart } from "./department";
 import { selfEvalReader } from "./self-eval";
 import { departmentOverallReader } from "./department-overall";
+import { describeUnrecognised, genericReader, readGenericSheet } from "./generic";
+import { DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels } from "./synonyms";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
+export { parseLabelsJson, LabelsFileError, DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels, type SynonymTable } from "./synonyms";
 
 /**
  * Readers in priority order. On each sheet the first reader whose `detect` says yes and that finds
@@ -24,12 +27,20 @@ export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResul
  *
  * Our own template comes first (it carries 项目编码 too, and round-trips losslessly through its own
  * reader); 承德 comes before Hebei: both carry 项目编码 (hebei.detect also steps aside at 符号).
+ * The header-driven generic reader comes last: it reads any province's form from its indicator
+ * header and the synonym table, on sheets no form-specific reader claims.
  */
-export const DEFAULT_READERS: LayoutReader[] = [templateReader, selfEvalReader, departmentOverallReader, chengdeReader, hebeiReader, ningxiaReader];
+export const DEFAULT_READERS: LayoutReader[] = [templateReader, selfEvalReader, departmentOverallReader, chengdeReader, hebeiReader, ningxiaReader, genericReader];
 
 export interface ReadWorkbookOptions extends ReadOptions {
   /** Override the reader list (tests, or a caller that knows the layout). */
   readers?: LayoutReader[];
+  /** Extra label spellings (a user's --labels file, parsed by parseLabelsJson), added to the synonym table. */
+  labels?: ExtraLabels | null;
+}
+
+function indicatorCount(res: SheetReadResult): number {
+  return res.projects.reduce((n, p) => n + p.indicators.length, 0);
 }
 
 function crashMessage(sheet: GridSheet, reader: LayoutReader, e: unknown): ReadProblem {
@@ -101,11 +112,14 @@ function assignSeq(projects: Project[]): void {
 
 export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult {
   const readers = opts?.readers ?? DEFAULT_READERS;
+  const synonyms = opts?.synonyms ?? (opts?.labels ? extendSynonyms(DEFAULT_SYNONYMS, opts.labels) : DEFAULT_SYNONYMS);
+  const readOpts = { ...opts, synonyms };
   const problems: ReadProblem[] = [];
   const projects: Project[] = [];
   let overview: Overview | null = null;
   let declared: DeclaredTotals | null = null;
   let fiscalYear: number | null = null;
+  let fiscalYearSource: FiscalYearSource | null = null;
   let title: string | null = null;
   let department: { code: string | null; name: string | null } = { code: null, name: null };
   // A reader may report the profile written in the workbook (our template records it on its 部门 sheet).
@@ -115,7 +129,10 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     projects.push(...[...res.projects].sort((a, b) => firstRow(a) - firstRow(b)));
     overview = mergeOverview(overview, res.overview);
     if (!declared && res.declaredTotals) declared = res.declaredTotals;
-    if (fiscalYear === null && res.fiscalYear != null) fiscalYear = res.fiscalYear;
+    if (fiscalYear === null && res.fiscalYear != null) {
+      fiscalYear = res.fiscalYear;
+      fiscalYearSource = res.fiscalYearSource ?? "printed";
+    }
     if (title === null && res.title) title = res.title;
     const rp = (res as SheetReadResult & { profile?: ProfileName | null }).profile;
     if (declaredProfile === null && rp) declaredProfile = rp;
@@ -130,15 +147,21 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     for (const reader of readers) {
       let detected = false;
       try {
-        detected = reader.detect(sheet, grid);
+        detected = reader.detect(sheet, grid, readOpts);
       } catch (e) {
         problems.push(crashMessage(sheet, reader, e));
         continue;
       }
       if (!detected) continue;
       try {
-        const res = reader.read(sheet, grid);
+        let res = reader.read(sheet, grid, readOpts);
         const found = res.projects.length > 0 || !!res.overview || !!res.declaredTotals;
+        // A form-specific reader that recognised its tables but no indicator (a newer version of the
+        // form spelling its header differently): the header-driven reader reads it when it can.
+        if (found && reader !== genericReader && readers.includes(genericReader) && indicatorCount(res) === 0 && res.projects.some((p) => !p.redacted)) {
+          const alt = readGenericSheet(sheet, readOpts);
+          if (indicatorCount(alt) > 0 && alt.projects.length >= res.projects.filter((p) => !p.redacted).length) res = alt;
+        }
         take(res);
         if (found) {
           claimed = true;
@@ -170,6 +193,7 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     const inferred = inferFiscalYearFromCodes(projects);
     if (inferred !== null) {
       fiscalYear = inferred;
+      fiscalYearSource = "code";
       problems.push({
         severity: "info",
         message: `工作簿未写明预算年度，已按项目编码中的年度推断为 ${inferred} 年（fiscal year inferred from project codes）`,
@@ -183,19 +207,17 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
   const profile: ProfileName = opts?.profile ?? declaredProfile ?? (projects.some((p) => p.layout === "ningxia") ? "ningxia" : "hebei");
   const doc: JxmbDocument = emptyDocument(profile);
   doc.fiscalYear = fiscalYear;
+  if (fiscalYearSource) doc.fiscalYearSource = fiscalYearSource;
   doc.department = department;
   doc.title = title;
   doc.overview = overview;
   doc.declaredTotals = declared;
   doc.projects = projects;
 
+  let unrecognised: string | null = null;
   if (projects.length === 0 && !overview) {
-    problems.push({
-      severity: "error",
-      message: "未在工作簿中找到任何绩效目标表（应包含“项目名称”“绩效目标”“一级指标”等栏目）（no performance-target table found）",
-      sheet: null,
-      cell: null,
-    });
+    unrecognised = describeUnrecognised(grid, synonyms);
+    problems.push({ severity: "error", message: unrecognised, sheet: null, cell: null });
   }
-  return { document: doc, problems };
+  return { document: doc, problems, unrecognised };
 }

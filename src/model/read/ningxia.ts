@@ -72,6 +72,9 @@ const HEADER: readonly ColumnSpec<IndicatorCol>[] = [
 
 function detect(sheet: GridSheet): boolean {
   if (!hasLabel(sheet, L.competent) || !hasLabel(sheet, "一级指标") || !hasLabel(sheet, "三级指标")) return false;
+  // The provincial form heads its indicator block with 名称 | 一级指标 | …; other provinces' forms that
+  // share 主管部门 and 三级指标 (Hunan's 绩效目标申报表 …) are left to the header-driven reader.
+  if (!hasLabel(sheet, /^名称$/)) return false;
   // Any one of the form's own labels besides 主管部门 (a table may lack 年度总体目标).
   return hasLabel(sheet, L.goals) || hasLabel(sheet, L.attribute) || hasLabel(sheet, L.total);
 }

@@ -29,6 +29,7 @@ export type HeaderField =
   | "code" // 项目编码
   | "competentDepartment" // 主管部门(及代码)
   | "departmentCode" // 主管部门编码 / 部门预算编码
+  | "budgetUnit" // 预算单位 / 填报单位 (the unit submitting the table)
   | "implementingUnit" // 实施单位
   | "attribute" // 项目属性 / 项目类型
   | "period" // 项目期 / 项目起止时间
@@ -70,6 +71,7 @@ export const HEADER_FIELDS: readonly HeaderField[] = [
   "code",
   "competentDepartment",
   "departmentCode",
+  "budgetUnit",
   "implementingUnit",
   "attribute",
   "period",
@@ -176,7 +178,10 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "单位(部门)名称",
       "一级预算单位",
       "主管预算单位",
+      "业务主管部门",
+      "项目主管部门",
     ],
+    budgetUnit: ["预算单位", "预算单位名称", "单位名称", "填报单位", "申报单位", "项目申报单位", "编制单位", "填报单位(盖章)", "下达地方或单位", "部门(单位)"],
     departmentCode: ["主管部门编码", "主管部门代码", "部门预算编码", "部门编码", "部门代码", "预算部门编码", "单位编码", "单位代码", "预算单位编码"],
     implementingUnit: [
       "实施单位",
@@ -187,14 +192,10 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "承担单位",
       "执行单位",
       "项目执行单位",
-      "预算单位",
-      "预算单位名称",
-      "单位名称",
-      "填报单位",
-      "申报单位",
-      "项目申报单位",
       "用款单位",
       /^(项目)?(实施|填报|申报)单位(名称)?\(盖章\)$/, // 自评表: “实施单位（盖章）”
+      "实施主体",
+      "项目实施主体",
     ],
     attribute: ["项目属性", "项目类型", "项目类别", "项目性质", "项目分类", "是否新增", "项目属性及类型"],
     period: [
@@ -216,6 +217,10 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "执行期限",
       "项目执行期",
       "项目执行期限",
+      "建设周期",
+      "建设期限",
+      "建设期",
+      "实施年限",
     ],
     leader: ["项目负责人", "负责人", "项目负责人及电话", "联系人", "填报人", "单位负责人"],
     phone: ["联系电话", "电话", "联系方式"],
@@ -243,8 +248,9 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^(其中:?)?(市|省|县|区|本级|上级|中央|省级|市级|县级|区级)(级)?财政(资金|拨款|补助)?$/,
       /^(其中:?)?一般公共预算(拨款|资金)?$/,
       /^(其中:?)?财政$/,
+      /^(下达|安排)?(中央|省级?|市级?)?预算内投资(计划)?$/,
     ],
-    other: [/^(其中:?)?(当年|本年|本年度)?其他资金$/, /^(其中:?)?(自有|自筹|单位自筹|其他来源)资金$/, /^(其中:?)?其他$/],
+    other: [/^(其中:?)?(当年|本年|本年度)?其[他它]资金$/, /^(其中:?)?(自有|自筹|单位自筹|其他来源)资金$/, /^(其中:?)?其他$/],
     carriedOver: [/^(其中:?)?上年(度)?结转(结余)?(资金)?$/, /^(其中:?)?结转(结余)?资金$/],
     goalBlock: ["总体目标", "项目绩效目标", "绩效目标情况", "项目总体绩效目标", "项目绩效目标描述", "总体绩效目标"],
     yearGoal: [
@@ -255,9 +261,10 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^预期目标$/,
       /^项目年度目标$/,
       /^年初(设定|确定)?(的)?(绩效)?目标$/, // 自评表: 年初设定目标 | 年度总体目标完成情况综述
+      /^年度(主要)?(绩效)?目标(和|及)(成果|任务|产出)$/,
     ],
     midGoal: [/^(中期|长期|中长期|实施期|总)(绩效)?目标$/, /^项目(中期|长期|中长期|总体)(绩效)?目标$/, /^(中期|长期)目标\(.*\)$/],
-    purpose: ["资金用途", "资金使用方向", "项目概况", "项目内容", "项目主要内容", "主要内容", "实施内容", "项目实施内容", "资金用途及内容", "项目简介"],
+    purpose: ["资金用途", "资金使用方向", "项目概况", "项目内容", "项目主要内容", "主要内容", "实施内容", "项目实施内容", "资金用途及内容", "项目简介", "项目总体概况", "项目基本情况"],
     spendPlan: [/^资金支出计划/, /^支出进度计划/, /^资金(使用|支出)进度/],
     basis: ["立项依据", "项目立项依据", "政策依据", "设立依据", "项目设立依据"],
     indicatorBlock: [
@@ -380,7 +387,7 @@ export function fieldOf(text: string | null | undefined, table: SynonymTable = D
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const tries = [key];
-  const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元)\)$/, "").replace(/[:]+$/, "");
+  const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元|盖章|签章|公章|签字)\)$/, "").replace(/[:]+$/, "");
   if (noUnit !== key) tries.push(noUnit);
   let found: HeaderField | null = null;
   for (const k of tries) {
