@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, printed as one table. Each figure comes with a baseline measured
  * in the same run, so ratios stay meaningful on any machine.
  *   npm run bench                  all (the workbook part takes ~2 minutes)
- *   npm run bench -- model functions bundle findings workbook batch   a subset
+ *   npm run bench -- model functions bundle findings reading workbook batch   a subset
+ *   (reading: every test/corpus form read and scored against its truth — tables, rows, phantom rows)
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
  */
 import { existsSync } from "node:fs";
@@ -14,6 +15,7 @@ import { benchModel } from "./model";
 import { printTable, type BenchRow } from "./table";
 import { benchWorkbook } from "./workbook";
 import { findingsRows } from "./findings";
+import { benchReading } from "./reading";
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
   if (want("findings")) {
     console.error("bench: findings against reviewer labels (test/labels, see npm run eval:findings) …");
     rows.push(...(await findingsRows()));
+  }
+  if (want("reading")) {
+    console.error("bench: reading power (test/corpus forms vs their truth) …");
+    rows.push(...(await benchReading()));
   }
   if (want("workbook")) {
     console.error("bench: workbook read + validate + export (200 / 2,000 projects) …");

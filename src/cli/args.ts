@@ -28,10 +28,12 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "max-worker-mb", value: true },
     { name: "max-file-mb", value: true },
     { name: "max-cells", value: true },
+    { name: "labels", value: true },
     { name: "force", value: false },
   ],
   export: [
     { name: "profile", value: true, choices: PROFILES },
+    { name: "labels", value: true },
     { name: "output", alias: "o", value: true },
     { name: "max-file-mb", value: true },
     { name: "max-cells", value: true },

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
+import type { ExtraLabels } from "../model/read/synonyms";
 import { CliError } from "./errors";
 import type { FileOutcome } from "./report";
 
@@ -16,6 +17,8 @@ export interface CheckOptions {
   profile?: ProfileName;
   /** Read limits raised or lowered on the command line (missing entries: DEFAULT_LIMITS). */
   limits?: Partial<ReadLimits>;
+  /** Extra label spellings from --labels (plain data, so it crosses to the workers). */
+  labels?: ExtraLabels;
 }
 
 /** An error as printed on stderr: plain data (it crosses the worker boundary). */
@@ -52,7 +55,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   const { analyseWorkbook, readFailure, readWorkbookFile } = await import("./pipeline");
   try {
     const bytes = readWorkbookFile(file, opts.limits);
-    const { document, findings } = await analyseWorkbook(bytes, file, opts.profile, opts.limits);
+    const { document, findings } = await analyseWorkbook(bytes, file, opts.profile, opts.limits, opts.labels);
     return {
       outcome: {
         ok: true,

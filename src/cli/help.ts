@@ -10,8 +10,8 @@ export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 const GENERAL = `jxmb — 绩效目标表助手（命令行）
 
 用法：
-  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--format text|json] [--output 报告文件] [--jobs N] [--force]
-  jxmb export 工作簿.xlsx [--profile …] [--output 结果.json] [--force]
+  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--labels 标签.json] [--format text|json] [--output 报告文件] [--jobs N] [--force]
+  jxmb export 工作簿.xlsx [--profile …] [--labels 标签.json] [--output 结果.json] [--force]
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
   jxmb help <命令>      查看某个命令的说明
@@ -27,14 +27,20 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
 输出到设备或管道（如 /dev/null、/dev/stdout、命名管道）时直接写入，不替换它们。
 写入失败（如磁盘已满）时退出码为 2，原有文件保持不变。
 
-退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、无法写入输出或用法错误。
+表格按指标表头（一级/二级/三级指标、指标值等各地写法）识别；本地栏目名称不同时，可用 --labels 标签.json
+补充别名，格式：{"fields": {"name": ["工程名称"]}, "columns": {"value": ["预期指标值"]}}
+（fields：name code competentDepartment budgetUnit implementingUnit attribute period total fiscal other
+carriedOver yearGoal midGoal purpose …；columns：level1 level2 level3 value operator unit description basis
+scoring weight direction actual score deviation …）。
+
+退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
 jxmb — performance-target table assistant (command line)
 
 Usage:
-  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--format text|json] [--output REPORT] [--jobs N] [--force]
-  jxmb export WORKBOOK.xlsx [--profile …] [--output OUT.json] [--force]
+  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--labels LABELS.json] [--format text|json] [--output REPORT] [--jobs N] [--force]
+  jxmb export WORKBOOK.xlsx [--profile …] [--labels LABELS.json] [--output OUT.json] [--force]
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
   jxmb help <command>   help for one command
@@ -50,7 +56,10 @@ Output files: no command overwrites an existing file unless --force is given; an
 Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place, never replaced.
 A failed write (e.g. a full disk) exits with 2 and leaves any existing file as it was.
 
-Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, failed output or bad usage.
+Tables are found by their indicator header (一级/二级/三级指标, 指标值 … in each province's wording); teach other
+spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "columns": {"value": ["预期指标值"]}}.
+
+Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, no recognisable table, failed output or bad usage.
 Set JXMB_DEBUG=1 to print debugging details on failure.
 `;
 
@@ -71,6 +80,7 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
                                          其余文件照常检查
   --max-file-mb N                        读取上限：单个文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单个工作簿的单元格数（默认 ${DEFAULT_CELLS}）
+  --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   -h, --help                             显示本说明
 
 检查多个文件时，进度显示在标准错误输出（终端中为进度条，否则每个文件一行），报告内容与 --jobs 1 完全相同。
@@ -93,6 +103,7 @@ Options:
                                          a file over the cap is reported as too large and the others are still checked
   --max-file-mb N                        read limit: size of one file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cells in one workbook (default ${DEFAULT_CELLS})
+  --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   -h, --help                             show this help
 
 With several files, progress goes to stderr (a bar on a terminal, one line per file otherwise); the report is
@@ -112,7 +123,10 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
   --force                                覆盖已存在的文件（默认拒绝覆盖）
   --max-file-mb N                        读取上限：文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单元格数（默认 ${DEFAULT_CELLS}）
+  --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   -h, --help                             显示本说明
+
+工作簿中没有可识别的绩效目标表时，不输出 JSON，说明看到了什么并以退出码 2 结束。
 
 Usage: jxmb export WORKBOOK.xlsx [options]
 
@@ -127,7 +141,10 @@ Options:
   --force                                overwrite an existing file (refused by default)
   --max-file-mb N                        read limit: file size in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cell count (default ${DEFAULT_CELLS})
+  --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   -h, --help                             show this help
+
+A workbook with no recognisable table gives no JSON: what was seen is printed and the exit code is 2.
 `,
   template: `用法：jxmb template [选项]
 

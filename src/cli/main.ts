@@ -18,6 +18,7 @@ import { visible, visibleLines } from "./visible";
 import { toJsonReport, toTextReport, type FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
+import type { ExtraLabels } from "../model/read/synonyms";
 
 export interface Io {
   /** May return a promise that rejects with the write error (a full disk, a closed pipe). */
@@ -133,8 +134,17 @@ function readLimitsOf(parsed: Parsed, command: string): Partial<ReadLimits> | un
   return { ...(fileMb !== undefined ? { maxFileBytes: fileMb * MB } : {}), ...(cells !== undefined ? { maxCells: cells } : {}) };
 }
 
+/** --labels FILE → the extra synonyms (read once here, handed to every file's read). */
+async function labelsOf(parsed: Parsed): Promise<ExtraLabels | undefined> {
+  const file = optString(parsed, "labels");
+  if (file === undefined) return undefined;
+  const { loadLabelsFile } = await loadPipeline();
+  return loadLabelsFile(file);
+}
+
 async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const limits = readLimitsOf(parsed, "validate");
+  const labels = await labelsOf(parsed);
   const jobs = intOption(parsed, "jobs", 1, MAX_JOBS, "validate") ?? defaultJobs();
   const maxWorkerMbOpt = intOption(parsed, "max-worker-mb", 16, 1024 * 1024, "validate");
   const files = expandInputs(parsed.positionals, "validate");
@@ -148,7 +158,7 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
     : null;
   const budget = poolBudget(Math.min(jobs, files.length), undefined, maxWorkerMbOpt);
   const results = await checkFiles(files, {
-    check: { ...(profile ? { profile } : {}), ...(limits ? { limits } : {}) },
+    check: { ...(profile ? { profile } : {}), ...(limits ? { limits } : {}), ...(labels ? { labels } : {}) },
     jobs,
     workers: budget.workers,
     maxWorkerMb: budget.workerMb,
@@ -182,10 +192,11 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const file = exactlyOne(parsed, "export", { zh: "要导出的工作簿", en: "the workbook to export" });
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const limits = readLimitsOf(parsed, "export");
+  const labels = await labelsOf(parsed);
   const plan = outputPlan(parsed, optString(parsed, "output"), [file]);
   const { exportWorkbook, readWorkbookFile } = await loadPipeline();
   const bytes = readWorkbookFile(file, limits);
-  const { json, problems } = await exportWorkbook(bytes, file, profile, limits);
+  const { json, problems } = await exportWorkbook(bytes, file, profile, limits, labels);
   for (const p of problems) {
     const where = p.sheet ? `${visible(p.sheet)}${p.cell ? `!${p.cell}` : ""}：` : "";
     io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${visible(splitGloss(p.message).zh)}\n`);

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { checkFileSize, loadGrid, WorkbookReadError, type ReadLimits } from "../xlsx/read";
 import { nodeInflate } from "../xlsx/node-inflate";
 import { limitsFrom, type LimitName } from "../xlsx/limits";
-import { readWorkbook } from "../model/read";
+import { LabelsFileError, parseLabelsJson, readWorkbook, type ExtraLabels } from "../model/read";
 import { validate } from "../model/validate";
 import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
@@ -85,11 +85,31 @@ export function readInputFile(file: string, limits?: Partial<ReadLimits>): Uint8
 /** A workbook file's bytes, within the read limits. */
 export const readWorkbookFile = readInputFile;
 
+/**
+ * A `--labels FILE` of extra label spellings → the synonyms readWorkbook adds to its table; a file that
+ * cannot be read or is not the documented JSON → CliError (exit 2) saying what is wrong.
+ */
+export function loadLabelsFile(file: string): ExtraLabels {
+  // A labels file is a few KB; 1 MB is far more than any list of spellings needs.
+  const r = readBounded(file, 1024 * 1024);
+  if (!r.ok) throw new CliError(`标签文件${qzh(file)}过大（超过 1 MB），不是标签文件。`, `${qen(file)} is too large for a labels file (over 1 MB).`);
+  const text = r.bytes.toString("utf8");
+  try {
+    return parseLabelsJson(text, file);
+  } catch (err) {
+    if (err instanceof LabelsFileError) {
+      throw new CliError(`${err.message}。`, `${qen(file)} is not a valid labels file (see \`jxmb help\` for the format).`, { cause: err });
+    }
+    throw err;
+  }
+}
+
 export async function loadDocument(
   bytes: Uint8Array,
   file: string,
   profile?: ProfileName,
   limits?: Partial<ReadLimits>,
+  labels?: ExtraLabels,
 ): Promise<{ document: JxmbDocument; problems: ReadProblem[] }> {
   try {
     // Notices (macros never run, external links not followed, rows past the limit not read) reach
@@ -101,7 +121,11 @@ export async function loadDocument(
       onNotice: (n) => notices.push({ severity: n.severity, message: n.message, sheet: n.sheet ?? null, cell: null }),
       ...(limits ? { limits } : {}),
     });
-    const res = readWorkbook(grid, profile ? { profile } : {});
+    const res = readWorkbook(grid, { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
+    // No table at all: an empty export or a clean report would be a silent empty result.
+    if (res.unrecognised) {
+      throw new CliError(`${qzh(file)}：${res.unrecognised}`, `No performance-target table found in ${qen(file)}.`);
+    }
     return { document: res.document, problems: [...notices, ...res.problems] };
   } catch (err) {
     throw readFailure(err, file);
@@ -128,8 +152,8 @@ export interface Analysis {
 }
 
 /** Read and validate one workbook. Read problems come first, then the rule findings. */
-export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName, limits?: Partial<ReadLimits>): Promise<Analysis> {
-  const { document, problems } = await loadDocument(bytes, file, profile, limits);
+export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName, limits?: Partial<ReadLimits>, labels?: ExtraLabels): Promise<Analysis> {
+  const { document, problems } = await loadDocument(bytes, file, profile, limits, labels);
   try {
     const report = validate(document, { profile: profile ?? document.profile });
     return { document, findings: [...problems.map(problemToFinding), ...report.findings] };
@@ -144,8 +168,9 @@ export async function exportWorkbook(
   file: string,
   profile?: ProfileName,
   limits?: Partial<ReadLimits>,
+  labels?: ExtraLabels,
 ): Promise<{ json: string; problems: ReadProblem[] }> {
-  const { document, problems } = await loadDocument(bytes, file, profile, limits);
+  const { document, problems } = await loadDocument(bytes, file, profile, limits, labels);
   try {
     return { json: toCanonicalJson(document), problems };
   } catch (err) {

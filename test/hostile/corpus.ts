@@ -16,8 +16,11 @@ export interface HostileCase {
   /** File name as the user sees it (extension included: a CSV renamed .xlsx keeps .xlsx). */
   file: string;
   what: string;
-  /** refused: exit 2 / error message; readable: exit 0 or 1, export writes JSON. */
-  expect: "refused" | "readable";
+  /**
+   * refused: exit 2 / error message; readable: exit 0 or 1, export writes JSON; no-table: read fine but
+   * holds no performance-target table, so the CLI says 未找到绩效目标表 and exits 2 without writing JSON.
+   */
+  expect: "refused" | "readable" | "no-table";
   kind?: WorkbookReadErrorKind;
   limit?: LimitName;
   /** zh fragment the message must contain. */
@@ -452,7 +455,7 @@ export const CASES: HostileCase[] = [
     id: "odd-sheet-names",
     file: "奇怪的表名.xlsx",
     what: "sheet names with quotes, brackets, emoji, 31 chars, A1, R1C1, leading digits",
-    expect: "readable",
+    expect: "no-table",
     build: () =>
       minimalBook(
         ODD_NAMES.map((name, i) => ({ name, rows: `<row r="1">${cellStr("A1", `表${i}`)}</row>` })),
@@ -472,7 +475,7 @@ export const CASES: HostileCase[] = [
     id: "long-rich-errors-links",
     file: "长文本与外部链接.xlsx",
     what: "32 767-char Chinese cell, rich text, #REF!/#N/A/#DIV/0! cached errors, a formula into another workbook with its cached value, an external link part",
-    expect: "readable",
+    expect: "no-table",
     build: () =>
       minimalBook(
         [
@@ -504,7 +507,7 @@ export const CASES: HostileCase[] = [
     id: "macro-xlsm",
     file: "带宏.xlsm",
     what: ".xlsm with xl/vbaProject.bin (data read, macros never run)",
-    expect: "readable",
+    expect: "no-table",
     build: () =>
       minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
         macro: true,
@@ -515,7 +518,7 @@ export const CASES: HostileCase[] = [
     id: "dimension-claim",
     file: "使用区域百万行.xlsx",
     what: '<dimension ref="A1:Z1048576"> with 3 real rows',
-    expect: "readable",
+    expect: "no-table",
     build: () =>
       minimalBook([
         {
@@ -529,14 +532,14 @@ export const CASES: HostileCase[] = [
     id: "far-rows",
     file: "末行有字.xlsx",
     what: "3 rows: 1, 150 000 and 1 048 576 (the last one is below maxRows: not read, with a notice)",
-    expect: "readable",
+    expect: "no-table",
     build: () => minimalBook([{ name: "表1", rows: [1, 150_000, 1_048_576].map((r) => `<row r="${r}">${cellStr(`A${r}`, `第${r}行`)}</row>`).join("") }]),
   },
   {
     id: "cells-near-limit",
     file: "九十九万单元格.xlsx",
     what: "990 000 cells (99 000 rows × 10), just under maxCells: read, slowly but bounded",
-    expect: "readable",
+    expect: "no-table",
     build: () => minimalBook([{ name: "表1", rows: "" }], { replace: [bigSheetEntry(1, 99_000, 10)] }),
   },
   {

@@ -231,7 +231,7 @@ function cli(args: string[]): Promise<{ code: number; signal: NodeJS.Signals | n
 }
 
 describe.each(CASES.map((c) => [c.id, c] as const))("jxmb (built) on %s", (_id, c) => {
-  test(`validate and export: ${c.expect === "refused" ? "exit 2, Chinese message naming the file, nothing written" : "read, exit 0/1, JSON written"}, bounded`, async () => {
+  test(`validate and export: ${c.expect === "refused" ? "exit 2, Chinese message naming the file, nothing written" : c.expect === "no-table" ? "read, no table: exit 2 saying 未找到绩效目标表, nothing written" : "read, exit 0/1, JSON written"}, bounded`, async () => {
     const { file } = entry(c.id);
     const out = tempDir("jxmb-hostile-out-");
     try {
@@ -262,6 +262,15 @@ describe.each(CASES.map((c) => [c.id, c] as const))("jxmb (built) on %s", (_id, 
         expect(fs.existsSync(json)).toBe(false);
         // validate writes its report (the unreadable file is listed in it); export writes nothing.
         if (fs.existsSync(report)) expect(fs.readFileSync(report, "utf8")).toContain(c.file);
+      } else if (c.expect === "no-table") {
+        // Read without trouble, but no table in it: said in Chinese with the file's name, nothing exported.
+        expect(v.code).toBe(2);
+        expect(e.code).toBe(2);
+        for (const r of [v, e]) {
+          expect(r.stderr).toContain(c.file);
+          expect(r.stderr).toContain("未找到绩效目标表");
+        }
+        expect(fs.existsSync(json)).toBe(false);
       } else {
         expect([0, 1]).toContain(v.code);
         expect(e.code).toBe(0);

@@ -132,7 +132,7 @@ function valueOf(sheet: GridSheet, label: CellHit, field: HeaderField, r2: numbe
       rightIsLabel = true;
       break;
     }
-    if (MONEY_FIELDS.has(field) && typeof hit.value === "string" && !parseMoney(hit.text).ok && !isNotApplicable(hit.text)) continue;
+    if (MONEY_FIELDS.has(field) && typeof hit.value === "string" && !amountText(hit.text, "万元").ok && !isNotApplicable(hit.text)) continue;
     return hit;
   }
   // Below: goals under a 中期目标 | 年度目标 caption row, a value under its label.
@@ -220,6 +220,18 @@ interface TableParts {
   headers: IndicatorHeader[];
 }
 
+/** parseMoney, also taking an amount followed by its breakdown: “854万(高标准农田建设400万元,…)” → 854 万元. */
+function amountText(text: string, unit: MoneyUnit): ReturnType<typeof parseMoney> {
+  const m = parseMoney(text, unit);
+  if (m.ok) return m;
+  const lead = /^\s*(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元))/.exec(text) ?? /^\s*(\d[\d,]*(?:\.\d+)?)(?=\s*[(（])/.exec(text);
+  if (lead) {
+    const m2 = parseMoney(lead[1], unit);
+    if (m2.ok) return m2;
+  }
+  return m;
+}
+
 function moneyOf(hit: CellHit | null, unit: MoneyUnit): { value: number | null; raw: string | null; bad: string | null } {
   if (!hit) return { value: null, raw: null, bad: null };
   if (typeof hit.value === "number") {
@@ -227,7 +239,7 @@ function moneyOf(hit: CellHit | null, unit: MoneyUnit): { value: number | null; 
     return { value: m.ok ? m.wan : null, raw: null, bad: m.ok ? null : m.reason };
   }
   if (isNotApplicable(hit.text)) return { value: null, raw: hit.text, bad: null };
-  const m = parseMoney(hit.text, unit);
+  const m = amountText(hit.text, unit);
   if (m.ok) return { value: m.wan, raw: hit.text, bad: null };
   return { value: null, raw: hit.text, bad: m.empty ? null : m.reason };
 }

@@ -179,6 +179,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       "一级预算单位",
       "主管预算单位",
       "业务主管部门",
+      /^.{1,6}主管部门$/,
       "项目主管部门",
     ],
     budgetUnit: ["预算单位", "预算单位名称", "单位名称", "填报单位", "申报单位", "项目申报单位", "编制单位", "填报单位(盖章)", "下达地方或单位", "部门(单位)"],
@@ -238,6 +239,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^(年度|项目|当年|本年度?)?预算(数|金额|资金|总数)$/,
       /^资金总(额|数)$/,
       /^(预算|资金)?总额$/,
+      /^(年度|项目|当年|本年度?)?(资金|预算)?金额$/,
       /^(本年度?|当年)?申请(金额|资金|预算)$/,
       /^(年度)?资金规模$/,
       /^项目总(投资|预算|金额)$/,
@@ -249,6 +251,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^(其中:?)?一般公共预算(拨款|资金)?$/,
       /^(其中:?)?财政$/,
       /^(下达|安排)?(中央|省级?|市级?)?预算内投资(计划)?$/,
+      /^(其中:?)?(上级|本级|中央|省级?|市级?|县级?|区级?)(财政)?(资金|补助资金|拨款|补助|专项资金)$/,
     ],
     other: [/^(其中:?)?(当年|本年|本年度)?其[他它]资金$/, /^(其中:?)?(自有|自筹|单位自筹|其他来源)资金$/, /^(其中:?)?其他$/],
     carriedOver: [/^(其中:?)?上年(度)?结转(结余)?(资金)?$/, /^(其中:?)?结转(结余)?资金$/],
@@ -398,6 +401,14 @@ export function fieldOf(text: string | null | undefined, table: SynonymTable = D
       }
     }
     if (found) break;
+  }
+  // A stray character typed after a name or code label (“专项名称金”, “项目名称1”) still names it;
+  // only the plain spellings of those two, so “项目绩效目标表” does not turn into a goal label.
+  if (!found && key.length >= 5 && !/表$/.test(key)) {
+    const cut = key.slice(0, -1);
+    for (const f of ["name", "code"] as const) {
+      if (table.fields[f].some((p) => typeof p === "string" && labelKey(p) === cut)) found = f;
+    }
   }
   if (cache.size > 5000) cache.clear();
   cache.set(key, found);
