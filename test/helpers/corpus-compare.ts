@@ -128,9 +128,11 @@ export function scoreCase(truth: Truth, doc: JxmbDocument): CaseScore {
     }
   }
   const tablesTruth = truth.projects.length + (truth.departmentIndicators ? 1 : 0);
-  const u = doc.department;
-  if (norm(u.name) !== norm(truth.unit.name) || (truth.unit.code !== null && u.code !== truth.unit.code)) {
-    diffs.push(`unit ${JSON.stringify(u)} ≠ ${JSON.stringify(truth.unit)}`);
+  // The truth's unit is the body the table is filed for: the document's department, or the unit a
+  // table names (a 自评表 keeps 主管部门 as the department and 实施单位 as the table's unit).
+  const unitOk = (u: { code: string | null; name: string | null }) => norm(u.name) === norm(truth.unit.name) && (truth.unit.code === null || u.code === truth.unit.code);
+  if (!unitOk(doc.department) && !projects.some((p) => unitOk(p.unit))) {
+    diffs.push(`unit ${JSON.stringify(doc.department)} (tables: ${JSON.stringify(projects.map((p) => p.unit))}) ≠ ${JSON.stringify(truth.unit)}`);
   }
   return { tablesTruth, tablesFound, rowsTruth, rowsRight, phantom, diffs };
 }
