@@ -16,6 +16,8 @@ ruleTester("value/vague", {
     { name: "quantified" },
     { name: "a grade is gradable", project: extra(["产出指标", "质量指标", "验收结果", "合格"]) },
     { name: "a basis phrase in the value column is basis/swapped's", project: extra(["产出指标", "质量指标", "设备完好率", "项目实施计划"]) },
+    { name: "text in 数量 is value/quantity-no-number's", project: extra(["产出指标", "数量指标", "保障在押人员", "平均在押人数"]) },
+    { name: "“1 长期有效” is value/vague-unit's", project: extra(["效益指标", "可持续影响指标", "持续发挥作用", "≥1 长期有效"]) },
     { name: "控制成本 in a cost row is cost/not-money's business (seed 000 #31)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "合理用电，勤俭节约", "控制成本"] }) }) },
   ],
   invalid: [

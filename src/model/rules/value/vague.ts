@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import { facts, isCostRow, rowLabel, squash } from "../util";
 import { budgetYear, measurableHint, rowName } from "../fix";
+import { vagueUnit } from "./vague-unit";
 
 // A value column that holds a basis phrase ("项目实施计划") is basis/swapped's; "**" is redacted.
 const BASIS_PHRASE = /^(?:历史经验|历史标准|历史数据|经验标准|计划标准|行业标准|实施计划|项目实施计划|工作计划|年初工作计划|实际工作需要|实际工作需求|工作需求|合同规定|有关合同文件|预算测算|预算支出标准|有关文件要求|项目实施要求|成本定额)(?:标准|安排)?$/;
@@ -34,6 +35,8 @@ export const rule: Rule = {
       const text = t.kind === "text" && !question && !BASIS_PHRASE.test(squash(raw));
       if (t.kind !== "vague" && !question && !text) continue;
       if (isCostRow(f.l1[i], f.l2[i])) continue;
+      // 数量 rows without a number are value/quantity-no-number's; "1 长期有效" is value/vague-unit's.
+      if (text && (f.l2[i] === "quantity" || vagueUnit(t))) continue;
       if (year === undefined) year = budgetYear(p, ctx.document);
       ctx.report({
         field: `indicators.${i}.target`,
