@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchReading()));
   }
   if (want("workbook")) {
-    console.error("bench: workbook read + validate + export (200 / 2,000 projects) …");
+    console.error("bench: workbook — jxmb export vs bare exceljs readFile, whole processes (32 / 224 / 896 projects, 200 stacked; needs npm run build:cli) …");
     rows.push(...(await benchWorkbook()));
   }
   if (want("batch")) {

@@ -48,7 +48,7 @@ const local = (name: string): string => {
 
 /** Run one part through saxes. A malformed part is refused as corrupt, naming the part. */
 function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (t: SaxesTagPlain) => void; text: (s: string) => void; close: (name: string) => void }): void {
-  const p = new SaxesParser();
+  const p = new SaxesParser({ position: false });
   p.on("opentag", (t) => on.open(t as SaxesTagPlain));
   p.on("text", on.text);
   p.on("cdata", on.text);
@@ -241,13 +241,63 @@ function hyperlinkText(v: CellValue): CellValue {
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
-interface Cell {
-  col: number; // 0-based
-  value: CellValue;
-  formula: string | null;
-  fmt: string | null;
+/**
+ * The cells of one sheet in document order, as parallel arrays (no object per cell). Merges and
+ * hyperlinks come after the cells in the XML, so cells wait here until the sheet is parsed.
+ */
+class Cells {
+  readonly row: number[] = []; // 1-based, from the <row> element
+  readonly col: number[] = []; // 0-based
+  readonly seq: number[] = []; // which <row> element the cell came in
+  readonly value: CellValue[] = [];
+  readonly formula: (string | null)[] = [];
+  readonly fmt: (string | null)[] = [];
   /** The address as written (`r`), for hyperlinks. */
-  address: string;
+  readonly address: string[] = [];
+  /** Last <row> element seen for each row number: a row written twice keeps its last version. */
+  readonly rowSeq = new Map<number, number>();
+  /** Rows ascending, columns ascending within a row, nothing written twice: the order Excel writes. */
+  ordered = true;
+  private lastRow = 0;
+  private lastCol = -1;
+
+  openRow(row: number, seq: number): void {
+    if (row <= this.lastRow && this.rowSeq.size > 0) this.ordered = false;
+    this.rowSeq.set(row, seq);
+  }
+
+  push(row: number, col: number, seq: number, value: CellValue, formula: string | null, fmt: string | null, address: string): void {
+    if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.ordered = false;
+    this.lastRow = row;
+    this.lastCol = col;
+    this.row.push(row);
+    this.col.push(col);
+    this.seq.push(seq);
+    this.value.push(value);
+    this.formula.push(formula);
+    this.fmt.push(fmt);
+    this.address.push(address);
+  }
+
+  /** Indexes of the cells that count, rows then columns ascending; the last of duplicates wins. */
+  order(): number[] {
+    const n = this.row.length;
+    const idx: number[] = [];
+    if (this.ordered) {
+      for (let i = 0; i < n; i++) idx.push(i);
+      return idx;
+    }
+    for (let i = 0; i < n; i++) if (this.rowSeq.get(this.row[i]) === this.seq[i]) idx.push(i);
+    idx.sort((a, b) => this.row[a] - this.row[b] || this.col[a] - this.col[b] || a - b);
+    const out: number[] = [];
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k];
+      const j = idx[k + 1];
+      if (j !== undefined && this.row[j] === this.row[i] && this.col[j] === this.col[i]) continue;
+      out.push(i);
+    }
+    return out;
+  }
 }
 
 interface SheetBudget {
@@ -269,13 +319,13 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   const { budget, shared, styles } = ctx;
   const fileName = budget.fileName;
   // Rows by number, cells by column: a row or cell written twice keeps its last version.
-  const rows = new Map<number, Map<number, Cell>>();
+  const cells = new Cells();
+  let rowSeq = 0;
   const mergeRefs: string[] = [];
   const links = new Map<string, true>();
   const sharedMasters = new Map<string, string>();
 
   let rowNum = 0;
-  let row: Map<number, Cell> | null = null;
   let prevCol = -1;
   // The open cell.
   let inCell = false;
@@ -369,8 +419,7 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
     } else {
       return; // an empty (perhaps styled) cell holds nothing the Grid keeps
     }
-    row ??= new Map();
-    row.set(cCol, { col: cCol, value, formula, fmt, address: cAddr });
+    cells.push(rowNum, cCol, rowSeq, value, formula, fmt, cAddr);
   };
 
   sax(data, partName, fileName, {
@@ -399,8 +448,7 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
       else if (n === "row" && inSheetData) {
         const r = parseInt(t.attributes.r ?? "", 10);
         rowNum = Number.isFinite(r) && r >= 1 ? r : rowNum + 1;
-        row = new Map();
-        rows.set(rowNum, row);
+        cells.openRow(rowNum, ++rowSeq);
         prevCol = -1;
       } else if (n === "sheetData") inSheetData = true;
       else if (n === "mergeCell") {
@@ -434,11 +482,10 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
         return;
       }
       if (n === "sheetData") inSheetData = false;
-      else if (n === "row") row = null;
     },
   });
 
-  return toGridSheet(name, rows, mergeRefs, links, budget, hidden);
+  return toGridSheet(name, cells, mergeRefs, links, budget, hidden);
 }
 
 /** Merged ranges, refused when two overlap (Excel never saves that; which value would be shown?). */
@@ -464,7 +511,7 @@ function readMerges(name: string, refs: string[], budget: SheetBudget): MergeRan
   return out;
 }
 
-function toGridSheet(name: string, rows: Map<number, Map<number, Cell>>, mergeRefs: string[], links: Map<string, true>, budget: SheetBudget, hidden: boolean): GridSheet {
+function toGridSheet(name: string, cells: Cells, mergeRefs: string[], links: Map<string, true>, budget: SheetBudget, hidden: boolean): GridSheet {
   const { limits } = budget;
   const maxRows = limits.maxRows;
   const merges = readMerges(name, mergeRefs, budget).filter((m) => m.r1 < maxRows && m.c1 < EXCEL_MAX_COLS);
@@ -504,45 +551,43 @@ function toGridSheet(name: string, rows: Map<number, Map<number, Cell>>, mergeRe
     while (gr.length <= c) gr.push(empty);
     gr[c] = v;
   };
-  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
-  // Rows covered only by merged slaves still count as rows below the limit (they hold merged cells).
-  for (const rowNumber of rowNumbers) {
-    const cells = rows.get(rowNumber)!;
-    if (cells.size === 0) continue;
+  let lastDropped = -1;
+  for (const i of cells.order()) {
+    const rowNumber = cells.row[i];
     const r = rowNumber - 1;
     if (r >= maxRows) {
-      if (rowsDropped++ === 0) firstDroppedRow = rowNumber;
+      if (rowNumber !== lastDropped) {
+        if (rowsDropped++ === 0) firstDroppedRow = rowNumber;
+        lastDropped = rowNumber;
+      }
       continue;
     }
-    const cols = [...cells.keys()].sort((a, b) => a - b);
-    for (const c of cols) {
-      if (c >= EXCEL_MAX_COLS) {
-        colsDropped++;
-        continue;
-      }
-      if (isSlave(r, c)) continue;
-      const cell = cells.get(c)!;
-      let value = cell.value;
-      let formula = cell.formula;
-      if (links.has(cell.address)) {
-        value = hyperlinkText(value);
-        formula = null;
-      }
-      const longest = Math.max(typeof value === "string" ? value.length : 0, formula?.length ?? 0);
-      if (longest > limits.maxCellChars) {
-        throw workbookLimitError(budget.fileName, "maxCellChars", longest, limits.maxCellChars, `的${sheetLabel(name)}单元格 ${colName(c)}${r + 1} `);
-      }
-      const fmt = cell.fmt;
-      if (value === null && formula === null && fmt === null) continue;
-      put(values, r, c, value, null);
-      if (formula !== null) {
-        anyFormula = true;
-        put(formulas, r, c, formula, null);
-      }
-      if (fmt !== null) {
-        anyFormat = true;
-        put(formats, r, c, fmt, null);
-      }
+    const c = cells.col[i];
+    if (c >= EXCEL_MAX_COLS) {
+      colsDropped++;
+      continue;
+    }
+    if (slaveRows.size > 0 && isSlave(r, c)) continue;
+    let value = cells.value[i];
+    let formula = cells.formula[i];
+    if (links.size > 0 && links.has(cells.address[i])) {
+      value = hyperlinkText(value);
+      formula = null;
+    }
+    const longest = Math.max(typeof value === "string" ? value.length : 0, formula?.length ?? 0);
+    if (longest > limits.maxCellChars) {
+      throw workbookLimitError(budget.fileName, "maxCellChars", longest, limits.maxCellChars, `的${sheetLabel(name)}单元格 ${colName(c)}${r + 1} `);
+    }
+    const fmt = cells.fmt[i];
+    if (value === null && formula === null && fmt === null) continue;
+    put(values, r, c, value, null);
+    if (formula !== null) {
+      anyFormula = true;
+      put(formulas, r, c, formula, null);
+    }
+    if (fmt !== null) {
+      anyFormat = true;
+      put(formats, r, c, fmt, null);
     }
   }
   if (rowsDropped > 0) {
@@ -620,16 +665,20 @@ function nameRanges(text: string): { sheet: string | null; area: ReturnType<type
   const out: { sheet: string | null; area: ReturnType<typeof parseArea> & object }[] = [];
   // Split on commas outside quotes.
   const items: string[] = [];
-  let cur = "";
-  let q = false;
-  for (const ch of text) {
-    if (ch === "'") q = !q;
-    if (ch === "," && !q) {
-      items.push(cur);
-      cur = "";
-    } else cur += ch;
+  if (text.indexOf(",") === -1) items.push(text);
+  else {
+    let from = 0;
+    let q = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 39) q = !q;
+      else if (ch === 44 && !q) {
+        items.push(text.slice(from, i));
+        from = i + 1;
+      }
+    }
+    items.push(text.slice(from));
   }
-  items.push(cur);
   for (const item of items) {
     const m = /^(?:'((?:[^']|'')*)'|([^'!]*))!(.+)$/.exec(item.trim());
     const sheet = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : null;

@@ -20,7 +20,7 @@ import type { CellValue, Grid } from "../../src/model/grid";
 import { renderTemplate } from "../../src/model/write/index";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { documentArb, gridArb } from "../helpers/arbitraries";
-import { CASES, generateCorpus } from "../hostile/corpus";
+import { CASES, generateCorpus, minimalBook } from "../hostile/corpus";
 import { tempDir } from "../cli/helpers";
 
 jest.setTimeout(600_000);
@@ -152,6 +152,108 @@ describe("hostile corpus", () => {
   });
   test("every listed divergence is a case of the corpus", () => {
     for (const id of [...Object.keys(FIXED), ...Object.keys(CHECKS)]) expect(CASES.map((c) => c.id)).toContain(id);
+  });
+});
+
+/* ---------------------------------------------------------------------------------------------- */
+
+const is = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const STYLES_1904 = {
+  name: "xl/styles.xml",
+  data: `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/><xf numFmtId="4"/></cellXfs></styleSheet>`,
+};
+
+/** Small hand-written sheets for the corners of SpreadsheetML that generated workbooks never reach. */
+const HANDMADE: [string, () => Buffer][] = [
+  [
+    "rows and cells out of order, a row and a cell written twice",
+    () =>
+      minimalBook([
+        { name: "表1", rows: `<row r="3">${is("B3", "b3")}${is("A3", "a3")}</row><row r="1">${is("A1", "first")}${is("A1", "second")}</row><row r="2">${is("A2", "old")}</row><row r="2">${is("C2", "new")}</row>` },
+      ]),
+  ],
+  [
+    "shared formulas, array formulas, cached str/bool/error results, empty <v>",
+    () =>
+      minimalBook([
+        {
+          name: "表1",
+          rows:
+            `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c><c r="C1" t="str"><f>"x"&amp;"&amp;lt;"</f><v>x&amp;lt;</v></c></row>` +
+            `<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c><c r="C2" t="b"><f>TRUE()</f><v>1</v></c><c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>` +
+            `<row r="3"><c r="A3"><v></v></c><c r="B3"><f t="shared" si="0"/><v>0</v></c><c r="C3"><f t="array" ref="C3">SUM(A1:A2)</f><v>3</v></c><c r="D3"><f>NOW()</f></c></row>`,
+        },
+      ]),
+  ],
+  [
+    "1904 dates, custom and built-in date/percent formats, styled empty cells",
+    () =>
+      minimalBook(
+        [
+          {
+            name: "日期",
+            rows: `<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>0.255</v></c><c r="C1" s="3"><v>1</v></c><c r="D1" s="4"><v>1234.5</v></c><c r="E1" s="1"/><c r="F1" s="1" t="str"><f>"a"</f><v>a</v></c></row>`,
+          },
+        ],
+        { workbookExtra: '<workbookPr date1904="1"/>', replace: [STYLES_1904] },
+      ),
+  ],
+  [
+    "rich text and phonetic runs in shared strings, _x000D_ escapes, empty strings",
+    () =>
+      minimalBook([{ name: "表1", rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>` }], {
+        sharedStrings: ["<r><t>预算</t></r><r><rPr><b/></rPr><t>项目</t></r><rPh sb=\"0\" eb=\"2\"><t>よさん</t></rPh>", "<t>甲_x000D_乙</t>", "<t/>", "<t>安保</t><rPh sb=\"0\" eb=\"1\"><t>あん</t></rPh>"],
+      }),
+  ],
+  [
+    "hyperlinks on text, number and formula cells; an internal link without r:id",
+    () =>
+      minimalBook(
+        [
+          {
+            name: "链接",
+            rows: `<row r="1">${is("A1", "官网")}<c r="B1"><v>42</v></c><c r="C1"><f>1+1</f><v>2</v></c>${is("D1", "内部")}</row>`,
+            after: '<hyperlinks><hyperlink ref="A1" r:id="rIdL1"/><hyperlink ref="B1" r:id="rIdL1"/><hyperlink ref="C1" r:id="rIdL1"/><hyperlink ref="D1" location="链接!A1"/></hyperlinks>',
+          },
+        ],
+        {
+          extra: [
+            {
+              name: "xl/worksheets/_rels/sheet1.xml.rels",
+              data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdL1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>',
+            },
+          ],
+        },
+      ),
+  ],
+  [
+    "merges: backwards, single-cell, values under slaves; defined names of every shape",
+    () =>
+      minimalBook(
+        [
+          {
+            name: "表 1",
+            rows: `<row r="1">${is("A1", "主")}${is("B1", "从")}${is("D1", "d")}</row><row r="2">${is("A2", "a2")}${is("C2", "c2")}</row>`,
+            after: '<mergeCells count="3"><mergeCell ref="B1:A1"/><mergeCell ref="D1"/><mergeCell ref="C2:C3"/></mergeCells>',
+          },
+          { name: "Sheet2", rows: `<row r="1">${is("A1", "x")}</row>` },
+        ],
+        {
+          workbookExtra:
+            "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'表 1'!$A$1:$D$3</definedName><definedName name=\"多区域\">'表 1'!$A$1:$A$2,'表 1'!$B$1:$B$2,Sheet2!$C$3</definedName>" +
+            "<definedName name=\"相对\">Sheet2!A1</definedName><definedName name=\"常量\">0.5</definedName><definedName name=\"无表\">$A$1:$B$2</definedName><definedName name=\"两次\">Sheet2!$A$1</definedName><definedName name=\"两次\" localSheetId=\"1\">Sheet2!$B$2</definedName></definedNames>",
+        },
+      ),
+  ],
+  ["overlapping merges (Excel never saves them)", () => minimalBook([{ name: "表1", rows: `<row r="1">${is("A1", "x")}</row>`, after: '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>' }])],
+  ["a shared-string index past the table", () => minimalBook([{ name: "表1", rows: `<row r="1"><c r="A1" t="s"><v>7</v></c></row>` }], { sharedStrings: ["只有一个"] })],
+];
+
+describe("hand-written sheets", () => {
+  test.each(HANDMADE)("%s", async (_what, build) => {
+    const { oldR, newR } = await both(build(), "手写.xlsx");
+    expectSame(oldR, newR);
+    count("hand-written sheets");
   });
 });
 
