@@ -288,3 +288,41 @@ describe("forms missing a part say so, with the cell", () => {
     expect(problems.find((p) => p.severity === "error")?.message).toMatch(/部门整体.*未找到指标表头/);
   });
 });
+
+test("部门整体: 年度预算安排 as column headings over a row of amounts, 整体绩效目标 as the goal label", () => {
+  const s = sheet(
+    "部门整体",
+    {
+      A1: "部门整体支出绩效目标表",
+      A2: "部门名称",
+      B2: "302-某县教育局",
+      A3: "年度预算安排（万元）",
+      B3: "资金总额",
+      C3: "财政拨款",
+      D3: "其他资金",
+      E3: "基本支出",
+      F3: "项目支出",
+      B4: 1500.5,
+      C4: 1400,
+      D4: 100.5,
+      E4: 1000,
+      F4: "500.5万元",
+      A5: "整体绩效目标",
+      B5: "目标1：保障全县义务教育学校正常运转；目标2：完成校舍维修12所。",
+      A6: "一级指标",
+      B6: "二级指标",
+      C6: "三级指标",
+      D6: "指标值",
+      A7: "产出指标",
+      B7: "数量指标",
+      C7: "校舍维修数",
+      D7: "12所",
+    },
+    ["A1:F1", "A3:A4", "B5:F5"],
+  );
+  const { document: doc } = readWorkbook(grid(s));
+  expect(doc.department).toEqual({ code: "302", name: "某县教育局" });
+  expect(doc.overview?.budget).toEqual({ total: 1500.5, fiscal: 1400, other: 100.5, basic: 1000, project: 500.5 });
+  expect(doc.overview?.goals).toEqual(["保障全县义务教育学校正常运转", "完成校舍维修12所。"]);
+  expect(doc.overview?.indicators?.map((i) => i.name)).toEqual(["校舍维修数"]);
+});

@@ -217,8 +217,9 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
       } else {
         for (const [k, field] of BUDGET_FIELDS) {
           if (budget[k] !== null || !isField(h.text, field)) continue;
-          // The first amount right of the label (a 占比 column may follow it).
-          const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel });
+          // The first amount right of the label (a 占比 column may follow it), or under it when the
+          // labels head columns (资金总额 | 财政拨款 | 其他资金 over a row of amounts).
+          const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel }) ?? valueBelow(sheet, r, h.c, { maxRows: 2, stopAt: isLabel });
           if (!v) break;
           const n = amountAt(sheet, v.r, v.c, unit);
           cells[`budget.${k}`] = n.ref;
