@@ -129,6 +129,22 @@ ruleTester("cost/unit-cost-budget", {
     { name: "元/人/月 × 人 × 12 = 预算数", project: unitCostProject(37.44, "=130人", ["产出指标", "成本指标", "伙食费标准", "≤240元/人/月"]) },
     { name: "元/人 × 名 = 预算数 (名 ≈ 人)", project: unitCostProject(12.478, "=68名", ["产出指标", "成本指标", "警服配发标准", "≤1835元/人"]) },
     { name: "no quantity row of that unit: nothing to pair", project: unitCostProject(20, "≥10台", ["产出指标", "成本指标", "警服配发标准", "≤1835元/人"]) },
+    // Corpus 21 (湖南南岳 2018): 475元/亩 × 60亩 + 2875元/个 × 4个 + 3000元/平方米 × 20平方米 = 10 万元.
+    {
+      name: "several standards add up to the budget (corpus 21)",
+      project: project({
+        budget: budget(10),
+        indicators: [
+          ["产出指标", "数量指标", "贫困地区旅游基础设施建设工程", ">=20平方米"],
+          ["产出指标", "数量指标", "贫困地区旅游景点开发数量", ">=4个"],
+          ["产出指标", "数量指标", "流转土地", ">=60亩"],
+          ["产出指标", "成本指标", "流转土地补助标准", "<=475元/亩"],
+          ["产出指标", "成本指标", "景观建设成本", "<=2875元/个"],
+          ["产出指标", "成本指标", "贫困地区旅游基础设施建设工程建设成本", "<=3000元/平方米"],
+          ["满意度指标", "服务对象满意度指标", "游客满意度", ">=90%"],
+        ],
+      }),
+    },
     { name: "per-day standard × stated days", project: unitCostProject(109.5, "=100人", ["产出指标", "成本指标", "伙食费标准", "≤30元/人/天"], ["产出指标", "数量指标", "保障天数", "365天"]) },
   ],
   invalid: [
@@ -148,6 +164,19 @@ ruleTester("cost/unit-cost-budget", {
       name: "per-day standard × days far above the budget",
       project: unitCostProject(37, "=100人", ["产出指标", "成本指标", "伙食费标准", "≤30元/人/天"], ["产出指标", "数量指标", "保障天数", "365天"]),
       errors: [{ messageIncludes: "100人 × 30元/人/天 × 365 天 = 109.5 万元" }],
+    },
+    {
+      name: "several standards that do not add up",
+      project: project({
+        budget: budget(30),
+        indicators: [
+          ["产出指标", "数量指标", "流转土地", ">=60亩"],
+          ["产出指标", "数量指标", "景点开发数量", ">=4个"],
+          ["产出指标", "成本指标", "流转土地补助标准", "<=475元/亩"],
+          ["产出指标", "成本指标", "景观建设成本", "<=2875元/个"],
+        ],
+      }),
+      errors: [{ cell: "E13", messageIncludes: "60亩 × 475元/亩 ＋ 4个 × 2875元/个 = 4 万元" }],
     },
     { name: "元/路 × 路", project: unitCostProject(37, "=10路", ["产出指标", "成本指标", "专线租赁费", "≤230元/路"]), errors: [{ messageIncludes: "10路 × 230元/路 = 0.23 万元" }] },
   ],

@@ -153,7 +153,8 @@ export interface UnitCost {
   period: "月" | "天" | "年" | null;
 }
 
-const PER_NOUN = /[每/／](人次|人|名|户|台|辆|套|个|次|路|件|张|块|平方米|公里|车|床|班|场|处|部|条|所|家)/;
+const PER_NOUN = /[每/／](人次|人|名|户|台|辆|套|个|次|路|件|张|块|平方米|平米|㎡|立方米|公里|千米|米|吨|亩|车|床|班|场|处|部|条|所|家)/;
+const PER_SAME: Record<string, string> = { 名: "人", 人次: "人", 平米: "平方米", "㎡": "平方米", 千米: "公里" };
 const PERIOD = /[每/／](月|天|日|年)/;
 
 /**
@@ -169,7 +170,7 @@ export function unitCostOf(ind: Indicator): UnitCost | null {
   const perM = PER_NOUN.exec(text);
   const periodM = PERIOD.exec(text);
   const period = periodM ? (periodM[1] === "日" ? "天" : (periodM[1] as "月" | "天" | "年")) : null;
-  const per = perM ? (perM[1] === "名" || perM[1] === "人次" ? "人" : perM[1]) : null;
+  const per = perM ? (PER_SAME[perM[1]] ?? perM[1]) : null;
   if (per === null && period === null) return null;
   return { fen: a.fen, per, period };
 }

@@ -74,6 +74,9 @@ export const rule: Rule = {
     // 1. Indicator rows.
     let days: number | null = null;
     for (const ind of p.indicators) if (ind.target.unit === "天" && ind.target.value !== null) days = ind.target.value;
+    // Each per-unit row with its quantity (the first 数量 row of that unit); several standards of one
+    // project add up (corpus 21: 475元/亩 × 60亩 + 2875元/个 × 4个 + 3000元/平方米 × 20平方米 = 10 万元).
+    const pairs: { row: number; rs: Reading[] }[] = [];
     for (const ci of costRows) {
       const u = unitCostOf(p.indicators[ci]);
       if (!u) continue;
@@ -86,10 +89,23 @@ export const rule: Rule = {
           if (t.kind !== "number" || t.value === null || !t.unit || fam(t.unit) !== u.per) continue;
           candidates.push(readings(u, t.value, `${fmt(t.value)}${t.unit}`, days));
         }
-      if (candidates.length === 0 || candidates.some(fits)) continue;
-      const rs = candidates[0];
+      if (candidates.length === 0) continue;
+      if (candidates.some(fits)) return;
+      pairs.push({ row: ci, rs: candidates[0] });
+    }
+    if (pairs.length > 0) {
+      let best: Reading | null = null;
+      if (pairs.length > 1)
+        for (const k of [0, 1]) {
+          let sum = 0;
+          for (const pr of pairs) sum += (pr.rs[k] ?? pr.rs[0]).fen;
+          const r = { label: pairs.map((pr) => (pr.rs[k] ?? pr.rs[0]).label).join(" ＋ "), fen: sum };
+          if (fits([r])) return;
+          best ??= r;
+        }
+      const rs = best ? [best] : pairs[0].rs;
       ctx.report({
-        field: `indicators.${ci}.target`,
+        field: `indicators.${pairs[0].row}.target`,
         data: { source: "成本标准 × 数量", arithmetic: describe(rs), total: totalText },
         fix: `核对支出标准、数量和预算数，使“${rs[0].label}”与预算数 ${totalText} 万元相符，或在资金用途中写明其余支出`,
       });
