@@ -166,7 +166,10 @@ export const SelfEvaluation = z.object({
   goalsActual: z.array(z.string()), // 实际完成情况 / 年度目标完成情况, beside `goals` (预期目标)
   totalWeight: z.number().nullable(), // 总分 / 合计 row
   totalScore: z.number().nullable(),
-  grade: z.string().nullable(), // 自评等级 / 评价结论 when written as a grade
+  grade: z.string().nullable(), // 自评等级 / 评价等级
+  conclusion: z.string().nullable(), // 评价结论 / 自评结论
+  issues: z.string().nullable(), // 存在问题 (及原因)
+  measures: z.string().nullable(), // 改进措施 / 改进意见
 });
 export type SelfEvaluation = z.infer<typeof SelfEvaluation>;
 

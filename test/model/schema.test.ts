@@ -109,6 +109,9 @@ function fullV2Document() {
     totalWeight: 100,
     totalScore: 95.5,
     grade: "优",
+    conclusion: "项目按计划完成",
+    issues: null,
+    measures: null,
   };
   p.midTerm = { goals: ["三年内完成改造"], indicators: [p.indicators[1]] };
   d.overview = {

@@ -166,6 +166,12 @@ function selfEvalInYuan(top = 0, name = "乡村道路养护"): Record<string, Ce
     H15: 88.5,
     A16: "自评等级",
     B16: "良",
+    A17: "评价结论",
+    B17: "项目基本完成，养护里程略低于目标。",
+    A18: "存在问题",
+    B18: "结合自评情况,分析存在的问题及原因。(200字以内)",
+    A19: "改进措施",
+    B19: "加强汛期施工组织。",
   };
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [at(k), v]));
 }
@@ -242,8 +248,9 @@ describe("绩效自评表 in 元 with stacked goals", () => {
     expect(p.indicators[0].source).toMatchObject({ actual: "F12", weight: "G12", score: "H12", deviation: "I12" });
   });
 
-  test("总分 and 自评等级", () => {
-    expect(p.selfEvaluation).toMatchObject({ totalWeight: 100, totalScore: 88.5, grade: "良" });
+  test("总分, 自评等级, 评价结论 and 改进措施; a printed prompt left under 存在问题 is not an answer", () => {
+    expect(p.selfEvaluation).toMatchObject({ totalWeight: 100, totalScore: 88.5, grade: "良", conclusion: "项目基本完成，养护里程略低于目标。", issues: null, measures: "加强汛期施工组织。" });
+    expect(problems.find((x) => x.cell === "B18")).toMatchObject({ severity: "info" });
   });
 
   test("round-trips through canonical JSON", () => {
@@ -259,7 +266,7 @@ test("two 自评表 stacked on one sheet are two projects, each with its own fun
   expect(doc.projects.map((p) => p.name)).toEqual(["乡村道路养护", "桥梁检测"]);
   expect(doc.projects.map((p) => p.indicators.length)).toEqual([3, 3]);
   expect(doc.projects[1].source.cells["selfEvaluation.funds.0.executed"]).toBe("E26");
-  expect(doc.projects[0].source.range).toBe("A1:I16");
+  expect(doc.projects[0].source.range).toBe("A1:I19");
 });
 
 describe("forms missing a part say so, with the cell", () => {

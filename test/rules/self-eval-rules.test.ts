@@ -26,7 +26,7 @@ function selfEvaluated(initial: number, annual: number, cost: string): Project {
     indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", cost] }),
     spendPlan: null,
   });
-  p.selfEvaluation = { funds: [line("total", initial, annual, annual), line("fiscal", initial, annual, annual)], goalsActual: [], totalWeight: null, totalScore: null, grade: null };
+  p.selfEvaluation = { funds: [line("total", initial, annual, annual), line("fiscal", initial, annual, annual)], goalsActual: [], totalWeight: null, totalScore: null, grade: null, conclusion: null, issues: null, measures: null };
   return p;
 }
 

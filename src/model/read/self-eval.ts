@@ -242,34 +242,47 @@ function readHeaderFields(sheet: GridSheet, r1: number, r2: number, p: Project, 
   }
 }
 
-function readTotal(sheet: GridSheet, from: number, to: number, scoreCol: number | undefined, weightCol: number | undefined, cells: Record<string, string>): { weight: number | null; score: number | null; grade: string | null; lastRow: number } {
-  let weight: number | null = null;
-  let score: number | null = null;
-  let grade: string | null = null;
-  let lastRow = from - 1;
+interface Closing {
+  weight: number | null;
+  score: number | null;
+  grade: string | null;
+  conclusion: string | null;
+  issues: string | null;
+  measures: string | null;
+  lastRow: number;
+}
+
+/** Under the indicators: 总分/合计 (points and score), 自评等级, 评价结论, 存在问题, 改进措施. */
+function readClosing(sheet: GridSheet, from: number, to: number, scoreCol: number | undefined, weightCol: number | undefined, cells: Record<string, string>, problems: ReadProblem[]): Closing {
+  const out: Closing = { weight: null, score: null, grade: null, conclusion: null, issues: null, measures: null, lastRow: from - 1 };
+  let totalSeen = false;
   for (let r = from; r <= to; r++) {
     const row = rowCells(sheet, r);
     const lab = row.find((h) => isField(h.text, "scoreTotal"));
-    if (lab && weight === null && score === null) {
-      lastRow = r;
+    if (lab && !totalSeen) {
+      totalSeen = true;
+      out.lastRow = r;
       cells["selfEvaluation.totalWeight"] = lab.ref;
       const nums = row.filter((h) => h.c > lab.c && numberAt(sheet, r, h.c).value !== null);
       const at = (c: number | undefined) => (c === undefined ? null : numberAt(sheet, r, c).value);
-      weight = at(weightCol) ?? (nums[0] ? numberAt(sheet, r, nums[0].c).value : null);
-      score = at(scoreCol) ?? (nums.length > 1 ? numberAt(sheet, r, nums[nums.length - 1].c).value : null);
-      if (score !== null) cells["selfEvaluation.totalScore"] = a1(r, scoreCol ?? nums[nums.length - 1].c);
+      out.weight = at(weightCol) ?? (nums[0] ? numberAt(sheet, r, nums[0].c).value : null);
+      out.score = at(scoreCol) ?? (nums.length > 1 ? numberAt(sheet, r, nums[nums.length - 1].c).value : null);
+      if (out.score !== null) cells["selfEvaluation.totalScore"] = a1(r, scoreCol ?? nums[nums.length - 1].c);
     }
-    const g = row.find((h) => isField(h.text, "grade"));
-    if (g && grade === null) {
-      const v = valueRightOf(sheet, r, g.c);
-      if (v) {
-        grade = trimText(v.text) || null;
-        cells["selfEvaluation.grade"] = v.ref;
-        lastRow = r;
-      }
+    for (const key of ["grade", "conclusion", "issues", "measures"] as const) {
+      const g = row.find((h) => isField(h.text, key));
+      if (!g || out[key] !== null) continue;
+      const v = valueRightOf(sheet, r, g.c, { stopAt: (x) => !!fieldOf(x.text) });
+      if (!v) continue;
+      const text = trimText(v.text);
+      out.lastRow = r;
+      cells[`selfEvaluation.${key}`] = v.ref;
+      // The form's printed prompt (“结合自评情况，说明…（200字以内）”) is not the clerk's answer.
+      if (isTemplatePrompt(text)) problems.push(problem("info", sheet, v.ref, `“${text}”是表格的填写提示，未作为内容读取（template prompt left in the cell）`));
+      else out[key] = text || null;
     }
   }
-  return { weight, score, grade, lastRow };
+  return out;
 }
 
 /** Rows where a form starts: its title, else the first 项目名称 label. */
@@ -353,9 +366,18 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
     if (header.cols.actual === undefined) problems.push(problem("warning", sheet, a1(header.row, header.cols.value ?? 0), "指标表头中没有“实际完成值”栏（actual column missing）"));
   } else problems.push(problem("error", sheet, a1(start, 0), "未找到指标表头（一级指标/二级指标/三级指标/指标值），该自评表没有读出指标（indicator header missing）"));
 
-  const tot = readTotal(sheet, Math.max(lastRow + 1, start), end, scoreCol, weightCol, cells);
+  const tot = readClosing(sheet, Math.max(lastRow + 1, start), end, scoreCol, weightCol, cells, problems);
   lastRow = Math.max(lastRow, tot.lastRow);
-  const se: SelfEvaluation = { funds, goalsActual: g.actual.filter((t) => !isTemplatePrompt(t)), totalWeight: tot.weight, totalScore: tot.score, grade: tot.grade };
+  const se: SelfEvaluation = {
+    funds,
+    goalsActual: g.actual.filter((t) => !isTemplatePrompt(t)),
+    totalWeight: tot.weight,
+    totalScore: tot.score,
+    grade: tot.grade,
+    conclusion: tot.conclusion,
+    issues: tot.issues,
+    measures: tot.measures,
+  };
   p.selfEvaluation = se;
   p.source = { sheet: sheet.name, range: rangeRef(start, 0, lastRow, lastUsedCol(sheet, start, lastRow)), cells };
   if (!p.name && funds.length === 0 && p.indicators.length === 0) return { project: null, year, title };

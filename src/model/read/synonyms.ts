@@ -56,6 +56,9 @@ export type HeaderField =
   | "goalActual" // 实际完成情况 / 年度目标完成情况
   | "scoreTotal" // 总分 / 合计 (row under the indicators)
   | "grade" // 自评等级
+  | "conclusion" // 评价结论
+  | "issues" // 存在问题
+  | "measures" // 改进措施
   // 部门整体支出绩效目标表: 年度预算安排 by kind of spending, the 年度履职目标 table.
   | "basicSpend" // 基本支出
   | "projectSpend" // 项目支出
@@ -98,6 +101,9 @@ export const HEADER_FIELDS: readonly HeaderField[] = [
   "goalActual",
   "scoreTotal",
   "grade",
+  "conclusion",
+  "issues",
+  "measures",
   "basicSpend",
   "projectSpend",
   "dutyBlock",
@@ -299,6 +305,9 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
     ],
     scoreTotal: ["总分", "合计", "总计", "自评总分", "综合得分", "合计得分", "总得分"],
     grade: ["自评等级", "评价等级", "绩效等级", "自评结果", "评价结果", "等级"],
+    conclusion: ["评价结论", "自评结论", "总体评价", "自评结论及说明", "综合评价结论"],
+    issues: [/^(主要)?存在(的)?问题(及原因|和原因)?(分析)?$/, "问题及原因"],
+    measures: [/^(下一步)?改进(措施|意见|建议)(及建议)?$/, "整改措施", "意见建议"],
     basicSpend: [/^(其中:?)?基本支出(资金|预算)?$/],
     projectSpend: [/^(其中:?)?项目支出(资金|预算)?$/],
     dutyBlock: [/^(部门)?年度(履职|主要|重点)(工作)?(目标|任务)$/],
