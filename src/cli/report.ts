@@ -3,7 +3,10 @@
  * Pure functions over already-computed outcomes, so they are testable without files.
  */
 import { sheetRef } from "../model/grid";
-import type { Finding, Severity } from "../model/rules/types";
+import type { Finding, FindingLocation, Severity } from "../model/rules/types";
+import { categoryOfRule } from "../model/rules";
+import type { CategoryKey } from "../model/rules/categories";
+import { projectSummaries, type ProjectSummary } from "../model/rules/precision";
 import { terminalSafeJson, visible } from "./visible";
 
 export interface ProjectInfo {
@@ -41,7 +44,11 @@ export function summarise(findings: readonly Finding[]): Summary {
   return s;
 }
 
-/** JSON finding: exactly these keys, in this order (contract). */
+/**
+ * JSON finding: these keys, in this order (contract). The first seven are the original contract; the
+ * rest were added after it (additive): the project's position, the reviewer category, the 建议, and on
+ * folded / grouped findings the folded rule ids and the places a grouped finding stands for.
+ */
 export interface JsonFinding {
   ruleId: string;
   severity: Severity;
@@ -50,12 +57,19 @@ export interface JsonFinding {
   cell: string | null;
   projectCode: string | null;
   projectName: string | null;
+  projectSeq: number | null;
+  category: CategoryKey;
+  fix: string | null;
+  folded?: string[];
+  locations?: FindingLocation[];
 }
 export interface JsonFileReport {
   file: string;
   projects: number;
   findings: JsonFinding[];
   summary: Summary;
+  /** Per project with findings: counts and how many items must be fixed (错误 + 警告; additive). */
+  perProject: ProjectSummary[];
   /** Only on files that could not be read (then projects is 0 and findings empty). */
   error?: { message: string; messageEn: string };
 }
@@ -63,21 +77,30 @@ export interface JsonFileReport {
 export function toJsonReport(outcomes: readonly FileOutcome[]): string {
   const files: JsonFileReport[] = outcomes.map((o) => {
     if (!o.ok) {
-      return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, error: { message: o.zh, messageEn: o.en } };
+      return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, perProject: [], error: { message: o.zh, messageEn: o.en } };
     }
     return {
       file: o.file,
       projects: o.projects.length,
-      findings: o.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        sheet: f.sheet,
-        cell: f.cell,
-        projectCode: f.projectCode,
-        projectName: f.projectName,
-      })),
+      findings: o.findings.map((f) => {
+        const j: JsonFinding = {
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          sheet: f.sheet,
+          cell: f.cell,
+          projectCode: f.projectCode,
+          projectName: f.projectName,
+          projectSeq: f.projectSeq,
+          category: categoryOfRule(f.ruleId),
+          fix: f.fix ?? null,
+        };
+        if (f.folded) j.folded = f.folded;
+        if (f.locations) j.locations = f.locations;
+        return j;
+      }),
       summary: summarise(o.findings),
+      perProject: projectSummaries(o.findings),
     };
   });
   return terminalSafeJson(JSON.stringify({ files }, null, 2)) + "\n";
@@ -95,16 +118,25 @@ function summaryLine(projects: number, s: Summary): string {
   return `${projects} 个项目；错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个`;
 }
 
-function projectHeading(p: ProjectInfo): string {
+function projectHeading(p: ProjectInfo, mustFix: number): string {
   const code = p.code !== null ? visible(p.code) : "（无编码）";
   const name = p.name !== null ? visible(p.name) : "（无名称）";
   const where = p.sheet ? `（工作表 ${visible(p.sheet)}）` : "";
-  return `项目 ${p.seq}：${code} ${name}${where}`;
+  return `项目 ${p.seq}：${code} ${name}${where}${mustFix > 0 ? `  —— 需修改 ${mustFix} 处` : "  —— 仅有提示"}`;
 }
 
 function findingLines(f: Finding, indent: string): string[] {
   const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`];
+  if (f.locations && f.projectSeq !== null) {
+    // A grouped finding: each row with its own 建议.
+    for (const l of f.locations) lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}：${visible(l.fix ?? l.message ?? "")}`);
+    return lines;
+  }
   if (f.fix) lines.push(`${indent}      建议：${visible(f.fix)}`);
+  if (f.locations) {
+    const seqs = [...new Set(f.locations.map((l) => l.projectSeq).filter((s): s is number => s !== null))];
+    if (seqs.length > 0) lines.push(`${indent}      涉及项目：${seqs.join("、")}`);
+  }
   return lines;
 }
 
@@ -139,6 +171,7 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
       out.push("  整个文件：");
       for (const f of general) out.push(...findingLines(f, "    "));
     }
+    const mustFix = new Map(projectSummaries(o.findings).map((s) => [s.seq, s.mustFix]));
     let clean = 0;
     for (const p of o.projects) {
       const list = bySeq.get(p.seq);
@@ -146,7 +179,7 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
         clean++;
         continue;
       }
-      out.push(`  ${projectHeading(p)}`);
+      out.push(`  ${projectHeading(p, mustFix.get(p.seq) ?? 0)}`);
       for (const f of list) out.push(...findingLines(f, "    "));
     }
     if (clean > 0) out.push(clean === o.projects.length ? `  全部 ${clean} 个项目未发现问题。` : `  其余 ${clean} 个项目未发现问题。`);

@@ -101,11 +101,20 @@ describe("reports", () => {
     const data = JSON.parse(toJsonReport(outcomes));
     expect(Object.keys(data)).toEqual(["files"]);
     const [a, b] = data.files;
-    expect(Object.keys(a)).toEqual(["file", "projects", "findings", "summary"]);
+    // The original contract's keys first, then the additive ones (perProject; projectSeq, category, fix).
+    expect(Object.keys(a)).toEqual(["file", "projects", "findings", "summary", "perProject"]);
     expect(a.projects).toBe(3);
     expect(a.summary).toEqual({ error: 1, warning: 2, info: 1 });
-    expect(Object.keys(a.findings[0])).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName"]);
-    expect(a.findings[1]).not.toHaveProperty("fix");
+    expect(Object.keys(a.findings[0])).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName", "projectSeq", "category", "fix"]);
+    expect(a.findings[0].fix).toBeNull();
+    expect(a.findings[1]).toMatchObject({ ruleId: "spend-plan/decreasing", category: "budget", fix: "改为累计百分比", projectSeq: 1 });
+    expect(a.findings[2].category).toBe("project"); // read problems
+    // Items to fix per project: 错误 + 警告 (project 1 has one of each, project 3 one 警告).
+    expect(a.perProject).toEqual([
+      { seq: 1, code: "P001", name: "安保经费", error: 1, warning: 1, info: 0, mustFix: 2 },
+      { seq: 3, code: null, name: null, error: 0, warning: 1, info: 0, mustFix: 1 },
+    ]);
+    expect(b.perProject).toEqual([]);
     expect(b).toMatchObject({ file: "b.txt", projects: 0, findings: [], error: { message: expect.stringContaining("b.txt") } });
   });
 
@@ -113,7 +122,7 @@ describe("reports", () => {
     const text = toTextReport(outcomes);
     const lines = text.split("\n");
     const at = (s: string) => lines.findIndex((l) => l.includes(s));
-    expect(at("文件：a.xlsx")).toBeLessThan(at("项目 1：P001 安保经费"));
+    expect(at("文件：a.xlsx")).toBeLessThan(at("项目 1：P001 安保经费（工作表 项目表）  —— 需修改 2 处"));
     expect(at("项目 1：P001 安保经费")).toBeLessThan(at("项目表!C5"));
     expect(at("项目表!F9")).toBeLessThan(at("项目 3：（无编码） （无名称）"));
     expect(text).toContain("'Sheet 3'!E12");
@@ -124,6 +133,24 @@ describe("reports", () => {
     expect(text).toContain("无法读取：“b.txt”不是 .xlsx 工作簿");
     expect(lines.filter((l) => l.startsWith("合计："))).toEqual(["合计：2 个文件（1 个已检查，1 个无法读取），3 个项目；错误 1 个，警告 2 个，提示 1 个。"]);
     expect(text.endsWith("\n")).toBe(true);
+  });
+
+  it("text: a grouped finding lists each row with its own 建议; a document summary names its projects", () => {
+    const rows = ["E15", "E16", "E17"].map((cell, i) => ({ projectSeq: 1, sheet: "项目表", cell, message: `m${i}`, fix: `改写第 ${i + 1} 行` }));
+    const text = toTextReport([
+      {
+        ok: true,
+        file: "g.xlsx",
+        projects: [{ seq: 1, code: "P001", name: "安保经费", sheet: "项目表" }],
+        findings: [
+          finding({ ruleId: "goal/vague", severity: "warning", projectSeq: null, projectCode: null, projectName: null, sheet: null, cell: null, message: "6 个项目中 5 个目标没有可衡量内容", fix: "各项目逐一修改", locations: [{ projectSeq: 1, sheet: "项目表", cell: "B8" }, { projectSeq: 4, sheet: "项目表", cell: "B30" }] }),
+          finding({ ruleId: "value/vague", severity: "warning", cell: "E15", message: "3 处指标值未量化：E15、E16、E17", fix: "逐行修改", locations: rows }),
+        ],
+      },
+    ]);
+    expect(text).toContain("涉及项目：1、4");
+    for (const i of [1, 2, 3]) expect(text).toContain(`项目表!E${14 + i}：改写第 ${i} 行`);
+    expect(text).toContain("需修改 4 处"); // the group's 3 rows + the summary
   });
 
   it("cellRef quotes sheet names the way Excel does", () => {

@@ -14,7 +14,7 @@ interface JsonReport {
   files: {
     file: string;
     projects: number;
-    findings: { ruleId: string; severity: string; message: string; sheet: string | null; cell: string | null; projectCode: string | null; projectName: string | null }[];
+    findings: { ruleId: string; severity: string; message: string; sheet: string | null; cell: string | null; projectCode: string | null; projectName: string | null; fix?: string | null }[];
     summary: { error: number; warning: number; info: number };
   }[];
 }
@@ -54,10 +54,11 @@ describe("jxmb validate", () => {
     let errors = 0;
     for (const f of report.files) {
       expect(f.projects).toBeGreaterThan(0);
-      expect(Object.keys(f)).toEqual(["file", "projects", "findings", "summary"]);
+      expect(Object.keys(f)).toEqual(["file", "projects", "findings", "summary", "perProject"]);
       const count = { error: 0, warning: 0, info: 0 } as Record<string, number>;
       for (const x of f.findings) {
-        expect(Object.keys(x)).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName"]);
+        expect(Object.keys(x).slice(0, 10)).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName", "projectSeq", "category", "fix"]);
+        expect(typeof x.fix === "string" || x.fix === null).toBe(true);
         expect(["error", "warning", "info"]).toContain(x.severity);
         expect(x.message).toMatch(CJK);
         count[x.severity]++;
