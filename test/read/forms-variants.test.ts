@@ -333,3 +333,36 @@ test("部门整体: 年度预算安排 as column headings over a row of amounts,
   expect(doc.overview?.goals).toEqual(["保障全县义务教育学校正常运转", "完成校舍维修12所。"]);
   expect(doc.overview?.indicators?.map((i) => i.name)).toEqual(["校舍维修数"]);
 });
+
+test("a form without a 自评 title is a self-evaluation when its indicator header has 实际完成值", () => {
+  const cells = selfEvalInYuan();
+  cells.A1 = "项目绩效目标完成情况";
+  for (const k of ["H11", "H12", "H13", "H14", "H15", "C5", "D5", "E5"]) delete cells[k];
+  const { document: doc } = readWorkbook(grid(sheet("表1", cells, SELF_EVAL_MERGES)));
+  expect(doc.projects).toHaveLength(1);
+  expect(doc.projects[0].layout).toBe("self-eval");
+  expect(doc.projects[0].indicators.map((i) => i.actual?.raw)).toEqual(["48公里", "明显改善", "93%"]);
+});
+
+test.each([["部门（单位）整体支出绩效目标表"], ["附件3：单位整体支出绩效目标申报表"], ["整体支出绩效目标表（2024年度）"]])("the title %s alone makes a department-overall table", (title) => {
+  const s = sheet("表", {
+    A1: title,
+    A2: "部门名称",
+    B2: "某县水利局",
+    A3: "年度总体目标",
+    B3: "完成河道治理5公里。",
+    A4: "一级指标",
+    B4: "二级指标",
+    C4: "三级指标",
+    D4: "指标值",
+    A5: "产出指标",
+    B5: "数量指标",
+    C5: "河道治理长度",
+    D5: "≥5公里",
+  });
+  const { document: doc } = readWorkbook(grid(s));
+  expect(doc.projects).toEqual([]);
+  expect(doc.department.name).toBe("某县水利局");
+  expect(doc.overview?.goals).toEqual(["完成河道治理5公里。"]);
+  expect(doc.overview?.indicators?.map((i) => i.name)).toEqual(["河道治理长度"]);
+});

@@ -30,7 +30,8 @@ import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns
 const HEAD_ROWS = 80;
 
 function isTitle(text: string): boolean {
-  return /部门(单位)?整体(支出)?绩效目标(申报|批复)?表$/.test(labelKey(text).replace(/\(20\d{2}年度?\)$/, "").replace(/^附件\d*:?/, ""));
+  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "").replace(/^附件\d*:?/, "");
+  return /(部门|单位)(\(单位\))?整体(支出)?绩效目标(申报|批复|审核)?表$/.test(k) || /^整体支出绩效目标(申报)?表$/.test(k);
 }
 
 /** Its title, or the department-only blocks (年度履职目标 table, 基本支出 + 项目支出 lines) above an indicator header. */

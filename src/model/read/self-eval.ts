@@ -34,10 +34,12 @@ import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns
 const HEAD_ROWS = 80;
 
 function isTitle(text: string): boolean {
-  return /自评(表|情况表|结果表)$/.test(labelKey(text).replace(/\(20\d{2}年度?\)$/, ""));
+  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "");
+  if (/(部门|单位)(\(单位\))?整体/.test(k)) return false; // a department's self-evaluation is not a project's
+  return /自评(价)?(表|情况表|结果表|报告表)$/.test(k) || /绩效目标(完成|实现|执行)情况(表|自评表)$/.test(k);
 }
 
-/** A self-evaluation form: its title, or a 全年执行数-style column beside 年初/全年预算数, or an indicator header with 实际完成值 and 得分. */
+/** A self-evaluation form: its title, or a 全年执行数-style column beside 年初/全年预算数, or an indicator header with 实际完成值. */
 function detect(sheet: GridSheet): boolean {
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
   for (let r = 0; r <= last; r++) {
@@ -45,8 +47,9 @@ function detect(sheet: GridSheet): boolean {
     if (cells.some((h) => isTitle(h.text))) return true;
     if (cells.some((h) => isField(h.text, "executed")) && cells.some((h) => isField(h.text, "initialBudget") || isField(h.text, "annualBudget"))) return true;
   }
+  // A target table has no 实际完成值 column: an indicator header with one is a self-evaluation.
   const h = findFormIndicatorHeader(sheet, 0, last);
-  return !!h && h.cols.actual !== undefined && h.cols.score !== undefined;
+  return !!h && h.cols.actual !== undefined;
 }
 
 type FundCol = "initial" | "annual" | "executed" | "rate" | "weight" | "score";
