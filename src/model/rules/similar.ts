@@ -18,7 +18,7 @@ const SEEDS_A = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd
 const SEEDS_B = [0x7f4a7c15, 0x94d049bb, 0x2545f491, 0x6c8e9cf5, 0x1b873593, 0xe6546b64];
 
 // Punctuation, whitespace and numbering do not make a text different.
-const NOISE = /[\s\u3000\u00a0，,。.．、；;：:！!？?“”"'‘’（）()【】[\]《》<>—\-－_~～·…]+/g;
+const NOISE = /[\x00-\x1f\s\u3000\u00a0，,。.．、；;：:！!？?“”"'‘’（）()【】[\]《》<>—\-－_~～·…]+/g;
 
 /** The comparable form of a text: no whitespace, no punctuation. */
 export function normalizeForSimilarity(s: string): string {

@@ -29,16 +29,10 @@ export const rule: Rule = {
     for (const p of bySeq(doc.projects)) {
       const inds = p.indicators;
       if (p.redacted || inds.length < MIN_ROWS) continue;
-      let key = "";
       let text = "";
-      for (const ind of inds) {
-        const name = squash(ind.name);
-        const raw = squash(ind.target.raw);
-        key += `${name}\u0001${raw}\u0002`;
-        text += name + raw;
-      }
-      if (exact.has(key)) continue; // identical: indicator/copied
-      exact.add(key);
+      for (const ind of inds) text += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
+      if (exact.has(text)) continue; // identical: indicator/copied
+      exact.add(text);
       const hit = index.add(normalizeForSimilarity(text), p);
       if (!hit) continue;
       const o = hit.id;

@@ -4,6 +4,7 @@ import { facts, fmt, isCostRow, rowLabel } from "../util";
 
 // The 三级 names a reduction as its measure ("再犯罪减低率", "立案数下降", "事故降低率(%)"); not "预算控制率"
 // nor a sentence that mentions a reduction ("…降低了群众办理业务成本").
+const REDUCTION_CHAR = /[降减]|下降/;
 const REDUCTION_MEASURE = /(?:降低|下降|减少|减低|压降)(?:率|幅度|比例|比率)?$|(?:降低|下降|减少|减低)(?:率|幅度)/;
 
 /** A reduction of this much or more within one year is not a credible target (001 #5 降低率 ≥98%). */
@@ -37,8 +38,12 @@ export const rule: Rule = {
       const t = ind.target;
       if (t.kind !== "percent" || t.value === null || t.valueMax !== null) continue;
       const v = t.value;
-      // Every branch needs a high value: most rows stop here without building the name.
-      if (v < REDUCTION_MAX && v < BAD_RATE_CEILING_MAX && v !== 100) continue;
+      // Every branch needs a high value and its own operator: most rows stop here without building the name.
+      const op = t.operator;
+      const floor = op === "≥" || op === ">" || op === null;
+      const ceiling = op === "≤" || op === "<";
+      if (!(v === 100 && (op === ">" || op === "≥")) && !(floor && v >= REDUCTION_MAX && (REDUCTION_CHAR.test(ind.name) || (ind.description !== null && REDUCTION_CHAR.test(ind.description)))) && !(ceiling && v >= BAD_RATE_CEILING_MAX))
+        continue;
       const name = coreName(ind.name);
       const row = rowLabel(ind);
       const value = t.raw.trim();
