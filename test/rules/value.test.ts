@@ -65,6 +65,7 @@ ruleTester("value/missing-operator", {
     // 建议 never glue an operator onto a word where the unit should be ("1 长期" → "≥1 长期" was wrong).
     { name: "one-off count: =", project: extra(["产出指标", "数量指标", "采购警用装备", "1 批"]), errors: [{ fixIncludes: "写作“=1批”" }] },
     { name: "fixed head-count (描述 实有) is exact", project: extra(["产出指标", "数量指标", "辅警数量", "158 人", "计划标准", "实有劳务派遣辅警 158 名"]), errors: [{ fixIncludes: "写作“=158人”" }] },
+    { name: "描述 是否按时完成 makes the value exact", project: extra(["产出指标", "时效指标", "按时完成项目数", "3项", "计划标准", "是否按时完成"]), errors: [{ fixIncludes: "写作“=3项”" }] },
     { name: "描述 不低于 settles the direction", project: extra(["产出指标", "质量指标", "设备完好率", "95%", "计划标准", "设备完好率不低于95%"]), errors: [{ fixIncludes: "写作“≥95%”" }] },
     { name: "a bad-event count takes ≤", project: extra(["效益指标", "社会效益指标", "安全事故发生起数", "2起"]), errors: [{ fixIncludes: "写作“≤2起”" }] },
   ],

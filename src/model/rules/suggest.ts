@@ -12,6 +12,7 @@ import { fmt, isCostRow, isSatisfactionRow, squash } from "./util";
 
 const FLOOR_WORDS = /不低于|不少于|不小于|至少|以上|及以上|达到|≥|>=|＞=|大于等于/;
 const CEILING_WORDS = /不超过|不高于|不多于|不大于|以内|以下|控制在|≤|<=|小于等于|上限/;
+const YES_NO = /^(?:反映)?是否/;
 const FIXED_WORDS = /实有|现有|在编|编制|核定|固定|共计|全部|全体/;
 
 /** The direction the 三级/描述 text states ("不低于 1835 元" → ≥), or null when it says none or both. */
@@ -35,6 +36,8 @@ export function suggestedOperator(ind: Indicator, l1: Level1Key | null, l2: Leve
   const name = coreName(ind.name);
   if (isCostRow(l1, l2)) return "≤";
   if (t.kind === "percent" && t.value === 100 && !isLowerBetter(name)) return "=";
+  // A yes/no 描述 ("是否按时完成") measures one outcome: the value is exact.
+  if (YES_NO.test(squash(ind.description))) return "=";
   const stated = statedDirection(ind);
   if (stated) return stated;
   if (isSatisfactionRow(l1, l2)) return "≥";
