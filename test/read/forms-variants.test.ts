@@ -8,6 +8,7 @@ import type { CellValue, Grid, GridSheet } from "../../src/model/grid";
 import { parseA1, setValue } from "../../src/model/grid";
 import { readWorkbook } from "../../src/model/read";
 import { toCanonicalJson, parseCanonicalJson } from "../../src/model/canonical";
+import { DEFAULT_SYNONYMS, extendSynonyms, parseLabelsJson } from "../../src/model/read/synonyms";
 
 type Cell = CellValue | { v: CellValue; fmt: string };
 
@@ -365,4 +366,15 @@ test.each([["部门（单位）整体支出绩效目标表"], ["附件3：单位
   expect(doc.department.name).toBe("某县水利局");
   expect(doc.overview?.goals).toEqual(["完成河道治理5公里。"]);
   expect(doc.overview?.indicators?.map((i) => i.name)).toEqual(["河道治理长度"]);
+});
+
+test("a user's --labels spellings reach the whole-form readers (实际完成值 written 核定完成量)", () => {
+  const cells = selfEvalInYuan();
+  cells.F11 = "核定完成量";
+  const s = sheet("自评", cells, SELF_EVAL_MERGES);
+  const plain = readWorkbook(grid(s)).document.projects[0];
+  expect(plain.indicators[0].actual).toBeUndefined();
+  const synonyms = extendSynonyms(DEFAULT_SYNONYMS, parseLabelsJson(JSON.stringify({ columns: { actual: ["核定完成量"] } }), "labels.json"));
+  const taught = readWorkbook(grid(s), { synonyms }).document.projects[0];
+  expect(taught.indicators.map((i) => i.actual?.raw)).toEqual(["48公里", "明显改善", "93%"]);
 });

@@ -19,11 +19,11 @@ import type { Grid, GridSheet } from "../grid";
 import { a1, mergeAt } from "../grid";
 import type { DepartmentBudget, Duty, Overview } from "../schema";
 import type { MoneyUnit } from "../money";
-import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
+import type { LayoutReader, ReadOptions, ReadProblem, SheetReadResult } from "./types";
 import { problem } from "./chengde";
 import { splitGoals } from "./ningxia";
 import { type CellHit, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf, valueBelow, displayText } from "./labels";
-import { fieldOf, isField, type HeaderField } from "./synonyms";
+import { DEFAULT_SYNONYMS, fieldOf, isField, type HeaderField, type SynonymTable } from "./synonyms";
 import { amountAt, codeAndName, yearOfHeading } from "./form-cells";
 import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
 
@@ -35,7 +35,7 @@ function isTitle(text: string): boolean {
 }
 
 /** Its title, or the department-only blocks (年度履职目标 table, 基本支出 + 项目支出 lines) above an indicator header. */
-function detect(sheet: GridSheet): boolean {
+function detect(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): boolean {
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
   let duties = false;
   let basic = false;
@@ -43,13 +43,13 @@ function detect(sheet: GridSheet): boolean {
   for (let r = 0; r <= last; r++) {
     for (const h of rowCells(sheet, r)) {
       if (isTitle(h.text)) return true;
-      if (isField(h.text, "dutyBlock")) duties = true;
-      if (isField(h.text, "basicSpend")) basic = true;
-      if (isField(h.text, "projectSpend")) project = true;
+      if (isField(h.text, "dutyBlock", syn)) duties = true;
+      if (isField(h.text, "basicSpend", syn)) basic = true;
+      if (isField(h.text, "projectSpend", syn)) project = true;
     }
   }
-  if (!duties && !(basic && project) && !findDutyHeader(sheet, 0, last)) return false;
-  return findFormIndicatorHeader(sheet, 0, last) !== null;
+  if (!duties && !(basic && project) && !findDutyHeader(sheet, 0, last, syn)) return false;
+  return findFormIndicatorHeader(sheet, 0, last, syn) !== null;
 }
 
 const BUDGET_FIELDS: [keyof DepartmentBudget, HeaderField][] = [
@@ -85,10 +85,10 @@ interface DutyHeader {
  * The 年度履职目标 / 年度主要任务 header: at least two of 部门职能, 年度目标任务 (任务名称), 主要内容,
  * 支出项目名称, 预算金额 on one row; 预算金额 may head a sub-row 总额 | 财政拨款 | 其他资金.
  */
-function findDutyHeader(sheet: GridSheet, r1: number, r2: number): DutyHeader | null {
+function findDutyHeader(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable = DEFAULT_SYNONYMS): DutyHeader | null {
   for (let r = r1; r <= r2; r++) {
     const cols: Partial<Record<DutyCol, number>> = {};
-    for (const h of rowCells(sheet, r)) for (const [k, f] of DUTY_FIELDS) if (cols[k] === undefined && isField(h.text, f)) cols[k] = h.c;
+    for (const h of rowCells(sheet, r)) for (const [k, f] of DUTY_FIELDS) if (cols[k] === undefined && isField(h.text, f, syn)) cols[k] = h.c;
     const n = Object.keys(cols).length;
     if (n < 2 || (cols.duty === undefined && cols.task === undefined)) continue;
     let dataStart = r + 1;
@@ -102,8 +102,8 @@ function findDutyHeader(sheet: GridSheet, r1: number, r2: number): DutyHeader | 
       const sub = amountMerge.r2 + 1;
       for (let c = amountMerge.c1; c <= amountMerge.c2; c++) {
         const t = displayText(sheet, sub, c);
-        const f = fieldOf(t);
-        if (f === "total" || isField(t, "scoreTotal") || /^总(额|计)$/.test(labelKey(t))) cols.amount = c;
+        const f = fieldOf(t, syn);
+        if (f === "total" || isField(t, "scoreTotal", syn) || /^总(额|计)$/.test(labelKey(t))) cols.amount = c;
         else if (f === "fiscal") cols.fiscal = c;
         else if (f === "other") cols.other = c;
       }
@@ -115,27 +115,27 @@ function findDutyHeader(sheet: GridSheet, r1: number, r2: number): DutyHeader | 
 }
 
 /** 合计 / 金额合计 / 总计 rows close the duty table. */
-function isTotalRow(text: string): boolean {
-  return isField(text, "scoreTotal") || /^(金额|资金|预算)?(合计|总计)$/.test(labelKey(text));
+function isTotalRow(text: string, syn: SynonymTable = DEFAULT_SYNONYMS): boolean {
+  return isField(text, "scoreTotal", syn) || /^(金额|资金|预算)?(合计|总计)$/.test(labelKey(text));
 }
 
-function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
+function read(sheet: GridSheet, _grid: Grid, syn: SynonymTable = DEFAULT_SYNONYMS): SheetReadResult {
   const problems: ReadProblem[] = [];
   const cells: Record<string, string> = {};
   const end = sheet.values.length - 1;
-  const header = findFormIndicatorHeader(sheet, 0, end);
+  const header = findFormIndicatorHeader(sheet, 0, end, syn);
   const headEnd = header ? header.row - 1 : end;
   let title: string | null = null;
   let fiscalYear: number | null = null;
   let firstRow = -1;
-  const isLabel = (h: CellHit) => !!fieldOf(h.text) || isField(h.text, "dutyBlock");
+  const isLabel = (h: CellHit) => !!fieldOf(h.text, syn) || isField(h.text, "dutyBlock", syn);
 
   let deptName: string | null = null;
   let deptCode: string | null = null;
   const budget: DepartmentBudget = { total: null, fiscal: null, other: null, basic: null, project: null };
   const unit = moneyUnitOf(sheet, 0, headEnd);
   let goalText: string | null = null;
-  const dutyHeader = findDutyHeader(sheet, 0, headEnd);
+  const dutyHeader = findDutyHeader(sheet, 0, headEnd, syn);
   const duties: Duty[] = [];
   const dutyTotals: Partial<Record<"total" | "fiscal" | "other", { value: number; ref: string }>> = {};
   let dutyEnd = -1;
@@ -148,8 +148,8 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
       const row = rowCells(sheet, r);
       if (row.length === 0) break;
       // Text left of the table's columns starts the next block (the caption's merge leaves those cells empty).
-      if (row.some((h) => h.c < firstCol && !isTotalRow(h.text))) break;
-      const total = row.find((h) => isTotalRow(h.text));
+      if (row.some((h) => h.c < firstCol && !isTotalRow(h.text, syn))) break;
+      const total = row.find((h) => isTotalRow(h.text, syn));
       if (total) {
         dutyEnd = r;
         // The central 申报表 has no 年度预算安排 block: its 金额合计 row is the department's budget.
@@ -194,8 +194,8 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
         fiscalYear = y;
         cells.fiscalYear = h.ref;
       }
-      const f = fieldOf(h.text);
-      if (!f && !isField(h.text, "basicSpend") && !isField(h.text, "projectSpend")) continue;
+      const f = fieldOf(h.text, syn);
+      if (!f && !isField(h.text, "basicSpend", syn) && !isField(h.text, "projectSpend", syn)) continue;
       if (firstRow < 0) firstRow = r;
       if ((f === "competentDepartment" || f === "implementingUnit") && deptName === null) {
         const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel });
@@ -217,7 +217,7 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
         goalText = v ? trimText(v.text) || null : null;
       } else {
         for (const [k, field] of BUDGET_FIELDS) {
-          if (budget[k] !== null || !isField(h.text, field)) continue;
+          if (budget[k] !== null || !isField(h.text, field, syn)) continue;
           // The first amount right of the label (a 占比 column may follow it), or under it when the
           // labels head columns (资金总额 | 财政拨款 | 其他资金 over a row of amounts).
           const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel }) ?? valueBelow(sheet, r, h.c, { maxRows: 2, stopAt: isLabel });
@@ -241,7 +241,7 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
 
   let indicators: Overview["indicators"] = [];
   if (header) {
-    const res = readFormIndicators(sheet, header, end, problems);
+    const res = readFormIndicators(sheet, header, end, problems, syn);
     indicators = res.indicators;
     lastRow = Math.max(lastRow, res.lastRow);
     if (header.cols.level1 !== undefined) cells.indicators = a1(header.row, header.cols.level1);
@@ -292,6 +292,6 @@ export function splitNumbered(text: string | null): string[] {
 
 export const departmentOverallReader: LayoutReader = {
   layout: "department-overall",
-  detect: (sheet) => detect(sheet),
-  read: (sheet, grid) => read(sheet, grid),
+  detect: (sheet, _grid, opts?: ReadOptions) => detect(sheet, opts?.synonyms),
+  read: (sheet, grid, opts?: ReadOptions) => read(sheet, grid, opts?.synonyms),
 };

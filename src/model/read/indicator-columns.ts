@@ -10,7 +10,7 @@ import { parseTarget } from "../value";
 import type { ReadProblem } from "./types";
 import { problem } from "./chengde";
 import { findIndicatorHeaders, indicatorHeaderAt, readIndicatorBlock, type BlockCell, type IndicatorHeader } from "./indicator-block";
-import { classifyColumn } from "./synonyms";
+import { classifyColumn, DEFAULT_SYNONYMS, type SynonymTable } from "./synonyms";
 import { formatAt, rowCells } from "./labels";
 import { numberAt } from "./form-cells";
 
@@ -21,12 +21,12 @@ export type FormIndicatorHeader = IndicatorHeader;
  * single column word (“实际完成情况 | <text>” of a 自评表's stacked goals) is not the header's top row:
  * the header is the row under it.
  */
-export function findFormIndicatorHeader(sheet: GridSheet, from: number, to: number): FormIndicatorHeader | null {
-  const h = findIndicatorHeaders(sheet, { area: { r1: from, r2: to } })[0] ?? null;
+export function findFormIndicatorHeader(sheet: GridSheet, from: number, to: number, syn: SynonymTable = DEFAULT_SYNONYMS): FormIndicatorHeader | null {
+  const h = findIndicatorHeaders(sheet, { area: { r1: from, r2: to }, synonyms: syn })[0] ?? null;
   if (!h || h.lastRow <= h.row) return h;
   const top = rowCells(sheet, h.row);
-  const named = top.filter((c) => classifyColumn(c.text)).length;
-  if (named <= 1 && top.length > named) return indicatorHeaderAt(sheet, h.row + 1) ?? h;
+  const named = top.filter((c) => classifyColumn(c.text, syn)).length;
+  if (named <= 1 && top.length > named) return indicatorHeaderAt(sheet, h.row + 1, { synonyms: syn }) ?? h;
   return h;
 }
 
@@ -39,8 +39,8 @@ export interface FormIndicators {
 }
 
 /** Indicator rows under the header (up to `end`), actual / weight / score / deviation where the header has those columns. */
-export function readFormIndicators(sheet: GridSheet, h: FormIndicatorHeader, end: number, problems: ReadProblem[]): FormIndicators {
-  const res = readIndicatorBlock(sheet, h, { end, problems });
+export function readFormIndicators(sheet: GridSheet, h: FormIndicatorHeader, end: number, problems: ReadProblem[], syn: SynonymTable = DEFAULT_SYNONYMS): FormIndicators {
+  const res = readIndicatorBlock(sheet, h, { end, problems, synonyms: syn });
   const indicators: Indicator[] = [];
   const mid: Indicator[] = [];
   for (const row of res.rows) {

@@ -22,11 +22,11 @@ import { a1, getValue, mergeAt } from "../grid";
 import type { ExecutionLine, FundRole, Project, SelfEvaluation } from "../schema";
 import { emptyProject } from "../schema";
 import type { MoneyUnit } from "../money";
-import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
+import type { LayoutReader, ReadOptions, ReadProblem, SheetReadResult } from "./types";
 import { problem } from "./chengde";
 import { splitGoals } from "./ningxia";
 import { type CellHit, displayText, isEmptyCell, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf } from "./labels";
-import { classifyColumn, fieldOf, isField, type HeaderField } from "./synonyms";
+import { classifyColumn, DEFAULT_SYNONYMS, fieldOf, isField, type HeaderField, type SynonymTable } from "./synonyms";
 import { amountAt, codeAndName, isTemplatePrompt, numberAt, rateAt, yearOfHeading } from "./form-cells";
 import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
 
@@ -40,15 +40,15 @@ function isTitle(text: string): boolean {
 }
 
 /** A self-evaluation form: its title, or a 全年执行数-style column beside 年初/全年预算数, or an indicator header with 实际完成值. */
-function detect(sheet: GridSheet): boolean {
+function detect(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): boolean {
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
   for (let r = 0; r <= last; r++) {
     const cells = rowCells(sheet, r);
     if (cells.some((h) => isTitle(h.text))) return true;
-    if (cells.some((h) => isField(h.text, "executed")) && cells.some((h) => isField(h.text, "initialBudget") || isField(h.text, "annualBudget"))) return true;
+    if (cells.some((h) => isField(h.text, "executed", syn)) && cells.some((h) => isField(h.text, "initialBudget", syn) || isField(h.text, "annualBudget", syn))) return true;
   }
   // A target table has no 实际完成值 column: an indicator header with one is a self-evaluation.
-  const h = findFormIndicatorHeader(sheet, 0, last);
+  const h = findFormIndicatorHeader(sheet, 0, last, syn);
   return !!h && h.cols.actual !== undefined;
 }
 
@@ -66,11 +66,11 @@ const FUND_FIELDS: [FundCol, HeaderField][] = [
   ["rate", "executionRate"],
 ];
 
-function findFundsHeader(sheet: GridSheet, r1: number, r2: number): FundsHeader | null {
+function findFundsHeader(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable = DEFAULT_SYNONYMS): FundsHeader | null {
   for (let r = r1; r <= r2; r++) {
     const cols: FundsHeader["cols"] = {};
     for (const h of rowCells(sheet, r)) {
-      for (const [k, f] of FUND_FIELDS) if (cols[k] === undefined && isField(h.text, f)) cols[k] = h.c;
+      for (const [k, f] of FUND_FIELDS) if (cols[k] === undefined && isField(h.text, f, syn)) cols[k] = h.c;
       // 分值 / 得分 (权重) of the funds block: the indicator-column words, on the funds header row.
       const k = labelKey(h.text);
       if (cols.weight === undefined && /^(分值|权重)(\(.*\))?$/.test(k)) cols.weight = h.c;
@@ -81,9 +81,9 @@ function findFundsHeader(sheet: GridSheet, r1: number, r2: number): FundsHeader 
   return null;
 }
 
-function roleOf(label: string): FundRole {
-  if (isField(label, "scoreTotal")) return "total"; // 合计 / 总计 inside the funds block
-  switch (fieldOf(label)) {
+function roleOf(label: string, syn: SynonymTable = DEFAULT_SYNONYMS): FundRole {
+  if (isField(label, "scoreTotal", syn)) return "total"; // 合计 / 总计 inside the funds block
+  switch (fieldOf(label, syn)) {
     case "total":
       return "total";
     case "fiscal":
@@ -98,17 +98,17 @@ function roleOf(label: string): FundRole {
 }
 
 /** Money unit of the funds block: “项目资金（元）” / “金额单位：元” say 元; otherwise 万元. */
-function moneyUnitOf(sheet: GridSheet, r1: number, r2: number): MoneyUnit {
+function moneyUnitOf(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable = DEFAULT_SYNONYMS): MoneyUnit {
   for (let r = r1; r <= r2; r++) {
     for (const h of rowCells(sheet, r)) {
       const k = labelKey(h.text);
-      if (/单位:元$/.test(k) || (/\(元\)$/.test(k) && (fieldOf(h.text) === "budgetBlock" || /资金|预算/.test(k)))) return "元";
+      if (/单位:元$/.test(k) || (/\(元\)$/.test(k) && (fieldOf(h.text, syn) === "budgetBlock" || /资金|预算/.test(k)))) return "元";
     }
   }
   return "万元";
 }
 
-function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: MoneyUnit, cells: Record<string, string>, problems: ReadProblem[]): ExecutionLine[] {
+function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: MoneyUnit, cells: Record<string, string>, problems: ReadProblem[], syn: SynonymTable = DEFAULT_SYNONYMS): ExecutionLine[] {
   const firstCol = Math.min(...Object.values(fh.cols).filter((c): c is number => c !== undefined));
   const lines: ExecutionLine[] = [];
   for (let r = fh.row + 1; r < stopRow && lines.length < 12; r++) {
@@ -119,10 +119,10 @@ function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: Mon
       if (Object.values(fh.cols).some((c) => c !== undefined && !isEmptyCell(sheet, r, c))) continue;
       break;
     }
-    const f = fieldOf(label.text);
+    const f = fieldOf(label.text, syn);
     // The next part of the form (年度总体目标, 绩效指标) ends the block.
     if (f && f !== "total" && f !== "fiscal" && f !== "other" && f !== "carriedOver") break;
-    if (isField(label.text, "goalActual")) break;
+    if (isField(label.text, "goalActual", syn)) break;
     const i = lines.length;
     const at = (k: FundCol) => fh.cols[k];
     const money = (k: "initial" | "annual" | "executed") => {
@@ -147,7 +147,7 @@ function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: Mon
       return n.value;
     };
     cells[`selfEvaluation.funds.${i}`] = label.ref;
-    lines.push({ role: roleOf(label.text), label: trimText(label.text), initial, annual, executed, rate: num("rate"), weight: num("weight"), score: num("score") });
+    lines.push({ role: roleOf(label.text, syn), label: trimText(label.text), initial, annual, executed, rate: num("rate"), weight: num("weight"), score: num("score") });
   }
   return lines;
 }
@@ -156,8 +156,8 @@ function readFunds(sheet: GridSheet, fh: FundsHeader, stopRow: number, unit: Mon
  * 预期目标 | 实际完成情况 (or 项目年度目标 | 年度目标完成情况): labels side by side with the texts under
  * them, or stacked (预期目标 | text on one row, 实际完成情况 | text on the next).
  */
-function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<string, string>): { goals: string[]; actual: string[] } {
-  const isLabelText = (t: string) => !!fieldOf(t) || isField(t, "goalActual") || !!classifyColumn(t);
+function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<string, string>, syn: SynonymTable = DEFAULT_SYNONYMS): { goals: string[]; actual: string[] } {
+  const isLabelText = (t: string) => !!fieldOf(t, syn) || isField(t, "goalActual", syn) || !!classifyColumn(t, syn);
   const below = (h: CellHit): CellHit | null => {
     const m = mergeAt(sheet, h.r, h.c);
     for (let rr = (m ? m.r2 : h.r) + 1; rr <= Math.min(r2, h.r + 3); rr++) {
@@ -170,9 +170,9 @@ function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<strin
   const right = (h: CellHit): CellHit | null => valueRightOf(sheet, h.r, h.c, { stopAt: (x) => isLabelText(x.text) });
   for (let r = r1; r <= r2; r++) {
     const row = rowCells(sheet, r);
-    const act = row.find((h) => isField(h.text, "goalActual"));
+    const act = row.find((h) => isField(h.text, "goalActual", syn));
     if (!act) continue;
-    const beside = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text) === "yearGoal");
+    const beside = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text, syn) === "yearGoal");
     let expHit: CellHit | null = null;
     let actHit: CellHit | null = null;
     let expLabel: CellHit | null = null;
@@ -185,7 +185,7 @@ function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<strin
       // Stacked: each text right of its label; 预期目标 is the nearest goal label above, closest to 实际完成情况's column.
       actHit = right(act);
       for (let rr = r - 1; rr >= Math.max(r1, r - 3) && !expLabel; rr--) {
-        const labs = rowCells(sheet, rr).filter((h) => fieldOf(h.text) === "yearGoal" && h.c <= act.c);
+        const labs = rowCells(sheet, rr).filter((h) => fieldOf(h.text, syn) === "yearGoal" && h.c <= act.c);
         expLabel = labs.length ? labs[labs.length - 1] : null;
       }
       expHit = expLabel ? right(expLabel) : null;
@@ -202,11 +202,11 @@ function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<strin
 }
 
 /** The header fields above the funds block: 项目名称, 主管部门, 实施单位, 项目编码. */
-function readHeaderFields(sheet: GridSheet, r1: number, r2: number, p: Project, cells: Record<string, string>): void {
-  const isLabel = (h: CellHit) => !!fieldOf(h.text);
+function readHeaderFields(sheet: GridSheet, r1: number, r2: number, p: Project, cells: Record<string, string>, syn: SynonymTable = DEFAULT_SYNONYMS): void {
+  const isLabel = (h: CellHit) => !!fieldOf(h.text, syn);
   for (let r = r1; r <= r2; r++) {
     for (const h of rowCells(sheet, r)) {
-      const f = fieldOf(h.text);
+      const f = fieldOf(h.text, syn);
       if (!f) continue;
       const v = valueRightOf(sheet, r, h.c, { stopAt: isLabel });
       const text = v ? trimText(v.text) : null;
@@ -256,12 +256,12 @@ interface Closing {
 }
 
 /** Under the indicators: 总分/合计 (points and score), 自评等级, 评价结论, 存在问题, 改进措施. */
-function readClosing(sheet: GridSheet, from: number, to: number, scoreCol: number | undefined, weightCol: number | undefined, cells: Record<string, string>, problems: ReadProblem[]): Closing {
+function readClosing(sheet: GridSheet, from: number, to: number, scoreCol: number | undefined, weightCol: number | undefined, cells: Record<string, string>, problems: ReadProblem[], syn: SynonymTable = DEFAULT_SYNONYMS): Closing {
   const out: Closing = { weight: null, score: null, grade: null, conclusion: null, issues: null, measures: null, lastRow: from - 1 };
   let totalSeen = false;
   for (let r = from; r <= to; r++) {
     const row = rowCells(sheet, r);
-    const lab = row.find((h) => isField(h.text, "scoreTotal"));
+    const lab = row.find((h) => isField(h.text, "scoreTotal", syn));
     if (lab && !totalSeen) {
       totalSeen = true;
       out.lastRow = r;
@@ -273,9 +273,9 @@ function readClosing(sheet: GridSheet, from: number, to: number, scoreCol: numbe
       if (out.score !== null) cells["selfEvaluation.totalScore"] = a1(r, scoreCol ?? nums[nums.length - 1].c);
     }
     for (const key of ["grade", "conclusion", "issues", "measures"] as const) {
-      const g = row.find((h) => isField(h.text, key));
+      const g = row.find((h) => isField(h.text, key, syn));
       if (!g || out[key] !== null) continue;
-      const v = valueRightOf(sheet, r, g.c, { stopAt: (x) => !!fieldOf(x.text) });
+      const v = valueRightOf(sheet, r, g.c, { stopAt: (x) => !!fieldOf(x.text, syn) });
       if (!v) continue;
       const text = trimText(v.text);
       out.lastRow = r;
@@ -289,25 +289,25 @@ function readClosing(sheet: GridSheet, from: number, to: number, scoreCol: numbe
 }
 
 /** Rows where a form starts: its title, else the first 项目名称 label. */
-function formStarts(sheet: GridSheet): number[] {
+function formStarts(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): number[] {
   const titles: number[] = [];
   const names: number[] = [];
   for (let r = 0; r < sheet.values.length; r++) {
     const cells = rowCells(sheet, r);
     if (cells.some((h) => isTitle(h.text))) titles.push(r);
-    else if (cells.some((h) => fieldOf(h.text) === "name")) names.push(r);
+    else if (cells.some((h) => fieldOf(h.text, syn) === "name")) names.push(r);
   }
   if (titles.length) return titles;
   // Forms without a title: each 项目名称 that has a funds header below it before the next one.
   return names;
 }
 
-function readForm(sheet: GridSheet, start: number, end: number, problems: ReadProblem[]): { project: Project | null; year: number | null; title: string | null } {
+function readForm(sheet: GridSheet, start: number, end: number, problems: ReadProblem[], syn: SynonymTable = DEFAULT_SYNONYMS): { project: Project | null; year: number | null; title: string | null } {
   const cells: Record<string, string> = {};
   const p = emptyProject("self-eval", sheet.name);
   let year: number | null = null;
   let title: string | null = null;
-  const header = findFormIndicatorHeader(sheet, start, end);
+  const header = findFormIndicatorHeader(sheet, start, end, syn);
   const headEnd = header ? header.row - 1 : end;
 
   // Title and year: the title row and the “(2022年度)” line under it (or inside it).
@@ -326,14 +326,14 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
   }
   p.title = title;
 
-  const fh = findFundsHeader(sheet, start, headEnd);
-  readHeaderFields(sheet, start, fh ? fh.row - 1 : headEnd, p, cells);
+  const fh = findFundsHeader(sheet, start, headEnd, syn);
+  readHeaderFields(sheet, start, fh ? fh.row - 1 : headEnd, p, cells, syn);
   if (!p.name) problems.push(problem("warning", sheet, cells.name ?? a1(start, 0), "未找到或未填写项目名称（project name missing）"));
 
   let funds: ExecutionLine[] = [];
   if (fh) {
-    const unit = moneyUnitOf(sheet, start, headEnd);
-    funds = readFunds(sheet, fh, headEnd + 1, unit, cells, problems);
+    const unit = moneyUnitOf(sheet, start, headEnd, syn);
+    funds = readFunds(sheet, fh, headEnd + 1, unit, cells, problems, syn);
     cells.budget = a1(fh.row, Math.min(...Object.values(fh.cols).filter((c): c is number => c !== undefined)));
     // The target-table budget: the year's plan (年初预算数), or 全年预算数 when the form has no 年初 column.
     const plan = (l: ExecutionLine | undefined) => (l ? (fh.cols.initial !== undefined ? l.initial : l.annual) : null);
@@ -347,7 +347,7 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
     if (funds.length === 0) problems.push(problem("warning", sheet, a1(fh.row, 0), "项目资金表头下没有读到资金行（年度资金总额、财政拨款…）（no fund lines）"));
   } else problems.push(problem("warning", sheet, a1(start, 0), "未找到项目资金栏（年初预算数/全年预算数/全年执行数）（funds block missing）"));
 
-  const g = readGoals(sheet, start, headEnd, cells);
+  const g = readGoals(sheet, start, headEnd, cells, syn);
   for (const [key, list] of [["goals", g.goals], ["selfEvaluation.goalsActual", g.actual]] as const) {
     // A printed prompt (“对照年度目标，说明…（100字以内）”) left in the cell is not a goal.
     const prompts = list.filter((t) => isTemplatePrompt(t));
@@ -359,7 +359,7 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
   let weightCol: number | undefined;
   let scoreCol: number | undefined;
   if (header) {
-    const ind = readFormIndicators(sheet, header, end, problems);
+    const ind = readFormIndicators(sheet, header, end, problems, syn);
     p.indicators = ind.indicators;
     if (ind.mid.length) p.midTerm = { goals: [], indicators: ind.mid };
     lastRow = Math.max(lastRow, ind.lastRow);
@@ -369,7 +369,7 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
     if (header.cols.actual === undefined) problems.push(problem("warning", sheet, a1(header.row, header.cols.value ?? 0), "指标表头中没有“实际完成值”栏（actual column missing）"));
   } else problems.push(problem("error", sheet, a1(start, 0), "未找到指标表头（一级指标/二级指标/三级指标/指标值），该自评表没有读出指标（indicator header missing）"));
 
-  const tot = readClosing(sheet, Math.max(lastRow + 1, start), end, scoreCol, weightCol, cells, problems);
+  const tot = readClosing(sheet, Math.max(lastRow + 1, start), end, scoreCol, weightCol, cells, problems, syn);
   lastRow = Math.max(lastRow, tot.lastRow);
   const se: SelfEvaluation = {
     funds,
@@ -387,15 +387,15 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
   return { project: p, year, title };
 }
 
-function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
+function read(sheet: GridSheet, _grid: Grid, syn: SynonymTable = DEFAULT_SYNONYMS): SheetReadResult {
   const problems: ReadProblem[] = [];
   const projects: Project[] = [];
   let fiscalYear: number | null = null;
   let title: string | null = null;
-  const starts = formStarts(sheet);
+  const starts = formStarts(sheet, syn);
   const ends = starts.map((s, i) => (i + 1 < starts.length ? starts[i + 1] - 1 : sheet.values.length - 1));
   starts.forEach((s, i) => {
-    const res = readForm(sheet, s, ends[i], problems);
+    const res = readForm(sheet, s, ends[i], problems, syn);
     if (res.project) projects.push(res.project);
     fiscalYear ??= res.year;
     title ??= res.title;
@@ -406,6 +406,6 @@ function read(sheet: GridSheet, _grid: Grid): SheetReadResult {
 
 export const selfEvalReader: LayoutReader = {
   layout: "self-eval",
-  detect: (sheet) => detect(sheet),
-  read: (sheet, grid) => read(sheet, grid),
+  detect: (sheet, _grid, opts?: ReadOptions) => detect(sheet, opts?.synonyms),
+  read: (sheet, grid, opts?: ReadOptions) => read(sheet, grid, opts?.synonyms),
 };
