@@ -55,7 +55,7 @@ ruleTester("goal/copied", {
       name: "identical goal across projects (seed 001 #14–23)",
       doc: doc([project({ goals: [same] }), project({ seq: 2, goals: [same] }), project({ seq: 3, goals: [`1.${same}`] })]),
       errors: [
-        { projectSeq: 2, cell: "B8", messageIncludes: "与第 1 个项目（执法记录仪购置经费1）完全相同" },
+        { projectSeq: 2, cell: "B8", severity: "warning", messageIncludes: "与第 1 个项目（执法记录仪购置经费1）完全相同", fixIncludes: "不要沿用第 1 个项目的目标" },
         { projectSeq: 3, messageIncludes: "第 1 个项目" },
       ],
     },

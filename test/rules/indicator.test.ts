@@ -100,7 +100,13 @@ ruleTester("indicator/missing-cost", {
   invalid: [
     // Seed 001: 15 of 31 projects have no 成本 row; seed 002: P3, P4, P7, P12, P20, P22.
     { name: "no cost row (seed 001 #1): hebei error", project: project({ indicators: withRows({ 项目总成本: null }) }), errors: [{ severity: "error", fixIncludes: "产出指标下补充成本指标" }] },
-    { name: "central-2021: warning", project: project({ indicators: withRows({ 项目总成本: null }) }), profile: "central-2021", errors: [{ severity: "warning" }] },
+    { name: "central-2021: warning", project: project({ indicators: withRows({ 项目总成本: null }) }), profile: "central-2021", errors: [{ severity: "warning", fixIncludes: "项目总成本 ≤50万元" }] },
+    // A 2021-framework table for 2020 predates 101号: 成本 was not required yet.
+    {
+      name: "central-2021, budget year 2020: a hint",
+      doc: doc([project({ indicators: withRows({ 项目总成本: null }) })], { fiscalYear: 2020, profile: "central-2021" }),
+      errors: [{ severity: "info", messageIncludes: "2020 年预算早于财预〔2021〕101号" }],
+    },
   ],
 });
 
@@ -192,7 +198,7 @@ ruleTester("indicator/copied", {
       // Seed 001 #30 and #31 have identical indicator sets.
       name: "identical indicator set (seed 001 #30/#31)",
       doc: doc([project({ seq: 30, indicators: setA }), project({ seq: 31, indicators: setA.map((r, i) => indicator(r, i)) })]),
-      errors: [{ projectSeq: 31, cell: "C11", messageIncludes: "全部 4 条绩效指标与第 30 个项目" }],
+      errors: [{ projectSeq: 31, cell: "C11", severity: "warning", messageIncludes: "全部 4 条绩效指标与第 30 个项目", fixIncludes: "不要照搬第 30 个项目" }],
     },
   ],
 });
@@ -253,5 +259,27 @@ ruleTester("indicator/not-ecological", {
     },
     // Seed 002 P20: "保护民警执勤安全，为全区经济发展保驾护航".
     { name: "security as 生态效益 (seed 002 P20)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "保护民警执勤安全，为全区经济发展保驾护航", "有效保障"]]) }), errors: [{ fixIncludes: "删除该行" }] },
+  ],
+});
+
+ruleTester("indicator/not-satisfaction", {
+  valid: [
+    { name: "a satisfaction rate" },
+    { name: "the 描述 names satisfaction", project: project({ indicators: withRows({ 执法对象满意度: ["满意度指标", "服务对象满意度指标", "群众评价", "≥90%", "问卷", "群众对执法工作的满意程度"] }) }) },
+    { name: "a 满意度-like outcome under 效益 is not this rule's business", project: project({ indicators: withRows({}, [["效益指标", "社会效益指标", "群众安全感", "≥92%"]]) }) },
+  ],
+  invalid: [
+    // Seed 002 P4: complaints counted under 满意度.
+    {
+      name: "投诉 ≤1 起 (seed 002 P4)",
+      project: project({ indicators: withRows({ 执法对象满意度: ["满意度指标", "服务对象满意度指标", "办案部门投诉", "≤1起", "历史标准"] }) }),
+      errors: [{ cell: "C16", severity: "warning", messageIncludes: "「办案部门投诉」不是满意度指标", fixIncludes: "“办案部门投诉”移到效益指标" }],
+    },
+    // Seed 004 P1/P10: 安全感 under 满意度.
+    {
+      name: "安全感 (seed 004 P1)",
+      project: project({ indicators: withRows({}, [["满意度指标", "服务对象满意度指标", "提升辖区群众安全感", "≥92%"]]) }),
+      errors: [{ cell: "C17", messageIncludes: "提升辖区群众安全感" }],
+    },
   ],
 });

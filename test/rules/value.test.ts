@@ -111,7 +111,7 @@ ruleTester("value/missing-unit", {
     { name: "units written" },
     // Seed 001 #11: the unit is in the label.
     { name: "unit in the 三级 (seed 001 #11)", project: extra(["效益指标", "社会效益指标", "治安案件发案数（个）", "≤40"]) },
-    { name: "7万元 in a cost row is money", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50万"] }) }) },
+    { name: "≤50万元 in a cost row", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50万元"] }) }) },
   ],
   invalid: [
     // Seed 001 #3 全局基层所队数量 "17".
@@ -120,6 +120,12 @@ ruleTester("value/missing-unit", {
     { name: "cost without 万元 (seed 001 #15)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50"] }) }), errors: [{ cell: "E14", fixIncludes: "≤50万元" }] },
     // Seed 001 #2 进行采集核实用户 "7万".
     { name: "bare 万 (seed 001 #2)", project: extra(["产出指标", "数量指标", "采集数量", "7万"]), errors: [{ messageIncludes: "只有数量级“万”" }] },
+    // Seed 002: "≤ 80 万" in ten cost rows: read as 万元, a hint to write it out.
+    {
+      name: "万 for 万元 in a cost row (seed 002 P1)",
+      project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "资金成本", "≤ 50 万"] }) }),
+      errors: [{ cell: "E14", severity: "info", messageIncludes: "单位写作“万”", fixIncludes: "改为“≤50万元”" }],
+    },
   ],
 });
 

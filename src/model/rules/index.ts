@@ -26,6 +26,7 @@ import { rule as indicatorMissingName } from "./indicator/missing-name";
 import { rule as indicatorMissingOutputDimension } from "./indicator/missing-output-dimension";
 import { rule as indicatorMissingOutput } from "./indicator/missing-output";
 import { rule as indicatorMissingSatisfaction } from "./indicator/missing-satisfaction";
+import { rule as indicatorNotSatisfaction } from "./indicator/not-satisfaction";
 import { rule as indicatorUnknownLevel1 } from "./indicator/unknown-level1";
 import { rule as projectCodeDuplicate } from "./project/code-duplicate";
 import { rule as projectCodeFormat } from "./project/code-format";
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   indicatorMissingOutputDimension,
   indicatorMissingOutput,
   indicatorMissingSatisfaction,
+  indicatorNotSatisfaction,
   indicatorUnknownLevel1,
   projectCodeDuplicate,
   projectCodeFormat,

@@ -20,7 +20,8 @@ export const rule: Rule = {
     category: "copy",
     title: "目标与其他项目相同",
     specificity: 45,
-    severity: "info",
+    // A goal copied from another project (or one item written twice) is sent back: 警告.
+    severity: "warning",
     message: "绩效目标与第 {other} 个项目完全相同",
     messageEn: "Goal identical to project #{other}",
     rationale: "不同项目的产出和效果不同，照搬其他项目的目标说明目标未针对本项目设定。",

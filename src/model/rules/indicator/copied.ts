@@ -20,7 +20,9 @@ export const rule: Rule = {
     category: "copy",
     title: "指标与其他项目相同",
     specificity: 40,
-    severity: "info",
+    // A whole indicator set copied from another project is sent back (警告); rows shared with several
+    // projects are only a hint (提示): 满意度-like boilerplate is common and sometimes right.
+    severity: "warning",
     message: "有 {count} 条指标与其他项目完全相同，请确认是否照搬",
     messageEn: "{count} indicators are identical to other projects' (copied?)",
     rationale: "不同项目的产出和效果不同，大量照搬其他项目的指标说明指标未针对本项目设定（目标与指标不对应）。",
@@ -110,6 +112,7 @@ export const rule: Rule = {
       if (firstRow >= 0) {
         const ind = p.indicators[firstRow];
         ctx.reportFor(p, {
+          severity: "info",
           field: `indicators.${firstRow}.name`,
           message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${seenIn} 个项目），请确认是否照搬`,
           fix: `核对“${ind.name.trim()}：${ind.target.raw.trim()}”${n > 1 ? `等 ${n} 条指标` : ""}是否反映本项目的产出和效果，不适用的按本项目改写`,

@@ -1,5 +1,9 @@
 import type { Rule } from "../types";
 import { facts, fmt } from "../util";
+import { budgetYear } from "../fix";
+
+/** The first budget year prepared under 财预〔2021〕101号. */
+export const FIRST_101_YEAR = 2022;
 
 /** No 成本 row at all (neither 一级 成本 nor 二级 成本). Seed 001: 15 of 31; seed 002: 6 of 22. */
 export const rule: Rule = {
@@ -18,8 +22,14 @@ export const rule: Rule = {
     if (p.indicators.length === 0) return;
     const f = facts(p, ctx.profile);
     if (f.hasL1.cost || f.l2.includes("cost")) return;
+    // 101号 (April 2021) made 成本 a 一级 from the 2022 budgets on, and even then only required for
+    // 基建/修缮/购置: a 2021-framework table for an earlier year is not in breach, only worth a hint.
+    const year = budgetYear(p, ctx.document);
+    const before101 = f.framework === "2021" && year !== null && year < FIRST_101_YEAR;
     ctx.report({
       field: "indicators",
+      severity: before101 ? "info" : undefined,
+      message: before101 ? `缺少成本指标（${year} 年预算早于财预〔2021〕101号，成本指标非必填）` : undefined,
       fix:
         (f.framework === "2021" ? "补充成本指标（一级“成本指标”下的经济成本指标）" : "在产出指标下补充成本指标") +
         `，如“项目总成本 ≤${p.budget.total !== null ? fmt(p.budget.total) : "预算数 "}万元”`,

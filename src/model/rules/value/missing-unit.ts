@@ -47,6 +47,14 @@ export const rule: Rule = {
           message: `${rowLabel(ind)}的指标值“${t.raw.trim()}”只有数量级“万”，缺少计量单位（万人？万条？万元？）`,
           fix: `写明单位，如“${t.raw.trim()}${guessUnit(ind.name) === "个" ? "户" : guessUnit(ind.name)}”或“${t.raw.trim()}元”`,
         });
+      } else if (t.kind === "money" && cost && BARE_WAN.test(t.raw)) {
+        // Seed 002: "≤ 80 万" in 10 cost rows. Clearly 万元 in a cost row, so only a hint to write it out.
+        ctx.report({
+          field: `indicators.${i}.target`,
+          severity: "info",
+          message: `${rowLabel(ind)}的金额“${t.raw.trim()}”单位写作“万”，应写“万元”`,
+          fix: `改为“${squash(t.raw)}元”`,
+        });
       }
     }
   },
