@@ -36,6 +36,10 @@ function styleFor(role: StyleRole): Partial<ExcelJS.Style> {
       return { font: { ...font, bold: true }, fill: fill("FFDDEBF7"), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } };
     case "input":
       return { font, fill: fill("FFFFFDE7"), border: BORDER, alignment: { vertical: "middle", wrapText: true } };
+    case "inputGroup":
+      return { font, fill: fill("FFFFFDE7"), border: { left: thin, right: thin }, alignment: { vertical: "middle", wrapText: true } };
+    case "inputGroupLast":
+      return { font, fill: fill("FFFFFDE7"), border: { left: thin, right: thin, bottom: thin }, alignment: { vertical: "middle", wrapText: true } };
     case "money":
       return { font, fill: fill("FFFFFDE7"), border: BORDER, alignment: { horizontal: "right", vertical: "middle" } };
     case "percent":
@@ -58,6 +62,12 @@ const CF_STYLE: Record<"ok" | "bad" | "todo", Partial<ExcelJS.Style>> = {
   ok: { font: { color: { argb: "FF006100" } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
   bad: { font: { color: { argb: "FF9C0006" }, bold: true }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
   todo: { font: { color: { argb: "FF9C5700" } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } } },
+};
+
+/** 一级/二级 printed merged: a repeated value hidden (format ;;;), a group's first row with a top border. */
+const GROUP_STYLE: Record<"repeat" | "groupStart", Partial<ExcelJS.Style>> = {
+  repeat: { numFmt: ";;;" },
+  groupStart: { border: { top: thin } },
 };
 
 function cellsOf(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
@@ -157,17 +167,25 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: GridSheet, ex: SheetExtras | un
       rules: [{ type: "expression", formulae: [cf.formula], style: CF_STYLE[cf.style], priority: priority++ } as ExcelJS.ConditionalFormattingRule],
     });
   }
+  for (const g of ex.groupFormats ?? []) {
+    ws.addConditionalFormatting({
+      ref: g.range,
+      rules: [{ type: "expression", formulae: [g.formula], style: GROUP_STYLE[g.kind], priority: priority++ } as ExcelJS.ConditionalFormattingRule],
+    });
+  }
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4
     orientation: ex.landscape ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: ex.fitOnePage ? 1 : 0,
     horizontalCentered: true,
-    printArea: ex.printArea,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    // exceljs prefixes "$" to each corner's column only; LibreOffice ignores "$A1:$G39", so the rows get theirs here.
+    printArea: ex.printArea?.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+  if (ex.headerFooter) ws.headerFooter = { oddHeader: ex.headerFooter.header, oddFooter: ex.headerFooter.footer };
   return ws;
 }
 

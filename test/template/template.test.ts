@@ -114,8 +114,8 @@ describe("written template, read back with exceljs", () => {
   test("version stored as a defined name and a cell on 部门; full recalculation on load; fixed dates", () => {
     const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     const v = model.find((n) => n.name === NAMES.version)!;
-    expect(v.ranges).toEqual(["'部门'!$B$2"]);
-    expect(wb.getWorksheet("部门")!.getCell("B2").value).toBe(TEMPLATE_VERSION);
+    expect(v.ranges).toEqual(["'部门'!$H$2"]);
+    expect(wb.getWorksheet("部门")!.getCell("H2").value).toBe(TEMPLATE_VERSION);
     expect(zipEntry(bytes, "xl/workbook.xml")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
     expect(wb.created.toISOString()).toBe("2024-01-01T00:00:00.000Z");
     for (const n of Object.values(NAMES).filter((x) => x !== NAMES.level2ListPrefix)) expect(model.map((m) => m.name)).toContain(n);
@@ -157,8 +157,8 @@ describe("written template, read back with exceljs", () => {
     for (const a of ["C4", "E4", "G4"]) expect(ws.getCell(a).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
     for (const a of ["B7", "E7"]) expect(ws.getCell(a).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1] });
     const dep = wb.getWorksheet("部门")!;
-    expect(dep.getCell("B5").dataValidation).toMatchObject({ type: "whole", formulae: [2000, 2100] });
-    expect(dep.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ['"hebei,ningxia,central-2021"'] });
+    expect(dep.getCell("B4").dataValidation).toMatchObject({ type: "whole", formulae: [2000, 2100] });
+    expect(dep.getCell("H3").dataValidation).toMatchObject({ type: "list", formulae: ['"hebei,ningxia,central-2021"'] });
   });
 
   test("number formats: money 0.00####, plan 0%, text inputs @; spend plan stored as fractions", () => {
@@ -178,7 +178,16 @@ describe("written template, read back with exceljs", () => {
     expect(all.length).toBeGreaterThan(100);
     for (const f of all) expect(f).not.toMatch(/\b(LET|LAMBDA|XLOOKUP|FILTER|UNIQUE|SEQUENCE|JXMB\.)\(/);
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cf.map((c) => c.rules[0].formulae[0])).toEqual(['LEFT(H1,1)="✗"', 'LEFT(H1,1)="✓"', 'LEFT(H1,3)="待填写"']);
+    expect(cf.map((c) => c.rules[0].formulae[0])).toEqual([
+      'LEFT(H1,1)="✗"',
+      'LEFT(H1,1)="✓"',
+      'LEFT(H1,3)="待填写"',
+      // 一级/二级 printed merged: a repeated value hidden, a group's first row bordered.
+      'AND(A11<>"",A11=A10)',
+      'AND(B11<>"",B11=B10,A11=A10)',
+      'NOT(AND(A11<>"",A11=A10))',
+      'NOT(AND(B11<>"",B11=B10,A11=A10))',
+    ]);
   });
 
   test("text starting with = + - @ is written as text, never as a formula", () => {
@@ -327,8 +336,8 @@ describe("templateReader on edited workbooks", () => {
     dep.values[DEPARTMENT.fields.version.r][DEPARTMENT.fields.version.c] = "JXMB-TEMPLATE-9.0";
     dep.values[DEPARTMENT.fields.profile.r][DEPARTMENT.fields.profile.c] = "shanghai";
     const res = templateReader.read(dep, grid);
-    expect(res.problems.map((p) => p.cell)).toEqual(["B2", "B6"]);
-    expect(res.problems[0].message).toMatch(/^工作表“部门”B2单元格：模板版本/);
+    expect(res.problems.map((p) => p.cell)).toEqual(["H2", "H3"]);
+    expect(res.problems[0].message).toMatch(/^工作表“部门”H2单元格：模板版本/);
   });
 });
 

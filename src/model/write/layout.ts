@@ -16,7 +16,7 @@
 import { a1 } from "../grid";
 
 /** Bumped when a cell moves or a field is added; stored in the workbook (name + 部门 cell). */
-export const TEMPLATE_VERSION = "JXMB-TEMPLATE-1.0";
+export const TEMPLATE_VERSION = "JXMB-TEMPLATE-1.1";
 /** Prefix every template version starts with; the reader accepts any 1.x. */
 export const TEMPLATE_VERSION_PREFIX = "JXMB-TEMPLATE-1.";
 
@@ -33,6 +33,8 @@ export type StyleRole =
   | "label" // fixed label text (grey)
   | "header" // table header row
   | "input" // free text input
+  | "inputGroup" // 一级/二级 input: no horizontal borders (a group's top border comes from groupFormats)
+  | "inputGroupLast" // the block's last 一级/二级 cell: closes the group with a bottom border
   | "money" // amount input (万元)
   | "percent" // spend-plan input
   | "number" // other numeric input (year)
@@ -103,48 +105,52 @@ export const CHECK = {
 
 export const DEPARTMENT = {
   sheet: SHEET_DEPARTMENT,
-  widths: [20, 26, 48, 48, 22, 10],
-  title: { r: 0, c: 0, c2: 4, text: "部门预算绩效目标 — 部门信息（金额单位：万元）", role: "title" } as LabelSpot,
+  /** A–D the printed form, E 校验, F hidden meta, G–I settings (模板版本, 适用规范), outside the print area. */
+  widths: [16, 20, 62, 48, 22, 10, 12, 16, 70],
+  title: { r: 0, c: 0, c2: 3, text: "部门预算绩效目标 — 部门信息（金额单位：万元）", role: "title" } as LabelSpot,
   labels: [
-    { r: 1, c: 0, text: "模板版本" },
-    { r: 2, c: 0, text: "部门编码" },
-    { r: 3, c: 0, text: "部门名称" },
-    { r: 4, c: 0, text: "预算年度" },
-    { r: 5, c: 0, text: "适用规范" },
-    { r: 6, c: 0, text: "文档标题" },
-    { r: 7, c: 0, text: "一、总体绩效目标" },
-    { r: 8, c: 0, text: "二、分项绩效目标", role: "header" },
-    { r: 8, c: 1, text: "分项名称", role: "header" },
-    { r: 8, c: 2, text: "绩效目标", role: "header" },
-    { r: 8, c: 3, text: "绩效指标", role: "header" },
-    { r: 1, c: 2, c2: 3, text: "由 JXMB 生成，请勿修改版本号；在黄色单元格中填写。", role: "note" },
+    { r: 1, c: 0, text: "部门编码" },
+    { r: 2, c: 0, text: "部门名称" },
+    { r: 3, c: 0, text: "预算年度" },
+    { r: 4, c: 0, text: "文档标题" },
+    { r: 5, c: 0, text: "一、总体绩效目标" },
+    { r: 6, c: 0, text: "二、分项绩效目标", role: "header" },
+    { r: 6, c: 1, text: "分项名称", role: "header" },
+    { r: 6, c: 2, text: "绩效目标", role: "header" },
+    { r: 6, c: 3, text: "绩效指标", role: "header" },
+    { r: 0, c: 6, c2: 8, text: "设置（不打印）", role: "header" },
+    { r: 1, c: 6, text: "模板版本" },
+    { r: 2, c: 6, text: "适用规范" },
+    { r: 1, c: 8, text: "由 JXMB 生成，请勿修改版本号；在黄色单元格中填写。", role: "note" },
     {
-      r: 5,
-      c: 2,
-      c2: 3,
+      r: 2,
+      r2: 5,
+      c: 8,
       text: "hebei＝河北省（财预〔2015〕88号口径，成本为产出下的二级）；ningxia＝宁夏；central-2021＝财预〔2021〕101号（成本为一级）。改口径后请重新生成模板以更新下拉列表。",
       role: "note",
     },
   ] as LabelSpot[],
   fields: {
-    version: { r: 1, c: 1 },
-    code: { r: 2, c: 1 },
-    name: { r: 3, c: 1, c2: 2 },
-    fiscalYear: { r: 4, c: 1 },
-    profile: { r: 5, c: 1 },
-    title: { r: 6, c: 1, c2: 3 },
-    summary: { r: 7, c: 1, c2: 3 },
+    version: { r: 1, c: 7 },
+    code: { r: 1, c: 1 },
+    name: { r: 2, c: 1, c2: 2 },
+    fiscalYear: { r: 3, c: 1 },
+    profile: { r: 2, c: 7 },
+    title: { r: 4, c: 1, c2: 3 },
+    summary: { r: 5, c: 1, c2: 3 },
   } satisfies Record<string, Spot>,
-  checks: { fiscalYear: { r: 4, c: 4 }, summary: { r: 7, c: 4 } },
+  checks: { fiscalYear: { r: 3, c: 4 }, summary: { r: 5, c: 4 } },
   /** Check column (E); also keeps the section rows multi-cell, so prose readers never take them for paragraphs. */
   checkCol: 4,
   /** 分项绩效目标 rows start here: A = （n）, B = 分项名称, C = 绩效目标, D = 绩效指标. */
-  itemsFirstRow: 9,
+  itemsFirstRow: 7,
   itemsMinRows: 10,
   itemCols: { title: 1, goal: 2, indicators: 3 },
   /** Label of the row after the items (found by scanning column A, so rows may be inserted above it). */
   safeguardsLabel: "三、工作保障措施",
   safeguardsCols: { c: 1, c2: 3 },
+  /** Last printed column (D): 校验, meta and settings stay on screen only. */
+  printLastCol: 3,
   metaCol: 5,
 } as const;
 
@@ -167,6 +173,8 @@ export const SUMMARY = {
   unitsLabel: "各单位申报合计",
   unitsMinRows: 5,
   unitCols: { code: 2, name: 3, total: 5, check: 6 },
+  /** Last printed column (F 预算数): the 校验状态 column stays on screen only. */
+  printLastCol: 5,
   metaCol: 7,
 } as const;
 
@@ -220,6 +228,8 @@ export const PROJECT = {
     goals: { r: 7, c: 1, c2: 6 },
   } satisfies Record<string, Spot>,
   checkCol: 7,
+  /** Last printed column (G 评（扣）分标准): 校验 (H) stays on screen only. */
+  printLastCol: 6,
   status: { r: 0, c: 7 } as Spot,
   checks: {
     code: { r: 2, c: 7 },

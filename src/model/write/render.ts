@@ -124,6 +124,16 @@ export interface SheetExtras {
   freeze?: { rows: number; cols: number };
   landscape: boolean;
   printArea?: string;
+  /** Print on one page (fit width and height); otherwise fit to width only. */
+  fitOnePage?: boolean;
+  /** Page header and footer in Excel's codes (&L &C &R sections, &P page, &N pages; a literal & is &&). */
+  headerFooter?: { header: string; footer: string };
+  /**
+   * The merged look of 一级/二级 on the printed form while every row keeps its own value: a value equal to the
+   * group's (the row above) is hidden ("repeat": number format ;;;) and a group starts with a top border
+   * ("groupStart"). Conditional formats, so they follow edits; writers without them show every value.
+   */
+  groupFormats?: { range: string; formula: string; kind: "repeat" | "groupStart" }[];
   tabColor?: string;
   /** Cells a protected sheet leaves editable (only used when protection is on). */
   unlocked: string[];
@@ -356,6 +366,12 @@ function renderLists(lists: Lists, names: DefinedName[]): { sheet: GridSheet; ex
   return { sheet, extras: ex };
 }
 
+/** Text for a page header section: & is Excel's code character; long names are cut (a header holds 255). */
+function headerText(t: string): string {
+  const clipped = [...t.replace(/[\r\n]+/g, " ")].slice(0, 60).join("");
+  return clipped.replace(/&/g, "&&");
+}
+
 function abs(r: number, c: number): string {
   return ref({ r, c }, true);
 }
@@ -524,7 +540,18 @@ function renderProject(
     setValue(sheet, r, PROJECT.checkCol, v, indicatorCheckFormula(refs, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
     checkTexts.push(v);
   }
-  ex.styles.push({ range: `${a1(first, 0)}:${a1(last, IC.scoring)}`, role: "input" });
+  ex.styles.push({ range: `${a1(first, IC.name)}:${a1(last, IC.scoring)}`, role: "input" });
+  // 一级/二级: one value per row for data entry; printed (and shown) merged like the paper form — see groupFormats.
+  if (last > first) ex.styles.push({ range: `${a1(first, IC.level1)}:${a1(last - 1, IC.level2)}`, role: "inputGroup" });
+  ex.styles.push({ range: `${a1(last, IC.level1)}:${a1(last, IC.level2)}`, role: "inputGroupLast" });
+  const l1 = (r: number) => a1(r, IC.level1);
+  const l2 = (r: number) => a1(r, IC.level2);
+  ex.groupFormats = [
+    { range: `${l1(first + 1)}:${l1(last)}`, formula: `AND(${l1(first + 1)}<>"",${l1(first + 1)}=${l1(first)})`, kind: "repeat" },
+    { range: `${l2(first + 1)}:${l2(last)}`, formula: `AND(${l2(first + 1)}<>"",${l2(first + 1)}=${l2(first)},${l1(first + 1)}=${l1(first)})`, kind: "repeat" },
+    { range: `${l1(first + 1)}:${l1(last)}`, formula: `NOT(AND(${l1(first + 1)}<>"",${l1(first + 1)}=${l1(first)}))`, kind: "groupStart" },
+    { range: `${l2(first + 1)}:${l2(last)}`, formula: `NOT(AND(${l2(first + 1)}<>"",${l2(first + 1)}=${l2(first)},${l1(first + 1)}=${l1(first)}))`, kind: "groupStart" },
+  ];
   ex.unlocked.push(`${a1(first, 0)}:${a1(last, IC.scoring)}`);
   ex.styles.push({ range: `${a1(first, PROJECT.checkCol)}:${a1(last, PROJECT.checkCol)}`, role: "check" });
   // Footer: end marker of the block + how to add rows.
@@ -601,7 +628,13 @@ function renderProject(
   names.push({ name: prefix + PROJECT_INDICATORS_KEY, sheet: sheetName, ref: `${abs(first, 0)}:${abs(last, IC.scoring)}` });
   names.push({ name: prefix + PROJECT_STATUS_KEY, sheet: sheetName, ref: ref(PROJECT.status, true) });
 
-  ex.printArea = `A1:${a1(footer, PROJECT.checkCol)}`;
+  // The form prints on one A4 landscape page: the ▲ note (footer row) and the 校验 column stay on screen only.
+  ex.printArea = `A1:${a1(last, PROJECT.printLastCol)}`;
+  ex.fitOnePage = true;
+  ex.headerFooter = {
+    header: `&L${headerText(`单位：${p.unit.name ?? p.unit.code ?? ""}`)}&R${headerText(`项目：${p.name ?? ""}`)}`,
+    footer: "&C第 &P 页，共 &N 页",
+  };
   ex.protect = !!opts.protect;
   return { sheet, extras: ex, status, total: b.total };
 }
@@ -703,7 +736,12 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
     { name: NAMES.docTitle, sheet: SHEET_DEPARTMENT, ref: ref(F.title, true) },
     { name: NAMES.summary, sheet: SHEET_DEPARTMENT, ref: ref(F.summary, true) },
   );
-  ex.printArea = `A1:E${sr + 1}`;
+  // The form (A–D) prints; 校验 (E) and the settings (模板版本, 适用规范 in G–I) stay on screen only.
+  ex.printArea = `A1:${a1(sr, D.printLastCol)}`;
+  // Fit to width only: a department's 分项绩效目标 run to thousands of characters (seed 000: 11 items, up to
+  // 738 characters each) and stay legible over several pages instead of shrinking onto one.
+  ex.headerFooter = { header: `&L${headerText(doc.department.name ?? "")}&R${headerText(doc.fiscalYear ? `${doc.fiscalYear}年` : "")}`, footer: "&C第 &P 页，共 &N 页" };
+
   return { sheet, extras: ex };
 }
 
@@ -746,6 +784,11 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     const totalCell = sheetValue(pr.sheet, PF.total);
     formula(sheet, ex, { r, c: C.total }, pull(q, PF.total), totalCell === null ? "" : totalCell, "formula", FMT_MONEY);
     formula(sheet, ex, { r, c: C.status }, `${q}!${ref(PROJECT.status, true)}`, pr.status, "check");
+    fitRow(ex, r, [
+      [pr.sheet.name, S.widths[C.sheet]],
+      [p.name, S.widths[C.name]],
+      [p.code, S.widths[C.code]],
+    ]);
     directRefs.push(`${q}!${ref(PF.total, true)}`);
   });
   ex.styles.push({ range: `A${firstR + 1}:B${lastR + 1}`, role: "label" });
@@ -822,7 +865,10 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     addOverride(meta, "declaredTotals", cells, deriveDeclared(cells[0], unitCells), core);
   } else addOverride(meta, "declaredTotals", cells, deriveDeclared(cells[0], unitCells), null);
   setValue(sheet, 0, S.metaCol, encodeMeta(meta));
-  ex.printArea = `A1:G${lastU + 1}`;
+  ex.printArea = `A1:${a1(lastU, S.printLastCol)}`;
+  // One page while it stays legible (about 60 rows on A4 landscape); longer lists print over pages, fit to width.
+  ex.fitOnePage = lastU < 60;
+  ex.headerFooter = { header: `&L${headerText(doc.department.name ?? "")}&R${headerText(doc.fiscalYear ? `${doc.fiscalYear}年` : "")}`, footer: "&C第 &P 页，共 &N 页" };
   return { sheet, extras: ex };
 }
 
