@@ -10,7 +10,7 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet } from "../grid";
 import { a1, getValue, parseA1, rowCount } from "../grid";
-import { ProfileName, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
+import { FiscalYearSource, ProfileName, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
 import {
   applyOverride,
   decodeMeta,
@@ -296,11 +296,16 @@ function readDepartment(sheet: GridSheet, grid: Grid): TemplateSheetResult {
       }
     : null;
 
+  // The year's source survives only while the cell still holds the year it explains (a clerk's edit is printed).
+  const fy = meta.fiscalYear as { y?: unknown; source?: unknown } | undefined;
+  const fySource = FiscalYearSource.safeParse(fy?.source);
+  const fiscalYearSource = fy && fy.y === fiscalYear && fySource.success ? fySource.data : undefined;
   return {
     projects: [],
     overview,
     department: { code: textOf(v(s.code)), name: textOf(v(s.name)) },
     fiscalYear,
+    ...(fiscalYearSource ? { fiscalYearSource } : {}),
     title: textOf(v(s.title)),
     profile: prof.success ? prof.data : undefined,
     problems,

@@ -696,6 +696,8 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   fitRow(ex, sr, [[ov?.safeguards ?? null, spanWidth(sSpot, D.widths)]]);
 
   const meta: Record<string, unknown> = { kind: "department" };
+  // Where the year came from when it was not printed (inferred from the codes …): kept with the year it explains.
+  if (doc.fiscalYearSource && doc.fiscalYearSource !== "printed" && doc.fiscalYear !== null) meta.fiscalYear = { y: doc.fiscalYear, source: doc.fiscalYearSource };
   if (ov) {
     const { source: _s, ...core } = ov;
     void _s;
