@@ -227,6 +227,12 @@ ruleTester("value/quantity-no-number", {
   invalid: [
     // Seed 000 #32–#36 数量 "平均在押人数"; #7 "在册吸毒人员数量".
     { name: "平均在押人数 (seed 000 #32)", project: extra(["产出指标", "数量指标", "保障在押人员", "平均在押人数"]), errors: [{ cell: "E17", severity: "warning", messageIncludes: "数量指标「保障在押人员」的指标值“平均在押人数”没有数量" }] },
+    // Seed 000 #33: 资金用途 "预计年平均在押人数130人，每人每月240元…": the 建议 uses the project's own count.
+    {
+      name: "建议 from the 资金用途's own count (seed 000 #33)",
+      project: project({ purpose: "1、预计年平均在押人数130人，每人每月240元，年计37.44万元", indicators: withRows({ 执法记录仪采购数量: ["产出指标", "数量指标", "预计年平均在押人数", "平均在押人数"] }) }),
+      errors: [{ fixIncludes: "资金用途写的是“130人”，可写作“=130人”" }],
+    },
     { name: "根据实际核定", project: extra(["产出指标", "数量指标", "补助人数", "根据实际核定"]), errors: [{ messageIncludes: "根据实际核定" }] },
     // Seed 000 #15: value = a copy of the description.
     { name: "value copies the description (seed 000 #15)", project: extra(["产出指标", "数量指标", "刺丝滚笼", "看守所外墙拆除与更新镀锌刺丝滚笼，新增双轨道镀锌刺丝滚笼"]), errors: [{ messageIncludes: "看守所外墙拆除" }] },

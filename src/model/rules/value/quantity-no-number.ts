@@ -1,5 +1,28 @@
 import type { Rule } from "../types";
-import { facts, rowLabel } from "../util";
+import type { Project } from "../../schema";
+import { facts, rowLabel, squash } from "../util";
+
+// "130人", "326 名", "45 辆": a count in the 资金用途 or a goal, for a 建议 in the project's own numbers.
+const COUNT = /(\d+)\s*(人次|人|名|台|套|辆|处|座|个|户|家|所|条|部|件|项|批)/g;
+const PEOPLE = /人|名|警|员|户/;
+
+/** The project's own count for a 数量 row: first in 资金用途, then in the goals, of the row's kind. */
+function ownCount(p: Project, rowText: string): { where: string; text: string; n: string; unit: string; fixed: boolean } | null {
+  const people = PEOPLE.test(rowText);
+  for (const [where, text] of [["资金用途", p.purpose ?? ""], ["绩效目标", p.goals.join("；")]] as const) {
+    const c = squash(text);
+    COUNT.lastIndex = 0;
+    for (let m = COUNT.exec(c); m !== null; m = COUNT.exec(c)) {
+      const isPeople = m[2] === "人" || m[2] === "名" || m[2] === "人次" || m[2] === "户";
+      if (isPeople !== people) continue;
+      if (!isPeople && !rowText.includes(m[2])) continue;
+      // Head-counts of staff on the books are exact (实有 326 名辅警, 在押人数 130 人).
+      const before = c.slice(Math.max(0, m.index - 8), m.index);
+      return { where, text: m[0], n: m[1], unit: m[2] === "名" ? "人" : m[2], fixed: /实有|现有|在编|在押|编制|核定|共有/.test(before) };
+    }
+  }
+  return null;
+}
 
 const DIGIT = /[0-9０-９]/;
 // A Chinese numeral with a measure word still states a number ("三条", "一百人").
@@ -31,10 +54,13 @@ export const rule: Rule = {
       if (t.kind !== "text" && t.kind !== "grade") continue;
       const raw = (t.text ?? t.raw).trim();
       if (raw.startsWith("是否") || DIGIT.test(raw) || CN_COUNT.test(raw)) continue;
+      const own = ownCount(p, ind.name + (ind.description ?? "") + raw);
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: raw.length > 30 ? raw.slice(0, 30) + "…" : raw },
-        fix: "写明计划完成的数量和单位，如“≥130人”“=2台”（可按资金用途中的测算数填写）",
+        fix: own
+          ? `写明计划完成的数量：${own.where}写的是“${own.text}”，可写作“${own.fixed ? "=" : "≥"}${own.n}${own.unit}”`
+          : "写明计划完成的数量和单位，如“≥N人”“=N台”（按资金用途中的测算数填写）",
       });
     }
   },
