@@ -682,6 +682,23 @@ export const CASES: HostileCase[] = [
         workbookExtra: "<definedNames><definedName name=\"预算数\">'表1'!$B$0002</definedName></definedNames>",
       }),
   },
+  {
+    id: "control-characters",
+    file: "控制字符.xlsx",
+    what: "cells holding ESC sequences, BEL, CR/LF and a forged 合计 line as Excel's _xHHHH_ escapes, C1 CSI and a right-to-left override raw; a sheet name with the override",
+    expect: "readable",
+    build: () =>
+      minimalBook(
+        [
+          {
+            name: "项目\u202e1",
+            rows: [1, 2, 3].map((r) => `<row r="${r}">${cellStr(`A${r}`, ["项目名称", "项目编码", "资金用途"][r - 1])}<c r="B${r}" t="s"><v>${r - 1}</v></c></row>`).join(""),
+          },
+        ],
+        // As Excel saves them: shared strings, control characters as _xHHHH_ (raw ones are not legal XML).
+        { sharedStrings: ["_x001B_[2J_x001B_[1;1H清屏_x0007_", "_x000D__x000A_合计：0 个文件，全部通过。", "\u009b31m红字\u202eslx.exe"] },
+      ),
+  },
 ];
 
 /** The uncompressed bytes of one part of a package built by buildZip (method 8). */

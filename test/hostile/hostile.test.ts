@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, limitsFrom, type ReadLimits } from "../../src/xlsx/limi
 import { readWorkbook } from "../../src/model/read";
 import { BIN, ensureBuilt, ROOT, STACK_LINE, tempDir } from "../cli/helpers";
 import { CASES, generateCorpus, LONG_32767, ODD_NAMES, type HostileCase } from "./corpus";
+import { RAW_CONTROL } from "./scenarios";
 import type { Grid } from "../../src/model/grid";
 
 jest.setTimeout(120_000);
@@ -158,6 +159,15 @@ describe("odd but valid workbooks read exactly", () => {
   });
 });
 
+describe("control characters in cells are data, kept exactly (the CLI shows them escaped)", () => {
+  test("_xHHHH_ escapes decode to ESC, BEL, CR, LF; raw C1 and the right-to-left override survive; the sheet name keeps its override", async () => {
+    const { grid } = await read("control-characters", { inflate: nodeInflate });
+    const s = grid!.sheets[0];
+    expect(s.name).toBe("项目\u202e1");
+    expect(s.values.map((r) => r[1])).toEqual(["\u001b[2J\u001b[1;1H清屏\u0007", "\r\n合计：0 个文件，全部通过。", "\u009b31m红字\u202eslx.exe"]);
+  });
+});
+
 describe("limits are configurable", () => {
   test("raising the limit that refused a file lets it through", async () => {
     expect((await read("merges-many", { limits: { maxMerges: 10_000 } })).error).toBeNull();
@@ -249,6 +259,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))("jxmb (built) on %s", (_id, 
         expect(r.ms).toBeLessThan(WALL_MS);
         expect(r.stderr).not.toMatch(STACK_LINE);
         expect(r.stderr).not.toMatch(/heap out of memory|FATAL ERROR/);
+        expect(r.stderr).not.toMatch(RAW_CONTROL); // cell text and names reach the terminal made visible
       }
       if (c.expect === "refused") {
         expect(v.code).toBe(2);

@@ -1,0 +1,417 @@
+/**
+ * The hostile corpus beyond workbook bytes (issue 10): how the CLI is pointed at things, generated at
+ * test time like corpus.ts. Five classes — special files (devices, FIFOs, symlinks, folders as inputs
+ * and outputs), streams (/dev/stdout, /dev/stdin, a reader that goes away), full disks (/dev/full),
+ * huge imports (size, project count, cells, characters) and control characters (file names, cells).
+ * Each scenario prepares its files in a fresh folder; the runner (scenarios.test.ts) checks the exit
+ * code and messages, that it ends within 60 s and 1 GB, and that nothing in the folder it was not
+ * asked to write changed.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export type ScenarioClass = "special-files" | "streams" | "full-disks" | "huge-imports" | "control-characters";
+
+export interface Fixtures {
+  /** A real seed-shaped workbook (examples/seed-000.xlsx). */
+  seed: string;
+  /** Canonical JSON of a one-project blank template (template → export), parsed. */
+  blank: { projects: Record<string, unknown>[] } & Record<string, unknown>;
+  /** One indicator of the seed, to multiply. */
+  indicator: Record<string, unknown>;
+}
+
+export interface Invocation {
+  /** jxmb arguments. */
+  args: string[];
+  /** Where stdout goes: captured (default), /dev/full, or a pipe closed after the first bytes (`| head -c 10`). */
+  stdout?: "pipe" | "full" | "close-early";
+  /** A file whose bytes are the child's stdin (default: nothing). */
+  stdin?: string;
+  /** A FIFO some reader (`cat`) drains while jxmb runs; its bytes are returned as fifoData. */
+  fifoReader?: string;
+}
+
+export interface ScenarioResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  fifoData: string;
+}
+
+export interface Scenario {
+  id: string;
+  cls: ScenarioClass;
+  what: string;
+  prepare: (dir: string, fx: Fixtures) => Invocation;
+  code: number | readonly number[];
+  /** Fragments stderr must contain (Chinese). */
+  stderr?: RegExp;
+  stdout?: RegExp;
+  /** Names in the folder the run may create or change; everything else must be left as it was. */
+  writes?: readonly string[];
+  check?: (r: ScenarioResult, dir: string) => void;
+}
+
+const HAND_EDITED = "手工编辑，不能丢。\n";
+/** Any raw control character except the line feed our own output uses. */
+export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function mkfifo(p: string): void {
+  const r = spawnSync("mkfifo", [p]);
+  if (r.status !== 0) throw new Error(`mkfifo ${p} failed`);
+}
+
+function copySeed(dir: string, fx: Fixtures, name = "表.xlsx"): string {
+  const p = path.join(dir, name);
+  fs.copyFileSync(fx.seed, p);
+  return p;
+}
+
+/** A canonical JSON with `n` projects made from the blank one, each optionally edited; written as dir/name. */
+function importDoc(dir: string, fx: Fixtures, n: number, edit?: (p: Record<string, unknown>, i: number) => void, name = "数据.json"): string {
+  const base = fx.blank.projects[0];
+  const projects = Array.from({ length: n }, (_, i) => {
+    const p: Record<string, unknown> = { ...base, seq: i + 1, name: `项目${i + 1}` };
+    edit?.(p, i);
+    return p;
+  });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify({ ...fx.blank, projects }));
+  return file;
+}
+
+const isDevice = (p: string) => fs.statSync(p).isCharacterDevice();
+
+/** Outputs that must be refused when they exist, one per command and output kind. */
+const EXISTING: [string, (dir: string, fx: Fixtures, out: string) => string[]][] = [
+  ["validate-report", (dir, fx, out) => ["validate", copySeed(dir, fx), "-o", out]],
+  ["validate-json", (dir, fx, out) => ["validate", copySeed(dir, fx), "--format", "json", "-o", out]],
+  ["export", (dir, fx, out) => ["export", copySeed(dir, fx), "-o", out]],
+  ["import", (dir, fx, out) => ["import", importDoc(dir, fx, 1), "-o", out]],
+  ["template", (_dir, _fx, out) => ["template", "-o", out]],
+];
+
+export const SCENARIOS: Scenario[] = [
+  // --- special files -------------------------------------------------------------------------
+  ...EXISTING.map(
+    ([id, args]): Scenario => ({
+      id: `out-existing-${id}`,
+      cls: "special-files",
+      what: `${id} -o onto an existing hand-edited file, without --force`,
+      prepare: (dir, fx) => {
+        const out = path.join(dir, "说明.docx");
+        fs.writeFileSync(out, HAND_EDITED);
+        return { args: args(dir, fx, out) };
+      },
+      code: 2,
+      stderr: /已存在，未覆盖。如需覆盖请加 --force/,
+    }),
+  ),
+  ...(["validate", "export", "import", "template"] as const).map(
+    (cmd): Scenario => ({
+      id: `out-dev-null-${cmd}`,
+      cls: "special-files",
+      what: `${cmd} -o /dev/null: written in place, /dev/null stays a device`,
+      prepare: (dir, fx) => ({
+        args: cmd === "template" ? ["template", "-o", "/dev/null"] : cmd === "import" ? ["import", importDoc(dir, fx, 1), "-o", "/dev/null"] : [cmd, copySeed(dir, fx), "-o", "/dev/null"],
+      }),
+      code: cmd === "validate" ? 1 : 0,
+      check: () => expect(isDevice("/dev/null")).toBe(true),
+    }),
+  ),
+  {
+    id: "out-fifo",
+    cls: "special-files",
+    what: "export -o a FIFO: a reader gets the JSON, the FIFO stays a FIFO",
+    prepare: (dir, fx) => {
+      const fifo = path.join(dir, "管道.json");
+      mkfifo(fifo);
+      return { args: ["export", copySeed(dir, fx), "-o", fifo], fifoReader: fifo };
+    },
+    code: 0,
+    check: (r, dir) => {
+      expect(JSON.parse(r.fifoData)).toHaveProperty("projects");
+      expect(fs.lstatSync(path.join(dir, "管道.json")).isFIFO()).toBe(true);
+    },
+  },
+  {
+    id: "out-input-hardlink-force",
+    cls: "special-files",
+    what: "export -o a hard link of the input, with --force: refused, the input untouched",
+    prepare: (dir, fx) => {
+      const input = copySeed(dir, fx);
+      fs.linkSync(input, path.join(dir, "同一文件.json"));
+      return { args: ["export", input, "-o", path.join(dir, "同一文件.json"), "--force"] };
+    },
+    code: 2,
+    stderr: /就是输入文件/,
+  },
+  {
+    id: "out-long-chinese-name",
+    cls: "special-files",
+    what: "export -o an 80-character Chinese name (240 bytes): the temp name stays short",
+    prepare: (dir, fx) => ({ args: ["export", copySeed(dir, fx), "-o", path.join(dir, `${"绩效目标表".repeat(16)}.json`)] }),
+    code: 0,
+    writes: [`${"绩效目标表".repeat(16)}.json`],
+  },
+  {
+    id: "out-folder",
+    cls: "special-files",
+    what: "export -o a folder, with --force",
+    prepare: (dir, fx) => {
+      fs.mkdirSync(path.join(dir, "子文件夹"));
+      return { args: ["export", copySeed(dir, fx), "-o", path.join(dir, "子文件夹"), "--force"] };
+    },
+    code: 2,
+    stderr: /是文件夹/,
+  },
+  ...(["validate", "export", "import"] as const).map(
+    (cmd): Scenario => ({
+      id: `in-fifo-${cmd}`,
+      cls: "special-files",
+      what: `${cmd} of a FIFO named ${cmd === "import" ? ".json" : ".xlsx"} with no writer: refused at once`,
+      prepare: (dir) => {
+        const fifo = path.join(dir, cmd === "import" ? "管道.json" : "管道.xlsx");
+        mkfifo(fifo);
+        return { args: [cmd, fifo, ...(cmd === "import" ? ["-o", path.join(dir, "出.xlsx")] : [])] };
+      },
+      code: 2,
+      stderr: /是命名管道（FIFO），不是普通文件/,
+    }),
+  ),
+  ...(
+    [
+      ["validate", "/dev/zero"],
+      ["export", "/dev/urandom"],
+      ["import", "/dev/zero"],
+    ] as const
+  ).map(
+    ([cmd, dev]): Scenario => ({
+      id: `in-device-${cmd}`,
+      cls: "special-files",
+      what: `${cmd} ${dev}: refused by what it is, not read until memory runs out`,
+      prepare: (dir) => ({ args: [cmd, dev, ...(cmd === "import" ? ["-o", path.join(dir, "出.xlsx")] : [])] }),
+      code: 2,
+      stderr: /是字符设备/,
+    }),
+  ),
+  {
+    id: "in-folder-broken-entries",
+    cls: "special-files",
+    what: "validate a folder with a dangling link, a link loop, a FIFO and a folder named .xlsx: each listed as unreadable",
+    prepare: (dir, fx) => {
+      const d = path.join(dir, "收件");
+      fs.mkdirSync(d);
+      copySeed(d, fx, "a.xlsx");
+      fs.symlinkSync(path.join(d, "没有.xlsx"), path.join(d, "b.xlsx"));
+      fs.symlinkSync("c.xlsx", path.join(d, "c.xlsx"));
+      mkfifo(path.join(d, "d.xlsx"));
+      fs.mkdirSync(path.join(d, "e.xlsx"));
+      return { args: ["validate", d, "--format", "json", "--jobs", "2"] };
+    },
+    code: 2,
+    check: (r) => {
+      const files = (JSON.parse(r.stdout) as { files: { file: string; error?: { message: string } }[] }).files;
+      expect(files.map((f) => path.basename(f.file))).toEqual(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e.xlsx"]);
+      expect(files.map((f) => (f.error ? /悬空链接|循环的符号链接|命名管道|是文件夹/.exec(f.error.message)?.[0] : "ok"))).toEqual(["ok", "悬空链接", "循环的符号链接", "命名管道", "是文件夹"]);
+    },
+  },
+
+  // --- streams -------------------------------------------------------------------------------
+  {
+    id: "stream-out-symlink-stdout",
+    cls: "streams",
+    what: "export -o a symlink to /dev/stdout: the JSON comes out on stdout, the link stays",
+    prepare: (dir, fx) => {
+      fs.symlinkSync("/dev/stdout", path.join(dir, "out.json"));
+      return { args: ["export", copySeed(dir, fx), "-o", path.join(dir, "out.json")] };
+    },
+    code: 0,
+    check: (r, dir) => {
+      expect(JSON.parse(r.stdout)).toHaveProperty("projects");
+      expect(fs.readlinkSync(path.join(dir, "out.json"))).toBe("/dev/stdout");
+    },
+  },
+  {
+    id: "stream-out-dev-stderr",
+    cls: "streams",
+    what: "validate -o /dev/stderr: the report on stderr",
+    prepare: (dir, fx) => ({ args: ["validate", copySeed(dir, fx), "-o", "/dev/stderr"] }),
+    code: 1,
+    stderr: /合计：1 个文件/,
+  },
+  {
+    id: "stream-reader-goes-away",
+    cls: "streams",
+    what: "export | head -c 10: the closed pipe (EPIPE) ends quietly, exit 0",
+    prepare: (dir, fx) => ({ args: ["export", copySeed(dir, fx)], stdout: "close-early" }),
+    code: 0,
+    check: (r) => expect(r.stderr).not.toMatch(/jxmb: |EPIPE/),
+  },
+  {
+    id: "stream-in-dev-stdin-file",
+    cls: "streams",
+    what: "validate /dev/stdin < 表.xlsx: stdin is a regular file, read like one",
+    prepare: (dir, fx) => ({ args: ["validate", "/dev/stdin"], stdin: copySeed(dir, fx) }),
+    code: 1,
+  },
+  {
+    id: "stream-in-dash",
+    cls: "streams",
+    what: "export - (no such file; stdin is never read as a workbook)",
+    prepare: (dir, fx) => ({ args: ["export", "-"], stdin: copySeed(dir, fx) }),
+    code: 2,
+    stderr: /找不到文件 “-”/,
+  },
+
+  // --- full disks ----------------------------------------------------------------------------
+  ...(
+    [
+      ["export", []],
+      ["validate", []],
+      ["validate-json", ["--format", "json"]],
+    ] as const
+  ).map(
+    ([id, extra]): Scenario => ({
+      id: `full-stdout-${id}`,
+      cls: "full-disks",
+      what: `${id.replace("-json", " --format json")} > /dev/full`,
+      prepare: (dir, fx) => ({ args: [id.startsWith("validate") ? "validate" : "export", copySeed(dir, fx), ...extra], stdout: "full" }),
+      code: 2,
+      stderr: /磁盘空间不足，标准输出未写出完整内容/,
+    }),
+  ),
+  ...(["validate", "export", "import", "template"] as const).map(
+    (cmd): Scenario => ({
+      id: `full-output-${cmd}`,
+      cls: "full-disks",
+      what: `${cmd} -o /dev/full`,
+      prepare: (dir, fx) => ({
+        args: cmd === "template" ? ["template", "-o", "/dev/full"] : cmd === "import" ? ["import", importDoc(dir, fx, 1), "-o", "/dev/full"] : [cmd, copySeed(dir, fx), "-o", "/dev/full"],
+      }),
+      code: 2,
+      stderr: /磁盘空间不足，无法写入 “\/dev\/full”/,
+      check: () => expect(isDevice("/dev/full")).toBe(true),
+    }),
+  ),
+
+  // --- huge imports --------------------------------------------------------------------------
+  {
+    id: "import-450mb",
+    cls: "huge-imports",
+    what: "import of a 450 MB JSON (sparse file): refused by its size, unread",
+    prepare: (dir) => {
+      const f = path.join(dir, "巨大.json");
+      fs.closeSync(fs.openSync(f, "w"));
+      fs.truncateSync(f, 450 * 1024 * 1024);
+      return { args: ["import", f] };
+    },
+    code: 2,
+    stderr: /文件大小为 450 MB，上限为 50 MB.*--max-file-mb/s,
+  },
+  {
+    id: "import-100k-projects",
+    cls: "huge-imports",
+    what: "import of 100,000 projects (77 MB) with --max-file-mb 100: refused by the sheet limit before rendering",
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 100_000), "--max-file-mb", "100"] }),
+    code: 2,
+    stderr: /有 100000 个项目.*maxSheets/s,
+  },
+  {
+    id: "import-998-projects",
+    cls: "huge-imports",
+    what: "import of 998 projects: 1,001 sheets would not read back",
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 998)] }),
+    code: 2,
+    stderr: /有 998 个项目.*此上限不能在命令行调整/s,
+  },
+  {
+    id: "import-60k-indicators",
+    cls: "huge-imports",
+    what: "import of one project with 60,000 indicators: over maxCells, refused before writing",
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 1, (p) => (p.indicators = Array.from({ length: 60_000 }, (_, i) => ({ ...fx.indicator, name: `指标${i}` }))))] }),
+    code: 2,
+    stderr: /（maxCells）.*可加 --max-cells N/s,
+  },
+  {
+    id: "import-cell-40k",
+    cls: "huge-imports",
+    what: "import of a 40,000-character 资金用途: over Excel's 32,767",
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 2, (p, i) => i === 1 && (p.purpose = "用".repeat(40_000)))] }),
+    code: 2,
+    stderr: /第 2 个项目（项目2）的字段 purpose/,
+  },
+  ...(
+    [
+      ["fffe", "\ufffe", /非字符 U\+FFFE/],
+      ["surrogate", "\udc00", /不成对的代理码元 U\+DC00/],
+    ] as const
+  ).map(
+    ([id, ch, says]): Scenario => ({
+      id: `import-char-${id}`,
+      cls: "huge-imports",
+      what: `import of a name holding ${id === "fffe" ? "U+FFFE" : "a lone surrogate"}: refused naming project and field`,
+      prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 3, (p, i) => i === 2 && (p.name = `名${ch}称`))] }),
+      code: 2,
+      stderr: says,
+    }),
+  ),
+  {
+    // A big department, written in full. (997 projects, the most whose sheets read back, is written
+    // too, but exceljs' writer needs ~50 s and ~1 GB for it on a loaded machine: not a bounded case.)
+    id: "import-300-projects",
+    cls: "huge-imports",
+    what: "import of 300 projects: written (and the reader's guard accepted the bytes before they were)",
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 300), "-o", path.join(dir, "三百.xlsx")] }),
+    code: 0,
+    writes: ["三百.xlsx"],
+  },
+
+  // --- control characters --------------------------------------------------------------------
+  {
+    id: "ctrl-name-newline",
+    cls: "control-characters",
+    what: "a file name with a newline and a forged 合计 line",
+    prepare: (dir, fx) => {
+      const d = path.join(dir, "收件");
+      fs.mkdirSync(d);
+      copySeed(d, fx, "a\n合计：0 个文件，全部通过。\n.xlsx");
+      return { args: ["validate", d, "--jobs", "1"] };
+    },
+    code: 1,
+    stdout: /a\\x0a合计：0 个文件，全部通过。\\x0a\.xlsx/,
+    check: (r) => expect(r.stdout.split("\n").filter((l) => l.startsWith("合计："))).toHaveLength(1),
+  },
+  {
+    id: "ctrl-name-escape",
+    cls: "control-characters",
+    what: "a broken file whose name clears the screen and sets the window title",
+    prepare: (dir) => {
+      const f = path.join(dir, "\u001b[2J\u001b]0;标题\u0007.xlsx");
+      fs.writeFileSync(f, "不是工作簿");
+      return { args: ["validate", f] };
+    },
+    code: 2,
+    stderr: /\\x1b\[2J\\x1b\]0;标题\\x07\.xlsx/,
+  },
+  {
+    id: "ctrl-cells",
+    cls: "control-characters",
+    what: "a workbook whose project name and code hold ESC sequences, BEL, C1 CSI and a right-to-left override",
+    prepare: (dir, fx) => {
+      const json = importDoc(dir, fx, 1, (p) => {
+        p.name = "\u001b[2J\u001b[1;1H合计：全部通过\u0007";
+        p.code = "\u202e\u009b31mslx.exe";
+      });
+      const book = path.join(dir, "控制字符.xlsx");
+      const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/jxmb.js"), "import", json, "-o", book]);
+      if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
+      return { args: ["validate", book] };
+    },
+    code: 1,
+    stdout: /\\u202e\\x9b31mslx\.exe \\x1b\[2J\\x1b\[1;1H合计：全部通过\\x07/,
+  },
+];
