@@ -192,11 +192,19 @@ interface RawRow {
  * One table
  * ---------------------------------------------------------------------------------------------- */
 
+/**
+ * A row of the table's preamble: its title, the unit line, the money-unit line — alone, or side by side
+ * on one row (“312002 乐亭县公安局 | … | 单位：万元”, or both in one cell). Such a row is never an
+ * indicator row of the table above it.
+ */
 function isPreambleRow(sheet: GridSheet, r: number): boolean {
   const cells = rowCells(sheet, r);
-  if (cells.length !== 1) return false;
-  const t = cells[0].text;
-  return !!(parseTableTitle(t) || parseUnitLine(t) || parseMoneyUnitLine(t));
+  if (cells.length === 0 || cells.length > 3) return false;
+  return cells.every((h) => {
+    const t = h.text;
+    const unitPart = trimText(t.replace(/[\s\u3000]*(?:金额)?单位\s*[:：]\s*万?\s*元\s*$/, ""));
+    return !!(parseTableTitle(t) || parseMoneyUnitLine(t) || (unitPart && parseUnitLine(unitPart)));
+  });
 }
 
 function readTable(sheet: GridSheet, start: number, anchor: number, end: number, problems: ReadProblem[]): Project {
@@ -382,6 +390,8 @@ function readIndicators(sheet: GridSheet, cols: Partial<Record<IndKey, number>>,
 
   for (let r = headerRow + 1; r <= end; r++) {
     if (isRowEmpty(sheet, r)) continue;
+    // The next table's title / unit line ends the block (never an empty indicator row of this table).
+    if (isPreambleRow(sheet, r)) break;
     const firstKey = cols.level1 !== undefined ? labelKey(displayText(sheet, r, cols.level1)) : "";
     if (firstKey === "一级指标" && columnMap(sheet, r, INDICATOR_COLUMNS)) {
       afterHeader = true; // repeated header after a page break
