@@ -65,6 +65,14 @@ const LEVEL1_ALIASES: Record<string, Level1Key> = {
   效益: "benefit",
   效果指标: "benefit", // 承德 layout (seed 002)
   效果: "benefit",
+  预期产出指标: "output", // 广东 (东莞) 批复表
+  预期产出: "output",
+  预期效果指标: "benefit",
+  预期效果: "benefit",
+  效益目标: "benefit",
+  产出目标: "output",
+  社会公众或服务对象满意度指标: "satisfaction",
+  服务对象满意度: "satisfaction",
   满意度指标: "satisfaction",
   满意度: "satisfaction",
   成本指标: "cost",
@@ -93,6 +101,12 @@ const LEVEL2_ALIASES: Record<string, Level2Key> = {
   可持续发展指标: "sustainable",
   服务对象满意度指标: "serviceSatisfaction",
   服务对象满意度: "serviceSatisfaction",
+  社会公众或服务对象满意度指标: "serviceSatisfaction",
+  社会公众或服务对象满意度: "serviceSatisfaction",
+  预算控制指标: "cost", // 广东 (东莞): 预算(或投资规模)控制指标
+  投资规模控制指标: "cost",
+  工期指标: "timeliness",
+  建筑规模指标: "quantity",
   满意度指标: "serviceSatisfaction",
   经济成本指标: "economicCost",
   经济成本: "economicCost",

@@ -35,8 +35,10 @@ function sameIndicator(t: TruthIndicator, i: Indicator): string[] {
   const d: string[] = [];
   const l1 = t.level1Canonical ?? t.level1;
   const l2 = t.level2Canonical ?? t.level2;
-  if (l1 !== null && norm(l1) !== norm(i.level1)) d.push(`level1 ${JSON.stringify(i.level1)} ≠ ${JSON.stringify(l1)}`);
-  if (l2 !== null && norm(l2) !== norm(i.level2)) d.push(`level2 ${JSON.stringify(i.level2)} ≠ ${JSON.stringify(l2)}`);
+  // A label matches as written (level1Raw/level2Raw) or as normalised by the taxonomy.
+  const same = (want: string, label: string, raw: string | null) => norm(want) === norm(label) || (raw !== null && norm(want) === norm(raw));
+  if (l1 !== null && !same(l1, i.level1, i.level1Raw)) d.push(`level1 ${JSON.stringify(i.level1)} ≠ ${JSON.stringify(l1)}`);
+  if (l2 !== null && !same(l2, i.level2, i.level2Raw)) d.push(`level2 ${JSON.stringify(i.level2)} ≠ ${JSON.stringify(l2)}`);
   if (norm(t.name) !== norm(i.name)) d.push(`name ${JSON.stringify(i.name)} ≠ ${JSON.stringify(t.name)}`);
   if (norm(t.value) !== norm(i.target.raw)) d.push(`value ${JSON.stringify(i.target.raw)} ≠ ${JSON.stringify(t.value)}`);
   return d;

@@ -335,7 +335,10 @@ function readTable(sheet: GridSheet, t: TableParts, end: number, syn: SynonymTab
   for (const key of ["total", "fiscal", "other"] as const) {
     const h = scan.hits.find((x) => x.field === key && x.value) ?? null;
     if (!h?.value) continue;
-    const m = moneyOf(h.value, moneyUnit);
+    // A label may carry its own unit: 预算数(元), 资金总额（万元）.
+    const lk = labelKey(h.label.text);
+    const unitHere: MoneyUnit = /\(元\):?$/.test(lk) ? "元" : /\(万元\):?$/.test(lk) ? "万元" : moneyUnit;
+    const m = moneyOf(h.value, unitHere);
     project.budget[key] = m.value;
     project.budget.raw[key] = m.raw;
     cells[`budget.${key}`] = h.value.ref;

@@ -29,6 +29,7 @@ import { parseMoney, type MoneyUnit } from "../money";
 import { planPointText } from "../checks/spend-plan";
 import { parseTarget } from "../value";
 import type { LayoutReader, ReadProblem, SheetReadResult } from "./types";
+import { findIndicatorHeaders, indicatorHeaderAt, readIndicatorBlock } from "./indicator-block";
 import {
   type CellHit,
   type ColumnSpec,
@@ -279,7 +280,10 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
 
   // Header block ends at the indicator header.
   const headers = findHeaderRows(sheet, INDICATOR_COLUMNS, area);
-  const headerRow = headers[0]?.row ?? end + 1;
+  // A newer version of the form spelling its indicator header otherwise (年度指标值, 指标性质 | 指标值 |
+  // 度量单位 …) is read through the shared vocabulary of indicator-block.ts.
+  const vocab = headers.length === 0 ? findIndicatorHeaders(sheet, { area: { r1: anchor, r2: end } })[0] : undefined;
+  const headerRow = headers[0]?.row ?? vocab?.row ?? end + 1;
   const headArea = { r1: anchor, r2: headerRow - 1 };
 
   // Budget: value right of the label, else directly below it (seed 000 #10's displaced block).
@@ -370,6 +374,17 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   }
 
   // Indicators
+  if (headers.length === 0 && vocab) {
+    if (vocab.cells.level1) cells.indicators = vocab.cells.level1;
+    const v = vocab.cols;
+    if (v.operator === undefined && v.unit === undefined && v.level1 !== undefined && v.level2 !== undefined && v.level3 !== undefined && v.value !== undefined) {
+      // The layout's own row reading (page-break repairs), over the columns the vocabulary found.
+      const cols: Partial<Record<IndKey, number>> = { level1: v.level1, level2: v.level2, name: v.level3, target: v.value, description: v.description, basis: v.basis, scoring: v.scoring };
+      for (const k of Object.keys(cols) as IndKey[]) if (cols[k] === undefined) delete cols[k];
+      project.indicators = readIndicators(sheet, cols, vocab.lastRow, end, problems);
+    } else project.indicators = readIndicatorBlock(sheet, vocab, { end, problems }).rows.map((r) => r.indicator);
+    return project;
+  }
   if (headers.length === 0) {
     problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有找到指标表头（一级指标/二级指标/三级指标/指标值）`));
     return project;
@@ -393,7 +408,7 @@ function readIndicators(sheet: GridSheet, cols: Partial<Record<IndKey, number>>,
     // The next table's title / unit line ends the block (never an empty indicator row of this table).
     if (isPreambleRow(sheet, r)) break;
     const firstKey = cols.level1 !== undefined ? labelKey(displayText(sheet, r, cols.level1)) : "";
-    if (firstKey === "一级指标" && columnMap(sheet, r, INDICATOR_COLUMNS)) {
+    if (firstKey === "一级指标" && (columnMap(sheet, r, INDICATOR_COLUMNS) || indicatorHeaderAt(sheet, r))) {
       afterHeader = true; // repeated header after a page break
       continue;
     }

@@ -117,9 +117,16 @@ function classifyRow(sheet: GridSheet, r: number, c1: number, c2: number, syn: S
   return { byCol, nonEmpty };
 }
 
+/**
+ * A value column, a name column (三级指标, or 指标内容 when there is no 三级) and a level column — or, for
+ * tables without level columns (绩效指标名称 | 指标值, 一级/二级 as section rows), a name column with a
+ * second descriptive column (描述, 依据, 单位, 权重 …) so that a two-word caption row is not taken for one.
+ */
 function hasRequired(cols: IndicatorColumns): boolean {
   const name = cols.level3 !== undefined || cols.description !== undefined;
-  return cols.value !== undefined && name && (cols.level1 !== undefined || cols.level2 !== undefined);
+  if (cols.value === undefined || !name) return false;
+  if (cols.level1 !== undefined || cols.level2 !== undefined) return true;
+  return cols.level3 !== undefined && (cols.description !== undefined || cols.basis !== undefined || cols.unit !== undefined || cols.weight !== undefined || cols.operator !== undefined);
 }
 
 /**
@@ -153,6 +160,28 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
     } else if (parent && pc === c) {
       merged.set(c, parent);
       refs.set(c, a1(r, c));
+    }
+  }
+
+  // Paired groups without 年度/中期 words (东莞: 二级 | 三级 | 指标值 | 二级 | 三级 | 计划指标值, under
+  // 中期滚动目标 | 年度目标): when the name column repeats, the first group is 中期 and the last 年度.
+  const names = [...merged.entries()].filter(([, cl]) => cl.role === "level3" && cl.group === null).map(([c]) => c);
+  if (names.length === 2) {
+    // The 年度 group starts at the first column whose role already appeared in the 中期 group.
+    const seen = new Set<ColumnRole>();
+    let split = names[1];
+    for (const [c, cl] of [...merged.entries()].sort((a, b) => a[0] - b[0])) {
+      if (cl.group !== null || cl.role === "level1") continue;
+      if (seen.has(cl.role)) {
+        split = Math.min(split, c);
+        break;
+      }
+      seen.add(cl.role);
+    }
+    for (const [c, cl] of merged) {
+      if (cl.group !== null || cl.role === "level1") continue;
+      if (!["level2", "level3", "value", "operator", "unit", "description"].includes(cl.role)) continue;
+      merged.set(c, { role: cl.role, group: c < split ? "mid" : "year" });
     }
   }
 

@@ -246,6 +246,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^资金总(额|数)$/,
       /^(预算|资金)?总额$/,
       /^(年度|项目|当年|本年度?)?(资金|预算)?金额$/,
+      /^(本年度?|当年|年度)(申请)?(市|省|县|区)?(级)?(财政)?预算(资金|金额|数)?$/, // 东莞: 本年度申请市财政预算资金(万元)
       /^(本年度?|当年)?申请(金额|资金|预算)$/,
       /^(年度)?资金规模$/,
       /^项目总(投资|预算|金额)$/,
@@ -274,7 +275,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^(年度)?整体(支出)?绩效目标$/, // 部门整体支出绩效目标表
       /^部门年度(总体)?(绩效)?目标$/,
     ],
-    midGoal: [/^(中期|长期|中长期|实施期|总)(绩效)?目标$/, /^项目(中期|长期|中长期|总体)(绩效)?目标$/, /^(中期|长期)目标\(.*\)$/],
+    midGoal: [/^(中期|长期|中长期|实施期|总)(滚动)?(绩效)?目标$/, /^项目(中期|长期|中长期|总体)(绩效)?目标$/, /^(中期|长期)目标\(.*\)$/],
     purpose: ["资金用途", "资金使用方向", "项目概况", "项目内容", "项目主要内容", "主要内容", "实施内容", "项目实施内容", "资金用途及内容", "项目简介", "项目总体概况", "项目基本情况"],
     spendPlan: [/^资金支出计划/, /^支出进度计划/, /^资金(使用|支出)进度/],
     basis: ["立项依据", "项目立项依据", "政策依据", "设立依据", "项目设立依据"],
@@ -403,6 +404,9 @@ export function fieldOf(text: string | null | undefined, table: SynonymTable = D
   const tries = [key];
   const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元|盖章|签章|公章|签字)\)$/, "").replace(/[:]+$/, "");
   if (noUnit !== key) tries.push(noUnit);
+  // Any other trailing note: “中期滚动目标(2019年--2021年)”, “项目名称(全称)”.
+  const noNote = key.replace(/\([^()]*\)$/, "").replace(/[:]+$/, "");
+  if (noNote !== key && noNote !== noUnit && noNote.length >= 2) tries.push(noNote);
   let found: HeaderField | null = null;
   for (const k of tries) {
     for (const f of HEADER_FIELDS) {
