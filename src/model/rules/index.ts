@@ -62,6 +62,10 @@ import { rule as consistencyLevelMismatch } from "./consistency/level-mismatch";
 import { rule as valueQuantityCeiling } from "./value/quantity-ceiling";
 import { rule as valueQuantityNoNumber } from "./value/quantity-no-number";
 import { rule as valueTrivialTarget } from "./value/trivial-target";
+import { rule as selfEvalRateMismatch } from "./self-eval/rate-mismatch";
+import { rule as selfEvalScoreExceedsPoints } from "./self-eval/score-exceeds-points";
+import { rule as selfEvalTotalMismatch } from "./self-eval/total-mismatch";
+import { rule as selfEvalMissingDeviation } from "./self-eval/missing-deviation";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -123,6 +127,10 @@ export const RULES: readonly Rule[] = [
   valueQuantityCeiling,
   valueQuantityNoNumber,
   valueTrivialTarget,
+  selfEvalRateMismatch,
+  selfEvalScoreExceedsPoints,
+  selfEvalTotalMismatch,
+  selfEvalMissingDeviation,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

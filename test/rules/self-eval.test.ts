@@ -1,0 +1,117 @@
+/**
+ * The 绩效自评表 rules (self-eval/*): 执行率 against the amounts, 得分 against 分值, 总分 against the
+ * parts, and a missed target without a reason. Projects shaped as the self-evaluation reader makes them;
+ * the corpus forms (05 Anhui, 25 中江) where the published tables carry these anomalies.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ruleTester, project, target } from "./rule-tester";
+import type { ExecutionLine, Indicator, Project } from "../../src/model/schema";
+import { loadGrid } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/model/read";
+import { validate } from "../../src/model/validate";
+
+function line(role: ExecutionLine["role"], label: string, annual: number | null, executed: number | null, rate: number | null, weight: number | null = null, score: number | null = null): ExecutionLine {
+  return { role, label, initial: annual, annual, executed, rate, weight, score };
+}
+
+function ind(name: string, value: string, actual: string, weight: number | null, score: number | null, deviation: string | null = null): Indicator {
+  return {
+    level1: "产出指标",
+    level2: "数量指标",
+    name,
+    description: null,
+    target: target(value),
+    targetParts: null,
+    basis: null,
+    scoring: null,
+    level1Raw: null,
+    level2Raw: null,
+    weight,
+    actual: target(actual),
+    score,
+    deviation,
+    source: { name: "D12", target: "E12", actual: "F12", weight: "G12", score: "H12", deviation: "I12" },
+  };
+}
+
+/** A scored 自评表: 10 points for the 执行率, 90 for the indicators, total 100. */
+function selfEval(overrides: { funds?: ExecutionLine[]; indicators?: Indicator[]; totalWeight?: number | null; totalScore?: number | null } = {}): Project {
+  const p = project({ layout: "self-eval", spendPlan: null });
+  p.indicators = overrides.indicators ?? [ind("养护里程", "≥50公里", "50公里", 50, 50), ind("桥梁检测数", "≥10座", "10座", 40, 40)];
+  p.selfEvaluation = {
+    funds: overrides.funds ?? [line("total", "年度资金总额", 48, 45.6, 95, 10, 9.5), line("fiscal", "其中：财政拨款", 48, 45.6, 95)],
+    goalsActual: ["完成养护50公里"],
+    totalWeight: overrides.totalWeight === undefined ? 100 : overrides.totalWeight,
+    totalScore: overrides.totalScore === undefined ? 99.5 : overrides.totalScore,
+    grade: null,
+    conclusion: null,
+    issues: null,
+    measures: null,
+  };
+  p.source.cells = { ...p.source.cells, "selfEvaluation.funds.0.rate": "G6", "selfEvaluation.funds.0.score": "H6", "selfEvaluation.totalWeight": "A15", "selfEvaluation.totalScore": "H15" };
+  return p;
+}
+
+ruleTester("self-eval/rate-mismatch", {
+  valid: [
+    { name: "95% = 45.6 ÷ 48", project: selfEval() },
+    { name: "rounded to a whole percent", project: selfEval({ funds: [line("total", "年度资金总额", 90, 89.974, 100)] }) },
+    { name: "no 全年预算数 (a blank line)", project: selfEval({ funds: [line("total", "年度资金总额", 0, 0, 0)] }) },
+    { name: "not a self-evaluation", project: project() },
+  ],
+  invalid: [
+    {
+      name: "执行率 0 although everything was spent",
+      project: selfEval({ funds: [line("total", "年度资金总额:", 89.974, 89.974, 0, 10, 0)] }),
+      errors: [{ cell: "G6", severity: "warning", messageIncludes: "年度资金总额：执行率 0% 与 全年执行数 89.974 ÷ 全年预算数 89.974 = 100% 不符" }],
+    },
+  ],
+});
+
+ruleTester("self-eval/score-exceeds-points", {
+  valid: [{ name: "scores within their points", project: selfEval() }, { name: "unscored form", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "", 50, null)] }) }],
+  invalid: [
+    { name: "an indicator scored above its points", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "50公里", 20, 25)] }), errors: [{ cell: "H12", severity: "error", messageIncludes: "「养护里程」得分 25 超过分值 20" }] },
+    { name: "the 执行率 line scored above its points", project: selfEval({ funds: [line("total", "年度资金总额", 48, 45.6, 95, 10, 12)] }), errors: [{ cell: "H6", messageIncludes: "年度资金总额：得分 12 超过分值 10" }] },
+  ],
+});
+
+ruleTester("self-eval/total-mismatch", {
+  valid: [
+    { name: "10 + 50 + 40 = 100, 9.5 + 50 + 40 = 99.5", project: selfEval() },
+    { name: "indicators not scored yet: 得分 not compared", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "", 50, null), ind("桥梁检测数", "≥10座", "", 40, null)], totalScore: null }) },
+  ],
+  invalid: [
+    {
+      name: "points add up to 110 (corpus 25 中江)",
+      project: selfEval({ indicators: [ind("养护里程", "≥50公里", "50公里", 60, 60), ind("桥梁检测数", "≥10座", "10座", 40, 40)], totalWeight: 100, totalScore: 100 }),
+      errors: [
+        { cell: "A15", messageIncludes: "总分分值 100 ≠ 各指标分值与预算执行率分值之和 110" },
+        { cell: "H15", messageIncludes: "总分得分 100 ≠ 各指标得分与预算执行率得分之和 109.5" },
+      ],
+    },
+  ],
+});
+
+ruleTester("self-eval/missing-deviation", {
+  valid: [
+    { name: "target reached", project: selfEval() },
+    { name: "missed with a reason", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "48公里", 50, 48, "两段路面因汛期顺延")] }) },
+    { name: "qualitative actual: not compared", project: selfEval({ indicators: [ind("通行条件", "明显改善", "有所改善", 50, 40)] }) },
+    { name: "a ceiling kept", project: selfEval({ indicators: [ind("项目总成本", "≤90万元", "89.97万元", 50, 50)] }) },
+  ],
+  invalid: [
+    { name: "≥50 with 48 and no reason", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "48公里", 50, 48)] }), errors: [{ cell: "I12", messageIncludes: "「养护里程」实际完成值 48公里 未达到年度指标值 ≥50公里" }] },
+    { name: "a ceiling exceeded", project: selfEval({ indicators: [ind("项目总成本", "≤90万元", "95万元", 50, 40)] }), errors: [{ messageIncludes: "未达到年度指标值 ≤90万元" }] },
+  ],
+});
+
+test("on the corpus: 25 中江's points that add up to 110 are flagged; no self-eval rule fires on 22 青神's unscored form", async () => {
+  const dir = path.join(__dirname, "..", "corpus", "workbooks");
+  const run = async (f: string) => validate(readWorkbook(await loadGrid(fs.readFileSync(path.join(dir, f)))).document).findings.filter((x) => x.ruleId.startsWith("self-eval/"));
+  const zj = await run("25-四川中江-衔接资金自评表-2022.xlsx");
+  expect(zj.map((f) => f.ruleId)).toContain("self-eval/total-mismatch");
+  expect(zj.find((f) => f.ruleId === "self-eval/total-mismatch")?.message).toContain("110");
+  expect(await run("22-四川青神-自评表-2023.xlsx")).toEqual([]);
+});
