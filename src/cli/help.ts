@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from "../xlsx/limits";
 
 const DEFAULT_FILE_MB = Math.round(DEFAULT_LIMITS.maxFileBytes / (1024 * 1024));
 const DEFAULT_CELLS = DEFAULT_LIMITS.maxCells;
+const DEFAULT_SHEETS = DEFAULT_LIMITS.maxSheets;
 
 export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 
@@ -34,6 +35,7 @@ carriedOver yearGoal midGoal purpose …；columns：level1 level2 level3 value 
 scoring weight direction actual score deviation …）。
 
 退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
+文本输出中，单元格文字和文件名里的控制字符显示为 \\xHH（如 ESC 显示为 \\x1b），双向控制符显示为 \\uHHHH。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
 jxmb — performance-target table assistant (command line)
@@ -60,6 +62,8 @@ Tables are found by their indicator header (一级/二级/三级指标, 指标�
 spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "columns": {"value": ["预期指标值"]}}.
 
 Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, no recognisable table, failed output or bad usage.
+In text output, control characters in cell text and file names are shown as \\xHH (ESC as \\x1b), bidirectional
+controls as \\uHHHH.
 Set JXMB_DEBUG=1 to print debugging details on failure.
 `;
 
@@ -174,20 +178,29 @@ Options:
 
 把规范 JSON（jxmb export 的输出）写成模板格式的工作簿。
 以 = + - @ 开头的文字按文本写入，不会变成公式。
+写出的工作簿必须能按读取上限读回：项目过多（每个项目一个工作表，工作表上限 ${DEFAULT_SHEETS} 个）、单元格过多、
+单元格超过 32,767 个字符或含有 U+FFFE、U+FFFF、不成对的代理码元时，不写文件，并指出项目和字段。
 
 选项：
   -o, --output 文件.xlsx   输出文件（默认与 JSON 同名，扩展名为 .xlsx）
   --force                 覆盖已存在的文件（默认拒绝覆盖）
+  --max-file-mb N         读取上限：JSON 文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
+  --max-cells N           读取上限：写成的工作簿的单元格数（默认 ${DEFAULT_CELLS}；读取时需要同样的值）
   -h, --help              显示本说明
 
 Usage: jxmb import DATA.json [options]
 
 Writes canonical JSON (the output of jxmb export) as a workbook in the template layout.
 Text starting with = + - @ is written as text, never as a formula.
+The workbook must read back under the read limits: too many projects (one sheet each; at most ${DEFAULT_SHEETS} sheets),
+too many cells, a cell over 32,767 characters or holding U+FFFE, U+FFFF or an unpaired surrogate → nothing is
+written, and the project and field are named.
 
 Options:
   -o, --output FILE.xlsx   output file (default: the JSON's name with .xlsx)
   --force                  overwrite an existing file (refused by default)
+  --max-file-mb N          read limit: size of the JSON file in MB (default ${DEFAULT_FILE_MB})
+  --max-cells N            read limit: cells of the workbook written (default ${DEFAULT_CELLS}; reading it needs the same)
   -h, --help               show this help
 `,
 };
