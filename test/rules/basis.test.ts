@@ -7,6 +7,15 @@ ruleTester("basis/missing", {
     { name: "every row has a basis" },
     { name: "Ningxia layout has no 依据 column", project: project({ layout: "ningxia", indicators: withRows({}, [["产出指标", "质量指标", "设备完好率", "≥95%", null]]) }) },
     { name: "ningxia profile: off", project: extra(["产出指标", "质量指标", "设备完好率", "≥95%", null]), profile: "ningxia" },
+    // Corpus 01 (Wuhan) and the 自评表: the form has no 依据 column (no row has a basis cell).
+    {
+      name: "a generic form without a 依据 column (corpus 01)",
+      project: (() => {
+        const p = project({ layout: "generic", indicators: withRows({}).map((r) => [r[0], r[1], r[2], r[3], null] as Row) });
+        for (const ind of p.indicators) delete (ind.source as Record<string, string>).basis;
+        return p;
+      })(),
+    },
   ],
   invalid: [
     { name: "one row without basis", project: extra(["产出指标", "质量指标", "设备完好率", "≥95%", null]), errors: [{ cell: "F17", severity: "warning", messageIncludes: "质量指标「设备完好率」未填写指标值确定依据" }] },

@@ -15,6 +15,9 @@ const P4: Row[] = [
 ruleTester("cost/exceeds-budget", {
   valid: [
     { name: "cost = budget" },
+    // Corpus 05: 年度资金总额 0 beside 财政拨款 90 — budget/sum-mismatch reports the total; the costs are not
+    // compared with a total that contradicts its parts.
+    { name: "a total that contradicts its parts is not compared (corpus 05)", project: project({ budget: { total: 0, fiscal: 50, other: 0, raw: { total: "0", fiscal: "50", other: "0" } } }) },
     { name: "annual amounts sum to the budget (seed 004 P4)", project: costRows(260, ...P4) },
     // Seed 004 P6: 19270元 against 1.93 万元.
     { name: "元 converted exactly (seed 004 P6)", project: costRows(1.93, ["产出指标", "成本指标", "退休人员住房公积金", "19270元"]) },

@@ -107,6 +107,9 @@ ruleTester("indicator/missing-cost", {
       doc: doc([project({ indicators: withRows({ 项目总成本: null }) })], { fiscalYear: 2020, profile: "central-2021" }),
       errors: [{ severity: "info", messageIncludes: "2020 年预算早于财预〔2021〕101号" }],
     },
+    // Corpus 03 (Sichuan 2023): another province's form has no printed 成本 row; 101号 asks for 成本 by
+    // project type, so a reviewer asks (警告) even under the hebei profile.
+    { name: "another province's form under hebei: warning (corpus 03)", project: project({ layout: "generic", indicators: withRows({ 项目总成本: null }) }), errors: [{ severity: "warning" }] },
   ],
 });
 

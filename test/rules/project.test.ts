@@ -5,6 +5,16 @@ ruleTester("project/missing-field", {
   valid: [
     { name: "complete project" },
     { name: "Ningxia form has no 项目编码", project: project({ code: null, layout: "ningxia", spendPlan: null }), profile: "ningxia" },
+    // Corpus 01 (Wuhan 2020): the form has no 项目编码 field at all (no code cell was read).
+    {
+      name: "a generic form without a code field (corpus 01)",
+      project: (() => {
+        const p = project({ code: null, layout: "generic" });
+        const { code: _code, ...cells } = p.source.cells;
+        void _code;
+        return { ...p, source: { ...p.source, cells } };
+      })(),
+    },
   ],
   invalid: [
     {

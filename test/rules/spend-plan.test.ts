@@ -13,6 +13,8 @@ ruleTester("spend-plan/missing", {
   valid: [
     { name: "four points" },
     { name: "Ningxia form has no plan", project: project({ spendPlan: null, layout: "ningxia" }) },
+    // Corpus 01/03: the generic reader finds a plan wherever the form prints one.
+    { name: "a generic form without a plan (corpus 01 Wuhan)", project: project({ spendPlan: null, layout: "generic" }) },
     { name: "ningxia profile turns the rule off", project: project({ spendPlan: null }), profile: "ningxia" },
   ],
   invalid: [

@@ -32,6 +32,17 @@ export function budgetTotal(p: Project): number | null {
   return total && total.annual !== null ? total.annual : p.budget.total;
 }
 
+/**
+ * The 预算数 to compare costs with, or null when it contradicts its own parts (预算数 ≠ 财政 + 其他:
+ * budget/sum-mismatch reports that; comparing costs with a wrong total would report the same problem
+ * twice, as with corpus 05's 年度资金总额 0 beside 财政拨款 90).
+ */
+export function budgetTotalForCost(p: Project): number | null {
+  const b = p.budget;
+  if (b.total !== null && b.fiscal !== null && Math.round(b.total * 1e6) !== Math.round((b.fiscal + (b.other ?? 0)) * 1e6)) return null;
+  return budgetTotal(p);
+}
+
 export function level1KeyOf(label: string): Level1Key | null {
   let k = L1_MEMO.get(label);
   if (k !== undefined) return k;

@@ -1,6 +1,9 @@
 import type { Rule } from "../types";
 import { isBlank, rowLabel } from "../util";
 
+/** Layouts whose form always has the 指标值确定依据 column. */
+const FORMS_WITH_BASIS = new Set(["hebei", "chengde", "template"]);
+
 /**
  * 指标值确定依据 empty. Only for layouts that have the column (the Ningxia form has none; the profile
  * also turns this rule off). When every row of a project lacks it, one finding for the project.
@@ -20,6 +23,9 @@ export const rule: Rule = {
   check(p, ctx) {
     if (p.layout === "ningxia") return;
     const inds = p.indicators;
+    // Forms read by the generic and self-evaluation readers say whether they have a 依据 column: a
+    // basis cell on some row. None → the form has no such column (Wuhan, Sichuan, the 自评表).
+    if (!FORMS_WITH_BASIS.has(p.layout) && !inds.some((ind) => ind.source?.basis)) return;
     let missing = 0;
     for (const ind of inds) if (isBlank(ind.basis)) missing++;
     if (missing === 0) return;

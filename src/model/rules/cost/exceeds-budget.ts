@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import { formatWan, wanToFen } from "../../money";
-import { facts, budgetTotal } from "../util";
+import { facts, budgetTotalForCost } from "../util";
 
 /**
  * The money in 成本 rows (checks/cost.ts: total rows if named so, else the sum of amounts; per-unit
@@ -19,7 +19,7 @@ export const rule: Rule = {
     source: "财预〔2015〕88号 相应匹配、适当性审核；财预〔2021〕101号 成本控制；上海 2025 指引“与预算金额相匹配”（rules-research §1.6、§6 F47）",
   },
   check(p, ctx) {
-    const total = budgetTotal(p);
+    const total = budgetTotalForCost(p);
     if (total === null) return;
     const c = facts(p, ctx.profile).cost;
     if (c.fen === null) return;
@@ -28,7 +28,7 @@ export const rule: Rule = {
     ctx.report({
       field: `indicators.${c.rows[0]}.target`,
       data: { cost: formatWan(c.fen, 0), total: formatWan(t, 0) },
-      fix: "核对成本金额与单位（元/万元），成本指标不应超过预算数",
+      fix: `核对成本金额与单位（元/万元）：总成本不超过预算数，写作“≤${formatWan(t, 0)}万元”`,
     });
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import { formatWan, wanToFen } from "../../money";
-import { facts, budgetTotal } from "../util";
+import { facts, budgetTotalForCost } from "../util";
 
 /** Relative tolerance: 19270 元 against a budget of 1.93 万元 (seed 004 P6) is a rounding, not a gap. */
 export const COST_TOLERANCE = 0.005;
@@ -25,7 +25,7 @@ export const rule: Rule = {
     source: "财预〔2015〕88号 相应匹配；财预〔2021〕101号 成本控制（rules-research §1.6、§6 F47）",
   },
   check(p, ctx) {
-    const total = budgetTotal(p);
+    const total = budgetTotalForCost(p);
     if (total === null) return;
     const c = facts(p, ctx.profile).cost;
     if (c.fen === null) return;

@@ -4,6 +4,8 @@ import { budgetYear } from "../fix";
 
 /** The first budget year prepared under 财预〔2021〕101号. */
 export const FIRST_101_YEAR = 2022;
+/** Layouts whose printed form has a 成本指标 row to fill in. */
+const FORMS_WITH_COST_ROW = new Set(["hebei", "chengde", "ningxia", "template"]);
 
 /** No 成本 row at all (neither 一级 成本 nor 二级 成本). Seed 001: 15 of 31; seed 002: 6 of 22. */
 export const rule: Rule = {
@@ -26,9 +28,12 @@ export const rule: Rule = {
     // 基建/修缮/购置: a 2021-framework table for an earlier year is not in breach, only worth a hint.
     const year = budgetYear(p, ctx.document);
     const before101 = f.framework === "2021" && year !== null && year < FIRST_101_YEAR;
+    // Only the Hebei and Ningxia forms print a mandatory 成本 row; on other provinces' forms the written
+    // rule is 101号's (成本 required for 基建/修缮/购置 projects): a reviewer asks, it is not a breach.
+    const formRow = FORMS_WITH_COST_ROW.has(p.layout);
     ctx.report({
       field: "indicators",
-      severity: before101 ? "info" : undefined,
+      severity: before101 ? "info" : formRow ? undefined : "warning",
       message: before101 ? `缺少成本指标（${year} 年预算早于财预〔2021〕101号，成本指标非必填）` : undefined,
       fix:
         (f.framework === "2021" ? "补充成本指标（一级“成本指标”下的经济成本指标）" : "在产出指标下补充成本指标") +

@@ -20,7 +20,9 @@ export const rule: Rule = {
   check(p, ctx) {
     if (isBlank(p.name)) ctx.report({ field: "name", data: { field: "项目名称" }, fix: "填写项目名称" });
     // A 自评表 reports on a project already filed; most forms print no code.
-    if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && p.layout !== "self-eval" && isBlank(p.code))
+    // A generic form without any 项目编码 field (no code cell read) has nothing to fill in.
+    const formHasCode = p.layout !== "generic" || p.source?.cells?.code !== undefined;
+    if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && p.layout !== "self-eval" && formHasCode && isBlank(p.code))
       ctx.report({ field: "code", data: { field: "项目编码" }, fix: "填写预算管理一体化系统中的项目编码" });
     if (p.budget.total === null && isBlank(p.budget.raw.total))
       ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });

@@ -13,6 +13,9 @@ export function planRule(meta: RuleMeta): Rule {
     check(p, ctx) {
       if (p.layout === "ningxia" || p.layout === "self-eval") return; // the Ningxia form and the 自评表 have no plan
       if (p.spendPlan === null) {
+        // The generic reader finds a plan wherever the form has one: none means the form has no plan
+        // (Wuhan, Sichuan tables), which is not the clerk's omission.
+        if (p.layout === "generic") return;
         if (meta.id === "spend-plan/missing")
           ctx.report({ field: "spendPlan", message: "缺少资金支出计划（3月底/6月底/10月底/12月底累计进度%）", fix: "补充资金支出计划" });
         return;
