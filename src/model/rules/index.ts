@@ -66,6 +66,8 @@ import { rule as selfEvalRateMismatch } from "./self-eval/rate-mismatch";
 import { rule as selfEvalScoreExceedsPoints } from "./self-eval/score-exceeds-points";
 import { rule as selfEvalTotalMismatch } from "./self-eval/total-mismatch";
 import { rule as selfEvalMissingDeviation } from "./self-eval/missing-deviation";
+import { rule as departmentBudgetSum } from "./department/budget-sum";
+import { rule as departmentDutiesSum } from "./department/duties-sum";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -131,6 +133,8 @@ export const RULES: readonly Rule[] = [
   selfEvalScoreExceedsPoints,
   selfEvalTotalMismatch,
   selfEvalMissingDeviation,
+  departmentBudgetSum,
+  departmentDutiesSum,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
