@@ -1,48 +1,54 @@
 /**
- * The task pane UI (also the standalone page's UI). Chinese first, English second; every control is labelled and
- * reachable by keyboard; the layout is a single column that stays readable at ~320 px. All user and workbook
- * text is rendered as React text (escaped), never as HTML.
+ * The task pane UI (also the standalone page's UI): a to-do list a clerk works through. Findings are folded into
+ * one card per cell, 错误 first, grouped by project (collapsible, with its must-fix count) and by Chinese problem
+ * category; the list is virtualised and fully keyboard-driven (a tree: arrow keys move, Enter goes to the cell).
+ * All strings come from i18n.ts (zh-CN default). User and workbook text is rendered as React text, never HTML.
  *
- * Writes to the live workbook (导入 JSON, 插入模板) only ever add NEW sheets; the pane shows what will be added
- * (names, cell count) and writes nothing before 确认插入; 撤销插入 then deletes exactly the sheets that insert added,
- * asking first when they were edited since (see books.ts).
+ * Writes to the live workbook (导入 JSON, 插入模板) only ever add NEW sheets; the pane shows what will be added and
+ * writes nothing before 确认插入; every insert of the session can be undone (books.ts). After any change the results
+ * say they are out of date instead of going stale silently.
  */
 import * as React from "react";
 import {
   Button,
-  Checkbox,
   Field,
+  Input,
   Menu,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
   Select,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../model/rules/types";
 import type { ProfileName } from "../model/schema";
 import { toCanonicalJson } from "../model/canonical";
+import { categoryName, categoryOf, ruleTitle } from "./ruleInfo";
+import { acceptFinding, addException, EXCEPTIONS_SHEET, exceptionsSheet, withdrawException, type AcceptedException } from "../model/exceptions";
 import type { WorkbookPort } from "./excel/port";
 import { portErrorMessage } from "./excel/port";
 import {
   PROFILE_LABELS,
-  SEVERITY_LABELS,
   SEVERITY_ORDER,
   cellLabel,
   exportFileName,
-  filterFindings,
-  groupFindings,
+  recheckSheets,
   ruleCounts,
   runValidation,
   summaryText,
+  withExceptionList,
   type RunResult,
 } from "./logic";
+import { buildGroups, buildRows, cardOrder, filterFindings, type Card, type Row } from "./todo";
+import { VirtualList } from "./VirtualList";
 import { copyText, downloadFile } from "./browser";
 import {
   checkUndo,
@@ -59,6 +65,10 @@ import {
   type UndoCheck,
 } from "./books";
 import type { TemplateBook } from "../model/write/index";
+import { stripEnglishAside, t } from "./i18n";
+
+const TEXT = "14px";
+const SMALL = "13px";
 
 const useStyles = makeStyles({
   root: {
@@ -67,57 +77,82 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: "10px",
-    padding: "10px",
-    minWidth: "280px",
+    padding: "8px",
     maxWidth: "900px",
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
+    fontSize: TEXT,
     color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
   },
-  h1: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  h1: { fontSize: "16px", fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  sub: { color: tokens.colorNeutralForeground3, fontSize: SMALL, margin: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: "120px" },
-  summary: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, 1fr)",
-    gap: "6px",
-    textAlign: "center",
+  grow: { flexGrow: 1, flexBasis: "120px", minWidth: 0, maxWidth: "100%" },
+  btn: { minWidth: 0, maxWidth: "100%", whiteSpace: "normal" },
+  tiles: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: "4px", textAlign: "center" },
+  tile: {
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "4px 2px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    fontFamily: "inherit",
+    fontSize: SMALL,
+    color: "inherit",
+    minWidth: 0,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  stat: { borderRadius: tokens.borderRadiusMedium, padding: "6px 4px", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  statNum: { display: "block", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tileOn: { border: `2px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  tileOff: { opacity: 0.55 },
+  statNum: { display: "block", fontSize: "20px", fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
-  section: { display: "flex", flexDirection: "column", gap: "6px" },
-  h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 0 0" },
-  h3: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, margin: "6px 0 2px 0", overflowWrap: "anywhere" },
+  section: { display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
+  h2: { fontSize: TEXT, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 0 0" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
-  finding: {
-    width: "100%",
-    textAlign: "left",
-    display: "block",
+  tree: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  projectRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: "2px 6px",
+    alignItems: "baseline",
+    padding: "6px 6px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: TEXT,
+  },
+  twisty: { flexShrink: 0, width: "1em", textAlign: "center" },
+  projTitle: { flexGrow: 1, flexBasis: "calc(100% - 2em)", minWidth: 0 },
+  badge: { flexShrink: 0, fontSize: SMALL, fontWeight: tokens.fontWeightRegular },
+  badges: { display: "flex", flexWrap: "wrap", gap: "2px 8px", paddingLeft: "1.5em", flexBasis: "100%" },
+  categoryRow: { padding: "4px 6px 2px 14px", fontSize: SMALL, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  card: {
+    margin: "2px 4px 4px 12px",
     padding: "6px 8px",
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: "pointer",
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    color: "inherit",
-    overflowWrap: "anywhere",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    fontSize: TEXT,
   },
-  findingHead: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-1px", backgroundColor: tokens.colorBrandBackground2 },
+  cardHead: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
   sev: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
-  where: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
-  rule: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  where: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, fontSize: SMALL },
+  title: { fontWeight: tokens.fontWeightSemibold },
   msg: { display: "block", marginTop: "2px" },
-  fix: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground3 },
-  filters: { display: "flex", flexWrap: "wrap", gap: "2px 8px", alignItems: "center" },
+  meta: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground3, fontSize: SMALL },
+  fix: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground2, fontSize: SMALL },
+  filters: { display: "flex", flexWrap: "wrap", gap: "4px 8px", alignItems: "center" },
   fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
-  // Native <select> sizes to its widest option; keep it inside a 320 px pane.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   panel: {
     display: "flex",
@@ -126,16 +161,19 @@ const useStyles = makeStyles({
     padding: "8px",
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
-    overflowWrap: "anywhere",
   },
   warnText: { margin: 0, color: tokens.colorPaletteDarkOrangeForeground1 },
-  pre: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase100, maxHeight: "160px", overflow: "auto", margin: 0 },
+  details: { fontSize: SMALL },
+  nav: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
+  pos: { fontSize: SMALL, color: tokens.colorNeutralForeground2 },
 });
 
-type Notice = { intent: "success" | "error" | "warning" | "info"; title: string; lines?: string[] } | null;
+type Notice = { intent: "success" | "error" | "warning" | "info"; title: string; lines?: string[]; details?: string[] } | null;
 /** An insert waiting for the user's 确认 (nothing is written before). */
-type PendingInsert = { book: TemplateBook; preview: InsertPreview; title: string; doneTitle: string };
+type PendingInsert = { book: TemplateBook; preview: InsertPreview; title: string; doneTitle: string; stale: string };
 type ProfileChoice = "" | ProfileName;
+type SessionInsert = { record: InsertRecord; at: string; check: UndoCheck | null };
+type Confirm = { title: string; body: string; go: () => void } | null;
 
 export interface AppProps {
   port: WorkbookPort;
@@ -152,6 +190,8 @@ export interface AppProps {
   initialNotice?: Notice;
 }
 
+const sevLabel = (sev: Severity) => t(`sev_${sev}`);
+
 export function App(props: AppProps): React.ReactElement {
   const { port, mode } = props;
   const s = useStyles();
@@ -159,18 +199,36 @@ export function App(props: AppProps): React.ReactElement {
   const [busy, setBusy] = React.useState<string | null>(null);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [run, setRun] = React.useState<RunResult | null>(null);
+  /** Why the results are out of date; `sheets` = the edited sheets when only edits happened (re-read just those). */
+  const [stale, setStaleState] = React.useState<{ why: string; sheets: string[] | null } | null>(null);
+  const setStale = (why: string | null) => setStaleState(why === null ? null : { why, sheets: null });
+  const markEdited = React.useCallback((sheet: string) => {
+    setStaleState((prev) => {
+      if (prev && prev.sheets === null) return prev; // a structural change already asks for a full check
+      const sheets = prev?.sheets ? [...new Set([...prev.sheets, sheet])] : [sheet];
+      return { why: sheets.map((x) => t("staleEdit", { sheet: x })).join("；"), sheets };
+    });
+  }, []);
   const [notice, setNotice] = React.useState<Notice>(props.initialNotice ?? null);
   const [severities, setSeverities] = React.useState<Set<Severity>>(new Set(SEVERITY_ORDER));
   const [ruleId, setRuleId] = React.useState("");
-  const [selected, setSelected] = React.useState<string | null>(null);
+  const [collapsed, setCollapsed] = React.useState<Set<string>>(new Set());
+  const [activeKey, setActiveKey] = React.useState<string | null>(null);
+  const [cellNow, setCellNow] = React.useState<{ key: string; text: string } | null>(null);
   const jsonInput = React.useRef<HTMLInputElement>(null);
+  const confirmBtn = React.useRef<HTMLButtonElement>(null);
   const [pending, setPending] = React.useState<PendingInsert | null>(null);
-  const [lastInsert, setLastInsert] = React.useState<InsertRecord | null>(null);
-  const [undoCheck, setUndoCheck] = React.useState<UndoCheck | null>(null);
+  const [inserts, setInserts] = React.useState<SessionInsert[]>([]);
+  const [confirm, setConfirm] = React.useState<Confirm>(null);
+  /** The 已核实，保留 form for the active card (reason required, name optional). */
+  const [accepting, setAccepting] = React.useState<{ card: Card; reason: string; by: string } | null>(null);
+  /** The exception list before the last change, for 撤销. */
+  const [exceptionUndo, setExceptionUndo] = React.useState<AcceptedException[] | null>(null);
+  const reasonInput = React.useRef<HTMLTextAreaElement>(null);
 
   const doValidate = React.useCallback(
     async (quiet = false): Promise<RunResult | null> => {
-      setBusy("正在读取工作簿……");
+      setBusy(t("reading"));
       setProgress(0);
       if (!quiet) setNotice(null);
       try {
@@ -179,10 +237,11 @@ export function App(props: AppProps): React.ReactElement {
           setBusy(p.message);
         });
         setRun(res);
-        setRuleId("");
+        setStaleState(null);
+        setCellNow(null);
         return res;
       } catch (e) {
-        setNotice({ intent: "error", title: "读取工作簿失败（could not read the workbook）", lines: [portErrorMessage(e)] });
+        setNotice({ intent: "error", title: t("readFailed"), lines: [portErrorMessage(e)] });
         return null;
       } finally {
         setBusy(null);
@@ -192,6 +251,27 @@ export function App(props: AppProps): React.ReactElement {
     [port, profile],
   );
 
+  /** Re-read only the edited sheets (their projects), keep the rest of the last read. */
+  const doRecheck = async (sheets: string[]) => {
+    if (!run) return;
+    setBusy(t("reading"));
+    setProgress(0);
+    try {
+      const res = await recheckSheets(port, run, sheets, profile || undefined, (p) => {
+        setProgress(p.fraction);
+        setBusy(p.message);
+      });
+      setRun(res);
+      setStaleState(null);
+      setCellNow(null);
+    } catch (e) {
+      setNotice({ intent: "error", title: t("readFailed"), lines: [portErrorMessage(e)] });
+    } finally {
+      setBusy(null);
+      setProgress(undefined);
+    }
+  };
+
   const autoRan = React.useRef(false);
   React.useEffect(() => {
     if (props.autoRun && !autoRan.current) {
@@ -200,58 +280,98 @@ export function App(props: AppProps): React.ReactElement {
     }
   }, [props.autoRun, doValidate]);
 
-  const onSelectFinding = async (f: Finding) => {
-    if (!f.sheet || !f.cell) {
-      setNotice({ intent: "info", title: "这条结果没有对应的单元格（no cell for this finding）" });
+  // Never stale silently: watch the sheets that were read (Office.js onChanged, behind the port).
+  React.useEffect(() => {
+    if (!run || !port.watchSheets) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void port
+      .watchSheets(
+        run.sheetNames.filter((n) => n !== EXCEPTIONS_SHEET),
+        markEdited,
+      )
+      .then((off) => {
+        if (cancelled) off();
+        else stop = off;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [run, port, markEdited]);
+
+  // Focus the confirmation button as soon as a preview appears (after a menu choice focus would drop to <body>).
+  // (The button is disabled while the preview is being built, so wait until the pane is idle.)
+  const focusedFor = React.useRef<PendingInsert | null>(null);
+  React.useEffect(() => {
+    if (pending && busy === null && focusedFor.current !== pending) {
+      focusedFor.current = pending;
+      confirmBtn.current?.focus();
+    }
+  }, [pending, busy]);
+
+  const goToCard = async (card: Card) => {
+    setActiveKey(`F:${card.key}`);
+    if (!card.sheet || !card.cell) {
+      setNotice({ intent: "info", title: t("noCell") });
       return;
     }
     try {
-      await port.selectCell(f.sheet, f.cell);
-      const where = cellLabel(f.sheet, f.cell);
-      setSelected(where);
-      // Show what the cell holds now (it may have been fixed since the last check).
-      const text = await port.readCellText(f.sheet, f.cell).catch(() => null);
-      if (text !== null) setSelected(`${where}，当前内容：${text === "" ? "（空）" : text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
+      await port.selectCell(card.sheet, card.cell);
+      // What the cell holds now, as the sheet shows it (it may have been fixed since the check).
+      const text = await port.readCellText(card.sheet, card.cell).catch(() => null);
+      if (text !== null) setCellNow({ key: card.key, text });
     } catch (e) {
-      setNotice({ intent: "error", title: `无法选中 ${cellLabel(f.sheet, f.cell)}（could not select the cell）`, lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("selectFailed", { cell: cellLabel(card.sheet, card.cell) }), lines: [portErrorMessage(e)] });
     }
   };
 
-  const onExportJson = async () => {
-    const res = run ?? (await doValidate(true));
-    if (!res) return;
+  const exportJson = async (res: RunResult) => {
     const text = toCanonicalJson(res.document);
     const name = exportFileName(res.document, "json");
     const downloaded = downloadFile(name, text, "application/json");
     const copied = await copyText(text);
+    const errors = res.report.summary.error;
     setNotice({
-      intent: downloaded || copied ? "success" : "warning",
-      title: "已导出 JSON（exported）",
+      intent: !(downloaded || copied) ? "warning" : errors > 0 ? "warning" : "success",
+      title: errors > 0 ? t("exportedWithErrors", { n: errors }) : t("exported"),
       lines: [
-        downloaded ? `已下载文件 ${name}` : "此环境不允许下载文件",
-        copied ? "JSON 已复制到剪贴板" : "无法写入剪贴板",
-        `共 ${res.document.projects.length} 个项目`,
-        ...(res.document.overview?.indicators ? [`部门整体绩效目标：${res.document.overview.indicators.length} 条指标`] : []),
+        downloaded ? t("downloaded", { name }) : t("noDownload"),
+        copied ? t("copiedJson") : t("noClipboard"),
+        t("projectCount", { n: res.document.projects.length }),
+        ...(res.document.overview?.indicators ? [t("overviewCount", { n: res.document.overview.indicators.length })] : []),
       ],
     });
   };
 
-  const onCopySummary = async () => {
-    const res = run ?? (await doValidate(true));
+  const onExportJson = async () => {
+    const res = run && !stale ? run : await doValidate(true);
     if (!res) return;
-    const ok = await copyText(summaryText(res));
-    setNotice(
-      ok
-        ? { intent: "success", title: "校验摘要已复制，可以粘贴到邮件中（summary copied）" }
-        : { intent: "warning", title: "无法写入剪贴板，请手动复制下面的摘要（clipboard unavailable）", lines: summaryText(res).split("\n") },
-    );
+    // Risky exports ask first: nothing recognised, or errors still open.
+    if (res.document.projects.length === 0 && !res.document.overview) {
+      setConfirm({ title: t("exportZeroTitle"), body: t("exportZeroBody"), go: () => void exportJson(res) });
+      return;
+    }
+    if (res.report.summary.error > 0) {
+      setConfirm({ title: t("exportErrorsTitle", { n: res.report.summary.error }), body: t("exportErrorsBody"), go: () => void exportJson(res) });
+      return;
+    }
+    await exportJson(res);
+  };
+
+  const onCopySummary = async () => {
+    const res = run && !stale ? run : await doValidate(true);
+    if (!res) return;
+    const text = summaryText(res);
+    const ok = await copyText(text);
+    setNotice(ok ? { intent: "success", title: t("summaryCopied") } : { intent: "warning", title: t("summaryManual"), lines: text.split("\n") });
   };
 
   /** Office: preview first (nothing is written until 确认). Standalone: the book is a download. */
-  const offerBook = async (book: TemplateBook, suggestedName: string, title: string, doneTitle: string) => {
+  const offerBook = async (book: TemplateBook, suggestedName: string, title: string, doneTitle: string, staleWhy: string) => {
     if (mode === "office") {
-      setPending({ book, preview: await previewInsert(port, book), title, doneTitle });
-      setUndoCheck(null);
+      setPending({ book, preview: await previewInsert(port, book), title, doneTitle, stale: staleWhy });
       return;
     }
     const done = await downloadBook(book, suggestedName);
@@ -260,17 +380,18 @@ export function App(props: AppProps): React.ReactElement {
 
   const onImportFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy("正在导入 JSON……");
+    setBusy(t("importing"));
     try {
       const text = await file.text();
       const book = importJsonText(text, file.name);
       if (!book.ok) {
-        setNotice({ intent: "error", title: `无法导入“${file.name}”（invalid JSON）`, lines: book.errors });
+        // One plain sentence; the schema paths are folded away for whoever wants them.
+        setNotice({ intent: "error", title: t("importBad", { file: file.name }), details: book.errors.map(stripEnglishAside) });
         return;
       }
-      await offerBook(book.book, book.suggestedName, `导入“${file.name}”`, "已导入 JSON（imported）");
+      await offerBook(book.book, book.suggestedName, t("importTitle", { file: file.name }), t("imported"), t("staleImport"));
     } catch (e) {
-      setNotice({ intent: "error", title: "导入失败（import failed）", lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("importFailed"), lines: [portErrorMessage(e)] });
     } finally {
       setBusy(null);
       if (jsonInput.current) jsonInput.current.value = "";
@@ -278,12 +399,12 @@ export function App(props: AppProps): React.ReactElement {
   };
 
   const onInsertTemplate = async (kind: TemplateKind) => {
-    setBusy("正在生成模板……");
+    setBusy(t("making"));
     try {
       const { book, suggestedName } = templateBook(kind, profile || "hebei");
-      await offerBook(book, suggestedName, kind === "full" ? "插入完整模板" : "插入一个项目表", "模板已生成（template ready）");
+      await offerBook(book, suggestedName, kind === "full" ? t("tplFullTitle") : t("tplProjectTitle"), t("tplReady"), t("staleInsert"));
     } catch (e) {
-      setNotice({ intent: "error", title: "生成模板失败（template failed）", lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("tplFailed"), lines: [portErrorMessage(e)] });
     } finally {
       setBusy(null);
     }
@@ -293,14 +414,15 @@ export function App(props: AppProps): React.ReactElement {
     if (!pending) return;
     const { book, doneTitle } = pending;
     setPending(null);
-    setBusy("正在插入工作表……");
+    setBusy(t("inserting"));
     try {
       const { record, message } = await insertBook(port, book);
-      setLastInsert(record);
-      setUndoCheck(null);
-      setNotice({ intent: "success", title: doneTitle, lines: [message, "如需撤销，点“撤销插入”（只删除这次插入的工作表）。"] });
+      const at = new Date().toTimeString().slice(0, 5);
+      setInserts((list) => [...list, { record, at, check: null }]);
+      if (run) setStale(pending.stale);
+      setNotice({ intent: "success", title: doneTitle, lines: [stripEnglishAside(message), t("undoHint")] });
     } catch (e) {
-      setNotice({ intent: "error", title: "插入失败（insert failed）", lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("insertFailed"), lines: [portErrorMessage(e)] });
     } finally {
       setBusy(null);
     }
@@ -308,82 +430,292 @@ export function App(props: AppProps): React.ReactElement {
 
   const onCancelInsert = () => {
     setPending(null);
-    setNotice({ intent: "info", title: "已取消，工作簿未改动（cancelled, nothing written）" });
+    setNotice({ intent: "info", title: t("cancelled") });
   };
 
+  const dropInsert = (rec: InsertRecord) => setInserts((list) => list.filter((x) => x.record !== rec));
+  const setCheck = (rec: InsertRecord, check: UndoCheck | null) => setInserts((list) => list.map((x) => (x.record === rec ? { ...x, check } : x)));
+
   const doUndo = async (rec: InsertRecord, check: UndoCheck) => {
-    setBusy("正在撤销插入……");
+    setBusy(t("undoing"));
     try {
       const done = await undoInsert(port, rec, check);
-      setLastInsert(null);
-      setUndoCheck(null);
-      setNotice({ intent: "success", title: "已撤销（undone）", lines: [done] });
+      dropInsert(rec);
+      if (run) setStale(t("staleUndo"));
+      setNotice({ intent: "success", title: t("undone"), lines: [stripEnglishAside(done)] });
     } catch (e) {
-      setNotice({ intent: "error", title: "撤销失败（undo failed）", lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("undoFailed"), lines: [stripEnglishAside(portErrorMessage(e))] });
     } finally {
       setBusy(null);
     }
   };
 
-  const onUndo = async () => {
-    if (!lastInsert) return;
-    setBusy("正在检查插入的工作表……");
+  const onUndo = async (rec: InsertRecord) => {
+    setBusy(t("undoChecking"));
     let check: UndoCheck;
     try {
-      check = await checkUndo(port, lastInsert);
+      check = await checkUndo(port, rec);
     } catch (e) {
-      setNotice({ intent: "error", title: "撤销失败（undo failed）", lines: [portErrorMessage(e)] });
+      setNotice({ intent: "error", title: t("undoFailed"), lines: [portErrorMessage(e)] });
       setBusy(null);
       return;
     }
     setBusy(null);
     if (check.present.length === 0) {
-      setLastInsert(null);
-      setNotice({ intent: "info", title: "插入的工作表都已不存在，无需撤销（nothing to undo）" });
+      dropInsert(rec);
+      setNotice({ intent: "info", title: t("nothingToUndo") });
       return;
     }
     if (check.blocked) {
-      setNotice({
-        intent: "warning",
-        title: "无法撤销：这些是工作簿中仅剩的可见工作表（undo refused）",
-        lines: ["Excel 不允许删除最后一个可见工作表。请先新建或取消隐藏一个其他工作表，再点“撤销插入”。"],
-      });
+      setNotice({ intent: "warning", title: t("undoRefused"), lines: [t("undoRefusedLine")] });
       return;
     }
     // Edited since the insert: deleting would lose the user's work, so ask first.
     if (check.changed.length) {
-      setUndoCheck(check);
+      setCheck(rec, check);
       return;
     }
-    await doUndo(lastInsert, check);
+    await doUndo(rec, check);
   };
 
-  const findings = run ? filterFindings(run.report.findings, { severities, ruleId }) : [];
-  const groups = groupFindings(findings);
-  const rules = run ? ruleCounts(run.report.findings) : [];
-  const toggleSeverity = (sev: Severity, on: boolean) => {
-    const next = new Set(severities);
-    if (on) next.add(sev);
-    else next.delete(sev);
-    setSeverities(next);
+  /* ---------------- accepted exceptions (已核实，保留) ---------------- */
+  /** Write the new list into the workbook's hidden sheet, then show the run with it (nothing else is re-read). */
+  const saveExceptions = async (list: AcceptedException[], title: string, undoable: AcceptedException[] | null) => {
+    if (!run) return;
+    setBusy(t("savingExceptions"));
+    try {
+      await port.writeOwnSheet(exceptionsSheet(list));
+      setRun(withExceptionList(run, list));
+      setExceptionUndo(undoable);
+      setNotice({ intent: "success", title });
+    } catch (e) {
+      setNotice({ intent: "error", title: t("exceptionFailed"), lines: [portErrorMessage(e)] });
+    } finally {
+      setBusy(null);
+    }
   };
+
+  const onAccept = async () => {
+    if (!run || !accepting) return;
+    const reason = accepting.reason.trim();
+    if (!reason) {
+      reasonInput.current?.focus();
+      return;
+    }
+    const { card, by } = accepting;
+    let list = run.exceptions;
+    for (const f of card.findings) list = addException(list, acceptFinding(f, run.grid, reason, by || null));
+    setAccepting(null);
+    await saveExceptions(list, t("accepted", { cell: cellLabel(card.sheet, card.cell) }), run.exceptions);
+  };
+
+  const onWithdraw = async (e: AcceptedException) => {
+    if (!run) return;
+    await saveExceptions(withdrawException(run.exceptions, e), t("withdrawn", { cell: cellLabel(e.sheet, e.cell) }), run.exceptions);
+  };
+
+  React.useEffect(() => {
+    if (accepting) reasonInput.current?.focus();
+  }, [accepting?.card.key]); // only when a new form opens, not on every keystroke
+
+  /* ---------------- the to-do list ---------------- */
+  const allFindings = React.useMemo(() => run?.report.findings ?? [], [run]);
+  const findings = React.useMemo(() => filterFindings(allFindings, { severities, ruleId }), [allFindings, severities, ruleId]);
+  const groups = React.useMemo(() => buildGroups(findings), [findings]);
+  const rows = React.useMemo(() => buildRows(groups, collapsed), [groups, collapsed]);
+  const order = React.useMemo(() => cardOrder(groups), [groups]);
+  const rules = React.useMemo(() => ruleCounts(allFindings), [allFindings]);
+  const activeIndex = activeKey ? rows.findIndex((r) => r.key === activeKey) : -1;
+  const activeCardIndex = activeKey ? order.findIndex((c) => `F:${c.key}` === activeKey) : -1;
+  const activeCard = activeCardIndex >= 0 ? order[activeCardIndex] : null;
+
+  const onTile = (sev: Severity) => {
+    // Click = only this severity; click the only one shown again = all.
+    if (severities.size === 1 && severities.has(sev)) setSeverities(new Set(SEVERITY_ORDER));
+    else setSeverities(new Set([sev]));
+  };
+
+  const toggleProject = (key: string, open?: boolean) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      const isOpen = !prev.has(key);
+      if (open === undefined ? isOpen : !open) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  };
+
+  const step = (dir: 1 | -1) => {
+    if (order.length === 0) return;
+    const i = activeCardIndex < 0 ? (dir === 1 ? 0 : order.length - 1) : (activeCardIndex + dir + order.length) % order.length;
+    const card = order[i];
+    if (collapsed.has(card.projectKey)) toggleProject(card.projectKey, true);
+    void goToCard(card);
+  };
+
+  const onTreeKey = (e: React.KeyboardEvent) => {
+    if (rows.length === 0) return;
+    const i = activeIndex < 0 ? 0 : activeIndex;
+    const row = rows[i];
+    const move = (j: number) => setActiveKey(rows[Math.max(0, Math.min(rows.length - 1, j))].key);
+    switch (e.key) {
+      case "ArrowDown":
+        move(activeIndex < 0 ? 0 : i + 1);
+        break;
+      case "ArrowUp":
+        move(i - 1);
+        break;
+      case "Home":
+        move(0);
+        break;
+      case "End":
+        move(rows.length - 1);
+        break;
+      case "PageDown":
+        move(i + 10);
+        break;
+      case "PageUp":
+        move(i - 10);
+        break;
+      case "ArrowRight":
+        if (row.kind === "project" && row.collapsed) toggleProject(row.group.key, true);
+        else move(i + 1);
+        break;
+      case "ArrowLeft":
+        if (row.kind === "project") {
+          if (!row.collapsed) toggleProject(row.group.key, false);
+        } else {
+          const pk = row.kind === "card" ? row.card.projectKey : row.projectKey;
+          setActiveKey(`P:${pk}`);
+        }
+        break;
+      case "Enter":
+      case " ":
+        if (row.kind === "card") void goToCard(row.card);
+        else if (row.kind === "project") toggleProject(row.group.key);
+        if (activeIndex < 0) setActiveKey(row.key);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
   const sevClass = (sev: Severity) => (sev === "error" ? s.error : sev === "warning" ? s.warning : s.info);
+
+  const renderRow = (i: number): React.ReactNode => {
+    const row: Row = rows[i];
+    const isActive = row.key === activeKey;
+    const common = { id: rowId(row.key), role: "treeitem", "aria-selected": isActive } as const;
+    if (row.kind === "project") {
+      const g = row.group;
+      const parts = SEVERITY_ORDER.filter((sev) => g.counts[sev] > 0).map((sev) => `${sevLabel(sev)} ${g.counts[sev]}`);
+      return (
+        <div
+          {...common}
+          aria-level={1}
+          aria-expanded={!row.collapsed}
+          className={`${s.projectRow} ${isActive ? s.active : ""}`}
+          data-testid="project"
+          data-project={g.key}
+          onClick={() => {
+            setActiveKey(row.key);
+            toggleProject(g.key);
+          }}
+        >
+          <span className={s.twisty} aria-hidden>
+            {row.collapsed ? "▸" : "▾"}
+          </span>
+          <span className={s.projTitle}>{g.title}</span>
+          <span className={s.badges}>
+            <span className={`${s.badge} ${g.counts.error ? s.error : ""}`} data-testid="must-fix">
+              {t("mustFix", { n: g.counts.error })}
+            </span>
+            <span className={s.badge}>{parts.join(" · ")}</span>
+          </span>
+        </div>
+      );
+    }
+    if (row.kind === "category") {
+      return (
+        <div {...common} aria-level={2} className={`${s.categoryRow} ${isActive ? s.active : ""}`} data-testid="category" onClick={() => setActiveKey(row.key)}>
+          {row.name}（{row.count}）
+        </div>
+      );
+    }
+    const c = row.card;
+    const titles = [...new Set(c.findings.map((f) => ruleTitle(f.ruleId)))];
+    const where = cellLabel(c.sheet, c.cell);
+    return (
+      <div
+        {...common}
+        aria-level={3}
+        aria-label={`${sevLabel(c.severity)}：${where}，${c.findings.map((f) => f.message).join("；")}`}
+        className={`${s.card} ${isActive ? s.active : ""}`}
+        data-testid="card"
+        data-sheet={c.sheet ?? ""}
+        data-cell={c.cell ?? ""}
+        data-severity={c.severity}
+        onClick={() => void goToCard(c)}
+      >
+        <span className={s.cardHead}>
+          <span className={`${s.sev} ${sevClass(c.severity)}`}>{sevLabel(c.severity)}</span>
+          <span className={s.where}>{where}</span>
+          <span className={s.title}>{titles.join("、")}</span>
+        </span>
+        {c.findings.map((f: Finding, j) => (
+          <span key={j} className={s.msg} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity} data-sheet={f.sheet ?? ""} data-cell={f.cell ?? ""}>
+            {c.findings.length > 1 && <span className={sevClass(f.severity)}>{sevLabel(f.severity)}：</span>}
+            {f.message}
+            {f.fix && <span className={s.fix}>{t("fix", { text: f.fix })}</span>}
+          </span>
+        ))}
+        {isActive && (
+          <span className={s.meta} data-testid="card-details">
+            {t("ruleIds", { ids: [...new Set(c.findings.map((f) => f.ruleId))].join("、") })}
+            {cellNow && cellNow.key === c.key && (
+              <span className={s.meta} data-testid="cell-now">
+                {t("cellNow", { text: cellNow.text === "" ? t("cellEmpty") : cellNow.text.length > 80 ? `${cellNow.text.slice(0, 80)}…` : cellNow.text })}
+              </span>
+            )}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  const templateMenu = (label: string) => (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button className={s.btn} disabled={busy !== null}>
+          {label}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem onClick={() => void onInsertTemplate("project")}>{t("tplProject")}</MenuItem>
+          <MenuItem onClick={() => void onInsertTemplate("full")}>{t("tplFull")}</MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+
+  // A department-only form (部门整体) is a table too: only a workbook with neither is "no table".
+  const noTable = run !== null && run.document.projects.length === 0 && !run.document.overview;
 
   return (
     <main className={s.root} aria-busy={busy !== null}>
       <header>
-        <h1 className={s.h1}>绩效目标表助手</h1>
-        <p className={s.sub}>
-          {props.subtitle ?? (mode === "office" ? "校验当前工作簿中的项目支出绩效目标表" : "网页版：打开 .xlsx 文件进行校验（不上传，不联网）")}
-        </p>
+        <h1 className={s.h1}>{t("title")}</h1>
+        <p className={s.sub}>{props.subtitle ?? (mode === "office" ? t("subOffice") : t("subPage"))}</p>
       </header>
 
       {props.children}
 
       <div className={s.row}>
-        <Field label="校验规则 / Profile" className={s.grow}>
+        <Field label={t("profile")} className={s.grow}>
           <Select className={s.select} value={profile} onChange={(_, d) => setProfile(d.value as ProfileChoice)}>
-            <option value="">自动（按表样识别）</option>
+            <option value="">{t("profileAuto")}</option>
             {(Object.keys(PROFILE_LABELS) as ProfileName[]).map((p) => (
               <option key={p} value={p}>
                 {PROFILE_LABELS[p]}
@@ -391,54 +723,63 @@ export function App(props: AppProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => void doValidate()} disabled={busy !== null || props.noWorkbook} className={s.grow}>
-          校验整个工作簿
+        <Button appearance="primary" onClick={() => void doValidate()} disabled={busy !== null || props.noWorkbook} className={`${s.grow} ${s.btn}`}>
+          {t("validate")}
         </Button>
       </div>
 
-      <div className={s.row} role="group" aria-label="导入导出 / Import and export">
-        <Button onClick={() => void onExportJson()} disabled={busy !== null || props.noWorkbook}>
-          导出 JSON
+      <div className={s.row} role="group" aria-label={t("ioGroup")}>
+        <Button className={s.btn} onClick={() => void onExportJson()} disabled={busy !== null || props.noWorkbook}>
+          {t("exportJson")}
         </Button>
-        <Button onClick={() => jsonInput.current?.click()} disabled={busy !== null}>
-          导入 JSON
+        <Button className={s.btn} onClick={() => jsonInput.current?.click()} disabled={busy !== null}>
+          {t("importJson")}
         </Button>
         <input
           ref={jsonInput}
           className={s.fileInput}
           type="file"
           accept=".json,application/json"
-          aria-label="选择要导入的 JSON 文件"
+          aria-label={t("importJsonPick")}
           tabIndex={-1}
           onChange={(e) => void onImportFile(e.target.files?.[0])}
         />
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            {/* No live workbook in the standalone page: the template comes as an .xlsx download instead. */}
-            <Button disabled={busy !== null}>{mode === "office" ? "插入模板" : "下载模板"}</Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem onClick={() => void onInsertTemplate("project")}>一个项目表（one project sheet）</MenuItem>
-              <MenuItem onClick={() => void onInsertTemplate("full")}>完整模板（full template）</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        <Button onClick={() => void onCopySummary()} disabled={busy !== null || props.noWorkbook}>
-          复制校验摘要
+        {/* No live workbook in the standalone page: the template comes as an .xlsx download instead. */}
+        {templateMenu(mode === "office" ? t("insertTemplate") : t("downloadTemplate"))}
+        <Button className={s.btn} onClick={() => void onCopySummary()} disabled={busy !== null || props.noWorkbook}>
+          {t("copySummary")}
         </Button>
       </div>
 
       <div role="status" aria-live="polite">
         {busy !== null && (
-          <Field validationMessage={busy} validationState="none">
-            <ProgressBar value={progress} max={1} aria-label="进度 / progress" />
+          <Field validationMessage={progress !== undefined && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy} validationState="none">
+            <ProgressBar value={progress} max={1} aria-label={t("progress")} />
           </Field>
         )}
       </div>
 
+      {stale && run && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>{t("stale")}</MessageBarTitle>
+            {stale.why}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void doValidate()} disabled={busy !== null}>
+              {t("revalidate")}
+            </Button>
+            {stale.sheets && (
+              <Button size="small" onClick={() => void doRecheck(stale.sheets!)} disabled={busy !== null}>
+                {t("recheckSheets")}
+              </Button>
+            )}
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-testid="notice">
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.lines && notice.lines.length > 0 && (
@@ -448,14 +789,49 @@ export function App(props: AppProps): React.ReactElement {
                 ))}
               </ul>
             )}
+            {notice.details && notice.details.length > 0 && (
+              <details className={s.details}>
+                <summary>{t("importBadDetails", { n: notice.details.length })}</summary>
+                <ul className={s.list}>
+                  {notice.details.map((l, i) => (
+                    <li key={i}>{l}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {confirm && (
+        <section className={s.panel} role="alertdialog" aria-labelledby="jxmb-confirm" data-testid="confirm">
+          <h2 id="jxmb-confirm" className={s.h2}>
+            {confirm.title}
+          </h2>
+          <p className={s.warnText}>{confirm.body}</p>
+          <div className={s.row}>
+            <Button
+              appearance="primary"
+              className={s.btn}
+              onClick={() => {
+                const go = confirm.go;
+                setConfirm(null);
+                go();
+              }}
+            >
+              {t("exportAnyway")}
+            </Button>
+            <Button className={s.btn} onClick={() => setConfirm(null)}>
+              {t("cancel")}
+            </Button>
+          </div>
+        </section>
       )}
 
       {pending && (
         <section className={s.panel} aria-labelledby="jxmb-preview" data-testid="insert-preview">
           <h2 id="jxmb-preview" className={s.h2}>
-            {pending.title}：确认后才写入（preview）
+            {t("previewTitle", { what: pending.title })}
           </h2>
           <ul className={s.list}>
             {previewLines(pending.preview).map((l, i) => (
@@ -463,159 +839,262 @@ export function App(props: AppProps): React.ReactElement {
             ))}
           </ul>
           <div className={s.row}>
-            <Button appearance="primary" onClick={() => void onConfirmInsert()} disabled={busy !== null}>
-              确认插入
+            <Button ref={confirmBtn} appearance="primary" className={s.btn} onClick={() => void onConfirmInsert()} disabled={busy !== null}>
+              {t("confirmInsert")}
             </Button>
-            <Button onClick={onCancelInsert} disabled={busy !== null}>
-              取消
+            <Button className={s.btn} onClick={onCancelInsert} disabled={busy !== null}>
+              {t("cancel")}
             </Button>
           </div>
         </section>
       )}
 
-      {lastInsert && !pending && (
+      {inserts.length > 0 && !pending && (
         <section className={s.panel} aria-labelledby="jxmb-undo" data-testid="undo">
           <h2 id="jxmb-undo" className={s.h2}>
-            上次插入：{lastInsert.visible.join("、")}
+            {t("insertsTitle")}
           </h2>
-          {undoCheck ? (
-            <>
-              <p className={s.warnText} role="alert">
-                以下工作表在插入后已被修改：{undoCheck.changed.join("、")}。撤销会删除这些工作表和其中的修改，仍要删除吗？
-              </p>
-              <div className={s.row}>
-                <Button appearance="primary" onClick={() => void doUndo(lastInsert, undoCheck)} disabled={busy !== null}>
-                  仍然删除
-                </Button>
-                <Button onClick={() => setUndoCheck(null)} disabled={busy !== null}>
-                  保留工作表
-                </Button>
-              </div>
-            </>
-          ) : (
-            <div className={s.row}>
-              <Button onClick={() => void onUndo()} disabled={busy !== null}>
-                撤销插入
-              </Button>
-            </div>
-          )}
-        </section>
-      )}
-
-      {run && (
-        <section className={s.section} aria-labelledby="jxmb-summary">
-          <h2 id="jxmb-summary" className={s.h2}>
-            校验结果：{run.document.projects.length} 个项目，{run.sheetCount} 个工作表（{PROFILE_LABELS[run.profile]}）
-          </h2>
-          <div className={s.summary} data-testid="summary">
-            {SEVERITY_ORDER.map((sev) => (
-              <div key={sev} className={s.stat}>
-                <span className={`${s.statNum} ${sevClass(sev)}`} data-testid={`count-${sev}`}>
-                  {run.report.summary[sev]}
-                </span>
-                {SEVERITY_LABELS[sev]}
-              </div>
-            ))}
-          </div>
-          {selected && (
-            <p className={s.sub} data-testid="selected">
-              已选中单元格：{selected}
-            </p>
-          )}
-        </section>
-      )}
-
-      {run && run.problems.length > 0 && (
-        <section className={s.section} aria-labelledby="jxmb-problems">
-          <h2 id="jxmb-problems" className={s.h2}>
-            读取问题（{run.problems.length}）
-          </h2>
-          <ul className={s.list} data-testid="problems">
-            {run.problems.map((p, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  className={s.finding}
-                  onClick={() => void onSelectFinding({ ruleId: "read", severity: p.severity, message: p.message, sheet: p.sheet, cell: p.cell, projectCode: null, projectName: null, projectSeq: null })}
-                >
-                  <span className={s.findingHead}>
-                    <span className={`${s.sev} ${sevClass(p.severity)}`}>{SEVERITY_LABELS[p.severity]}</span>
-                    <span className={s.where}>{cellLabel(p.sheet, p.cell)}</span>
-                  </span>
-                  <span className={s.msg}>{p.message}</span>
-                </button>
+          <ul className={s.list}>
+            {[...inserts].reverse().map(({ record, at, check }) => (
+              <li key={record.ids.join(",")} data-testid="undo-item">
+                <span>{t("insertItem", { time: at, sheets: record.visible.join("、") })}</span>
+                {check ? (
+                  <>
+                    <p className={s.warnText} role="alert">
+                      {t("undoEdited", { sheets: check.changed.join("、") })}
+                    </p>
+                    <div className={s.row}>
+                      <Button appearance="primary" className={s.btn} onClick={() => void doUndo(record, check)} disabled={busy !== null}>
+                        {t("deleteAnyway")}
+                      </Button>
+                      <Button className={s.btn} onClick={() => setCheck(record, null)} disabled={busy !== null}>
+                        {t("keepSheets")}
+                      </Button>
+                    </div>
+                  </>
+                ) : (
+                  <div className={s.row}>
+                    <Button size="small" className={s.btn} onClick={() => void onUndo(record)} disabled={busy !== null}>
+                      {t("undoInsert")}
+                    </Button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      {run && (
-        <section className={s.section} aria-labelledby="jxmb-findings">
-          <h2 id="jxmb-findings" className={s.h2}>
-            问题清单（{findings.length}/{run.report.findings.length}）
+      {noTable && (
+        <section className={s.panel} aria-labelledby="jxmb-notable" data-testid="no-table">
+          <h2 id="jxmb-notable" className={s.h2}>
+            {t("noTable")}
           </h2>
-          <div className={s.filters} role="group" aria-label="按严重程度筛选 / Filter by severity">
+          <p style={{ margin: 0 }}>{mode === "office" ? t("noTableBody") : t("noTablePage")}</p>
+          <div className={s.row}>{templateMenu(mode === "office" ? t("insertTemplate") : t("downloadTemplate"))}</div>
+        </section>
+      )}
+
+      {run && run.problems.length > 0 && (
+        <details className={s.details} data-testid="problems-box" open={noTable}>
+          <summary>{t("readProblems", { n: run.problems.length })}</summary>
+          <ul className={s.list} data-testid="problems">
+            {run.problems.map((p, i) => (
+              <li key={i}>
+                <span className={`${s.sev} ${sevClass(p.severity)}`}>{sevLabel(p.severity)}</span> <span className={s.where}>{cellLabel(p.sheet, p.cell)}</span> {p.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {run && !noTable && (
+        <section className={s.section} aria-labelledby="jxmb-summary">
+          <h2 id="jxmb-summary" className={s.h2}>
+            {t("resultsTitle", { projects: run.document.projects.length, sheets: run.sheetCount, profile: PROFILE_LABELS[run.profile] })}
+          </h2>
+          <div className={s.tiles} data-testid="summary" role="group" aria-label={t("tilesGroup")}>
             {SEVERITY_ORDER.map((sev) => (
-              <Checkbox
+              <button
                 key={sev}
-                checked={severities.has(sev)}
-                onChange={(_, d) => toggleSeverity(sev, d.checked === true)}
-                label={`${SEVERITY_LABELS[sev]} ${run.report.summary[sev]}`}
-              />
+                type="button"
+                className={`${s.tile} ${severities.size === 1 && severities.has(sev) ? s.tileOn : ""} ${!severities.has(sev) ? s.tileOff : ""}`}
+                aria-pressed={severities.size === 1 && severities.has(sev)}
+                data-testid={`tile-${sev}`}
+                onClick={() => onTile(sev)}
+              >
+                <span className={`${s.statNum} ${sevClass(sev)}`} data-testid={`count-${sev}`}>
+                  {run.report.summary[sev]}
+                </span>
+                {sevLabel(sev)}
+              </button>
             ))}
           </div>
-          <Field label="按规则筛选 / Rule">
+        </section>
+      )}
+
+      {run && !noTable && (
+        <section className={s.section} aria-labelledby="jxmb-findings">
+          <h2 id="jxmb-findings" className={s.h2}>
+            {t("listTitle")}（{t("listCount", { shown: order.length, total: findings.length })}）
+          </h2>
+          <Field label={t("ruleFilter")}>
             <Select className={s.select} value={ruleId} onChange={(_, d) => setRuleId(d.value)}>
-              <option value="">全部规则（{run.report.findings.length}）</option>
-              {rules.map((r) => (
-                <option key={r.ruleId} value={r.ruleId}>
-                  {r.ruleId}（{r.count}）
-                </option>
+              <option value="">{t("ruleAll", { n: allFindings.length })}</option>
+              {groupRules(rules).map((g) => (
+                <optgroup key={g.name} label={g.name}>
+                  {g.rules.map((r) => (
+                    <option key={r.ruleId} value={r.ruleId}>
+                      {ruleTitle(r.ruleId)}（{r.count}）
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </Select>
           </Field>
-          {groups.length === 0 && <p>{run.report.findings.length === 0 ? "没有发现问题。" : "没有符合筛选条件的结果。"}</p>}
-          {groups.map((g) => (
-            <div key={g.key} data-testid="group">
-              <h3 className={s.h3}>
-                {g.title}
-                <span className={s.rule}>
-                  {" "}
-                  {SEVERITY_ORDER.filter((sev) => g.counts[sev] > 0)
-                    .map((sev) => `${SEVERITY_LABELS[sev]} ${g.counts[sev]}`)
-                    .join(" · ")}
-                </span>
+          <div className={s.nav}>
+            <Button className={s.btn} onClick={() => step(-1)} disabled={order.length === 0}>
+              {t("prev")}
+            </Button>
+            <Button className={s.btn} appearance="primary" onClick={() => step(1)} disabled={order.length === 0}>
+              {t("next")}
+            </Button>
+            {activeCardIndex >= 0 && (
+              <span className={s.pos} data-testid="position">
+                {t("position", { i: activeCardIndex + 1, n: order.length })}
+              </span>
+            )}
+            {mode === "office" && (
+              <Button
+                className={s.btn}
+                disabled={busy !== null || stale !== null || !activeCard || !activeCard.cell}
+                onClick={() => activeCard && setAccepting({ card: activeCard, reason: "", by: "" })}
+              >
+                {t("accept")}
+              </Button>
+            )}
+            <Button
+              size="small"
+              appearance="subtle"
+              className={s.btn}
+              onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(groups.map((g) => g.key)))}
+              disabled={groups.length === 0}
+            >
+              {collapsed.size ? t("expandAll") : t("collapseAll")}
+            </Button>
+          </div>
+          {accepting && (
+            <section className={s.panel} aria-labelledby="jxmb-accept" data-testid="accept-form">
+              <h3 id="jxmb-accept" className={s.h2}>
+                {t("acceptTitle", { cell: cellLabel(accepting.card.sheet, accepting.card.cell) })}
               </h3>
-              <ul className={s.list} aria-label={g.title}>
-                {g.findings.map((f, i) => (
-                  <li key={`${f.ruleId}-${f.sheet}-${f.cell}-${i}`}>
-                    <button
-                      type="button"
-                      className={s.finding}
-                      data-testid="finding"
-                      data-rule={f.ruleId}
-                      data-severity={f.severity}
-                      data-sheet={f.sheet ?? ""}
-                      data-cell={f.cell ?? ""}
-                      aria-label={`${SEVERITY_LABELS[f.severity]}：${cellLabel(f.sheet, f.cell) || "无单元格"}，${f.message}（${f.ruleId}）`}
-                      onClick={() => void onSelectFinding(f)}
-                    >
-                      <span className={s.findingHead}>
-                        <span className={`${s.sev} ${sevClass(f.severity)}`}>{SEVERITY_LABELS[f.severity]}</span>
-                        <span className={s.where}>{cellLabel(f.sheet, f.cell)}</span>
-                        <span className={s.rule}>{f.ruleId}</span>
-                      </span>
-                      <span className={s.msg}>{f.message}</span>
-                      {f.fix && <span className={s.fix}>建议：{f.fix}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <p className={s.sub}>{t("acceptHint")}</p>
+              <Field label={t("acceptReason")} required>
+                <Textarea ref={reasonInput} value={accepting.reason} onChange={(_, d) => setAccepting({ ...accepting, reason: d.value })} resize="vertical" />
+              </Field>
+              <Field label={t("acceptBy")}>
+                <Input value={accepting.by} onChange={(_, d) => setAccepting({ ...accepting, by: d.value })} />
+              </Field>
+              <div className={s.row}>
+                <Button appearance="primary" className={s.btn} disabled={busy !== null || !accepting.reason.trim()} onClick={() => void onAccept()}>
+                  {t("acceptSave")}
+                </Button>
+                <Button className={s.btn} onClick={() => setAccepting(null)}>
+                  {t("cancel")}
+                </Button>
+              </div>
+            </section>
+          )}
+          {rows.length === 0 ? (
+            <p>{allFindings.length === 0 ? t("noProblems") : t("noneMatching")}</p>
+          ) : (
+            <VirtualList
+              count={rows.length}
+              keyOf={(i) => rows[i].key}
+              estimate={(i) => (rows[i].kind === "card" ? 84 : rows[i].kind === "project" ? 34 : 24)}
+              render={renderRow}
+              activeIndex={activeIndex}
+              maxHeight="70vh"
+              className={s.tree}
+              boxProps={{
+                role: "tree",
+                tabIndex: 0,
+                "aria-label": t("listLabel"),
+                "aria-activedescendant": activeIndex >= 0 ? rowId(rows[activeIndex].key) : undefined,
+                "data-testid": "todo",
+                onKeyDown: onTreeKey,
+              }}
+            />
+          )}
+        </section>
+      )}
+
+      {run && (run.accepted.length > 0 || run.lapsed.length > 0 || exceptionUndo) && (
+        <section className={s.section} aria-labelledby="jxmb-accepted" data-testid="accepted">
+          <h2 id="jxmb-accepted" className={s.h2}>
+            {t("acceptedTitle", { n: run.accepted.length })}
+            {run.lapsed.length > 0 && <span className={s.warning}>{t("lapsedCount", { n: run.lapsed.length })}</span>}
+          </h2>
+          {exceptionUndo && mode === "office" && (
+            <div className={s.row}>
+              <Button size="small" className={s.btn} disabled={busy !== null} onClick={() => void saveExceptions(exceptionUndo, t("exceptionUndone"), null)}>
+                {t("exceptionUndo")}
+              </Button>
             </div>
-          ))}
+          )}
+          <details className={s.details} open={run.accepted.length + run.lapsed.length <= 5}>
+            <summary>{t("acceptedShow")}</summary>
+            <ul className={s.list}>
+              {run.lapsed.map(({ finding, exception, now }, i) => (
+                <li key={`l${i}`} className={s.panel} data-testid="lapsed-item">
+                  <span className={s.warning}>{t("lapsed")}</span> <span className={s.where}>{cellLabel(finding.sheet, finding.cell)}</span> {ruleTitle(finding.ruleId)}
+                  <span className={s.meta}>{t("lapsedWhy", { then: exception.value || t("cellEmpty"), now: now || t("cellEmpty") })}</span>
+                </li>
+              ))}
+              {run.accepted.map(({ finding, exception }, i) => (
+                <li key={`a${i}`} className={s.panel} data-testid="accepted-item">
+                  <span>
+                    <span className={s.where}>{cellLabel(finding.sheet, finding.cell)}</span> <span className={s.title}>{ruleTitle(finding.ruleId)}</span>
+                  </span>
+                  <span className={s.meta}>{finding.message}</span>
+                  <span className={s.meta}>
+                    {t("acceptedWhy", { reason: exception.reason, date: exception.date })}
+                    {exception.by ? t("acceptedBy", { by: exception.by }) : ""}
+                  </span>
+                  {mode === "office" && (
+                    <div className={s.row}>
+                      <Button size="small" className={s.btn} disabled={busy !== null} onClick={() => void onWithdraw(exception)}>
+                        {t("withdraw")}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
         </section>
       )}
     </main>
   );
+}
+
+/** DOM id of a row (aria-activedescendant): keys hold sheet names, so they are hashed into a safe id. */
+function rowId(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `jxmb-row-${h.toString(36)}-${key.length}`;
+}
+
+function groupRules(rules: { ruleId: string; count: number }[]): { name: string; rules: { ruleId: string; count: number }[] }[] {
+  const out: { name: string; rules: { ruleId: string; count: number }[] }[] = [];
+  for (const r of rules) {
+    const name = categoryName(categoryOf(r.ruleId));
+    let g = out.find((x) => x.name === name);
+    if (!g) out.push((g = { name, rules: [] }));
+    g.rules.push(r);
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ export function importJsonText(text: string, fileName: string): BookResult {
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const doc = parsed.document;
   if (doc.projects.length === 0 && !doc.overview) {
-    return { ok: false, errors: [`“${fileName}”中没有项目，也没有部门整体绩效目标，无需导入（no projects in the JSON）`] };
+    return { ok: false, errors: [`“${fileName}”中没有项目，也没有部门整体绩效目标，无需导入`] };
   }
   const base = fileName.replace(/\.json$/i, "");
   return { ok: true, book: renderTemplate(doc), suggestedName: `${base}.xlsx` };
@@ -149,7 +149,7 @@ export async function checkUndo(port: WorkbookPort, rec: InsertRecord): Promise<
 export async function undoInsert(port: WorkbookPort, rec: InsertRecord, check: UndoCheck): Promise<string> {
   if (check.blocked) {
     // Refused up front: a failed batch would have deleted part of the sheets before Excel stopped it.
-    throw new Error("撤销会删除工作簿中剩下的全部可见工作表，Excel 不允许。请先新建或取消隐藏一个其他工作表，再撤销（the last visible sheet cannot be deleted）");
+    throw new Error("撤销会删除工作簿中剩下的全部可见工作表，Excel 不允许。请先新建或取消隐藏一个其他工作表，再撤销");
   }
   await port.deleteSheets(check.present, check.definedNames);
   const shown = check.present.filter((id) => rec.visible.includes(rec.names[rec.ids.indexOf(id)])).map((id) => check.presentNames[check.present.indexOf(id)]);

@@ -9,6 +9,7 @@ import { Root } from "./Root";
 import { App, type AppProps } from "./App";
 import { OfficePort } from "./excel/officePort";
 import { StandaloneApp } from "../web/StandaloneApp";
+import { detectLocale, setLocale, t } from "./i18n";
 
 prepareRuntime();
 
@@ -24,15 +25,15 @@ function requirementNotice(): AppProps["initialNotice"] {
   if (!has("1.4")) {
     return {
       intent: "error",
-      title: "此版本的 Excel 太旧，无法读取工作簿（ExcelApi 1.4 required）",
-      lines: ["请使用 Microsoft 365 / Excel 2019 及以上版本或 Excel 网页版；也可以用网页版助手打开 .xlsx 文件。"],
+      title: t("oldExcel"),
+      lines: [t("oldExcelLine")],
     };
   }
   if (!has("1.13")) {
     return {
       intent: "warning",
-      title: "此版本的 Excel 不能读取合并单元格（ExcelApi 1.13），部分表格可能识别不全",
-      lines: ["建议升级 Excel，或用网页版助手打开 .xlsx 文件校验。"],
+      title: t("noMerges"),
+      lines: [t("noMergesLine")],
     };
   }
   return null;
@@ -45,11 +46,12 @@ async function main(): Promise<void> {
   root.render(
     <Root>
       <p style={{ padding: 12 }} role="status">
-        正在启动……
+        {t("starting")}
       </p>
     </Root>,
   );
   const info = await officeReady();
+  setLocale(detectLocale());
   const inExcel = info !== null && typeof Excel !== "undefined" && info.host === Office.HostType.Excel;
   if (inExcel) {
     root.render(
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   } else {
     root.render(
       <Root>
-        <StandaloneApp notice="未检测到 Excel，已切换为网页模式：请打开 .xlsx 文件（Office not available: standalone mode）" />
+        <StandaloneApp notice={t("noOffice")} />
       </Root>,
     );
   }

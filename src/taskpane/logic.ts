@@ -2,12 +2,24 @@
  * UI-free logic of the task pane: run a validation through a port, group and filter findings, write the
  * Chinese e-mail summary. Pure except for the port call, so jest tests it in Node.
  */
-import { sheetRef } from "../model/grid";
+import { sheetRef, type Grid } from "../model/grid";
 import { readWorkbook } from "../model/read/index";
 import type { ReadProblem } from "../model/read/types";
 import type { Finding, Report, Severity } from "../model/rules/types";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import { validate } from "../model/validate";
+import { projectSummaries } from "../model/rules/precision";
+import { categoryOf, categoryOrder, ruleTitle } from "./ruleInfo";
+import {
+  applyExceptions,
+  EXCEPTIONS_SHEET,
+  exceptionsSheet,
+  readExceptions,
+  withoutExceptionsSheet,
+  type AcceptedException,
+  type AppliedExceptions,
+} from "../model/exceptions";
+import { buildGroups, projectTitle } from "./todo";
 import type { ReadProgress, WorkbookPort } from "./excel/port";
 
 export const PROFILE_LABELS: Record<ProfileName, string> = {
@@ -25,9 +37,22 @@ export interface RunResult {
   report: Report;
   profile: ProfileName;
   sheetCount: number;
+  /** What was read (kept so one project's sheet can be re-read alone). */
+  grid: Grid;
+  /** Names of the sheets that were read (the ones watched for changes). */
+  sheetNames: string[];
   /** ms spent reading the workbook through the port, and in readWorkbook + validate */
   readMs: number;
   checkMs: number;
+  /** Every rule finding before exceptions were applied. */
+  allFindings: Finding[];
+  /** Every exception stored in the workbook, as read. */
+  exceptions: AcceptedException[];
+  exceptionProblems: string[];
+  /** Findings set aside by accepted exceptions (已核实，保留), listed apart. */
+  accepted: AppliedExceptions["accepted"];
+  /** Exceptions whose cell changed since: their finding is open again. */
+  lapsed: AppliedExceptions["lapsed"];
 }
 
 /** Read through the port, recognise the layouts, validate. `profile` undefined = the document's own guess. */
@@ -38,68 +63,76 @@ export async function runValidation(
 ): Promise<RunResult> {
   const t0 = Date.now();
   const grid = await port.readWorkbook(onProgress);
+  return analyse(grid, profile, Date.now() - t0, onProgress);
+}
+
+/**
+ * Re-check after editing one project: read only `sheets` through the port (the rest comes from the last run's
+ * grid), then recognise and validate the whole workbook again, so cross-project rules stay right.
+ */
+export async function recheckSheets(
+  port: WorkbookPort,
+  prev: RunResult,
+  sheets: string[],
+  profile: ProfileName | undefined,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<RunResult> {
+  const t0 = Date.now();
+  const part = await port.readWorkbook(onProgress, { only: sheets });
+  const fresh = new Map(part.sheets.map((s) => [s.name, s]));
+  const grid: Grid = { sheets: prev.grid.sheets.map((s) => fresh.get(s.name) ?? s), names: part.names };
+  return analyse(grid, profile, Date.now() - t0, onProgress);
+}
+
+/** The sheet a project was read from (where its cells are). */
+export function projectSheet(run: RunResult, projectSeq: number | null): string | null {
+  if (projectSeq === null) return null;
+  const p = run.document.projects[projectSeq - 1];
+  return p?.source.sheet || null;
+}
+
+function splitByExceptions(findings: Finding[], exceptions: AcceptedException[], grid: Grid): Pick<RunResult, "report" | "exceptions" | "accepted" | "lapsed"> {
+  const applied = applyExceptions(findings, exceptions, grid);
+  const report: Report = { findings: applied.open, summary: { error: 0, warning: 0, info: 0 }, projects: projectSummaries(applied.open) };
+  for (const f of applied.open) report.summary[f.severity]++;
+  return { report, exceptions, accepted: applied.accepted, lapsed: applied.lapsed };
+}
+
+/** The same run with another exception list (just written to the workbook): nothing is re-read or re-checked. */
+export function withExceptionList(prev: RunResult, list: AcceptedException[]): RunResult {
+  const grid: Grid = { ...prev.grid, sheets: [...prev.grid.sheets.filter((s) => s.name !== EXCEPTIONS_SHEET), exceptionsSheet(list)] };
+  return { ...prev, grid, ...splitByExceptions(prev.allFindings, list, grid) };
+}
+
+function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void): RunResult {
   const t1 = Date.now();
   onProgress?.({ fraction: 1, message: "正在识别表格并校验……" });
-  const { document, problems } = readWorkbook(grid, profile ? { profile } : {});
-  const report = validate(document, profile ? { profile } : {});
+  const { document, problems } = readWorkbook(withoutExceptionsSheet(grid), profile ? { profile } : {});
+  const full = validate(document, profile ? { profile } : {});
+  // Accepted exceptions (已核实，保留) are listed apart, not counted; lapsed ones put their finding back.
+  const ex = readExceptions(grid);
   return {
     document,
     problems,
-    report,
+    ...splitByExceptions(full.findings, ex.exceptions, grid),
+    allFindings: full.findings,
+    exceptionProblems: ex.problems,
     profile: profile ?? document.profile,
     sheetCount: grid.sheets.length,
-    readMs: t1 - t0,
+    sheetNames: grid.sheets.map((s) => s.name),
+    grid,
+    readMs,
     checkMs: Date.now() - t1,
   };
 }
 
-export interface FindingGroup {
-  key: string;
-  /** "3. 安保指挥中心工作经费（13032423P0044281013）" or "工作簿（不属于某个项目）" */
-  title: string;
-  projectSeq: number | null;
-  findings: Finding[];
-  counts: Record<Severity, number>;
-}
-
-export function projectTitle(f: Pick<Finding, "projectSeq" | "projectName" | "projectCode">): string {
-  if (f.projectSeq === null && !f.projectName && !f.projectCode) return "工作簿（不属于某个项目）";
-  const seq = f.projectSeq !== null ? `${f.projectSeq}. ` : "";
-  const name = f.projectName ?? "（未填项目名称）";
-  return `${seq}${name}${f.projectCode ? `（${f.projectCode}）` : ""}`;
-}
-
-/** Group findings by project, keeping the report's order (projects in document order). */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const f of findings) {
-    const key = f.projectSeq !== null ? `p${f.projectSeq}` : `x${f.projectCode ?? ""}|${f.projectName ?? ""}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, title: projectTitle(f), projectSeq: f.projectSeq, findings: [], counts: { error: 0, warning: 0, info: 0 } };
-      groups.set(key, g);
-    }
-    g.findings.push(f);
-    g.counts[f.severity]++;
-  }
-  return [...groups.values()];
-}
-
-export interface FindingFilter {
-  severities: Set<Severity>;
-  /** "" = all rules */
-  ruleId: string;
-}
-
-export function filterFindings(findings: Finding[], filter: FindingFilter): Finding[] {
-  return findings.filter((f) => filter.severities.has(f.severity) && (!filter.ruleId || f.ruleId === filter.ruleId));
-}
-
-/** Rule ids present in the findings with their counts, sorted by id. */
+/** Rule ids present in the findings with their counts, sorted by category then Chinese title. */
 export function ruleCounts(findings: Finding[]): { ruleId: string; count: number }[] {
   const m = new Map<string, number>();
   for (const f of findings) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([ruleId, count]) => ({ ruleId, count }));
+  return [...m.entries()]
+    .sort((a, b) => categoryOrder(categoryOf(a[0])) - categoryOrder(categoryOf(b[0])) || ruleTitle(a[0]).localeCompare(ruleTitle(b[0]), "zh-CN"))
+    .map(([ruleId, count]) => ({ ruleId, count }));
 }
 
 export function cellLabel(sheet: string | null, cell: string | null): string {
@@ -108,10 +141,11 @@ export function cellLabel(sheet: string | null, cell: string | null): string {
 }
 
 /**
- * A short Chinese summary for e-mail: counts, then the cells to fix (errors first, then warnings), capped so it
- * stays readable; info findings are counted but not listed.
+ * A Chinese summary for e-mail covering the whole workbook: counts, every project with its 错误/警告 counts, every
+ * 错误 cell (the must-fix list is never cut), and the 警告 cells while they stay readable — past `maxWarnings` the
+ * warnings become a count and a pointer to the exported 问题清单. Info findings are counted only.
  */
-export function summaryText(run: RunResult, maxLines = 40): string {
+export function summaryText(run: RunResult, maxWarnings = 60): string {
   const { report, document } = run;
   const s = report.summary;
   const lines: string[] = [];
@@ -120,18 +154,26 @@ export function summaryText(run: RunResult, maxLines = 40): string {
   lines.push(
     `规则：${PROFILE_LABELS[run.profile]}；项目 ${document.projects.length} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条。`,
   );
+  if (run.accepted.length) lines.push(`已核实并保留 ${run.accepted.length} 项（不计入上面的条数）。`);
+  if (run.lapsed.length) lines.push(`另有 ${run.lapsed.length} 项核实记录因单元格内容已改而失效，已重新列入。`);
   if (run.problems.length) lines.push(`读取问题 ${run.problems.length} 条（见任务窗格）。`);
-  const toFix = report.findings.filter((f) => f.severity !== "info");
-  if (toFix.length === 0) {
+  const groups = buildGroups(report.findings.filter((f) => f.severity !== "info"));
+  if (groups.length) {
+    lines.push("", "各项目需要修改的处数：");
+    for (const g of groups) lines.push(`- ${g.title}：错误 ${g.counts.error} 处，警告 ${g.counts.warning} 处`);
+  }
+  const line = (f: Finding, i: number) => `${i + 1}. ${cellLabel(f.sheet, f.cell) || "（无单元格）"} ${projectTitle(f)}：${f.message}`;
+  const errors = report.findings.filter((f) => f.severity === "error");
+  const warnings = report.findings.filter((f) => f.severity === "warning");
+  if (errors.length === 0 && warnings.length === 0) {
     lines.push("没有需要修改的单元格。");
   } else {
-    lines.push("需要修改的单元格：");
-    const ordered = [...toFix.filter((f) => f.severity === "error"), ...toFix.filter((f) => f.severity === "warning")];
-    ordered.slice(0, maxLines).forEach((f, i) => {
-      const where = cellLabel(f.sheet, f.cell) || "（无单元格）";
-      lines.push(`${i + 1}. [${SEVERITY_LABELS[f.severity]}] ${where} ${projectTitle(f)}：${f.message}`);
-    });
-    if (ordered.length > maxLines) lines.push(`……另有 ${ordered.length - maxLines} 条，请在任务窗格中查看。`);
+    if (errors.length) lines.push("", `必须修改（错误 ${errors.length} 条）：`, ...errors.map(line));
+    if (warnings.length > maxWarnings) {
+      lines.push("", `建议核实（警告 ${warnings.length} 条）：条数较多，完整清单请用任务窗格中的“导出问题清单”导出后查看。`);
+    } else if (warnings.length) {
+      lines.push("", `建议核实（警告 ${warnings.length} 条）：`, ...warnings.map(line));
+    }
   }
   return lines.join("\n") + "\n";
 }

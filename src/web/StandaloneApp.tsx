@@ -1,28 +1,42 @@
 /**
- * The standalone page: open or drop an .xlsx → loadGrid (exceljs, loaded on first use) → the task pane UI over a
- * MemoryPort. Nothing leaves the browser.
+ * The standalone page: open or drop an .xlsx (anywhere on the page) → loadGrid (exceljs, loaded on first use) → the
+ * task pane UI over a MemoryPort. Nothing leaves the browser. The page cannot select cells in the user's file, so it
+ * shows no "selected cell" line: each card names its cell and what the cell holds.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
 import { loadWorkbookFile } from "../taskpane/browser";
+import { stripEnglishAside, t } from "../taskpane/i18n";
 import type { ReadNotice } from "../xlsx/guard";
 
 const useStyles = makeStyles({
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
-    padding: "12px",
+    padding: "10px",
     display: "flex",
     flexDirection: "column",
     gap: "6px",
     alignItems: "flex-start",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: "14px",
   },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
-  selection: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  overlay: {
+    position: "fixed",
+    inset: 0,
+    zIndex: 1000,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    backgroundColor: "rgba(0, 90, 158, 0.12)",
+    border: `3px dashed ${tokens.colorBrandStroke1}`,
+    fontSize: "18px",
+    fontWeight: tokens.fontWeightSemibold,
+    pointerEvents: "none",
+  },
+  progress: { width: "100%" },
 });
 
 interface Opened {
@@ -31,102 +45,145 @@ interface Opened {
   generation: number;
 }
 
+/** Read a File's bytes with progress (FileReader), so long reads show a percentage. */
+function readBytes(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error ?? new Error("read failed"));
+    r.readAsArrayBuffer(file);
+  });
+}
+
 export function StandaloneApp({ notice }: { notice?: string }): React.ReactElement {
   const s = useStyles();
   const [opened, setOpened] = React.useState<Opened | null>(null);
-  const [loading, setLoading] = React.useState<string | null>(null);
+  const [loading, setLoading] = React.useState<{ file: string; fraction: number; stage: string } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [notices, setNotices] = React.useState<ReadNotice[]>([]);
   const [over, setOver] = React.useState(false);
-  const [selection, setSelection] = React.useState<string | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
   const emptyPort = React.useMemo(() => new MemoryPort(), []);
 
-  const open = async (file: File | undefined) => {
+  const open = React.useCallback(async (file: File | undefined) => {
     if (!file) return;
     setError(null);
     setNotices([]);
-    setLoading(file.name);
+    setLoading({ file: file.name, fraction: 0, stage: t("pageReading", { file: file.name }) });
     try {
       // Guarded read (size, container, zip bombs, limits) before exceljs; see src/xlsx/guard.ts.
       const found: ReadNotice[] = [];
-      const grid = await loadWorkbookFile(file, (n) => found.push(n));
+      const bytes = await readBytes(file, (f) => setLoading({ file: file.name, fraction: f, stage: t("pageReadingPct", { file: file.name, pct: Math.round(f * 100) }) }));
+      setLoading({ file: file.name, fraction: 1, stage: t("pageParsing", { file: file.name }) });
+      const picked = new File([bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type });
+      const grid = await loadWorkbookFile(picked, (n) => found.push(n));
       setNotices(found);
-      const port = new MemoryPort(grid);
-      port.onSelect((sel) => setSelection(`${sel.sheet}!${sel.cell}`));
-      setSelection(null);
-      setOpened((prev) => ({ port, fileName: file.name, generation: (prev?.generation ?? 0) + 1 }));
+      setOpened((prev) => ({ port: new MemoryPort(grid), fileName: file.name, generation: (prev?.generation ?? 0) + 1 }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(stripEnglishAside(e instanceof Error ? e.message : String(e)));
     } finally {
       setLoading(null);
       if (input.current) input.current.value = "";
     }
-  };
+  }, []);
+
+  // A file dropped anywhere on the page opens it (not only on the dashed box).
+  React.useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types ?? []).includes("Files");
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setOver(true);
+    };
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    };
+    const onLeave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files?.length) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      void open(e.dataTransfer.files[0]);
+    };
+    window.addEventListener("dragenter", onEnter);
+    window.addEventListener("dragover", onOver);
+    window.addEventListener("dragleave", onLeave);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("dragenter", onEnter);
+      window.removeEventListener("dragover", onOver);
+      window.removeEventListener("dragleave", onLeave);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, [open]);
 
   const picker = (
-    <div
-      className={`${s.drop} ${over ? s.dropActive : ""}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void open(e.dataTransfer.files?.[0]);
-      }}
-      data-testid="dropzone"
-    >
-      <span>把 .xlsx 文件拖到这里，或：（drop an .xlsx here）</span>
+    <div className={s.drop} data-testid="dropzone">
+      <span>{t("pageDrop")}</span>
       <Button onClick={() => input.current?.click()} disabled={loading !== null}>
-        打开 .xlsx 文件
+        {t("pageOpen")}
       </Button>
       <input
         ref={input}
         className={s.hidden}
         type="file"
         accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="选择 .xlsx 文件 / choose an .xlsx file"
+        aria-label={t("pageChoose")}
         tabIndex={-1}
         data-testid="xlsx-input"
         onChange={(e) => void open(e.target.files?.[0])}
       />
-      {loading && <Spinner size="tiny" label={`正在读取 ${loading}……`} />}
-      {opened && !loading && <span>当前文件：{opened.fileName}</span>}
-      {selection && (
-        <p className={s.selection} role="status">
-          定位到：{selection}（网页版无法在文件中直接选中单元格，请在 Excel/WPS 中打开此位置）
-        </p>
+      {loading && (
+        <Field className={s.progress} validationMessage={loading.stage} validationState="none">
+          {/* Parsing has no measurable steps: the bar turns indeterminate instead of showing a made-up figure. */}
+          <ProgressBar value={loading.stage.startsWith(t("pageParsing", { file: loading.file })) ? undefined : loading.fraction} max={1} aria-label={t("progress")} data-testid="page-progress" />
+        </Field>
       )}
+      {opened && !loading && <span>{t("pageCurrent", { file: opened.fileName })}</span>}
     </div>
   );
 
   return (
-    <App
-      key={opened ? opened.generation : 0}
-      port={opened?.port ?? emptyPort}
-      mode="standalone"
-      subtitle={opened ? `网页版：${opened.fileName}` : undefined}
-      autoRun={!!opened}
-      noWorkbook={!opened}
-      initialNotice={notice ? { intent: "info", title: notice } : null}
-    >
-      {picker}
-      {notices.map((n, i) => (
-        <MessageBar key={`${n.code}-${i}`} intent={n.severity === "warning" ? "warning" : "info"} data-testid="read-notice" data-code={n.code}>
-          <MessageBarBody>{n.message}</MessageBarBody>
-        </MessageBar>
-      ))}
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>无法打开文件（could not open the file）</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
+    <>
+      {over && (
+        <div className={s.overlay} data-testid="drop-overlay" aria-hidden>
+          {t("pageDropHere")}
+        </div>
       )}
-    </App>
+      <App
+        key={opened ? opened.generation : 0}
+        port={opened?.port ?? emptyPort}
+        mode="standalone"
+        subtitle={opened ? t("subPageFile", { file: opened.fileName }) : undefined}
+        autoRun={!!opened}
+        noWorkbook={!opened}
+        initialNotice={notice ? { intent: "info", title: notice } : null}
+      >
+        {picker}
+        {notices.map((n, i) => (
+          <MessageBar key={`${n.code}-${i}`} intent={n.severity === "warning" ? "warning" : "info"} data-testid="read-notice" data-code={n.code}>
+            <MessageBarBody>{stripEnglishAside(n.message)}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t("pageOpenFailed")}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </App>
+    </>
   );
 }

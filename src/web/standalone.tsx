@@ -4,8 +4,10 @@ import { createRoot } from "react-dom/client";
 import { prepareRuntime } from "../taskpane/boot";
 import { Root } from "../taskpane/Root";
 import { StandaloneApp } from "./StandaloneApp";
+import { detectLocale, setLocale } from "../taskpane/i18n";
 
 prepareRuntime();
+setLocale(detectLocale());
 
 const container = document.getElementById("container");
 if (container) {

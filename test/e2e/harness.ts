@@ -126,3 +126,80 @@ export function fakeOfficeScript(grid: unknown): string {
   module.exports.installFakeOffice(window, ${JSON.stringify(grid)});
 })();`;
 }
+
+/* ------------------------------------------------------------------------------------------------
+ * The virtualised to-do list: only rows near the viewport are in the DOM, so tests scroll it.
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface ShownFinding {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+}
+
+/** Every finding of the to-do list (all rows, scrolling the list box from top to bottom), then back to the top. */
+export async function collectFindings(page: import("playwright-core").Page): Promise<ShownFinding[]> {
+  return page.evaluate(async () => {
+    const box = document.querySelector("[data-testid=todo]") as HTMLElement | null;
+    if (!box) return [];
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const seen = new Map<string, { rule: string; severity: string; sheet: string; cell: string }[]>();
+    box.scrollTop = 0;
+    await frame();
+    for (let guard = 0; guard < 20000; guard++) {
+      box.querySelectorAll("[data-vkey]").forEach((row) => {
+        const k = row.getAttribute("data-vkey")!;
+        if (seen.has(k)) return;
+        seen.set(
+          k,
+          [...row.querySelectorAll("[data-testid=finding]")].map((e) => ({
+            rule: e.getAttribute("data-rule") ?? "",
+            severity: e.getAttribute("data-severity") ?? "",
+            sheet: e.getAttribute("data-sheet") ?? "",
+            cell: e.getAttribute("data-cell") ?? "",
+          })),
+        );
+      });
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+      box.scrollTop += Math.max(50, box.clientHeight * 0.8);
+      await frame();
+    }
+    box.scrollTop = 0;
+    await frame();
+    return [...seen.values()].flat();
+  });
+}
+
+/** Scroll the to-do list until `selector` (inside it) is rendered; returns whether it was found. */
+export async function revealInList(page: import("playwright-core").Page, selector: string): Promise<boolean> {
+  return page.evaluate(async (sel) => {
+    const box = document.querySelector("[data-testid=todo]") as HTMLElement | null;
+    if (!box) return false;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    box.scrollTop = 0;
+    await frame();
+    for (let guard = 0; guard < 20000; guard++) {
+      const el = box.querySelector(sel);
+      if (el) {
+        (el as HTMLElement).scrollIntoView({ block: "nearest" });
+        await frame();
+        return true;
+      }
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return false;
+      box.scrollTop += Math.max(50, box.clientHeight * 0.8);
+      await frame();
+    }
+    return false;
+  }, selector);
+}
+
+/** 导出 JSON, going on past the "还有 N 个错误未改" / "没有可导出的项目" question when it comes. */
+export async function exportJsonAnyway(page: import("playwright-core").Page): Promise<import("playwright-core").Download> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出 JSON" }).click();
+  const ask = page.getByTestId("confirm");
+  await Promise.race([ask.waitFor({ timeout: 30_000 }).catch(() => undefined), download]);
+  if (await ask.count()) await page.getByRole("button", { name: "仍然导出" }).click();
+  return download;
+}

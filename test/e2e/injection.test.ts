@@ -21,7 +21,7 @@ import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read/index";
 import { validate } from "../../src/model/validate";
 import { syntheticProject } from "../helpers/synthetic";
-import { ensureDist, fakeOfficeScript, launch, ORIGIN, serveDist, type Served } from "./harness";
+import { ensureDist, exportJsonAnyway, fakeOfficeScript, launch, ORIGIN, revealInList, serveDist, type Served } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -164,15 +164,16 @@ describe("hostile workbook text in Office mode (fake Excel)", () => {
     await expectShownVerbatim(page, SHOWN);
 
     // Jump to a finding on the sheet named after the hostile project: the “当前内容” line shows the cell as text.
-    const onHostileSheet = page.locator(`[data-testid=finding][data-sheet^="1.<img"]`).first();
-    expect(await onHostileSheet.count()).toBe(1);
+    expect(await revealInList(page, `[data-testid=card][data-sheet^="1.<img"]`)).toBe(true);
+    const onHostileSheet = page.locator(`[data-testid=card][data-sheet^="1.<img"]`).first();
     await onHostileSheet.click();
-    await page.getByTestId("selected").waitFor();
-    expect(await page.getByTestId("selected").textContent()).toContain("1.<img src=x onerror=alert(1)>");
+    await page.getByTestId("cell-now").waitFor();
+    // The active card names its cell (the hostile sheet name, as text) and shows what the cell holds now.
+    expect(await page.locator("[data-testid=card][aria-selected=true]").textContent()).toContain("1.<img src=x onerror=alert(1)>");
     await expectNoInjection(page, scriptsAtLoad);
 
     // Export: the JSON holds the text verbatim.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    const download = await exportJsonAnyway(page);
     const exported = readFileSync((await download.path())!, "utf8");
     const doc = JSON.parse(exported) as JxmbDocument;
     const p = doc.projects.find((x) => x.name === IMG)!;
@@ -231,7 +232,8 @@ describe("hostile workbook text in standalone mode", () => {
     await page.getByTestId("xlsx-input").setInputFiles({ name: "<img src=x onerror=alert(1)>.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(xlsx) });
     await page.getByTestId("summary").waitFor({ timeout: 60_000 });
     await expectShownVerbatim(page, SHOWN);
-    const finding = page.locator(`[data-testid=finding][data-sheet^="1.<img"]`).first();
+    expect(await revealInList(page, `[data-testid=card][data-sheet^="1.<img"]`)).toBe(true);
+    const finding = page.locator(`[data-testid=card][data-sheet^="1.<img"]`).first();
     await finding.click();
     // exceljs is a lazily loaded chunk: the scripts count grows by the chunks webpack added (all from our origin).
     const lazyScripts = await page.evaluate(() => [...document.querySelectorAll("script")].filter((s) => s.src).length);
@@ -240,7 +242,7 @@ describe("hostile workbook text in standalone mode", () => {
     await expectNoInjection(page, lazyScripts);
     expect(lazyScripts).toBeGreaterThanOrEqual(scriptsAtLoad);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    const download = await exportJsonAnyway(page);
     const doc = JSON.parse(readFileSync((await download.path())!, "utf8")) as JxmbDocument;
     expect(doc.projects.find((x) => x.name === IMG)?.goals).toEqual([HYPERLINK, RTL]);
 

@@ -19,8 +19,8 @@ import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read/index";
 import { validate } from "../../src/model/validate";
 import { toCanonicalJson } from "../../src/model/canonical";
-import type { Grid } from "../../src/model/grid";
-import { DIST, ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import { sheetRef, type Grid } from "../../src/model/grid";
+import { collectFindings, DIST, ensureDist, exportJsonAnyway, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
 import { measureBundle } from "../../bench/bundle";
 
 /** Screenshots land in out/e2e/ so a test run leaves the tree clean; JXMB_SCREENSHOTS=1 refreshes docs/. */
@@ -53,14 +53,12 @@ async function expectedFor(file: string): Promise<{ grid: Grid; rows: Row[]; jso
 }
 
 async function shownFindings(page: Page): Promise<Row[]> {
-  return page.$$eval("[data-testid=finding]", (els) =>
-    els.map((e) => ({
-      rule: e.getAttribute("data-rule") ?? "",
-      severity: e.getAttribute("data-severity") ?? "",
-      sheet: e.getAttribute("data-sheet") ?? "",
-      cell: e.getAttribute("data-cell") ?? "",
-    })),
-  );
+  return collectFindings(page);
+}
+
+/** "'表 1'!C5" as the pane writes it. */
+function sheetRefLabel(sheet: string, cell: string): string {
+  return sheetRef(sheet, cell);
 }
 
 const key = (r: Row) => `${r.rule}|${r.severity}|${r.sheet}|${r.cell}`;
@@ -135,36 +133,120 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const stats1 = await page.evaluate(() => (window as any).__fakeExcel.stats);
     expect(stats1.syncs).toBe(3); // one whole-workbook read: 3 round trips for 40 sheets
 
-    // Click a finding → the fake records the selection of exactly that cell.
-    const withCell = exp.rows.find((r) => r.cell && r.sheet)!;
-    const btn = page.locator(`[data-testid=finding][data-sheet="${withCell.sheet}"][data-cell="${withCell.cell}"]`).first();
-    await btn.click();
-    await page.getByTestId("selected").waitFor();
+    // The to-do list opens on a 错误: the first card is an error, and 下一个问题 selects its cell.
+    const firstCard = page.locator("[data-testid=card]").first();
+    expect(await firstCard.getAttribute("data-severity")).toBe("error");
+    const errorCells = exp.rows.filter((r) => r.severity === "error" && r.cell);
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByTestId("position").waitFor();
     let sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
-    expect(sel[sel.length - 1]).toEqual({ sheet: withCell.sheet, address: withCell.cell.split(":")[0] });
-
-    // Keyboard: focus another finding and press Enter.
-    const other = exp.rows.filter((r) => r.cell && r.sheet && key(r) !== key(withCell))[3];
-    const otherBtn = page.locator(`[data-testid=finding][data-sheet="${other.sheet}"][data-cell="${other.cell}"]`).first();
-    await otherBtn.focus();
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((n) => (window as any).__fakeExcel.stats.selections.length > n, sel.length);
+    const first = { sheet: (await firstCard.getAttribute("data-sheet"))!, cell: (await firstCard.getAttribute("data-cell"))! };
+    expect(sel[sel.length - 1]).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    expect(errorCells.some((r) => r.sheet === first.sheet && r.cell === first.cell)).toBe(true);
+    expect(await page.getByTestId("position").textContent()).toMatch(/^第 1\/\d+ 处$/);
+    // …then the next cell, and 上一个问题 comes back to the first.
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByText(/^第 2\/\d+ 处$/).waitFor();
     sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
-    expect(sel[sel.length - 1]).toEqual({ sheet: other.sheet, address: other.cell.split(":")[0] });
+    const second = sel[sel.length - 1];
+    expect(second).not.toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    await page.getByRole("button", { name: "上一个问题" }).click();
+    await page.getByText(/^第 1\/\d+ 处$/).waitFor();
+    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
+    expect(sel[sel.length - 1]).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    // The active card names its rule ids (in the details) and what the cell holds now.
+    await page.getByTestId("cell-now").waitFor();
+    expect(await page.getByTestId("card-details").textContent()).toMatch(/规则编号：[a-z-]+\/[a-z0-9-]+/);
 
-    // Filters: errors only.
-    await page.getByRole("checkbox", { name: /^警告/ }).uncheck();
-    await page.getByRole("checkbox", { name: /^提示/ }).uncheck();
-    expect((await shownFindings(page)).length).toBe(exp.summary.error);
-    await page.getByRole("checkbox", { name: /^警告/ }).check();
-    await page.getByRole("checkbox", { name: /^提示/ }).check();
+    // One card per cell: no two cards share a cell.
+    const cards = await page.evaluate(async () => {
+      const box = document.querySelector("[data-testid=todo]") as HTMLElement;
+      const seen = new Map<string, string>();
+      box.scrollTop = 0;
+      for (let i = 0; i < 5000; i++) {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        box.querySelectorAll("[data-testid=card]").forEach((c) => {
+          const k = (c.parentElement as HTMLElement).dataset.vkey!;
+          seen.set(k, `${c.getAttribute("data-sheet")}!${c.getAttribute("data-cell")}`);
+        });
+        if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+        box.scrollTop += box.clientHeight * 0.8;
+      }
+      box.scrollTop = 0;
+      return [...seen.values()].filter((v) => !v.endsWith("!"));
+    });
+    expect(cards.length).toBeGreaterThan(10);
+    expect(new Set(cards).size).toBe(cards.length);
+
+    // Keyboard: Tab reaches the list in a few presses; arrow keys move; Enter selects the active card's cell.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    let tabs = 0;
+    while (tabs < 30 && !(await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "todo"))) {
+      await page.keyboard.press("Tab");
+      tabs++;
+    }
+    expect(tabs).toBeLessThanOrEqual(16);
+    await page.keyboard.press("Home"); // the first project's header
+    const activeKind = () =>
+      page.evaluate(() => {
+        const id = document.querySelector("[data-testid=todo]")!.getAttribute("aria-activedescendant");
+        return id ? document.getElementById(id)?.getAttribute("data-testid") : null;
+      });
+    expect(await activeKind()).toBe("project");
+    let cardsPassed = 0;
+    for (let i = 0; i < 12 && cardsPassed < 2; i++) {
+      await page.keyboard.press("ArrowDown"); // category header, first card, …, the second card
+      if ((await activeKind()) === "card") cardsPassed++;
+    }
+    expect(cardsPassed).toBe(2);
+    const activeId = await page.evaluate(() => document.querySelector("[data-testid=todo]")!.getAttribute("aria-activedescendant"));
+    const target = page.locator(`[id="${activeId}"]`);
+    expect(await target.getAttribute("data-testid")).toBe("card");
+    const n0 = sel.length;
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => (window as any).__fakeExcel.stats.selections.length > n, n0);
+    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
+    expect(sel[sel.length - 1]).toEqual({ sheet: await target.getAttribute("data-sheet"), address: (await target.getAttribute("data-cell"))!.split(":")[0] });
+    // Left on a card goes to its project; Left again collapses it (its cards leave the list), Right opens it.
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    const proj = page.locator("[data-testid=project]").first();
+    expect(await proj.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("ArrowRight");
+    expect(await proj.getAttribute("aria-expanded")).toBe("true");
+    // The project header shows its must-fix count (错误 cards).
+    expect(await proj.getByTestId("must-fix").textContent()).toMatch(/^必改 [1-9]\d*$/);
+
+    // Tiles filter: 错误 shows only errors; clicking it again shows everything.
+    await page.getByTestId("tile-error").click();
+    expect(await page.getByTestId("tile-error").getAttribute("aria-pressed")).toBe("true");
+    const errorsOnly = await shownFindings(page);
+    expect(errorsOnly.length).toBe(exp.summary.error);
+    expect(errorsOnly.every((r) => r.severity === "error")).toBe(true);
+    await page.getByTestId("tile-warning").click();
+    expect((await shownFindings(page)).every((r) => r.severity === "warning")).toBe(true);
+    await page.getByTestId("tile-warning").click();
+    expect((await shownFindings(page)).length).toBe(exp.rows.length);
+
+    // The rule filter speaks Chinese, grouped by category; the ids stay out of the options.
+    const options = await page.locator("select >> nth=1").locator("option").allTextContents();
+    expect(options.length).toBeGreaterThan(3);
+    expect(options.every((o) => !/[a-z]+\/[a-z-]+/.test(o))).toBe(true);
+    const groupsShown = await page.locator("select >> nth=1").locator("optgroup").evaluateAll((els) => els.map((e) => e.getAttribute("label")));
+    expect(groupsShown).toEqual(expect.arrayContaining(["指标值"]));
 
     await expectNarrowAndLabelled(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shotPath("screenshot-taskpane.png"), fullPage: false });
 
-    // Export: a download with the same canonical JSON as Node, and the clipboard holds it too.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    // Export with open 错误: the pane says how many and lets the clerk go on; the download is the same canonical
+    // JSON as Node, and the clipboard holds it too.
+    expect(exp.summary.error).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "导出 JSON" }).click();
+    await page.getByText(`还有 ${exp.summary.error} 个错误未改`).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "仍然导出" }).click()]);
+    await page.getByText(`已导出 JSON（其中仍有 ${exp.summary.error} 个错误）`).waitFor();
     const exported = readFileSync((await download.path())!, "utf8");
     expect(exported).toBe(exp.json);
     expect(exported).toBe((await exportWorkbook(bytes, file)).json);
@@ -188,6 +270,8 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await expectNarrowAndLabelled(page); // the preview's long sheet list wraps inside 320 px
     await page.getByRole("button", { name: "确认插入" }).click();
     await page.getByText("已导入 JSON").waitFor();
+    // Never stale silently: the results say they are out of date after the import.
+    await page.getByTestId("stale").getByText("结果已过期").waitFor();
     const after = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
     expect(after.length).toBeGreaterThan(beforeCount);
     expect(JSON.stringify(JSON.parse(before).slice(0, beforeCount))).toBe(
@@ -195,9 +279,17 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     );
     expect(new Set(after).size).toBe(after.length);
 
-    // Bad JSON: a clear Chinese error, nothing inserted.
+    // Bad JSON: one plain Chinese sentence, the details folded away; nothing inserted.
     await page.getByLabel("选择要导入的 JSON 文件").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{ 不是 JSON") });
-    await page.getByText("不是有效的 JSON 文本", { exact: false }).waitFor();
+    await page.getByText("“bad.json”不是本助手导出的绩效目标 JSON，无法导入。").waitFor();
+    expect(await page.evaluate(() => (window as any).__fakeExcel.book.sheets.length)).toBe(after.length);
+    // A JSON object of the wrong shape: the same one sentence; the schema paths only inside the closed details.
+    await page.getByLabel("选择要导入的 JSON 文件").setInputFiles({ name: "a.json", mimeType: "application/json", buffer: Buffer.from('{"a":1}') });
+    await page.getByText("“a.json”不是本助手导出的绩效目标 JSON，无法导入。").waitFor();
+    const notice = page.getByTestId("notice");
+    expect(await notice.locator("details").getAttribute("open")).toBeNull();
+    expect(await notice.locator("details summary").textContent()).toMatch(/^查看详细原因（\d+ 条）$/);
+    expect(await notice.evaluate((el) => (el as HTMLElement).innerText)).not.toMatch(/\$schema|期望/); // folded: not visible
     expect(await page.evaluate(() => (window as any).__fakeExcel.book.sheets.length)).toBe(after.length);
 
     // 插入模板 → 完整模板: cancel once (nothing written), then confirm: new sheets under free names (部门/汇总 exist
@@ -208,6 +300,8 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByRole("menuitem", { name: /完整模板/ }).click();
     await page.getByTestId("insert-preview").waitFor();
+    // Focus goes to 确认插入 after the menu choice (not to <body>).
+    await page.waitForFunction(() => document.activeElement?.textContent === "确认插入");
     await page.getByRole("button", { name: "取消" }).click();
     await page.getByText("已取消，工作簿未改动").waitFor();
     expect(await workbookState()).toBe(snapshot);
@@ -215,6 +309,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     await page.getByRole("menuitem", { name: /完整模板/ }).click();
     await page.getByRole("button", { name: "确认插入" }).click();
     await page.getByText("模板已生成").waitFor();
+    await page.getByTestId("stale").waitFor();
     const withTemplate: string[] = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: { name: string }) => s.name));
     expect(withTemplate.length).toBe(countBefore + 6); // 部门, 汇总, 3 project sheets, hidden lists
     expect(withTemplate.slice(0, countBefore)).toEqual(after);
@@ -229,18 +324,176 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
       s.formulas[2][1] = "用户输入";
     }, edited);
     const syncs0 = await page.evaluate(() => (window as any).__fakeExcel.stats.syncs);
-    await page.getByRole("button", { name: "撤销插入" }).click();
+    // Every insert of the session can be undone: both are listed, the newest first.
+    expect(await page.getByTestId("undo-item").count()).toBe(2);
+    await page.getByRole("button", { name: "撤销插入" }).first().click();
     await page.getByText(`以下工作表在插入后已被修改：${edited}`, { exact: false }).waitFor();
     await expectNarrowAndLabelled(page);
     await page.getByRole("button", { name: "仍然删除" }).click();
     await page.getByText("已撤销插入").waitFor();
     expect((await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)) - syncs0).toBe(2);
     expect(await workbookState()).toBe(snapshot); // sheets and workbook names exactly as before the template
+    // The import is still undoable; undoing it too gives back the workbook as it was opened.
+    expect(await page.getByTestId("undo-item").count()).toBe(1);
+    await page.getByRole("button", { name: "撤销插入" }).click();
+    await page.getByText("已撤销插入").first().waitFor();
+    await page.waitForFunction((n) => (window as any).__fakeExcel.book.sheets.length === n, beforeCount);
     expect(await page.getByTestId("undo").count()).toBe(0);
 
     expect(served.foreign()).toEqual([]);
     expect(served.errors).toEqual([]);
     await served.context.close();
+  });
+});
+
+describe("task pane in Office mode: stale results, re-checking one sheet, accepted exceptions", () => {
+  test("an edit marks the results out of date; re-reading only that sheet keeps filters and position; 已核实，保留 round-trips", async () => {
+    const file = "seed-000.xlsx";
+    const exp = await expectedFor(file);
+    const served = await serveDist(browser, { officeJs: "/* stub */" });
+    await served.context.addInitScript({ content: fakeOfficeScript(exp.grid) });
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    const fake = () => page.evaluate(() => (window as any).__fakeExcel.stats);
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByTestId("summary").waitFor();
+    const full = await fake();
+    expect(full.syncs).toBe(3); // watching the sheets costs no extra round trip
+    const fullBytes = full.batches.reduce((a: number, b: { responseBytes: number }) => a + b.responseBytes, 0);
+
+    // Warnings only, second card active.
+    await page.getByTestId("tile-warning").click();
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByText(/^第 2\/\d+ 处$/).waitFor();
+    const active = page.locator("[data-testid=card][aria-selected=true]");
+    const sheet = (await active.getAttribute("data-sheet"))!;
+    const cell = (await active.getAttribute("data-cell"))!;
+    const warnings0 = Number(await page.getByTestId("count-warning").textContent());
+
+    // The clerk types into that project's sheet: Excel fires onChanged → the pane says its results are stale.
+    await page.evaluate(({ sheet }) => (window as any).__fakeExcel.book.edit(sheet, "A1", "改了标题"), { sheet });
+    await page.getByTestId("stale").getByText(`工作表“${sheet}”已被修改`).waitFor();
+
+    // Re-read only that sheet: 3 round trips, a fraction of the bytes; filter and position are kept.
+    const before = await fake();
+    await page.getByRole("button", { name: "只重新读取改过的工作表" }).click();
+    await page.getByTestId("stale").waitFor({ state: "detached" });
+    const after = await fake();
+    expect(after.syncs - before.syncs).toBe(3);
+    const partBytes = after.batches.slice(before.batches.length).reduce((a: number, b: { responseBytes: number }) => a + b.responseBytes, 0);
+    expect(partBytes).toBeLessThan(fullBytes / 5);
+    expect(await page.getByTestId("tile-warning").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByTestId("position").textContent()).toMatch(/^第 2\/\d+ 处$/);
+    expect(await active.getAttribute("data-cell")).toBe(cell);
+
+    // 已核实，保留: the reason box gets the focus; saving writes only the hidden exceptions sheet.
+    const sheetsBefore = await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets.map((s: any) => [s.name, s.values, s.formulas])));
+    const cardFindings = await active.locator("[data-testid=finding]").count();
+    await page.getByRole("button", { name: "已核实，保留" }).click();
+    await page.getByTestId("accept-form").waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
+    await page.keyboard.type("与项目批复文件一致");
+    await page.getByLabel("核实人（可不填）").fill("李会计");
+    await page.getByRole("button", { name: "保存核实记录" }).click();
+    await page.getByText(`已记录：${sheetRefLabel(sheet, cell)} 已核实，保留`).waitFor();
+    const stored = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.find((s: any) => s.name === "_jxmb_exceptions"));
+    expect(stored.visibility).toBe("Hidden");
+    expect(stored.values[0].slice(0, 8)).toEqual(["规则编号", "项目编码", "工作表", "单元格", "核实时的值", "理由", "日期", "核实人"]);
+    expect(stored.values.length).toBe(1 + cardFindings);
+    expect(stored.values[1].slice(2, 4)).toEqual([sheet, cell]);
+    expect(stored.values[1][5]).toBe("与项目批复文件一致");
+    expect(stored.values[1][7]).toBe("李会计");
+    const sheetsAfter = await page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets.filter((s: any) => s.name !== "_jxmb_exceptions").map((s: any) => [s.name, s.values, s.formulas])));
+    expect(sheetsAfter).toBe(sheetsBefore); // nothing else written
+    // Listed apart, not counted.
+    await page.getByText(`已核实 ${cardFindings} 项`).waitFor();
+    expect(Number(await page.getByTestId("count-warning").textContent())).toBe(warnings0 - cardFindings);
+    expect(await page.getByTestId("stale").count()).toBe(0); // our own sheet's write does not make results stale
+
+    // A full re-check reads the exceptions back from the workbook.
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByText(`已核实 ${cardFindings} 项`).waitFor();
+    expect(Number(await page.getByTestId("count-warning").textContent())).toBe(warnings0 - cardFindings);
+
+    // Withdraw → open again; 撤销上一次核实操作 → accepted again.
+    await page.getByRole("button", { name: "撤回" }).first().click();
+    await page.getByText(/^已撤回 /).waitFor();
+    await page.getByRole("button", { name: "撤销上一次核实操作" }).click();
+    await page.getByText("已撤销上一次核实操作").waitFor();
+    expect(Number(await page.getByTestId("count-warning").textContent())).toBe(warnings0 - cardFindings);
+
+    // The clerk changes the accepted cell: the exception lapses on the next check and the finding is back.
+    await page.evaluate(({ sheet, cell }) => (window as any).__fakeExcel.book.edit(sheet, cell.split(":")[0], "新的内容"), { sheet, cell });
+    await page.getByTestId("stale").waitFor();
+    await page.getByRole("button", { name: "重新校验" }).click();
+    await page.getByTestId("stale").waitFor({ state: "detached" });
+    await page.getByTestId("lapsed-item").first().waitFor();
+    expect(await page.getByTestId("lapsed-item").first().textContent()).toContain("现在：新的内容");
+
+    await expectNarrowAndLabelled(page);
+    expect(served.errors).toEqual([]);
+    expect(served.foreign()).toEqual([]);
+    await served.context.close();
+  });
+
+  test("a workbook without a table: 未找到绩效目标表 and 插入模板 as the next step; exporting 0 projects asks first", async () => {
+    const grid: Grid = { sheets: [{ name: "Sheet1", values: [["随便写的"], [null, 42]], merges: [] }], names: [] };
+    const served = await serveDist(browser, { officeJs: "/* stub */" });
+    await served.context.addInitScript({ content: fakeOfficeScript(grid) });
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByTestId("no-table").getByText("未找到绩效目标表").waitFor();
+    expect(await page.getByText("没有发现问题").count()).toBe(0);
+    expect(await page.getByTestId("summary").count()).toBe(0);
+    await page.getByTestId("no-table").getByRole("button", { name: "插入模板" }).click();
+    await page.getByRole("menuitem", { name: "一个项目表" }).click();
+    await page.getByTestId("insert-preview").waitFor();
+    await page.getByRole("button", { name: "取消" }).click();
+    await page.getByRole("button", { name: "导出 JSON" }).click();
+    await page.getByTestId("confirm").getByText("没有可导出的项目").waitFor();
+    await page.getByTestId("confirm").getByRole("button", { name: "取消" }).click();
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+});
+
+describe("comfort: zoom, text size, locales", () => {
+  test("200 % zoom (160 CSS px) scrolls only vertically; all text ≥ 13 px; zh-CN without English asides; en-US whole", async () => {
+    const exp = await expectedFor("seed-002.xlsx");
+    const served = await serveDist(browser, { officeJs: "/* stub */", width: 160 });
+    await served.context.addInitScript({ content: fakeOfficeScript(exp.grid) });
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    await page.getByRole("button", { name: "校验整个工作簿" }).click();
+    await page.getByTestId("summary").waitFor();
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByTestId("cell-now").waitFor();
+    await expectNarrowAndLabelled(page);
+    await page.screenshot({ path: shotPath("zoom-200.png"), fullPage: false });
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("main *")]
+        .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .map((e) => ({ text: e.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(e).fontSize) }))
+        .filter((x) => x.px < 13),
+    );
+    expect(small).toEqual([]);
+    // zh-CN chrome: no "（English）" asides anywhere in buttons, labels, headings and notices.
+    const chrome = await page.evaluate(() => [...document.querySelectorAll("button, label, h1, h2, h3, summary, option, [role=status]")].map((e) => e.textContent ?? ""));
+    expect(chrome.filter((t) => /（[A-Za-z][^）]*）|\([A-Za-z][^)]*\)/.test(t))).toEqual([]);
+    await served.context.close();
+
+    // en-US is a whole locale.
+    const en = await serveDist(browser, { officeJs: "/* stub */" });
+    await en.context.addInitScript({ content: fakeOfficeScript(exp.grid) });
+    const p2 = await en.context.newPage();
+    await p2.goto(`${ORIGIN}/taskpane.html?lang=en`);
+    await p2.getByRole("button", { name: "Check the whole workbook" }).click();
+    await p2.getByTestId("summary").waitFor();
+    const buttons = await p2.evaluate(() => [...document.querySelectorAll("main button")].map((e) => e.textContent ?? "").filter((t) => !/^\d/.test(t)));
+    expect(buttons.filter((t) => /[\u4e00-\u9fff]/.test(t) && !/^\d+\./.test(t))).toEqual([]);
+    await en.context.close();
   });
 });
 
@@ -280,7 +533,7 @@ describe("standalone page", () => {
     expect(served.requests.some((u) => /exceljs/.test(u))).toBe(true);
     expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 JSON" }).click()]);
+    const download = await exportJsonAnyway(page);
     expect(readFileSync((await download.path())!, "utf8")).toBe(exp.json);
 
     // Another profile: same findings as Node with that profile.

@@ -308,6 +308,21 @@ class FakeWorksheets extends FakeObject {
     });
     return this;
   }
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): the handler is registered when the batch syncs. */
+  get onChanged(): { add(handler: (e: FakeChangedEvent) => unknown): { remove(): void } } {
+    return {
+      add: (handler) => {
+        const book = this.ctx.book;
+        if (book.apiMinor < 9) throw new FakeExcelError("ApiNotFound", "worksheets.onChanged needs ExcelApi 1.9");
+        this.ctx.queue.push({ request: { m: "worksheets.onChanged.add" }, run: () => (book.handlers.push(handler), null) });
+        return {
+          remove: () => {
+            book.handlers = book.handlers.filter((h) => h !== handler);
+          },
+        };
+      },
+    };
+  }
   getItem(name: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.ctx, () => {
       const s = this.ctx.book.find(name);
@@ -575,8 +590,21 @@ class FakeRange extends FakeObject {
         return this.slice(s.formulas, "");
       case "numberFormat":
         return this.slice(s.formats, "General");
-      case "text":
-        return this.slice(s.values, "" as OfficeValue).map((r) => r.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v))));
+      case "text": {
+        // As Excel shows it: booleans in capitals, percentages formatted ("75%" for 0.75 under "0%").
+        const fmts = this.slice(s.formats, "General");
+        return this.slice(s.values, "" as OfficeValue).map((r, i) =>
+          r.map((v, j) => {
+            if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+            const f = fmts[i]?.[j] ?? "General";
+            if (typeof v === "number" && /%/.test(f)) {
+              const d = /\.(0+)%/.exec(f)?.[1].length ?? 0;
+              return `${(v * 100).toFixed(d)}%`;
+            }
+            return String(v);
+          }),
+        );
+      }
       case "rowIndex":
         return b.r;
       case "columnIndex":
@@ -847,8 +875,35 @@ class FakeNames extends FakeObject {
   }
 }
 
+/** What Excel passes to a WorksheetChanged handler (the fields the port reads). */
+export interface FakeChangedEvent {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  type: "WorksheetChanged";
+}
+
 class FakeBook {
   private ids = 0;
+  /** Registered worksheets.onChanged handlers. */
+  handlers: ((e: FakeChangedEvent) => unknown)[] = [];
+  /** A user's edit: set one cell's value (as typed) and fire onChanged like Excel does. */
+  edit(sheet: string, address: string, value: string | number): void {
+    const s = this.find(sheet);
+    const p = parseCell(address);
+    if (!s || !p) throw new FakeExcelError("ItemNotFound", `${sheet}!${address}`);
+    while (s.values.length <= p.r) s.values.push([]);
+    for (const grid of [s.values, s.formulas, s.formats]) {
+      while (grid.length <= p.r) grid.push([]);
+      const row = grid[p.r] as unknown[];
+      while (row.length <= p.c) row.push(grid === s.formats ? "General" : "");
+    }
+    s.values[p.r][p.c] = value;
+    s.formulas[p.r][p.c] = value;
+    const e: FakeChangedEvent = { worksheetId: s.id, address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" };
+    for (const h of [...this.handlers]) void h(e);
+  }
   /** A worksheet id in Excel's style ("{…}"), unique in this workbook. */
   newId(): string {
     this.ids++;

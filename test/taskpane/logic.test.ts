@@ -7,7 +7,10 @@ import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read/index";
 import { validate } from "../../src/model/validate";
 import { MemoryPort } from "../../src/taskpane/excel/memoryPort";
-import { cellLabel, exportFileName, filterFindings, groupFindings, ruleCounts, runValidation, summaryText } from "../../src/taskpane/logic";
+import { cellLabel, exportFileName, ruleCounts, runValidation, summaryText } from "../../src/taskpane/logic";
+import { buildGroups, buildRows, cardOrder, filterFindings, foldCards, SEVERITY_RANK } from "../../src/taskpane/todo";
+import { categoryOf, ruleTitle } from "../../src/taskpane/ruleInfo";
+import { RULES } from "../../src/model/rules/index";
 import { renderEmptyTemplate } from "../../src/model/write/index";
 
 async function seedPort(file: string): Promise<MemoryPort> {
@@ -36,36 +39,70 @@ describe("runValidation over MemoryPort", () => {
   });
 });
 
-describe("grouping, filters and the e-mail summary", () => {
-  test("groups follow the projects; counts add up; filters by severity and rule", async () => {
+describe("the to-do list: cards, order, groups, filters and the e-mail summary", () => {
+  test("one card per cell; 错误 first in every project and across projects; counts add up", async () => {
+    const run = await runValidation(await seedPort("seed-000.xlsx"), undefined);
+    const all = run.report.findings;
+    expect(all.length).toBeGreaterThan(100);
+    const cards = foldCards(all);
+    expect(cards.reduce((a, c) => a + c.findings.length, 0)).toBe(all.length);
+    const cellKeys = cards.filter((c) => c.cell).map((c) => `${c.projectKey}|${c.sheet}|${c.cell}`);
+    expect(new Set(cellKeys).size).toBe(cellKeys.length); // never two cards on one cell
+    expect(cards.some((c) => c.findings.length > 1)).toBe(true); // seed-000 has cells with two findings
+    for (const c of cards) expect(c.severity).toBe(c.findings[0].severity);
+
+    const groups = buildGroups(all);
+    const order = cardOrder(groups);
+    expect(order.length).toBe(cards.length);
+    // Projects with errors come before those without; inside a project the first card is its worst.
+    const worst = groups.map((g) => (g.counts.error ? 0 : g.counts.warning ? 1 : 2));
+    expect([...worst].sort()).toEqual(worst);
+    expect(order[0].severity).toBe("error");
+    for (const g of groups) {
+      const first = g.categories[0].cards[0];
+      const min = Math.min(...g.categories.flatMap((c) => c.cards.map((x) => SEVERITY_RANK[x.severity])));
+      expect(SEVERITY_RANK[first.severity]).toBe(min);
+      for (const cat of g.categories) expect(new Set(cat.cards.map((c) => c.category))).toEqual(new Set([cat.key]));
+    }
+    // Rows: collapsing a project hides its categories and cards only.
+    const open = buildRows(groups, new Set());
+    const shut = buildRows(groups, new Set([groups[0].key]));
+    const inFirst = groups[0].categories.reduce((a, c) => a + 1 + c.cards.length, 0);
+    expect(open.length - shut.length).toBe(inFirst);
+    expect(shut[0]).toMatchObject({ kind: "project", collapsed: true });
+  });
+
+  test("every rule has a Chinese title and a known category", () => {
+    for (const r of RULES) {
+      expect(ruleTitle(r.meta.id)).toMatch(/[\u4e00-\u9fff]/);
+      expect(categoryOf(r.meta.id)).not.toBe("other");
+    }
+    expect(categoryOf("read/problem")).toBe("other");
+  });
+
+  test("filters by severity and rule", async () => {
     const run = await runValidation(await seedPort("seed-002.xlsx"), undefined);
     const all = run.report.findings;
-    expect(all.length).toBeGreaterThan(0);
-    const groups = groupFindings(all);
-    expect(groups.reduce((a, g) => a + g.findings.length, 0)).toBe(all.length);
-    for (const g of groups) {
-      expect(new Set(g.findings.map((f) => f.projectSeq)).size).toBe(1);
-      expect(g.counts.error + g.counts.warning + g.counts.info).toBe(g.findings.length);
-    }
     const errorsOnly = filterFindings(all, { severities: new Set(["error"]), ruleId: "" });
     expect(errorsOnly.length).toBe(run.report.summary.error);
     const [first] = ruleCounts(all);
     expect(filterFindings(all, { severities: new Set(["error", "warning", "info"]), ruleId: first.ruleId }).length).toBe(first.count);
   });
 
-  test("summary text: counts, then the cells to fix (errors first), no info lines", async () => {
-    const run = await runValidation(await seedPort("seed-002.xlsx"), undefined);
-    const text = summaryText(run, 5);
+  test("summary covers the whole workbook: every project, every error; many warnings become a count and a pointer", async () => {
+    const run = await runValidation(await seedPort("seed-000.xlsx"), undefined);
     const s = run.report.summary;
-    expect(text).toContain(`错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条`);
-    const lines = text.trim().split("\n");
-    const listed = lines.filter((l) => /^\d+\. \[/.test(l));
-    expect(listed.length).toBe(Math.min(5, s.error + s.warning));
-    if (s.error > 0) expect(listed[0]).toMatch(/^1\. \[错误\] /);
-    expect(listed.some((l) => l.includes("[提示]"))).toBe(false);
-    const firstError = run.report.findings.find((f) => f.severity === "error");
-    if (firstError) expect(listed[0]).toContain(cellLabel(firstError.sheet, firstError.cell));
-    if (s.error + s.warning > 5) expect(lines[lines.length - 1]).toMatch(/另有 \d+ 条/);
+    const full = summaryText(run, 10_000);
+    expect(full).toContain(`错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条`);
+    const numbered = full.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(numbered.length).toBe(s.error + s.warning); // nothing cut
+    const firstError = run.report.findings.find((f) => f.severity === "error")!;
+    expect(full).toContain(cellLabel(firstError.sheet, firstError.cell));
+    const short = summaryText(run, 5);
+    expect(short.split("\n").filter((l) => /^\d+\. /.test(l)).length).toBe(s.error);
+    expect(short).toContain(`建议核实（警告 ${s.warning} 条）：条数较多，完整清单请用任务窗格中的“导出问题清单”导出后查看。`);
+    const projects = new Set(run.report.findings.filter((f) => f.severity !== "info").map((f) => f.projectSeq));
+    expect(short.split("\n").filter((l) => l.startsWith("- ")).length).toBe(projects.size);
   });
 
   test("file names drop characters file systems refuse", () => {

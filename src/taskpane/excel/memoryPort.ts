@@ -2,9 +2,11 @@
  * In-memory WorkbookPort over a Grid: serves jest, the standalone page (a dropped .xlsx read with loadGrid)
  * and the browser e2e fake.
  */
-import { cellText, getValue, parseA1, type Grid } from "../../model/grid";
+import { getValue, parseA1, type Grid } from "../../model/grid";
+import { displayText } from "./display";
 import type { GridSheet } from "../../model/grid";
 import {
+  assertOwnSheet,
   fingerprintCells,
   freeSheetNames,
   renameBook,
@@ -41,10 +43,12 @@ export class MemoryPort implements WorkbookPort {
     return this.grid;
   }
 
-  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
-    onProgress?.({ fraction: 1, message: `已读取 ${this.grid.sheets.length} 个工作表` });
+  async readWorkbook(onProgress?: (p: ReadProgress) => void, opts: { only?: string[] } = {}): Promise<Grid> {
+    const only = opts.only ? new Set(opts.only) : null;
+    const grid = only ? { sheets: this.grid.sheets.filter((s) => only.has(s.name)), names: this.grid.names } : this.grid;
+    onProgress?.({ fraction: 1, message: `已读取 ${grid.sheets.length} 个工作表` });
     // A structured copy, so callers can never mutate the workbook through the result.
-    return JSON.parse(JSON.stringify(this.grid)) as Grid;
+    return JSON.parse(JSON.stringify(grid)) as Grid;
   }
 
   async sheetNames(): Promise<string[]> {
@@ -52,9 +56,9 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
-    if (!this.grid.sheets.some((s) => s.name === sheet)) throw new Error(`找不到工作表“${sheet}”（sheet not found）`);
+    if (!this.grid.sheets.some((s) => s.name === sheet)) throw new Error(`找不到工作表“${sheet}”`);
     const first = cell.split(":")[0];
-    if (!parseA1(first)) throw new Error(`单元格地址“${cell}”无效（invalid cell address）`);
+    if (!parseA1(first)) throw new Error(`单元格地址“${cell}”无效`);
     const sel = { sheet, cell };
     this.selections.push(sel);
     for (const l of this.listeners) l(sel);
@@ -64,7 +68,7 @@ export class MemoryPort implements WorkbookPort {
     const s = this.grid.sheets.find((x) => x.name === sheet);
     const p = parseA1(cell.split(":")[0]);
     if (!s || !p) return "";
-    return cellText(getValue(s, p.r, p.c));
+    return displayText(getValue(s, p.r, p.c), s.formats?.[p.r]?.[p.c]);
   }
 
   async insertSheets(book: InsertBook): Promise<InsertResult> {
@@ -112,10 +116,17 @@ export class MemoryPort implements WorkbookPort {
     return { fingerprints, names, otherVisible, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
   }
 
+  async writeOwnSheet(sheet: GridSheet): Promise<void> {
+    assertOwnSheet(sheet.name);
+    const copy = JSON.parse(JSON.stringify(sheet)) as GridSheet;
+    const i = this.grid.sheets.findIndex((s) => s.name === sheet.name);
+    this.grid = { ...this.grid, sheets: i >= 0 ? this.grid.sheets.map((s, j) => (j === i ? copy : s)) : [...this.grid.sheets, copy] };
+  }
+
   async deleteSheets(ids: string[], definedNames: string[] = []): Promise<void> {
     const doomed = ids.map((id) => this.find(id));
     const i = doomed.indexOf(undefined);
-    if (i >= 0) throw Object.assign(new Error(`找不到工作表“${ids[i]}”（sheet not found）`), { code: "ItemNotFound" });
+    if (i >= 0) throw Object.assign(new Error(`找不到工作表“${ids[i]}”`), { code: "ItemNotFound" });
     const gone = new Set(doomed as GridSheet[]);
     const goneNames = new Set((doomed as GridSheet[]).map((s) => s.name.toLowerCase()));
     const dn = new Set(definedNames.map((n) => n.toLowerCase()));

@@ -12,6 +12,7 @@ import type { SheetExtras, ValidationSpec } from "../../model/write/render";
 import type { StyleRole } from "../../model/write/layout";
 import { parseA1, quoteSheet } from "../../model/grid";
 import {
+  assertOwnSheet,
   fingerprintCells,
   freeSheetNames,
   renameBook,
@@ -187,20 +188,48 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Grid> {
+  /** Sheet id → name as of the last read (change events carry ids). */
+  private sheetIds = new Map<string, string>();
+  private watchers: { names: Set<string>; onChange: (sheet: string) => void }[] = [];
+  private listening = false;
+
+  async watchSheets(names: string[], onChange: (sheet: string) => void): Promise<() => void> {
+    const w = { names: new Set(names), onChange };
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
+  }
+
+  private onSheetChanged(e: { worksheetId?: string }): void {
+    const name = e.worksheetId ? this.sheetIds.get(e.worksheetId) : undefined;
+    if (!name) return;
+    for (const w of this.watchers) if (w.names.has(name)) w.onChange(name);
+  }
+
+  async readWorkbook(onProgress?: (p: ReadProgress) => void, opts: { only?: string[] } = {}): Promise<Grid> {
     const withMerges = this.supports("1.13");
     const withFormula = this.supports("1.7");
+    const only = opts.only ? new Set(opts.only) : null;
     return this.excel.run(async (ctx) => {
       onProgress?.({ fraction: 0.05, message: "正在读取工作表列表……" });
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name,items/visibility");
+      sheets.load("items/name,items/visibility,items/id");
+      // Edits to the sheets read make the pane's results stale: one collection-wide handler (ExcelApi 1.9),
+      // registered in this same round trip, so watching costs no extra sync.
+      if (!this.listening && this.supports("1.9")) {
+        sheets.onChanged.add(async (e) => this.onSheetChanged(e));
+        this.listening = true;
+      }
       // NamedItem.formula is ExcelApi 1.7; older clients give the reference through `value` ("Sheet1!$A$1").
       const nameProps = this.supports("1.7") ? "items/name,items/type,items/formula,items/visible" : "items/name,items/type,items/value,items/visible";
       const wbNames = ctx.workbook.names;
       wbNames.load(nameProps);
       await ctx.sync(); // 1
 
-      const items = sheets.items;
+      for (const ws of sheets.items) this.sheetIds.set(ws.id, ws.name);
+      // A partial read (one project's sheet) keeps the workbook's order but only those sheets.
+      const items = only ? sheets.items.filter((ws) => only.has(ws.name)) : sheets.items;
       const used = items.map((ws) => {
         const u = ws.getUsedRangeOrNullObject(true);
         u.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -374,6 +403,43 @@ export class OfficePort implements WorkbookPort {
       sheetNamesColl.forEach(addNames);
       onProgress?.({ fraction: 1, message: `已读取 ${out.length} 个工作表` });
       return { sheets: out, names };
+    });
+  }
+
+  /** Create or overwrite the exceptions sheet: hidden, text cells; old rows past the new list are blanked. */
+  async writeOwnSheet(sheet: GridSheet): Promise<void> {
+    assertOwnSheet(sheet.name);
+    await this.excel.run(async (ctx) => {
+      const probe = { ws: ctx.workbook.worksheets.getItemOrNullObject(sheet.name) };
+      probe.ws.load("name");
+      await ctx.sync();
+      const old = { rows: 0, cols: 0 };
+      let ws: Excel.Worksheet;
+      if (probe.ws.isNullObject) {
+        ws = ctx.workbook.worksheets.add(sheet.name);
+        ws.visibility = "Hidden" as Excel.SheetVisibility;
+      } else {
+        ws = probe.ws;
+        const size = { used: ws.getUsedRangeOrNullObject(true) };
+        size.used.load("rowCount,columnCount,rowIndex,columnIndex");
+        await ctx.sync();
+        if (!size.used.isNullObject) {
+          old.rows = size.used.rowIndex + size.used.rowCount;
+          old.cols = size.used.columnIndex + size.used.columnCount;
+        }
+      }
+      const cols = Math.max(old.cols, ...sheet.values.map((r) => r?.length ?? 0), 1);
+      const rows = Math.max(old.rows, sheet.values.length, 1);
+      const text: string[][] = [];
+      for (let r = 0; r < rows; r++) {
+        const src = sheet.values[r] ?? [];
+        text.push(Array.from({ length: cols }, (_, c) => (src[c] === null || src[c] === undefined ? "" : String(src[c]))));
+      }
+      const block = ws.getRangeByIndexes(0, 0, rows, cols);
+      // Text format first, so a value such as "001" or "75%" stays the text it was accepted as.
+      block.numberFormat = text.map((r) => r.map(() => "@"));
+      block.values = text;
+      await ctx.sync();
     });
   }
 

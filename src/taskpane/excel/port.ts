@@ -5,6 +5,7 @@
 import type { Grid, GridSheet } from "../../model/grid";
 import type { SheetExtras } from "../../model/write/render";
 import { clipSheetName } from "../../model/write/layout";
+import { EXCEPTIONS_SHEET } from "../../model/exceptions";
 
 /**
  * What insertSheets writes: a TemplateBook from src/model/write (sheets with values, formulas, formats, merges;
@@ -47,8 +48,11 @@ export interface SheetInspection {
 
 export interface WorkbookPort {
   readonly kind: "office" | "memory";
-  /** All sheets (values, formulas, number formats, merges) and defined names. */
-  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Grid>;
+  /**
+   * All sheets (values, formulas, number formats, merges) and defined names; with `only`, just those sheets (and
+   * all names) in the same number of round trips: re-checking one project reads only its sheet.
+   */
+  readWorkbook(onProgress?: (p: ReadProgress) => void, opts?: { only?: string[] }): Promise<Grid>;
   sheetNames(): Promise<string[]>;
   /** Select (and show) one cell. Rejects with a zh-CN message when the sheet or cell does not exist. */
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -67,6 +71,21 @@ export interface WorkbookPort {
    * inspectSheets first): a missing one rejects with ItemNotFound.
    */
   deleteSheets(ids: string[], definedNames?: string[]): Promise<void>;
+  /**
+   * Call `onChange(sheetName)` when one of these sheets is edited (Office.js worksheet onChanged); resolves to a
+   * function that stops watching. Ports without live edits (the page) leave it out.
+   */
+  watchSheets?(names: string[], onChange: (sheet: string) => void): Promise<() => void>;
+  /**
+   * Create or overwrite the pane's own hidden sheet (only EXCEPTIONS_SHEET: the one sheet the pane ever rewrites),
+   * as text cells; every other sheet stays untouched.
+   */
+  writeOwnSheet(sheet: GridSheet): Promise<void>;
+}
+
+/** The pane may rewrite this sheet and no other (see writeOwnSheet). */
+export function assertOwnSheet(name: string): void {
+  if (name !== EXCEPTIONS_SHEET) throw new Error(`只能改写助手自己的工作表“${EXCEPTIONS_SHEET}”，不会改写“${name}”`);
 }
 
 /**
