@@ -5,6 +5,7 @@
  *   npm run bench -- model functions bundle findings reading workbook batch   a subset
  *   (reading: every test/corpus form read and scored against its truth — tables, rows, phantom rows)
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
+ *   (page: the standalone page in headless Chromium with 600 projects; builds dist/ when stale)
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import { printTable, type BenchRow } from "./table";
 import { benchWorkbook } from "./workbook";
 import { findingsRows } from "./findings";
 import { benchReading } from "./reading";
+import { benchPage } from "./page";
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -51,6 +53,10 @@ async function main(): Promise<void> {
   if (want("batch")) {
     console.error("bench: batch validate, 500 workbooks through the CLI (--jobs 1 vs pool) …");
     rows.push(...(await benchBatch()));
+  }
+  if (want("page")) {
+    console.error("bench: standalone page in headless Chromium, 600 projects (first finding, scroll frames) …");
+    rows.push(...(await benchPage()));
   }
   printTable(rows);
 }

@@ -753,7 +753,10 @@ export function App(props: AppProps): React.ReactElement {
 
       <div role="status" aria-live="polite">
         {busy !== null && (
-          <Field validationMessage={progress !== undefined && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy} validationState="none">
+          <Field
+            validationMessage={<span style={{ fontSize: SMALL }}>{progress !== undefined && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy}</span>}
+            validationState="none"
+          >
             <ProgressBar value={progress} max={1} aria-label={t("progress")} />
           </Field>
         )}
@@ -766,11 +769,11 @@ export function App(props: AppProps): React.ReactElement {
             {stale.why}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void doValidate()} disabled={busy !== null}>
+            <Button onClick={() => void doValidate()} disabled={busy !== null}>
               {t("revalidate")}
             </Button>
             {stale.sheets && (
-              <Button size="small" onClick={() => void doRecheck(stale.sheets!)} disabled={busy !== null}>
+              <Button onClick={() => void doRecheck(stale.sheets!)} disabled={busy !== null}>
                 {t("recheckSheets")}
               </Button>
             )}
@@ -874,7 +877,7 @@ export function App(props: AppProps): React.ReactElement {
                   </>
                 ) : (
                   <div className={s.row}>
-                    <Button size="small" className={s.btn} onClick={() => void onUndo(record)} disabled={busy !== null}>
+                    <Button className={s.btn} onClick={() => void onUndo(record)} disabled={busy !== null}>
                       {t("undoInsert")}
                     </Button>
                   </div>
@@ -974,7 +977,7 @@ export function App(props: AppProps): React.ReactElement {
               </Button>
             )}
             <Button
-              size="small"
+             
               appearance="subtle"
               className={s.btn}
               onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(groups.map((g) => g.key)))}
@@ -1037,7 +1040,7 @@ export function App(props: AppProps): React.ReactElement {
           </h2>
           {exceptionUndo && mode === "office" && (
             <div className={s.row}>
-              <Button size="small" className={s.btn} disabled={busy !== null} onClick={() => void saveExceptions(exceptionUndo, t("exceptionUndone"), null)}>
+              <Button className={s.btn} disabled={busy !== null} onClick={() => void saveExceptions(exceptionUndo, t("exceptionUndone"), null)}>
                 {t("exceptionUndo")}
               </Button>
             </div>
@@ -1063,7 +1066,7 @@ export function App(props: AppProps): React.ReactElement {
                   </span>
                   {mode === "office" && (
                     <div className={s.row}>
-                      <Button size="small" className={s.btn} disabled={busy !== null} onClick={() => void onWithdraw(exception)}>
+                      <Button className={s.btn} disabled={busy !== null} onClick={() => void onWithdraw(exception)}>
                         {t("withdraw")}
                       </Button>
                     </div>

@@ -144,7 +144,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         onChange={(e) => void open(e.target.files?.[0])}
       />
       {loading && (
-        <Field className={s.progress} validationMessage={loading.stage} validationState="none">
+        <Field className={s.progress} validationMessage={<span style={{ fontSize: "13px" }}>{loading.stage}</span>} validationState="none">
           {/* Parsing has no measurable steps: the bar turns indeterminate instead of showing a made-up figure. */}
           <ProgressBar value={loading.stage.startsWith(t("pageParsing", { file: loading.file })) ? undefined : loading.fraction} max={1} aria-label={t("progress")} data-testid="page-progress" />
         </Field>
