@@ -668,11 +668,13 @@ export function App(props: AppProps): React.ReactElement {
             {c.findings.length > 1 && <span className={sevClass(f.severity)}>{sevLabel(f.severity)}：</span>}
             {f.message}
             {f.fix && <span className={s.fix}>{t("fix", { text: f.fix })}</span>}
+            {f.folded && f.folded.length > 0 && <span className={s.meta}>{t("alsoHere", { titles: f.folded.map(ruleTitle).join("、") })}</span>}
+            {f.locations && f.locations.length > 0 && <span className={s.meta}>{t("locations", { n: f.locations.length })}</span>}
           </span>
         ))}
         {isActive && (
           <span className={s.meta} data-testid="card-details">
-            {t("ruleIds", { ids: [...new Set(c.findings.map((f) => f.ruleId))].join("、") })}
+            {t("ruleIds", { ids: [...new Set(c.findings.flatMap((f) => [f.ruleId, ...(f.folded ?? [])]))].join("、") })}
             {cellNow && cellNow.key === c.key && (
               <span className={s.meta} data-testid="cell-now">
                 {t("cellNow", { text: cellNow.text === "" ? t("cellEmpty") : cellNow.text.length > 80 ? `${cellNow.text.slice(0, 80)}…` : cellNow.text })}
