@@ -49,7 +49,8 @@ import {
 } from "./logic";
 import { buildGroups, buildRows, cardOrder, filterFindings, type Card, type Row } from "./todo";
 import { VirtualList } from "./VirtualList";
-import { copyText, downloadFile } from "./browser";
+import { copyText, downloadFile, XLSX_MIME } from "./browser";
+import { findingRows, findingsBook, findingsCsv } from "./findingsList";
 import {
   checkUndo,
   downloadBook,
@@ -188,6 +189,8 @@ export interface AppProps {
   noWorkbook?: boolean;
   /** A notice to show at start (e.g. "Office not available, standalone mode"). */
   initialNotice?: Notice;
+  /** File name of the checked workbook, for links in the exported 问题清单. */
+  sourceFile?: string;
 }
 
 const sevLabel = (sev: Severity) => t(`sev_${sev}`);
@@ -366,6 +369,29 @@ export function App(props: AppProps): React.ReactElement {
     const text = summaryText(res);
     const ok = await copyText(text);
     setNotice(ok ? { intent: "success", title: t("summaryCopied") } : { intent: "warning", title: t("summaryManual"), lines: text.split("\n") });
+  };
+
+  const onExportList = async (kind: "xlsx" | "csv") => {
+    const res = run && !stale ? run : await doValidate(true);
+    if (!res) return;
+    const rows = findingRows(res);
+    const base = exportFileName(res.document, kind).replace(/绩效目标\.(xlsx|csv)$/, `问题清单.${kind}`);
+    let ok: boolean;
+    if (kind === "csv") ok = downloadFile(base, findingsCsv(rows), "text/csv;charset=utf-8");
+    else {
+      setBusy(t("making"));
+      try {
+        const { writeTemplateBook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
+        ok = downloadFile(base, await writeTemplateBook(findingsBook(rows, props.sourceFile ?? null)), XLSX_MIME);
+      } finally {
+        setBusy(null);
+      }
+    }
+    setNotice({
+      intent: ok ? "success" : "warning",
+      title: ok ? t("listExported", { n: rows.length }) : t("noDownload"),
+      lines: ok ? [t("downloaded", { name: base }), ...(res.accepted.length ? [t("listAccepted", { n: res.accepted.length })] : [])] : [],
+    });
   };
 
   /** Office: preview first (nothing is written until 确认). Standalone: the book is a download. */
@@ -751,6 +777,19 @@ export function App(props: AppProps): React.ReactElement {
         <Button className={s.btn} onClick={() => void onCopySummary()} disabled={busy !== null || props.noWorkbook}>
           {t("copySummary")}
         </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button className={s.btn} disabled={busy !== null || props.noWorkbook}>
+              {t("exportList")}
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => void onExportList("xlsx")}>{t("exportListXlsx")}</MenuItem>
+              <MenuItem onClick={() => void onExportList("csv")}>{t("exportListCsv")}</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
 
       <div role="status" aria-live="polite">

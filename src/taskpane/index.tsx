@@ -39,6 +39,17 @@ function requirementNotice(): AppProps["initialNotice"] {
   return null;
 }
 
+/** The open workbook's file name (for links in the exported 问题清单); undefined when Office does not say. */
+function documentFileName(): string | undefined {
+  try {
+    const url = Office.context.document?.url;
+    const name = url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? "") : "";
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
@@ -56,7 +67,7 @@ async function main(): Promise<void> {
   if (inExcel) {
     root.render(
       <Root>
-        <App port={new OfficePort(Excel)} mode="office" initialNotice={requirementNotice()} />
+        <App port={new OfficePort(Excel)} mode="office" initialNotice={requirementNotice()} sourceFile={documentFileName()} />
       </Root>,
     );
   } else {

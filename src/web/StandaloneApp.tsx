@@ -165,6 +165,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         port={opened?.port ?? emptyPort}
         mode="standalone"
         subtitle={opened ? t("subPageFile", { file: opened.fileName }) : undefined}
+        sourceFile={opened?.fileName}
         autoRun={!!opened}
         noWorkbook={!opened}
         initialNotice={notice ? { intent: "info", title: notice } : null}

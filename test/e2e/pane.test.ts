@@ -518,7 +518,7 @@ describe("task pane in Office mode: every layout", () => {
 });
 
 describe("standalone page", () => {
-  test("upload a seed workbook: exceljs loads only then, same findings, export", async () => {
+  test("upload a seed workbook: the reader loads only then, same findings, export", async () => {
     const file = "seed-002.xlsx";
     const exp = await expectedFor(file);
     expect(exp.rows.length).toBeGreaterThan(10);
@@ -530,11 +530,39 @@ describe("standalone page", () => {
 
     await page.getByTestId("xlsx-input").setInputFiles(join(ROOT, "examples", file));
     await page.getByTestId("summary").waitFor({ timeout: 60_000 });
-    expect(served.requests.some((u) => /exceljs/.test(u))).toBe(true);
+    // The reader chunk is fetched only now (exceljs no longer reads workbooks: only 下载模板 loads it).
+    expect(served.requests.some((u) => /xlsx-read/.test(u))).toBe(true);
     expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
 
     const download = await exportJsonAnyway(page);
     expect(readFileSync((await download.path())!, "utf8")).toBe(exp.json);
+
+    // 导出问题清单: an .xlsx with one row per finding, the cell column linking into the opened file; and CSV.
+    const [listXlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      (async () => {
+        await page.getByRole("button", { name: "导出问题清单" }).click();
+        await page.getByRole("menuitem", { name: /\.xlsx/ }).click();
+      })(),
+    ]);
+    expect(listXlsx.suggestedFilename()).toMatch(/问题清单\.xlsx$/);
+    const listGrid = await loadGrid(readFileSync((await listXlsx.path())!));
+    const list = listGrid.sheets[0];
+    expect(list.values[0].slice(0, 5)).toEqual(["序号", "项目", "工作表", "单元格", "严重程度"]);
+    expect(list.values.length - 1).toBe(exp.rows.length);
+    expect(list.values[1][4]).toBe(exp.summary.error > 0 ? "错误" : "警告");
+    expect(list.formulas?.flat().some((f) => typeof f === "string" && f.startsWith(`HYPERLINK("${file}#`))).toBe(true);
+    await page.getByText(`已导出问题清单（${exp.rows.length} 条）`).waitFor();
+    const [listCsv] = await Promise.all([
+      page.waitForEvent("download"),
+      (async () => {
+        await page.getByRole("button", { name: "导出问题清单" }).click();
+        await page.getByRole("menuitem", { name: /\.csv/ }).click();
+      })(),
+    ]);
+    const csv = readFileSync((await listCsv.path())!, "utf8");
+    expect(csv.startsWith("\uFEFF序号,项目,工作表,单元格")).toBe(true);
+    expect(csv.trim().split("\r\n").length).toBe(exp.rows.length + 1);
 
     // Another profile: same findings as Node with that profile.
     await page.getByRole("combobox", { name: /校验规则/ }).selectOption("central-2021");

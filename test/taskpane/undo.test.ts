@@ -43,7 +43,7 @@ async function userTypes(fake: FakeExcel, sheet: string, address: string, text: 
 }
 
 describe("import → undo over the recording fake of Excel", () => {
-  test("the preview writes nothing; undo deletes exactly the inserted sheets, in 2 syncs; existing sheets byte-identical", async () => {
+  test("the preview writes nothing; undo deletes exactly the inserted sheets, in 2–3 syncs; existing sheets byte-identical", async () => {
     const grid = await example("seed-000.xlsx");
     const { fake, port } = officeOver(grid);
     const sheetsBefore = JSON.stringify(fake.book.sheets);
@@ -75,14 +75,18 @@ describe("import → undo over the recording fake of Excel", () => {
     expect(check).toEqual({ present: record.ids, presentNames: record.names, missing: [], changed: [], definedNames: record.definedNames, blocked: false });
     const message = await undoInsert(port, record, check);
     const undoSyncs = fake.stats.syncs;
-    expect(undoSyncs).toBe(2);
+    // Inspect reads the inserted sheets back in as few round trips as stay under Excel's 5 MB payload limit (a
+    // whole department's import needs two), then one delete.
+    expect(undoSyncs).toBeGreaterThanOrEqual(2);
+    expect(undoSyncs).toBeLessThanOrEqual(3);
+    for (const b of fake.stats.batches) expect(b.failed).toBeUndefined();
     expect(fake.stats.runs).toBe(2);
     expect(message).toMatch(/^已撤销插入：删除了 /);
     expect(fake.stats.deleted.sort()).toEqual([...record.names].sort());
     // Byte-identical: every existing sheet (values, formulas, formats, merges, names, log) and the workbook names.
     expect(JSON.stringify(fake.book.sheets)).toBe(sheetsBefore);
     expect(JSON.stringify(fake.book.names)).toBe(namesBefore);
-    console.log(`[undo] ${record.names.length} inserted sheets taken back in ${undoSyncs} syncs (inspect 1 + delete 1)`);
+    console.log(`[undo] ${record.names.length} inserted sheets taken back in ${undoSyncs} syncs (inspect ${undoSyncs - 1} + delete 1)`);
   });
 
   test("an edited sheet is reported; a deleted one is skipped; a renamed one is still itself; a new sheet under an old name is never touched", async () => {

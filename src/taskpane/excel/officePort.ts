@@ -36,6 +36,19 @@ export interface OfficePortOptions {
 }
 
 const DEFAULT_CELLS_PER_BATCH = 25_000;
+/** Request or response bytes per round trip we aim for: under Excel's 5 MB payload limit with room to spare. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** UTF-8 size of a JSON text (what a batch's payload costs). */
+function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? "";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+  }
+  return n;
+}
 
 /** Excel's error values as they appear in `values`. */
 const ERROR_RE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!)$/;
@@ -458,23 +471,31 @@ export class OfficePort implements WorkbookPort {
       const takenNames = new Set(wbNames.items.map((n) => n.name.toLowerCase()));
 
       // Batch sheets so each write request stays well under 5 MB; ordinary templates take a single batch.
+      // Cut by cells and by the payload's size (long Chinese texts fill 5 MB with far fewer cells).
       const batches: GridSheet[][] = [];
       let cur: GridSheet[] = [];
       let cells = 0;
+      let bytes = 0;
       for (const s of renamed.grid.sheets) {
         const n = s.values.reduce((a, r) => a + (r ? r.length : 0), 0);
-        if (cur.length && cells + n > this.cellsPerBatch) {
+        const b = jsonBytes(s.values) + jsonBytes(s.formulas ?? null) + jsonBytes(s.formats ?? null) + jsonBytes(renamed.extras?.[s.name] ?? null);
+        if (cur.length && (cells + n > this.cellsPerBatch || bytes + b > BATCH_BYTES)) {
           batches.push(cur);
           cur = [];
           cells = 0;
+          bytes = 0;
         }
         cur.push(s);
         cells += n;
+        bytes += b;
       }
       if (cur.length) batches.push(cur);
 
       let first: Excel.Worksheet | null = null;
       const added: Excel.Worksheet[] = [];
+      // Each sheet's fingerprint rides on its own batch's sync (its content is final then): no response grows
+      // past the payload limit and no round trip is added.
+      const probes: Excel.Range[] = [];
       for (const batch of batches) {
         // Only an optimisation; a missing API would fail the whole batch at sync, so ask first.
         if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
@@ -485,6 +506,9 @@ export class OfficePort implements WorkbookPort {
           first ??= ws;
           this.queueSheetWrite(ws, s, renamed.extras?.[s.name]);
           if (s.hidden) ws.visibility = "Hidden" as Excel.SheetVisibility;
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("address,formulas");
+          probes.push(used);
         }
         await ctx.sync();
       }
@@ -502,39 +526,57 @@ export class OfficePort implements WorkbookPort {
         }
       }
       first?.activate();
-      // The fingerprints ride on the last sync: what the sheets hold now, as Excel reports it.
-      const probes = names.map((n) => {
-        const used = sheets.getItem(n).getUsedRangeOrNullObject(true);
-        used.load("address,formulas");
-        return used;
-      });
       await ctx.sync();
       const ids = added.map((ws) => ws.id);
       const fingerprints: Record<string, string> = {};
-      ids.forEach((id, i) => (fingerprints[id] = fingerprintOfUsed(probes[i])));
+      ids.forEach((id, i) => {
+        fingerprints[id] = fingerprintOfUsed(probes[i]);
+        // What reading this sheet back costs, so inspectSheets can cut its reads under the payload limit.
+        this.sizeHints.set(id, jsonBytes(probes[i].isNullObject ? null : probes[i].formulas));
+      });
       return { names, ids, fingerprints, definedNames };
     });
   }
 
+  /** Read-back size of the sheets this port inserted (by id), to keep each inspection round trip small. */
+  private readonly sizeHints = new Map<string, number>();
+
   async inspectSheets(ids: string[], definedNames: string[] = []): Promise<SheetInspection> {
+    // One round trip for ordinary inserts; big ones (a whole department's import) are cut under the payload limit.
+    const chunks: string[][] = [];
+    let cur: string[] = [];
+    let bytes = 0;
+    for (const id of ids) {
+      const b = this.sizeHints.get(id) ?? 0;
+      if (cur.length && bytes + b > BATCH_BYTES) {
+        chunks.push(cur);
+        cur = [];
+        bytes = 0;
+      }
+      cur.push(id);
+      bytes += b;
+    }
+    chunks.push(cur);
     return this.excel.run(async (ctx) => {
-      const probes = ids.map((id) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
-        ws.load("name");
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address,formulas");
-        return { id, ws, used };
-      });
       const wbNames = ctx.workbook.names;
       if (definedNames.length) wbNames.load("items/name");
       const all = ctx.workbook.worksheets;
       all.load("items/id,items/visibility");
-      await ctx.sync(); // the only round trip
       const fingerprints: Record<string, string | null> = {};
       const names: Record<string, string | null> = {};
-      for (const { id, ws, used } of probes) {
-        fingerprints[id] = ws.isNullObject ? null : fingerprintOfUsed(used);
-        names[id] = ws.isNullObject ? null : ws.name;
+      for (const chunk of chunks) {
+        const probes = chunk.map((id) => {
+          const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+          ws.load("name");
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("address,formulas");
+          return { id, ws, used };
+        });
+        await ctx.sync(); // one per chunk (usually the only one)
+        for (const { id, ws, used } of probes) {
+          fingerprints[id] = ws.isNullObject ? null : fingerprintOfUsed(used);
+          names[id] = ws.isNullObject ? null : ws.name;
+        }
       }
       const asked = new Set(ids);
       const otherVisible = all.items.filter((ws) => !asked.has(ws.id) && ws.visibility === "Visible").length;
@@ -542,6 +584,7 @@ export class OfficePort implements WorkbookPort {
       return { fingerprints, names, otherVisible, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
     });
   }
+
 
   async deleteSheets(ids: string[], definedNames: string[] = []): Promise<void> {
     if (ids.length === 0 && definedNames.length === 0) return;
