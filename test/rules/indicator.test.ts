@@ -258,7 +258,7 @@ ruleTester("indicator/not-ecological", {
     {
       name: "crime and casualty rates as 生态效益 (seed 002 P14, P16)",
       project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "电诈类案件占比", parts("＞", "50.00", "百分比"), "历史标准", "辖区电诈类案件小于总案发率50%"], ["效益指标", "生态效益指标", "降低伤亡率", "≤20%"]]) }),
-      errors: [{ cell: "C17", severity: "info", messageIncludes: "生态效益指标「电诈类案件占比」与生态环境无关" }, { cell: "C18" }],
+      errors: [{ cell: "E17", severity: "info", messageIncludes: "生态效益指标「电诈类案件占比」与生态环境无关" }, { cell: "E18" }],
     },
     // Seed 002 P20: "保护民警执勤安全，为全区经济发展保驾护航".
     { name: "security as 生态效益 (seed 002 P20)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "保护民警执勤安全，为全区经济发展保驾护航", "有效保障"]]) }), errors: [{ fixIncludes: "删除该行" }] },

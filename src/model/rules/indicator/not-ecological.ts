@@ -17,7 +17,8 @@ export const rule: Rule = {
     message: "{row}与生态环境无关",
     messageEn: "生态效益 row {row} has nothing ecological in it",
     rationale: "生态效益指标反映项目对生态环境的影响（节能减排、污染治理、资源节约等）；与生态无关的内容放在生态效益下，说明为凑齐指标而填写。",
-    category: "framework",
+    // Like value/type-mismatch: the row's content does not fit its 二级 (reviewers mark the value cell).
+    category: "value",
     title: "生态效益指标与生态无关",
     specificity: 40,
     source: "财预〔2021〕101号 效益指标“生态效益”含义、效益指标按需设置（rules-research §1.2、§4 P7）",
@@ -32,7 +33,7 @@ export const rule: Rule = {
       const text = squash(ind.name) + squash(ind.description) + squash(t.raw) + squash(ind.targetParts?.unit);
       if (text.length === 0 || ECOLOGICAL.test(text)) continue;
       ctx.report({
-        field: `indicators.${i}.name`,
+        field: `indicators.${i}.target`,
         data: { row: rowLabel(ind) },
         fix: "写明项目对生态环境的具体影响（如“节约用电 ≥5%”）；项目没有生态效益时删除该行",
       });
