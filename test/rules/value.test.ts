@@ -112,6 +112,10 @@ ruleTester("value/missing-unit", {
     // Seed 001 #11: the unit is in the label.
     { name: "unit in the 三级 (seed 001 #11)", project: extra(["效益指标", "社会效益指标", "治安案件发案数（个）", "≤40"]) },
     { name: "≤50万元 in a cost row", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50万元"] }) }) },
+    // Corpus 27/30: land units and the template's hint in the 三级; corpus 26: the 三级 states the count.
+    { name: "unit (亩) in the 三级 (corpus 27)", project: extra(["产出指标", "数量指标", "实施营造林总面积(亩)", "80000"]) },
+    { name: "template hint (≥**%) in the 三级 (corpus 27)", project: extra(["产出指标", "质量指标", "苗木成活率(≥**%)", "85"]) },
+    { name: "the 三级 states “3台” (corpus 26)", project: extra(["产出指标", "数量指标", "配套电力设施1250KVA变压器3台", "3"]) },
   ],
   invalid: [
     // Seed 001 #3 全局基层所队数量 "17".
@@ -147,6 +151,8 @@ ruleTester("value/type-mismatch", {
   valid: [
     { name: "kinds fit" },
     { name: "timeliness rate under 时效", project: extra(["产出指标", "时效指标", "资金支付及时率", "≥90%"]) },
+    // Corpus 26: "任务完成时限(月) → 10" is ten months.
+    { name: "a duration whose unit is in the 三级 (corpus 26)", project: extra(["产出指标", "时效指标", "任务完成时限(月)", "≤10"]) },
     { name: "wrapped label keeps its meaning (seed 000 #6 业务办理及 时准确率)", project: extra(["产出指标", "时效指标", "业务办理及 时准确率", "≥92%"]) },
     { name: "duration under 时效", project: extra(["产出指标", "时效指标", "办结时限", "≤3个工作日"]) },
   ],

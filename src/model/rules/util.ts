@@ -189,7 +189,10 @@ export function nameUnit(name: string): string | null {
   const m = NAME_UNIT.exec(name);
   return m ? m[1] : null;
 }
-const NAME_UNIT = /[（(]\s*(%|％|百分比|个|人|人次|名|次|件|起|台|套|辆|处|条|项|户|家|天|日|小时|分钟|年|月|万元|元|平方米|米|公里)\s*[)）]?\s*$/;
+// Land, forestry and works units too (corpus 27 "实施营造林总面积(亩)", 30 "补助面积(万亩)"), and the
+// template's own hint "(≥**%)", "(≥**万元)" (corpus 27: the 三级 says how the value is meant).
+const NAME_UNIT =
+  /[（(]\s*(?:[≥≤=><＞＜]\s*\**\s*)?(%|％|百分比|个|人|人次|万人|名|次|件|起|台|套|辆|处|条|项|户|家|所|座|栋|间|株|棵|头|只|吨|亩|万亩|公顷|平方公里|立方米|千瓦|天|日|小时|分钟|年|月|万元|元|平方米|米|公里|千米)\s*[)）]?\s*$/;
 
 /**
  * Projects in seq order (stable): document rules name "the first" project of a group by seq, so

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
+import { facts, fmt, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 
 const BARE_WAN = /万\s*$/;
 
@@ -39,6 +39,8 @@ export const rule: Rule = {
       const cost = isCostRow(f.l1[i], f.l2[i]);
       if (t.kind === "number" && !t.unit) {
         if (nameUnit(squash(ind.name)) !== null) continue;
+        // The 三级 states the count with its unit ("配套电力设施1250KVA变压器3台" → "3"; corpus 26).
+        if (t.value !== null && new RegExp(`(?:^|[^\\d.])${fmt(t.value).replace(".", "\\.")}\\s*[\\u4e00-\\u9fa5]`).test(squash(ind.name))) continue;
         const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : `写明计量单位，如“${t.raw.trim()}${guessUnit(ind.name)}”`;
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
       } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {

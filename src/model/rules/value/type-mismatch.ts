@@ -67,7 +67,8 @@ export const rule: Rule = {
           fix = `把${q}移到质量指标（使用年限）或时效指标；数量指标写完成的数量`;
         }
       } else if (l2 === "timeliness") {
-        if (k === "number" || k === "money") {
+        // "任务完成时限(月) → 10" (corpus 26): the 三级 gives the unit of a duration.
+        if ((k === "number" || k === "money") && !(annot !== null && TIME_UNITS.has(annot))) {
           reason = "时效指标应为完成时限、时长或及时率";
           fix = `把${q}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
         } else if (k === "percent" && !TIMELY.test(name)) {
