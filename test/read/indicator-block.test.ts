@@ -42,6 +42,8 @@ describe("synonym table", () => {
     ["三级指标", "level3", null],
     ["指标名称", "level3", null],
     ["指标性质", "operator", null],
+    ["数值", "value", null],
+    ["运算符", "operator", null],
     ["计算符号", "operator", null],
     ["度量单位", "unit", null],
     ["计量单位", "unit", null],
