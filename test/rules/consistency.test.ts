@@ -40,6 +40,7 @@ ruleTester("consistency/level-mismatch", {
     { name: "每月 2 次 = ≥24次 全年", project: goalWith(["每月开展安全检查 2 次以上"], ["产出指标", "数量指标", "全年安全检查次数", "≥24次"]) },
     { name: "每月 2 次 = ≥2次/月", project: goalWith(["每月开展安全检查2次以上"], ["产出指标", "数量指标", "安全检查频次", "≥2次/月"]) },
     { name: "growth of a rate not named by any row", project: project({ goals: ["破案率提高到 60%"] }) },
+    { name: "the goal writes the operator the row has", project: project({ goals: ["执法对象满意度≥90%，设备验收合格率=100%"] }) },
   ],
   invalid: [
     {
@@ -49,6 +50,8 @@ ruleTester("consistency/level-mismatch", {
     },
     // Seed 002 P3: 评分标准 "办案人员满意度100%优秀90%合格" against 满意度 "≥ 99".
     { name: "合格率 100% vs ≥95% (a lower level)", project: project({ goals: ["设备验收合格率达到100%"], indicators: withRows({ 设备验收合格率: ["产出指标", "质量指标", "设备验收合格率", "≥95%"] }) }), errors: [{ messageIncludes: "合格率达到100%" }] },
+    { name: "the goal writes the operator: 满意度≥95% vs ≥90%", project: project({ goals: ["年内完成 10 台执法记录仪采购，执法对象满意度≥95%。"] }), errors: [{ messageIncludes: "执法对象满意度≥95%", fixIncludes: "“≥95%”" }] },
+    { name: "合格率=100% vs ≥95%", project: project({ goals: ["设备验收合格率=100%"], indicators: withRows({ 设备验收合格率: ["产出指标", "质量指标", "设备验收合格率", "≥95%"] }) }), errors: [{ messageIncludes: "合格率=100%", fixIncludes: "“=100%”" }] },
     { name: "opposite direction: 以上 vs ≤", project: goalWith(["案件处理及时率在 90% 以上"], ["产出指标", "时效指标", "案件处理及时率", "≤90%"]), errors: [{ messageIncludes: "“≤90%”", fixIncludes: "“≥90%”" }] },
     { name: "资金用途 states the level", project: project({ purpose: "购置执法记录仪 10 台，确保执法记录仪使用覆盖率不低于 98%", indicators: withRows({}, [["效益指标", "社会效益指标", "执法记录仪覆盖率", "≥80%"]]) }), errors: [{ cell: "B5", messageIncludes: "资金用途写明“确保执法记录仪使用覆盖率不低于98%”" }] },
     { name: "每月 2 次以上 vs ≥1次/月", project: goalWith(["每月开展安全检查 2 次以上"], ["产出指标", "数量指标", "安全检查频次", "≥1次/月"]), errors: [{ messageIncludes: ["每月开展安全检查2次以上", "“≥1次/月”"], fixIncludes: "“≥2次/月”" }] },
