@@ -99,5 +99,29 @@ export function tempDir(prefix = "jxmb-cli-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Peak resident memory of a running child (Linux VmHWM, polled every 10 ms; worker threads count,
+ * they share the process). Call the returned function once the child has exited: peak in kB (0 where
+ * /proc is missing).
+ */
+export function watchPeakRss(pid: number | undefined): () => number {
+  let peak = 0;
+  const read = () => {
+    if (!pid) return;
+    try {
+      const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) peak = Math.max(peak, Number(m[1]));
+    } catch {
+      /* exited (or no /proc) */
+    }
+  };
+  read();
+  const timer = setInterval(read, 10);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
 /** A line that looks like a JavaScript stack frame. */
 export const STACK_LINE = /^\s+at\s.+[(:]/m;

@@ -11,7 +11,7 @@ import { loadGrid, WorkbookReadError, type ReadNotice } from "../../src/xlsx/rea
 import { nodeInflate } from "../../src/xlsx/node-inflate";
 import { DEFAULT_LIMITS, limitsFrom, type ReadLimits } from "../../src/xlsx/limits";
 import { readWorkbook } from "../../src/model/read";
-import { BIN, ensureBuilt, ROOT, STACK_LINE, tempDir } from "../cli/helpers";
+import { BIN, ensureBuilt, ROOT, STACK_LINE, tempDir, watchPeakRss } from "../cli/helpers";
 import { CASES, generateCorpus, LONG_32767, ODD_NAMES, type HostileCase } from "./corpus";
 import { RAW_CONTROL } from "./scenarios";
 import type { Grid } from "../../src/model/grid";
@@ -23,7 +23,7 @@ const WALL_MS = 20_000;
 
 let dir: string;
 let corpus: { c: HostileCase; file: string }[];
-const summary: { id: string; outcome: string; ms: number }[] = [];
+const summary: { id: string; outcome: string; ms: number; peakKb: number }[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
@@ -39,7 +39,8 @@ afterAll(() => {
     // One line the lead can quote.
     process.stdout.write(
       `\nhostile corpus (CLI): ${summary.length} runs over ${CASES.length} cases, ${refused} refused with exit 2, ` +
-        `${summary.length - refused} read; every run ≤ ${worst} ms wall under a 512 MB heap (bound ${WALL_MS} ms)\n`,
+        `${summary.length - refused} read; every run ≤ ${worst} ms wall under a 512 MB heap (bound ${WALL_MS} ms), ` +
+        `≤ ${Math.round(Math.max(...summary.map((s) => s.peakKb)) / 1024)} MB peak RSS (bound 1024 MB)\n`,
     );
   }
 });
@@ -220,13 +221,14 @@ describe("mangled real workbooks: always a WorkbookReadError or a Grid, never an
 });
 
 /** The built CLI, as a user runs it, with a 512 MB heap (async, so validate and export run side by side). */
-function cli(args: string[]): Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
+function cli(args: string[]): Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number; peakKb: number }> {
   const t = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, JXMB_DEBUG: "", NODE_OPTIONS: "--max-old-space-size=512" },
     });
+    const peak = watchPeakRss(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -235,7 +237,7 @@ function cli(args: string[]): Promise<{ code: number; signal: NodeJS.Signals | n
     child.on("error", reject);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? -1, signal, stdout, stderr, ms: Date.now() - t });
+      resolve({ code: code ?? -1, signal, stdout, stderr, ms: Date.now() - t, peakKb: peak() });
     });
   });
 }
@@ -254,7 +256,8 @@ describe.each(CASES.map((c) => [c.id, c] as const))("jxmb (built) on %s", (_id, 
           ? await Promise.all([cli(["validate", file, "--output", report]), cli(["export", file, "--output", json])])
           : [await cli(["validate", file, "--output", report]), await cli(["export", file, "--output", json])];
       for (const [name, r] of [["validate", v], ["export", e]] as const) {
-        summary.push({ id: `${c.id}/${name}`, outcome: `exit ${r.code}`, ms: r.ms });
+        summary.push({ id: `${c.id}/${name}`, outcome: `exit ${r.code}`, ms: r.ms, peakKb: r.peakKb });
+        expect(r.peakKb).toBeLessThan(1024 * 1024); // 1 GB, whatever the heap cap leaves outside the heap
         expect(r.signal).toBeNull(); // not killed (timeout, OOM)
         expect(r.ms).toBeLessThan(WALL_MS);
         expect(r.stderr).not.toMatch(STACK_LINE);

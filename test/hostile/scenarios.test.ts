@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, EXAMPLES, ensureBuilt, jxmb, ROOT, STACK_LINE, tempDir } from "../cli/helpers";
+import { BIN, EXAMPLES, ensureBuilt, jxmb, ROOT, STACK_LINE, tempDir, watchPeakRss } from "../cli/helpers";
 import { RAW_CONTROL, SCENARIOS, type Fixtures, type Invocation, type Scenario, type ScenarioResult } from "./scenarios";
 
 jest.setTimeout(180_000);
@@ -66,15 +66,6 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-function vmHwmKb(pid: number): number | null {
-  try {
-    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
 function run(inv: Invocation, cwd: string): Promise<ScenarioResult & { ms: number; peakKb: number }> {
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
@@ -91,11 +82,7 @@ function run(inv: Invocation, cwd: string): Promise<ScenarioResult & { ms: numbe
       env: { ...process.env, JXMB_DEBUG: "" },
       stdio: [stdinFd ?? "ignore", fullFd ?? "pipe", "pipe"],
     });
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      const kb = child.pid ? vmHwmKb(child.pid) : null;
-      if (kb !== null) peakKb = Math.max(peakKb, kb);
-    }, 10);
+    const peak = watchPeakRss(child.pid);
     const killer = setTimeout(() => child.kill("SIGKILL"), WALL_MS + 5_000);
     let stdout = "";
     let stderr = "";
@@ -105,12 +92,8 @@ function run(inv: Invocation, cwd: string): Promise<ScenarioResult & { ms: numbe
     });
     child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
-    child.on("exit", () => {
-      const kb = child.pid ? vmHwmKb(child.pid) : null; // usually gone by now; the polls have it
-      if (kb !== null) peakKb = Math.max(peakKb, kb);
-    });
     child.on("close", (code, signal) => {
-      clearInterval(poll);
+      const peakKb = peak();
       clearTimeout(killer);
       for (const fd of [stdinFd, fullFd]) if (fd !== null) fs.closeSync(fd);
       const ms = Date.now() - t0;
