@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 
 export type ScenarioClass = "special-files" | "streams" | "full-disks" | "huge-imports" | "control-characters";
 
@@ -321,18 +322,20 @@ export const SCENARIOS: Scenario[] = [
     stderr: /有 100000 个项目.*maxSheets/s,
   },
   {
-    id: "import-998-projects",
+    id: "import-sheets-over",
     cls: "huge-imports",
-    what: "import of 998 projects: 1,001 sheets would not read back",
-    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 998)] }),
+    what: `import of as many projects as the sheet limit (${DEFAULT_LIMITS.maxSheets}): with the summary sheets, more sheets than would read back`,
+    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, DEFAULT_LIMITS.maxSheets)] }),
     code: 2,
-    stderr: /有 998 个项目.*此上限不能在命令行调整/s,
+    stderr: new RegExp(`有 ${DEFAULT_LIMITS.maxSheets} 个项目.*maxSheets`, "s"),
   },
   {
-    id: "import-60k-indicators",
+    id: "import-cells-over",
     cls: "huge-imports",
-    what: "import of one project with 60,000 indicators: over maxCells, refused before writing",
-    prepare: (dir, fx) => ({ args: ["import", importDoc(dir, fx, 1, (p) => (p.indicators = Array.from({ length: 60_000 }, (_, i) => ({ ...fx.indicator, name: `指标${i}` }))))] }),
+    what: "import of one project with 20,000 indicators under --max-cells 300000: cells counted as the reader counts them (~480,000), refused before the write",
+    prepare: (dir, fx) => ({
+      args: ["import", importDoc(dir, fx, 1, (p) => (p.indicators = Array.from({ length: 20_000 }, (_, i) => ({ ...fx.indicator, name: `指标${i}` })))), "--max-cells", "300000"],
+    }),
     code: 2,
     stderr: /（maxCells）.*可加 --max-cells N/s,
   },
