@@ -3,6 +3,7 @@
  * bilingual message and a hint, and so unknown options are refused per command.
  */
 import { usageError } from "./errors";
+import { LIMIT_FLAG_LIST } from "./limit-flags";
 
 export type CommandName = "validate" | "export" | "template" | "import" | "help";
 export const COMMANDS: readonly CommandName[] = ["validate", "export", "template", "import", "help"];
@@ -13,6 +14,9 @@ interface OptionSpec {
   value: boolean; // takes a value
   choices?: readonly string[];
 }
+
+/** --max-file-mb, --max-cells, --max-sheets, … (one per read limit, limit-flags.ts). */
+const LIMIT_OPTIONS: OptionSpec[] = LIMIT_FLAG_LIST.map((f) => ({ name: f.option, value: true }));
 
 const COMMON: OptionSpec[] = [{ name: "help", alias: "h", value: false }];
 
@@ -26,8 +30,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "output", alias: "o", value: true },
     { name: "jobs", alias: "j", value: true },
     { name: "max-worker-mb", value: true },
-    { name: "max-file-mb", value: true },
-    { name: "max-cells", value: true },
+    ...LIMIT_OPTIONS,
     { name: "labels", value: true },
     { name: "force", value: false },
   ],
@@ -35,8 +38,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "profile", value: true, choices: PROFILES },
     { name: "labels", value: true },
     { name: "output", alias: "o", value: true },
-    { name: "max-file-mb", value: true },
-    { name: "max-cells", value: true },
+    ...LIMIT_OPTIONS,
     { name: "force", value: false },
   ],
   template: [
@@ -47,8 +49,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
   ],
   import: [
     { name: "output", alias: "o", value: true },
-    { name: "max-file-mb", value: true },
-    { name: "max-cells", value: true },
+    ...LIMIT_OPTIONS,
     { name: "force", value: false },
   ],
 };

@@ -1,10 +1,34 @@
 /** Help texts, Chinese first and English second (house rule for user-facing text). */
 import type { CommandName } from "./args";
 import { DEFAULT_LIMITS } from "../xlsx/limits";
+import { flagDefault, LIMIT_FLAG_LIST } from "./limit-flags";
 
 const DEFAULT_FILE_MB = Math.round(DEFAULT_LIMITS.maxFileBytes / (1024 * 1024));
 const DEFAULT_CELLS = DEFAULT_LIMITS.maxCells;
 const DEFAULT_SHEETS = DEFAULT_LIMITS.maxSheets;
+
+const PAD = " ".repeat(41);
+
+/** The read-limit flags beyond --max-file-mb and --max-cells, with their defaults, wrapped under the option column. */
+function otherLimits(lang: "zh" | "en"): string {
+  const items = LIMIT_FLAG_LIST.filter((f) => f.option !== "max-file-mb" && f.option !== "max-cells").map((f) =>
+    lang === "zh" ? `--${f.option} N（${f.zh}，默认 ${flagDefault(f)}）` : `--${f.option} N (${f.en}, default ${flagDefault(f)})`,
+  );
+  const head = lang === "zh" ? "  其他读取上限（文件可信时可提高）：" : "  Other read limits (raise them for a trusted file):";
+  const lines: string[] = [];
+  let line = "";
+  for (const it of items) {
+    const next = line ? `${line}${lang === "zh" ? "、" : "; "}${it}` : it;
+    if ([...next].length > 70 && line) {
+      lines.push(line);
+      line = it;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return `${head}\n${lines.map((l) => PAD + l).join("\n")}`;
+}
+const OTHER_ZH = otherLimits("zh");
+const OTHER_EN = otherLimits("en");
 
 export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 
@@ -84,6 +108,7 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
                                          其余文件照常检查
   --max-file-mb N                        读取上限：单个文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单个工作簿的单元格数（默认 ${DEFAULT_CELLS}）
+${OTHER_ZH}
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   -h, --help                             显示本说明
 
@@ -107,6 +132,7 @@ Options:
                                          a file over the cap is reported as too large and the others are still checked
   --max-file-mb N                        read limit: size of one file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cells in one workbook (default ${DEFAULT_CELLS})
+${OTHER_EN}
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   -h, --help                             show this help
 
@@ -127,6 +153,7 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadab
   --force                                覆盖已存在的文件（默认拒绝覆盖）
   --max-file-mb N                        读取上限：文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N                          读取上限：单元格数（默认 ${DEFAULT_CELLS}）
+${OTHER_ZH}
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   -h, --help                             显示本说明
 
@@ -145,6 +172,7 @@ Options:
   --force                                overwrite an existing file (refused by default)
   --max-file-mb N                        read limit: file size in MB (default ${DEFAULT_FILE_MB})
   --max-cells N                          read limit: cell count (default ${DEFAULT_CELLS})
+${OTHER_EN}
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   -h, --help                             show this help
 
@@ -186,6 +214,7 @@ Options:
   --force                 覆盖已存在的文件（默认拒绝覆盖）
   --max-file-mb N         读取上限：JSON 文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N           读取上限：写成的工作簿的单元格数（默认 ${DEFAULT_CELLS}；读取时需要同样的值）
+  --max-sheets N 等        其他读取上限，与 validate/export 的 --max-… 选项相同（读取时需要同样的值）
   -h, --help              显示本说明
 
 Usage: jxmb import DATA.json [options]
@@ -201,6 +230,7 @@ Options:
   --force                  overwrite an existing file (refused by default)
   --max-file-mb N          read limit: size of the JSON file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N            read limit: cells of the workbook written (default ${DEFAULT_CELLS}; reading it needs the same)
+  --max-sheets N etc.      the other read limits, as the --max-… options of validate/export (reading needs the same)
   -h, --help               show this help
 `,
 };

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { intOption, parseArgs, type Parsed } from "./args";
+import { flagToLimit, LIMIT_FLAG_LIST } from "./limit-flags";
 import { checkFiles, errorInfo, type ErrorInfo } from "./batch";
 import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, qen, qzh, splitGloss, usageError, type ExitCode } from "./errors";
 import { expandInputs } from "./fsutil";
@@ -124,14 +125,17 @@ function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : Math.max(1, os.cpus().length);
 }
 
-const MB = 1024 * 1024;
-
-/** --max-file-mb / --max-cells → the read limits they override (others keep DEFAULT_LIMITS). */
+/** --max-file-mb, --max-cells, --max-sheets, … → the read limits they override (others keep DEFAULT_LIMITS). */
 function readLimitsOf(parsed: Parsed, command: string): Partial<ReadLimits> | undefined {
-  const fileMb = intOption(parsed, "max-file-mb", 1, 100 * 1024, command);
-  const cells = intOption(parsed, "max-cells", 1, 1_000_000_000, command);
-  if (fileMb === undefined && cells === undefined) return undefined;
-  return { ...(fileMb !== undefined ? { maxFileBytes: fileMb * MB } : {}), ...(cells !== undefined ? { maxCells: cells } : {}) };
+  const out: Partial<ReadLimits> = {};
+  let any = false;
+  for (const f of LIMIT_FLAG_LIST) {
+    const n = intOption(parsed, f.option, 1, f.max, command);
+    if (n === undefined) continue;
+    out[f.limit] = flagToLimit(f, n);
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /** --labels FILE → the extra synonyms (read once here, handed to every file's read). */

@@ -15,16 +15,21 @@ import type { Finding } from "../model/rules/types";
 import type { ReadProblem } from "../model/read/types";
 import { CliError, qen, qzh, splitGloss } from "./errors";
 import { readBounded } from "./fsutil";
+import { LIMIT_FLAG_LIST } from "./limit-flags";
 import { visible } from "./visible";
 
 /** Problems met while reading are shown alongside rule findings under this id. */
 export const READ_PROBLEM_RULE_ID = "read/problem";
 
 /** Read limits the command line can raise, and the flag that does it (value in the flag's unit). */
-export const LIMIT_FLAGS: Partial<Record<LimitName, { flag: string; toFlag: (v: number) => number; unitZh: string; unitEn: string }>> = {
-  maxFileBytes: { flag: "--max-file-mb", toFlag: (v) => Math.ceil(v / (1024 * 1024)), unitZh: "单位 MB，", unitEn: "in MB, " },
-  maxCells: { flag: "--max-cells", toFlag: (v) => v, unitZh: "", unitEn: "" },
-};
+export const LIMIT_FLAGS: Partial<Record<LimitName, { flag: string; toFlag: (v: number) => number; unitZh: string; unitEn: string }>> = Object.fromEntries(
+  LIMIT_FLAG_LIST.map((f) => [
+    f.limit,
+    f.mb
+      ? { flag: `--${f.option}`, toFlag: (v: number) => Math.ceil(v / (1024 * 1024)), unitZh: "单位 MB，", unitEn: "in MB, " }
+      : { flag: `--${f.option}`, toFlag: (v: number) => Math.ceil(v), unitZh: "", unitEn: "" },
+  ]),
+);
 
 /** Which flag raises `limit` and a value that would let this input through; or that no flag does. */
 export function limitHint(limit: LimitName, measured: number | undefined): { zh: string; en: string } {

@@ -1,14 +1,16 @@
 /**
- * The gate in front of exceljs. Workbooks arrive by e-mail from many hands, so before exceljs (and
- * JSZip/pako under it, which inflate every part without any cap) sees a byte, this module:
+ * The gate in front of the reader (parse.ts). Workbooks arrive by e-mail from many hands, so before
+ * anything parses a byte, this module:
  *  1. sniffs the container (legacy .xls / password-protected .xlsx, CSV or HTML renamed .xlsx,
  *     truncated download, a zip that is not a workbook, .xlsm with macros);
- *  2. parses the zip's central directory itself and refuses declared sizes and ratios over the limits;
+ *  2. parses the zip's central directory itself, normalises entry names (so `a/../xl/workbook.xml`
+ *     and `XL\\Workbook.xml` are the part they resolve to) and refuses ambiguous packages and
+ *     declared sizes and ratios over the limits;
  *  3. inflates EVERY part with a hard output cap equal to its declared size (declared sizes can lie:
- *     a part that inflates to more than it claims is refused at the first byte over), which proves
- *     that exceljs, inflating the same bytes, gets no more than was checked;
+ *     a part that inflates to more than it claims is refused at the first byte over), and hands the
+ *     reader exactly these bytes, by normalised name — the reader inflates nothing itself;
  *  4. scans the XML it inflated — cells, rows, shared strings, elements, sheets, DTDs — so a
- *     "3 million tiny cells" sheet is refused in a linear byte scan instead of by exceljs' heap.
+ *     "3 million tiny cells" sheet is refused in a linear byte scan before the reader allocates.
  * Pure TypeScript: no Node, no DOM beyond `DecompressionStream` (the default inflater, present in
  * browsers and in Node ≥ 20). Node callers may inject a faster inflater (see node-inflate.ts).
  */
@@ -213,7 +215,7 @@ function notZipError(bytes: Uint8Array, fileName?: string): WorkbookReadError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zip central directory (read the way JSZip reads it, so we check exactly what exceljs will get)
+// Zip central directory
 
 export interface ZipEntry {
   /** As JSZip names it: the local header's name, without a leading "/". */
@@ -374,9 +376,9 @@ interface XmlCounts {
   sheets: number;
   externalRefs: number;
   merges: number;
-  /** Cells covered by merged ranges (exceljs creates an object for each). */
+  /** Cells covered by merged ranges (counted as cells: a merge over the whole sheet is not free). */
   mergedArea: number;
-  /** Largest `<col max>`: exceljs creates one Column object per column up to it. */
+  /** Largest `<col max>`: past XFD the file is not from Excel. */
   maxCol: number;
   dtd: boolean;
 }
@@ -512,7 +514,7 @@ function entriesCap(limits: ReadLimits): number {
 }
 
 /**
- * Check `bytes` against `limits` without exceljs. Throws WorkbookReadError (zh-CN, naming the file and,
+ * Check `bytes` against `limits` before anything parses them. Throws WorkbookReadError (zh-CN, naming the file and,
  * for limits, the limit, the measured and the allowed value); returns what it learnt.
  */
 export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}): Promise<GuardReport> {
@@ -584,7 +586,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
   if (declaredTotal > limits.maxUncompressedBytes) throw limitError(fileName, "maxUncompressedBytes", declaredTotal, limits.maxUncompressedBytes);
   if (sheetParts > limits.maxSheets) throw limitError(fileName, "maxSheets", sheetParts, limits.maxSheets);
 
-  // 2. Inflate every part (exceljs inflates them all) with the declared size as a hard cap, and scan the XML.
+  // 2. Inflate every part with the declared size as a hard cap, and scan the XML.
   // The workbook and sheets first: the cheapest way to a refusal is the part most likely to trip a limit.
   const order = [...entries].sort((a, b) => rank(a.name) - rank(b.name));
   let total = 0;
@@ -592,7 +594,6 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
   let elements = 0;
   let sheets = 0;
   let externalRefs = 0;
-  let mergeWork = 0;
   const xml = new Map<string, Uint8Array>();
   const sheetChecked = new Set<string>();
   const sheetTargets = new Set<string>();
@@ -635,13 +636,9 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       if (counts.maxCol > MAX_COLUMNS) {
         throw corrupt(fileName, `${where}定义了 ${counts.maxCol} 列，超过 Excel 的最大列数 16384，已损坏或被恶意构造`, "column definition beyond XFD");
       }
-      // Row elements are objects in exceljs even when empty (a styled "million-row used range"): refuse past maxRows.
+      // A styled "million-row used range" costs parse time even when empty: refuse past maxRows.
       if (counts.rows > limits.maxRows) throw limitError(fileName, "maxRows", counts.rows, limits.maxRows, where);
       if (counts.merges > limits.maxMerges) throw limitError(fileName, "maxMerges", counts.merges, limits.maxMerges, where);
-      // exceljs compares every merge with every earlier one: bound the whole workbook's work too.
-      mergeWork += counts.merges * counts.merges;
-      const equivalent = Math.round(Math.sqrt(mergeWork / 4));
-      if (equivalent > limits.maxMerges) throw limitError(fileName, "maxMerges", equivalent, limits.maxMerges, "（各工作表合并区域合计，按检查工作量折算）");
       cells += counts.cells + counts.mergedArea;
       if (cells > limits.maxCells) throw limitError(fileName, "maxCells", cells, limits.maxCells);
     } else if (key === "xl/_rels/workbook.xml.rels") {
@@ -653,8 +650,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       externalRefs = counts.externalRefs;
       if (sheets > limits.maxSheets) throw limitError(fileName, "maxSheets", sheets, limits.maxSheets);
       checkSheetNames(data, fileName);
-      // exceljs indexes every cell of every defined-name rectangle (lib/doc/defined-names.js addEx):
-      // a name over A1:XFD1048576 exhausts the heap. Those cells count like cells.
+      // The cells of defined-name rectangles count like cells: the reader regroups a name's ranges cell by cell.
       const named = definedNameArea(data);
       if (named > limits.maxCells) throw limitError(fileName, "maxCells", named, limits.maxCells, "（定义名称引用的区域）");
       cells += named;
@@ -711,7 +707,7 @@ function checkSheetNames(workbookXml: Uint8Array, fileName?: string): void {
   }
 }
 
-/** Cells covered by the rectangles of all defined names (whole rows/columns like $A:$B are not expanded by exceljs). */
+/** Cells covered by the rectangles of all defined names (whole rows/columns like $A:$B name no rectangle and count nothing). */
 function definedNameArea(workbookXml: Uint8Array): number {
   const text = utf8.decode(workbookXml.subarray(0, Math.min(workbookXml.length, 16 * 1024 * 1024)));
   let total = 0;

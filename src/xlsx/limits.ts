@@ -4,8 +4,11 @@
  * name, the measured value and the allowed value (WorkbookReadError kind "limit").
  *
  * Defaults are sized for real 绩效目标表 workbooks (< 5 MB, well under 100 000 cells) with a wide
- * margin, and for exceljs' appetite: measured on this machine, 1 000 000 cells load in ~7 s and
- * ~1.9 GB RSS, so the cell limit is what keeps a "valid but absurd" file bounded.
+ * margin, and so that every workbook JXMB itself writes reads back: `jxmb import` of 2,000 projects
+ * writes 2,003 sheets and ~1.8 million cells (styled cells included). The reader (parse.ts) costs
+ * a few hundred bytes per cell with a value, so 2 000 000 cells stay well inside a 2 GB worker;
+ * the cell limit is what keeps a "valid but absurd" file bounded. Every limit can be raised
+ * (the CLI has a --max-… flag for each).
  * Pure data: no Node, no DOM (the standalone page bundles this file).
  */
 
@@ -31,8 +34,8 @@ export interface ReadLimits {
    * styles, rich-text runs, hyperlinks, comments, drawings… each becomes an exceljs object. Measured:
    * 2 000 000 style records load in 4.8 s / 760 MB RSS; 2 600 000 stall a 512 MB heap. */
   maxXmlElements: number;
-  /** Merged ranges per sheet. exceljs checks each new merge against all earlier ones (quadratic) and
-   * creates a cell object for every merged cell: 5 000 merges already cost ~1.7 s. */
+  /** Merged ranges per sheet. Reading them is linear (every merged cell already counts against
+   * maxCells), so by default this follows the cell limit: maxCells ÷ 20. */
   maxMerges: number;
   /** Slots of the dense Grid (per sheet: rows × last used column), i.e. the memory the Grid itself needs. */
   maxGridSlots: number;
@@ -47,12 +50,12 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxUncompressedBytes: 500 * MB,
   maxPartBytes: 200 * MB,
   maxCompressionRatio: 200,
-  maxCells: 1_000_000,
+  maxCells: 2_000_000,
   maxRows: 200_000,
   maxCellChars: 32_767,
-  maxSheets: 1_000,
+  maxSheets: 2_500,
   maxXmlElements: 1_500_000,
-  maxMerges: 5_000,
+  maxMerges: 100_000,
   maxGridSlots: 20_000_000,
 });
 
@@ -86,9 +89,13 @@ export function formatAmount(name: LimitName, n: number, lang: "zh" | "en"): str
   return `${digits}${lang === "zh" ? info.unitZh : info.unitEn}`;
 }
 
+/** Merges per sheet that follow a cell limit when maxMerges is not given. */
+export const CELLS_PER_MERGE = 20;
+
 /**
  * DEFAULT_LIMITS overridden by the defined, positive entries of `partial`. A non-positive or
  * non-numeric value is a caller bug (the CLI validates its flags), so it throws a plain Error.
+ * Without an explicit maxMerges, the merge limit follows a raised maxCells (maxCells ÷ 20).
  */
 export function limitsFrom(partial?: Partial<ReadLimits> | null): ReadLimits {
   const out: ReadLimits = { ...DEFAULT_LIMITS };
@@ -99,5 +106,7 @@ export function limitsFrom(partial?: Partial<ReadLimits> | null): ReadLimits {
     if (typeof v !== "number" || !(v > 0) || Number.isNaN(v)) throw new Error(`invalid read limit ${key}: ${String(v)}`);
     out[key] = v;
   }
+  // Raising the cell limit raises the merge limit with it; lowering it leaves merges to the cell count.
+  if (partial.maxMerges === undefined) out.maxMerges = Math.max(DEFAULT_LIMITS.maxMerges, Math.floor(out.maxCells / CELLS_PER_MERGE));
   return out;
 }

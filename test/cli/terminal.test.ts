@@ -100,12 +100,15 @@ describe("control characters in file names and cells", () => {
 });
 
 describe("one message per language", () => {
-  it("a limit no flag raises says so, and only that (no 'raise it' in the same breath)", async () => {
-    const r = jxmb(["validate", await corpusFile("sheets-1001")]);
+  it("every read limit has its flag: too many sheets names --max-sheets with a value that lets the file through", async () => {
+    const r = jxmb(["validate", await corpusFile("sheets-too-many")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("此上限不能在命令行调整");
-    expect(r.stderr).not.toMatch(/可提高上限|可加 --/);
-    expect(r.stderr).not.toMatch(/raise (it|maxSheets)/);
+    expect(r.stderr).toContain("可加 --max-sheets N 提高此上限（至少 2501）");
+    expect(r.stderr).toContain("raise it with --max-sheets N (at least 2501)");
+    expect(r.stderr).not.toContain("不能在命令行调整");
+    expect(r.stderr).not.toMatch(/可提高上限 maxSheets/);
+    const raised = jxmb(["validate", await corpusFile("sheets-too-many"), "--max-sheets", "2501"]);
+    expect(raised.stderr).not.toContain("maxSheets");
   });
 
   it("a limit a flag raises names that flag, and never says it cannot be changed", () => {

@@ -353,13 +353,24 @@ export const CASES: HostileCase[] = [
   {
     id: "merges-many",
     file: "合并过多.xlsx",
-    what: "6 000 two-cell merges in one sheet (exceljs checks merges pairwise)",
+    what: "100 001 two-cell merges in one sheet (over maxMerges = maxCells ÷ 20; each costs the reader a little, linearly)",
     expect: "refused",
     kind: "limit",
     limit: "maxMerges",
     build: () => {
-      const merges = Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:A${2 * i + 2}"/>`).join("");
-      return minimalBook([{ name: "表1", rows: "", after: `<mergeCells count="6000">${merges}</mergeCells>` }]);
+      const merges = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:A${2 * i + 2}"/>`).join("");
+      return minimalBook([{ name: "表1", rows: "", after: `<mergeCells count="100001">${merges}</mergeCells>` }]);
+    },
+  },
+  {
+    id: "merges-stacked",
+    file: "合并很多.xlsx",
+    what: "6 000 merges in one sheet, like a stacked sheet of ~240 projects (refused by the old 5 000-merge limit): read",
+    expect: "readable",
+    build: () => {
+      const merges = Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:B${2 * i + 2}"/>`).join("");
+      const rows = Array.from({ length: 6000 }, (_, i) => `<row r="${2 * i + 1}">${cellStr(`A${2 * i + 1}`, `第${i + 1}块`)}</row>`).join("");
+      return minimalBook([{ name: "表1", rows, after: `<mergeCells count="6000">${merges}</mergeCells>` }]);
     },
   },
   {
@@ -423,22 +434,22 @@ export const CASES: HostileCase[] = [
       }),
   },
   {
-    id: "parts-20000",
-    file: "两万个部件.xlsx",
-    what: "20 000 tiny parts in the zip (JSZip and exceljs walk every one)",
+    id: "parts-30000",
+    file: "三万个部件.xlsx",
+    what: "30 000 tiny parts in the zip (over maxSheets × 10 + 1000)",
     expect: "refused",
     kind: "corrupt",
     message: /部件/,
-    build: () => minimalBook([{ name: "表1", rows: "" }], { extra: Array.from({ length: 20_000 }, (_, i): ZEntry => ({ name: `customXml/item${i}.xml`, data: "<a/>" })) }),
+    build: () => minimalBook([{ name: "表1", rows: "" }], { extra: Array.from({ length: 30_000 }, (_, i): ZEntry => ({ name: `customXml/item${i}.xml`, data: "<a/>" })) }),
   },
   {
-    id: "sheets-1001",
-    file: "一千零一张表.xlsx",
-    what: "1 001 worksheets",
+    id: "sheets-too-many",
+    file: "两千五百零一张表.xlsx",
+    what: "2 501 worksheets (one more than maxSheets)",
     expect: "refused",
     kind: "limit",
     limit: "maxSheets",
-    build: () => minimalBook(Array.from({ length: 1001 }, (_, i) => ({ name: `表${i + 1}`, rows: "" }))),
+    build: () => minimalBook(Array.from({ length: 2501 }, (_, i) => ({ name: `表${i + 1}`, rows: "" }))),
   },
   {
     id: "cell-40k",

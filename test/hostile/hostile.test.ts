@@ -171,7 +171,10 @@ describe("control characters in cells are data, kept exactly (the CLI shows them
 
 describe("limits are configurable", () => {
   test("raising the limit that refused a file lets it through", async () => {
-    expect((await read("merges-many", { limits: { maxMerges: 10_000 } })).error).toBeNull();
+    expect((await read("merges-many", { limits: { maxMerges: 200_000 } })).error).toBeNull();
+    // Raising the cell limit raises the merge limit with it (maxCells ÷ 20) unless maxMerges is given.
+    expect((await read("merges-many", { limits: { maxCells: 4_000_000 } })).error).toBeNull();
+    expect(((await read("merges-many", { limits: { maxCells: 4_000_000, maxMerges: 50_000 } })).error as WorkbookReadError).limit).toBe("maxMerges");
     expect((await read("cell-40k", { limits: { maxCellChars: 50_000 } })).grid!.sheets[0].values[1][0]).toHaveLength(40_000);
     expect((await read("far-rows", { limits: { maxRows: 1_048_576 } })).notices).toEqual([]);
   });
