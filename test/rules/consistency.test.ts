@@ -10,6 +10,10 @@ ruleTester("consistency/count-mismatch", {
     { name: "same head-count, 名 ≈ 人 (seed 004 P7)", project: project({ goals: ["保障武警中队官兵 45 名日常运行水电暖经费"], indicators: P2_ROWS("45人") }) },
     { name: "the number is written in the 三级 (seed 000 #37)", project: project({ goals: ["保障 49 名执勤民警健康"], indicators: withRows({ 执法记录仪采购数量: ["产出指标", "数量指标", "保障 49 名执勤民警", "≥1批"] }, [["产出指标", "数量指标", "防护用品发放人数", "≥40人"]]) }) },
     { name: "no 数量 row in that unit: nothing to compare", project: project({ goals: ["实有 326 名辅警"] }) },
+    // 资金用途 lists standards and items: only a head-count on the books is compared.
+    // Seed 000 #34: "现有囚车 1 辆，生活用车 1 辆" against 数量 "2 辆".
+    { name: "vehicles on the books add up (seed 000 #34)", project: project({ purpose: "看守所现有囚车 1 辆，生活用车 1 辆用于在押人员日常生活保障", indicators: withRows({ 执法记录仪采购数量: ["产出指标", "数量指标", "车辆使用数量", "2 辆"] }) }) },
+    { name: "other numbers in the 资金用途 are not head-counts", project: project({ purpose: "购置执法记录仪 10 台，培训 30 人次，其中新招录 20 人", indicators: P2_ROWS("253人") }) },
   ],
   invalid: [
     // Seed 004 P2 2024 年辅警业务经费: goal 326 名辅警, 数量 253人.
@@ -17,6 +21,12 @@ ruleTester("consistency/count-mismatch", {
       name: "326 名辅警 vs 253人 (seed 004 P2)",
       project: project({ goals: ["平罗县公安局实有 326 名辅警，保障辅警业务经费及时足额发放"], indicators: P2_ROWS("253人") }),
       errors: [{ cell: "B8", severity: "warning", messageIncludes: ["绩效目标写明 326名", "“253人”"], fixIncludes: "数量指标写作“326人”，或把目标中的“326名”改为指标的数量" }],
+    },
+    // The same head-count stated in the 资金用途 instead of the goal.
+    {
+      name: "资金用途 实有 326 名辅警 vs 253人",
+      project: project({ purpose: "用于平罗县公安局实有326名辅警的业务经费，按每人每月 300 元测算", indicators: P2_ROWS("253人") }),
+      errors: [{ cell: "B5", messageIncludes: ["资金用途写明 326名", "“253人”"], fixIncludes: "把资金用途中的“326名”" }],
     },
     {
       name: "two counts, one contradicted",

@@ -5,6 +5,8 @@ import { facts } from "../util";
 const GOAL_COUNT = /(\d+(?:\.\d+)?)\s*(名|人次|人|个|辆|台|套|处|座|条|部|件|家|只|所|户|项)/g;
 const FAMILY: Record<string, string> = { 名: "人", 人: "人", 人次: "人次" };
 const NUM = /\d+(?:\.\d+)?/g;
+const HEADCOUNT_CUE = /实有|现有|在编|编制|共有|聘用|配备/;
+const HEADCOUNT_BEFORE = /(?:实有|现有|在编|编制|共有|聘用|配备)[^\d，。；,;]{0,3}$/;
 
 function family(unit: string | null): string | null {
   if (!unit) return null;
@@ -30,13 +32,18 @@ export const rule: Rule = {
     source: "财预〔2020〕10号 绩效指标明确性“与计划任务数相对应”；财预〔2015〕88号 相应匹配（rules-research §2.2、§4 P10）",
   },
   check(p, ctx) {
-    if (p.goals.length === 0) return;
+    // The goals, and a head-count stated in the 资金用途 ("实有326名辅警"): a 资金用途 lists many numbers
+    // (standards, months, items), so only counts introduced as the staff or people on the books count.
+    const texts: [string, string, boolean][] = p.goals.map((g, gi) => [`goals.${gi}`, g, false]);
+    if (p.purpose && HEADCOUNT_CUE.test(p.purpose)) texts.push(["purpose", p.purpose, true]);
+    if (texts.length === 0) return;
     let f: ReturnType<typeof facts> | null = null;
-    for (let gi = 0; gi < p.goals.length; gi++) {
-      const g = p.goals[gi];
+    for (const [field, g, headcountOnly] of texts) {
       if (!g) continue;
       GOAL_COUNT.lastIndex = 0;
       for (let m = GOAL_COUNT.exec(g); m !== null; m = GOAL_COUNT.exec(g)) {
+        // Head-counts of people only: "现有囚车 1 辆，生活用车 1 辆" add up to the 数量 "2 辆" (seed 000 #34).
+        if (headcountOnly && (family(m[2]) !== "人" || !HEADCOUNT_BEFORE.test(g.slice(Math.max(0, m.index - 6), m.index)))) continue;
         // "1.目标…" numbering is followed by a dot, never by a counting word, so it does not match.
         const n = Number(m[1]);
         const fam = family(m[2]);
@@ -62,9 +69,10 @@ export const rule: Rule = {
         }
         if (carried || values.length === 0) continue;
         ctx.report({
-          field: `goals.${gi}`,
+          field,
+          message: headcountOnly ? `资金用途写明 ${m[1]}${m[2]}，但数量指标为 ${values.map((v) => `“${v}”`).join("、")}` : undefined,
           data: { goalValue: `${m[1]}${m[2]}`, indicatorValues: values.map((v) => `“${v}”`).join("、") },
-          fix: `核对实际数量，使两者一致：数量指标写作“${values.length === 1 ? values[0].replace(/[\d.]+/, m[1]) : `${m[1]}${m[2]}`}”，或把目标中的“${m[1]}${m[2]}”改为指标的数量`,
+          fix: `核对实际数量，使两者一致：数量指标写作“${values.length === 1 ? values[0].replace(/[\d.]+/, m[1]) : `${m[1]}${m[2]}`}”，或把${headcountOnly ? "资金用途" : "目标"}中的“${m[1]}${m[2]}”改为指标的数量`,
         });
       }
     }
