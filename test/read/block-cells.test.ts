@@ -28,6 +28,8 @@ const LABELS: Partial<Record<LayoutName, Partial<Record<Block, string>>>> = {
   ningxia: { indicators: "一级指标", goals: "年度总体目标", budget: "项目资金(万元)" },
   template: { indicators: "一级指标", spendPlan: "资金支出计划（%）", goals: "绩效目标", budget: "预算规模及资金用途" },
 };
+/** Our template draws the Ningxia form for a ningxia document (no spend plan). */
+const TEMPLATE_NINGXIA: Partial<Record<Block, string>> = { indicators: "一级指标", goals: "年度总体目标", budget: "项目资金（万元）" };
 
 function textAt(grid: Grid, sheetName: string, ref: string): string {
   const sheet = grid.sheets.find((s) => s.name === sheetName);
@@ -41,7 +43,7 @@ function blockErrors(grid: Grid, doc: JxmbDocument): string[] {
   const errs: string[] = [];
   for (const p of doc.projects) {
     const where = `#${p.seq} ${p.name ?? ""} (${p.layout})`;
-    const want = LABELS[p.layout] ?? {};
+    const want = (p.layout === "template" && doc.profile === "ningxia" ? TEMPLATE_NINGXIA : LABELS[p.layout]) ?? {};
     for (const b of BLOCKS) {
       const ref = p.source.cells[b];
       // A redacted Hebei table is only a heading and 此项目文件涉密: it has no blocks.

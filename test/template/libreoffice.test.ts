@@ -140,12 +140,12 @@ describe("template recalculated by LibreOffice", () => {
   test("check cells: good project passes, broken project shows each failure in Chinese", () => {
     const C = PROJECT.checks;
     expect(at(lo, sheets.good, C.budget)).toBe(CHECK.ok);
-    expect(at(lo, sheets.good, C.plan)).toBe(CHECK.ok);
+    expect(at(lo, sheets.good, C.plan!)).toBe(CHECK.ok);
     expect(at(lo, sheets.good, PROJECT.status)).toBe(CHECK.statusOk);
     for (let i = 0; i < good.indicators.length; i++) expect(at(lo, sheets.good, { r: PROJECT.indicatorFirstRow + i, c: PROJECT.checkCol })).toBe(CHECK.ok);
 
     expect(at(lo, sheets.broken, C.budget)).toBe("✗ 预算数≠财政资金+其他资金〔budget/sum-mismatch〕");
-    expect(at(lo, sheets.broken, C.plan)).toBe("✗ 6月底累计进度下降〔spend-plan/decreasing〕；年末累计进度应为100%〔spend-plan/not-100〕");
+    expect(at(lo, sheets.broken, C.plan!)).toBe("✗ 6月底累计进度下降〔spend-plan/decreasing〕；年末累计进度应为100%〔spend-plan/not-100〕");
     expect(at(lo, sheets.broken, { r: PROJECT.indicatorFirstRow, c: PROJECT.checkCol })).toBe("✗ 二级指标缺失或不属于该一级指标〔indicator/level2-mismatch〕");
     expect(at(lo, sheets.broken, PROJECT.status)).toBe("✗ 3 项未通过");
     // The broken project has no heading of its own: the title formula follows its name.
@@ -155,7 +155,7 @@ describe("template recalculated by LibreOffice", () => {
   test("blank inputs show 待填写 or nothing, never an error", () => {
     const C = PROJECT.checks;
     expect(at(lo, sheets.blank, C.budget)).toBe(CHECK.todo);
-    expect(at(lo, sheets.blank, C.plan)).toBe(CHECK.todo);
+    expect(at(lo, sheets.blank, C.plan!)).toBe(CHECK.todo);
     expect(at(lo, sheets.blank, C.code)).toBe(CHECK.todo);
     expect(at(lo, sheets.blank, PROJECT.status)).toBe(CHECK.todo);
     expect(norm(at(lo, sheets.blank, { r: PROJECT.indicatorFirstRow, c: PROJECT.checkCol }))).toBeNull();

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
-import type { Grid } from "../../src/model/grid";
+import { a1, type Grid } from "../../src/model/grid";
 import { DEFAULT_READERS, readWorkbook } from "../../src/model/read";
 import { templateReader } from "../../src/model/read/template";
 import { emptyDocument, type JxmbDocument } from "../../src/model/schema";
@@ -20,6 +20,7 @@ import {
   FMT_TEXT,
   NAMES,
   PROJECT,
+  PROJECT_NINGXIA,
   SHEET_LISTS,
   TEMPLATE_VERSION,
   renderTemplate,
@@ -248,6 +249,46 @@ describe("in-sheet check evaluators (the formulas' twins; the LibreOffice tests 
       "indicator/missing-output-dimension",
     ]);
     expect(ruleIdsIn(CHECK.ok)).toEqual([]);
+  });
+});
+
+describe("one project form per profile: Ningxia (seed 004)", () => {
+  test("主管部门及代码, 实施单位, 项目属性, 项目期 and the year are visible cells; no spend plan; read back the same", async () => {
+    const original = readWorkbook(await loadGrid(fs.readFileSync(path.join(EXAMPLES, "seed-004.xlsx")))).document;
+    expect(original.profile).toBe("ningxia");
+    const b = renderTemplate(original);
+    const s = b.grid.sheets.find((x) => x.name === b.projectSheets[0])!;
+    const F = PROJECT_NINGXIA.fields;
+    const cell = (spot: { r: number; c: number } | undefined) => s.values[spot!.r]?.[spot!.c] ?? null;
+    const p = original.projects[0];
+    expect([cell(F.competentName), cell(F.competentCode), cell(F.implementing), cell(F.period)]).toEqual([
+      p.competentDepartment!.name,
+      p.competentDepartment!.code,
+      p.implementingUnit,
+      p.period,
+    ]);
+    expect([cell(F.attributeCode), cell(F.attributeName)]).toEqual([p.attribute!.code, p.attribute!.name]);
+    expect(cell(PROJECT_NINGXIA.yearLine)).toBe("（2024年度）");
+    expect(cell(PROJECT_NINGXIA.title)).toBe("部门项目支出预算绩效目标表");
+    expect(PROJECT_NINGXIA.labels.map((l) => l.text)).toEqual(expect.arrayContaining(["主管部门及代码", "实施单位", "项目属性", "项目期", "项目资金（万元）", "年度资金总额", "年度总体目标"]));
+    // The form has no 资金支出计划: no plan label, no plan check.
+    expect(PROJECT_NINGXIA.planKeys).toEqual([]);
+    expect(s.values.flat().some((v) => typeof v === "string" && v.includes("资金支出计划"))).toBe(false);
+    const back = await roundTrip(original);
+    expect(strip(back.doc)).toEqual(strip(original));
+    expect(back.doc.projects[0].source.cells["budget.total"]).toBe(a1(F.total.r, F.total.c));
+  });
+
+  test("a Hebei document keeps its Ningxia-only fields in the meta cell, and a Ningxia one its plan", async () => {
+    const doc = syntheticDocument(1, 3);
+    doc.projects[0].competentDepartment = { code: "019001", name: "平罗县公安局" };
+    doc.projects[0].period = "1 年";
+    const back = await roundTrip(doc);
+    expect(back.doc.projects[0]).toMatchObject({ competentDepartment: { code: "019001", name: "平罗县公安局" }, period: "1 年" });
+    const nx = { ...syntheticDocument(1, 3), profile: "ningxia" as const };
+    const plan = nx.projects[0].spendPlan;
+    const backNx = await roundTrip(nx);
+    expect(backNx.doc.projects[0].spendPlan).toEqual(plan);
   });
 });
 

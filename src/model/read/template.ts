@@ -19,6 +19,7 @@ import {
   deriveDeclared,
   deriveGoals,
   deriveIndicator,
+  deriveNingxia,
   deriveOverview,
   deriveSpendPlan,
   deriveYear,
@@ -30,6 +31,8 @@ import {
   DEPARTMENT,
   NAMES,
   PROJECT,
+  PROJECT_LAYOUTS,
+  type ProjectLayout,
   PROJECT_INDICATORS_KEY,
   PROJECT_NAME_KEYS,
   SHEET_LISTS,
@@ -61,7 +64,7 @@ function kindOf(sheet: GridSheet): Kind | null {
     const k = decodeMeta(getValue(sheet, 0, c)).kind;
     if (k === "project" || k === "department" || k === "summary") return k;
   }
-  if (labelsMatch(sheet, PROJECT.labels)) return "project";
+  if (PROJECT_LAYOUTS.some((l) => labelsMatch(sheet, l.labels))) return "project";
   if (labelsMatch(sheet, [DEPARTMENT.title, ...DEPARTMENT.labels].filter((l) => l.role !== "title"))) return "department";
   if (labelsMatch(sheet, SUMMARY.header.map((text, c) => ({ r: SUMMARY.headerRow, c, text, role: "header" as const })))) return "summary";
   return null;
@@ -112,31 +115,45 @@ function errorProblems(sheet: GridSheet, cells: { r: number; c: number; label: s
  * Project sheet
  * ---------------------------------------------------------------------------------------------- */
 
+function layoutOf(sheet: GridSheet): ProjectLayout {
+  const id = decodeMeta(getValue(sheet, 0, PROJECT.metaCol)).layout;
+  const byMeta = PROJECT_LAYOUTS.find((l) => l.id === id);
+  if (byMeta) return byMeta;
+  return PROJECT_LAYOUTS.find((l) => labelsMatch(sheet, l.labels)) ?? PROJECT;
+}
+
 function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const problems: ReadProblem[] = [];
+  const L = layoutOf(sheet);
   const named = sheetNames(sheet, grid);
-  const spot = (f: ProjectField): Spot => named.get(PROJECT_NAME_KEYS[f]) ?? PROJECT.fields[f];
+  const spot = (f: ProjectField): Spot | undefined => named.get(PROJECT_NAME_KEYS[f]) ?? L.fields[f];
   const at = (f: ProjectField): CellValue => {
     const s = spot(f);
+    if (!s) return null;
     const v = getValue(sheet, s.r, s.c);
     return v && typeof v === "object" && "error" in v ? null : v;
   };
-  const cellOf = (f: ProjectField) => a1(spot(f).r, spot(f).c);
+  const cellOf = (f: ProjectField) => {
+    const s = spot(f)!;
+    return a1(s.r, s.c);
+  };
   // The label heading a field's block (the leftmost label on the field's row: 预算规模及资金用途,
   // 资金支出计划（%）, 绩效目标), moved with the field when rows were inserted above it.
   const blockLabelOf = (f: ProjectField): string | null => {
-    const home = PROJECT.fields[f];
+    const home = L.fields[f];
+    const now = spot(f);
+    if (!home || !now) return null;
     let best: LabelSpot | null = null;
-    for (const l of PROJECT.labels) {
+    for (const l of L.labels) {
       if ((l.role ?? "label") !== "label" || l.r > home.r || (l.r2 ?? l.r) < home.r) continue;
       if (!best || l.c < best.c) best = l;
     }
-    return best ? a1(best.r + spot(f).r - home.r, best.c) : null;
+    return best ? a1(best.r + now.r - home.r, best.c) : null;
   };
-  const meta = decodeMeta(getValue(sheet, 0, PROJECT.metaCol));
+  const meta = decodeMeta(getValue(sheet, 0, L.metaCol));
 
   // Title: a formula means "no heading of its own" (the renderer wrote the name-following formula).
-  const t = PROJECT.title;
+  const t = L.title;
   const titleFormula = sheet.formulas?.[t.r]?.[t.c] ?? null;
   const title = titleFormula ? null : textOf(getValue(sheet, t.r, t.c));
 
@@ -144,31 +161,42 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const budget = applyOverride(meta, "budget", bCells, deriveBudget(bCells[0], bCells[1], bCells[2]));
   (["total", "fiscal", "other"] as const).forEach((k, i) => {
     if (budget[k] === null && budget.raw[k] !== null) {
-      const s = spot(k);
+      const s = spot(k)!;
       problems.push(problem(sheet, s.r, s.c, `${["预算数", "财政资金", "其他资金"][i]}“${budget.raw[k]}”不是数字金额`));
     }
   });
-  const pCells = PROJECT.planKeys.map((k) => at(k));
-  const spendPlan = applyOverride(meta, "spendPlan", pCells, deriveSpendPlan(pCells));
+  const pCells = L.planKeys.map((k) => at(k));
+  // A form without a plan (Ningxia) keeps the document's plan in the meta cell.
+  const spendPlan = applyOverride(meta, "spendPlan", pCells, L.planKeys.length ? deriveSpendPlan(pCells) : null);
+  const nxSpots = (["competentName", "competentCode", "implementing", "attributeCode", "attributeName", "period"] as const).map((f) => spot(f));
+  const nxCells = nxSpots.map((s) => (s ? getValue(sheet, s.r, s.c) : null));
+  const ningxia = nxSpots.every((s) => s)
+    ? applyOverride(meta, "ningxia", nxCells, deriveNingxia(nxCells))
+    : {
+        competentDepartment: (meta.competentDepartment as Project["competentDepartment"]) ?? null,
+        implementingUnit: typeof meta.implementingUnit === "string" ? meta.implementingUnit : null,
+        attribute: (meta.attribute as Project["attribute"]) ?? null,
+        period: typeof meta.period === "string" ? meta.period : null,
+      };
   const gCell = at("goals");
   const goals = applyOverride(meta, "goals", [gCell], deriveGoals(gCell));
 
   errorProblems(
     sheet,
-    (Object.keys(PROJECT.fields) as ProjectField[]).map((f) => ({ ...spot(f), label: f })),
+    (Object.keys(L.fields) as ProjectField[]).map((f) => ({ ...spot(f)!, label: f })),
     problems,
   );
 
   // Indicator block: from the named start (or the layout's) to the footer row.
-  const IC = PROJECT.indicatorCols;
+  const IC = L.indicatorCols;
   const cols = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
-  const first = named.get(PROJECT_INDICATORS_KEY)?.r ?? PROJECT.indicatorFirstRow;
-  const indicatorHeader = a1(first - PROJECT.indicatorFirstRow + PROJECT.indicatorHeaderRow, IC.level1);
+  const first = named.get(PROJECT_INDICATORS_KEY)?.r ?? L.indicatorFirstRow;
+  const indicatorHeader = a1(first - L.indicatorFirstRow + L.indicatorHeaderRow, IC.level1);
   const n = rowCount(sheet);
   let end = n;
   for (let r = first; r < n; r++) {
     const v = getValue(sheet, r, 0);
-    if (typeof v === "string" && v.startsWith(PROJECT.footerMarker)) {
+    if (typeof v === "string" && v.startsWith(L.footerMarker)) {
       end = r;
       break;
     }
@@ -180,7 +208,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
       return v && typeof v === "object" && "error" in v ? null : v;
     });
     if (isBlankRow(cells)) continue;
-    const rowMeta = decodeMeta(getValue(sheet, r, PROJECT.metaCol));
+    const rowMeta = decodeMeta(getValue(sheet, r, L.metaCol));
     const core = applyOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells));
     const source: Record<string, string> = {};
     (Object.keys(IC) as (keyof typeof IC)[]).forEach((k) => (source[k] = a1(r, IC[k])));
@@ -205,7 +233,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     const label = blockLabelOf(f);
     if (label) cells[key] = label;
   }
-  if (spendPlan) for (const k of PROJECT.planKeys) cells[`spendPlan.${k}`] = cellOf(k);
+  if (spendPlan) for (const k of L.planKeys) cells[`spendPlan.${k}`] = cellOf(k);
   goals.forEach((_g, i) => (cells[`goals.${i}`] = cellOf("goals")));
 
   const seq = typeof meta.seq === "number" && Number.isInteger(meta.seq) && meta.seq > 0 ? meta.seq : 0;
@@ -215,10 +243,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     code: deriveCode(at("code")),
     name: textOf(at("name")),
     unit: { code: textOf(at("unitCode")), name: textOf(at("unitName")) },
-    competentDepartment: (meta.competentDepartment as Project["competentDepartment"]) ?? null,
-    implementingUnit: typeof meta.implementingUnit === "string" ? meta.implementingUnit : null,
-    attribute: (meta.attribute as Project["attribute"]) ?? null,
-    period: typeof meta.period === "string" ? meta.period : null,
+    ...ningxia,
     budget,
     purpose: textOf(at("purpose")),
     spendPlan,
@@ -226,7 +251,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     indicators,
     redacted: meta.redacted === true,
     layout: "template",
-    source: { sheet: sheet.name, range: `A1:${a1(Math.min(end, n), PROJECT.checkCol)}`, cells },
+    source: { sheet: sheet.name, range: `A1:${a1(Math.min(end, n), L.checkCol)}`, cells },
   };
   return { projects: [project], problems };
 }

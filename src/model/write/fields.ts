@@ -10,7 +10,7 @@
  */
 import { cellText, isGridDate, isGridError, type CellValue } from "../grid";
 import { parseMoney } from "../money";
-import type { Budget, DeclaredTotals, Indicator, Overview, SpendPlan } from "../schema";
+import type { Budget, DeclaredTotals, Indicator, Overview, Project, SpendPlan } from "../schema";
 import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseTarget } from "../value";
 import { META_PREFIX } from "./layout";
@@ -248,6 +248,17 @@ export function deriveYear(v: CellValue): number | null {
 
 export function deriveAmount(v: CellValue): number | null {
   return money(v).value;
+}
+
+/** The Ningxia fields' cells (主管部门 name, code, 实施单位, 项目属性 code, name, 项目期) → model part. */
+export function deriveNingxia(cells: readonly CellValue[]): Pick<Project, "competentDepartment" | "implementingUnit" | "attribute" | "period"> {
+  const [cn, cc, impl, ac, an, per] = cells.map(textOf);
+  return {
+    competentDepartment: cn === null && cc === null ? null : { code: cc, name: cn },
+    implementingUnit: impl,
+    attribute: ac === null && an === null ? null : { code: ac, name: an },
+    period: per,
+  };
 }
 
 export function deriveOverview(summary: CellValue, items: CellValue[][], safeguards: CellValue): Omit<Overview, "source"> | null {

@@ -182,9 +182,64 @@ export const SUMMARY = {
  * Project sheet (Hebei table)
  * ---------------------------------------------------------------------------------------------- */
 
-export const PROJECT = {
+/** Every field a project sheet may have a cell for; a layout places the ones its form shows. */
+export type ProjectField =
+  | "unitCode"
+  | "unitName"
+  | "code"
+  | "name"
+  | "total"
+  | "fiscal"
+  | "other"
+  | "purpose"
+  | "mar"
+  | "jun"
+  | "oct"
+  | "dec"
+  | "goals"
+  | "competentName"
+  | "competentCode"
+  | "implementing"
+  | "attributeCode"
+  | "attributeName"
+  | "period";
+type CoreField = "unitCode" | "unitName" | "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "goals";
+export type PlanKey = "mar" | "jun" | "oct" | "dec";
+
+/** One profile's project form, as data: the renderer draws it, the template reader reads through it. */
+export interface ProjectLayout {
+  /** Stored in the sheet's meta cell, so the reader knows which form it reads. */
+  id: "hebei" | "ningxia";
+  widths: readonly number[];
+  title: Spot;
+  /** Title when the project has none of its own: "hebei" = "n.<名称>绩效目标表"; "ningxia" = the form's heading. */
+  titleStyle: "hebei" | "ningxia";
+  /** A line under the title showing the budget year, from 部门 (Ningxia: “（2024年度）”). */
+  yearLine?: Spot;
+  labels: readonly LabelSpot[];
+  fields: Record<CoreField, Spot> & Partial<Record<ProjectField, Spot>>;
+  checkCol: number;
+  printLastCol: number;
+  status: Spot;
+  checks: { code: Spot; budget: Spot; purpose: Spot; plan?: Spot; goals: Spot; block: Spot };
+  /** Spend-plan points the form has (none on the Ningxia form). */
+  planKeys: readonly PlanKey[];
+  indicatorHeaderRow: number;
+  indicatorFirstRow: number;
+  indicatorMinRows: number;
+  indicatorCols: { level1: number; level2: number; name: number; description: number; target: number; basis: number; scoring: number };
+  footerMarker: string;
+  footerText: string;
+  metaCol: number;
+  rowHeights: Record<number, number>;
+  maxSheetName: number;
+}
+
+export const PROJECT: ProjectLayout = {
+  id: "hebei",
+  titleStyle: "hebei",
   widths: [14, 18, 24, 30, 16, 24, 20, 30, 6],
-  title: { r: 0, c: 0, c2: 6 } as Spot,
+  title: { r: 0, c: 0, c2: 6 },
   labels: [
     { r: 1, c: 0, text: "单位编码" },
     { r: 1, c: 2, text: "单位名称" },
@@ -240,7 +295,7 @@ export const PROJECT = {
     /** The indicator block as a whole: the required 一级 and 二级 (on the block's header row). */
     block: { r: 8, c: 7 },
   } satisfies Record<string, Spot>,
-  planKeys: ["mar", "jun", "oct", "dec"] as const,
+  planKeys: ["mar", "jun", "oct", "dec"],
   indicatorHeaderRow: 8,
   indicatorFirstRow: 9,
   indicatorMinRows: 30,
@@ -254,14 +309,99 @@ export const PROJECT = {
   rowHeights: { 0: 30, 4: 36, 7: 72 } as Record<number, number>,
   /** Excel sheet names: ≤ 31 chars, none of []:*?/\ . */
   maxSheetName: 31,
-} as const;
+};
 
-export type ProjectField = keyof typeof PROJECT.fields;
-export type ProjectCheck = keyof typeof PROJECT.checks;
+export type ProjectCheck = keyof ProjectLayout["checks"];
+
+/**
+ * Ningxia 部门项目支出预算绩效目标表 (seed 004): heading and year, 项目名称, 主管部门及代码 | 实施单位,
+ * 项目属性 | 项目期, 项目资金（万元） as three rows (年度资金总额, 其中：财政拨款, 其他资金), 年度总体目标,
+ * then the indicator table. The form has no spend plan; 项目编码/单位 and 资金用途 are kept as 选填 rows
+ * so nothing a document holds is lost, and the indicator table keeps the Hebei columns (描述, 依据,
+ * 评分标准 as 选填) so one row check and one reader serve both forms.
+ */
+export const PROJECT_NINGXIA: ProjectLayout = {
+  id: "ningxia",
+  titleStyle: "ningxia",
+  widths: [16, 18, 24, 30, 16, 24, 20, 30, 6],
+  title: { r: 0, c: 0, c2: 6 },
+  yearLine: { r: 1, c: 0, c2: 6 },
+  labels: [
+    { r: 2, c: 0, text: "项目名称" },
+    { r: 3, c: 0, text: "主管部门及代码" },
+    { r: 3, c: 4, text: "实施单位" },
+    { r: 4, c: 0, text: "项目属性" },
+    { r: 4, c: 4, text: "项目期" },
+    { r: 5, c: 0, text: "项目编码（选填）" },
+    { r: 5, c: 2, text: "单位编码（选填）" },
+    { r: 5, c: 4, text: "单位名称（选填）" },
+    { r: 6, c: 0, r2: 8, text: "项目资金（万元）" },
+    { r: 6, c: 1, text: "年度资金总额" },
+    { r: 7, c: 1, text: "其中：财政拨款" },
+    { r: 8, c: 1, text: "其他资金" },
+    { r: 6, c: 3, r2: 8, c2: 6, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
+    { r: 9, c: 0, text: "资金用途（选填）" },
+    { r: 10, c: 0, text: "年度总体目标" },
+    { r: 11, c: 0, text: "一级指标", role: "header" },
+    { r: 11, c: 1, text: "二级指标", role: "header" },
+    { r: 11, c: 2, text: "三级指标", role: "header" },
+    { r: 11, c: 3, text: "绩效指标描述（选填）", role: "header" },
+    { r: 11, c: 4, text: "指标值", role: "header" },
+    { r: 11, c: 5, text: "指标值确定依据（选填）", role: "header" },
+    { r: 11, c: 6, text: "评（扣）分标准（选填）", role: "header" },
+    { r: 1, c: 7, text: "校验", role: "header" },
+  ],
+  fields: {
+    name: { r: 2, c: 1, c2: 6 },
+    competentName: { r: 3, c: 1, c2: 2 },
+    competentCode: { r: 3, c: 3 },
+    implementing: { r: 3, c: 5, c2: 6 },
+    attributeCode: { r: 4, c: 1 },
+    attributeName: { r: 4, c: 2, c2: 3 },
+    period: { r: 4, c: 5, c2: 6 },
+    code: { r: 5, c: 1 },
+    unitCode: { r: 5, c: 3 },
+    unitName: { r: 5, c: 5, c2: 6 },
+    total: { r: 6, c: 2 },
+    fiscal: { r: 7, c: 2 },
+    other: { r: 8, c: 2 },
+    purpose: { r: 9, c: 1, c2: 6 },
+    goals: { r: 10, c: 1, c2: 6 },
+  },
+  checkCol: 7,
+  printLastCol: 6,
+  status: { r: 0, c: 7 },
+  checks: {
+    code: { r: 2, c: 7 },
+    budget: { r: 6, c: 7 },
+    purpose: { r: 9, c: 7 },
+    goals: { r: 10, c: 7 },
+    block: { r: 11, c: 7 },
+  },
+  planKeys: [],
+  indicatorHeaderRow: 11,
+  indicatorFirstRow: 12,
+  indicatorMinRows: 30,
+  indicatorCols: { level1: 0, level2: 1, name: 2, description: 3, target: 4, basis: 5, scoring: 6 },
+  footerMarker: "▲",
+  footerText: PROJECT.footerText,
+  metaCol: 8,
+  rowHeights: { 0: 30, 10: 72 },
+  maxSheetName: 31,
+};
+
+/** Heading of the Ningxia form (a project without a heading of its own shows it). */
+export const NINGXIA_HEADING = "部门项目支出预算绩效目标表";
+
+/** The project form of each profile: central-2021 keeps the Hebei form (its 一级 成本 comes from the lists). */
+export function projectLayoutOf(profile: "hebei" | "ningxia" | "central-2021"): ProjectLayout {
+  return profile === "ningxia" ? PROJECT_NINGXIA : PROJECT;
+}
+export const PROJECT_LAYOUTS: readonly ProjectLayout[] = [PROJECT, PROJECT_NINGXIA];
 
 /** Row index of the footer for a block of `rows` indicator rows. */
-export function projectFooterRow(rows: number): number {
-  return PROJECT.indicatorFirstRow + rows;
+export function projectFooterRow(rows: number, layout: ProjectLayout = PROJECT): number {
+  return layout.indicatorFirstRow + rows;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -320,6 +460,12 @@ export const PROJECT_NAME_KEYS = {
   oct: "PLAN_OCT",
   dec: "PLAN_DEC",
   goals: "GOALS",
+  competentName: "COMPETENT_NAME",
+  competentCode: "COMPETENT_CODE",
+  implementing: "IMPLEMENTING_UNIT",
+  attributeCode: "ATTRIBUTE_CODE",
+  attributeName: "ATTRIBUTE_NAME",
+  period: "PERIOD",
 } as const satisfies Record<ProjectField, string>;
 
 export function projectNamePrefix(index: number): string {

@@ -50,6 +50,7 @@ import {
   deriveDeclared,
   deriveGoals,
   deriveIndicator,
+  deriveNingxia,
   deriveOverview,
   deriveSpendPlan,
   encodeMeta,
@@ -65,7 +66,9 @@ import {
   FMT_YEAR,
   LISTS,
   NAMES,
-  PROJECT,
+  NINGXIA_HEADING,
+  projectLayoutOf,
+  type ProjectLayout,
   PROJECT_INDICATORS_KEY,
   PROJECT_NAME_KEYS,
   PROJECT_STATUS_KEY,
@@ -243,7 +246,7 @@ function fitRow(ex: SheetExtras, r: number, cells: [CellValue, number][], min = 
   if (h > (ex.rowHeights[r] ?? 0)) ex.rowHeights[r] = h;
 }
 
-function spanWidth(s: Spot, widths: readonly number[] = PROJECT.widths): number {
+function spanWidth(s: Spot, widths: readonly number[]): number {
   let w = 0;
   for (let c = s.c; c <= (s.c2 ?? s.c); c++) w += widths[c] ?? 10;
   return w;
@@ -381,6 +384,7 @@ function abs(r: number, c: number): string {
  * ---------------------------------------------------------------------------------------------- */
 
 export interface ProjectRender {
+  layout: ProjectLayout;
   sheet: GridSheet;
   extras: SheetExtras;
   status: string;
@@ -399,26 +403,35 @@ function renderProject(
   lists: Lists,
   names: DefinedName[],
   opts: RenderOptions,
-  ctx: { gate: RuleGate; fiscalYear: number | null },
+  ctx: { gate: RuleGate; fiscalYear: number | null; layout: ProjectLayout },
 ): ProjectRender {
+  const L = ctx.layout;
   // The pane does not review a 涉密 project (project/redacted says so); nor does the sheet.
   const gate: RuleGate = p.redacted ? () => false : ctx.gate;
   const sheet = emptySheet(sheetName);
-  const ex = newExtras(PROJECT.widths);
-  ex.columns[PROJECT.metaCol] = { width: PROJECT.widths[PROJECT.metaCol], hidden: true };
-  ex.rowHeights = { ...PROJECT.rowHeights };
-  const F = PROJECT.fields;
+  const ex = newExtras(L.widths);
+  ex.columns[L.metaCol] = { width: L.widths[L.metaCol], hidden: true };
+  ex.rowHeights = { ...L.rowHeights };
+  const F = L.fields;
   const meta: Record<string, unknown> = { kind: "project", seq: p.seq };
+  if (L.id !== "hebei") meta.layout = L.id;
 
   // Title: the project's own heading as text; none → a formula that follows the name.
   if (p.title !== null) {
-    input(sheet, ex, PROJECT.title, p.title, "title", FMT_TEXT);
+    input(sheet, ex, L.title, p.title, "title", FMT_TEXT);
+  } else if (L.titleStyle === "ningxia") {
+    // The form's own heading; a formula, so the reader knows the project has no heading of its own.
+    formula(sheet, ex, L.title, `"${NINGXIA_HEADING}"`, NINGXIA_HEADING, "title");
   } else {
     const nameRef = ref(F.name);
     const f = `IF(${nameRef}="","${p.seq}.（项目名称）绩效目标表","${p.seq}."&${nameRef}&"绩效目标表")`;
-    formula(sheet, ex, PROJECT.title, f, `${p.seq}.${p.name ?? "（项目名称）"}绩效目标表`, "title");
+    formula(sheet, ex, L.title, f, `${p.seq}.${p.name ?? "（项目名称）"}绩效目标表`, "title");
   }
-  for (const l of PROJECT.labels) label(sheet, ex, l);
+  if (L.yearLine) {
+    const y = NAMES.fiscalYear;
+    formula(sheet, ex, L.yearLine, `IF(ISNUMBER(${y}),"（"&${y}&"年度）","（    年度）")`, ctx.fiscalYear !== null ? `（${ctx.fiscalYear}年度）` : "（    年度）", "title");
+  }
+  for (const l of L.labels) label(sheet, ex, l);
 
   input(sheet, ex, F.unitCode, p.unit.code, "input", FMT_TEXT);
   input(sheet, ex, F.unitName, p.unit.name, "input", FMT_TEXT);
@@ -436,29 +449,46 @@ function renderProject(
 
   // Spend plan (cumulative %)
   const sp = p.spendPlan;
-  const pCells: CellValue[] = PROJECT.planKeys.map((k) => (sp ? planCell(sp[k], sp.raw[k]) : null));
-  PROJECT.planKeys.forEach((k, i) => input(sheet, ex, F[k], pCells[i], "percent", FMT_PERCENT));
-  addOverride(meta, "spendPlan", pCells, deriveSpendPlan(pCells), sp);
+  const pCells: CellValue[] = L.planKeys.map((k) => (sp ? planCell(sp[k], sp.raw[k]) : null));
+  L.planKeys.forEach((k, i) => input(sheet, ex, F[k]!, pCells[i], "percent", FMT_PERCENT));
+  // A form without a plan (Ningxia) keeps the document's plan, if any, in the meta cell.
+  addOverride(meta, "spendPlan", pCells, L.planKeys.length ? deriveSpendPlan(pCells) : null, sp);
 
   // Goals: one cell, one goal per line.
   const gText = goalsText(p.goals);
   input(sheet, ex, F.goals, gText, "input", FMT_TEXT);
   addOverride(meta, "goals", [gText], deriveGoals(gText), p.goals);
 
-  fitRow(ex, F.purpose.r, [[p.purpose, spanWidth(F.purpose)]], PROJECT.rowHeights[F.purpose.r]);
-  fitRow(ex, F.goals.r, [[gText, spanWidth(F.goals)]], PROJECT.rowHeights[F.goals.r]);
-  fitRow(ex, F.name.r, [[p.name, spanWidth(F.name)], [p.code, spanWidth(F.code)]]);
-  fitRow(ex, F.unitName.r, [[p.unit.name, spanWidth(F.unitName)]]);
+  const W = L.widths;
+  fitRow(ex, F.purpose.r, [[p.purpose, spanWidth(F.purpose, W)]], L.rowHeights[F.purpose.r]);
+  fitRow(ex, F.goals.r, [[gText, spanWidth(F.goals, W)]], L.rowHeights[F.goals.r]);
+  fitRow(ex, F.name.r, [[p.name, spanWidth(F.name, W)]]);
+  fitRow(ex, F.code.r, [[p.code, spanWidth(F.code, W)]]);
+  fitRow(ex, F.unitName.r, [[p.unit.name, spanWidth(F.unitName, W)]]);
 
-  // Fields the Hebei table has no cell for.
-  if (p.competentDepartment) meta.competentDepartment = p.competentDepartment;
-  if (p.implementingUnit !== null) meta.implementingUnit = p.implementingUnit;
-  if (p.attribute) meta.attribute = p.attribute;
-  if (p.period !== null) meta.period = p.period;
+  // The Ningxia fields: in their cells where the form has them (Ningxia), else in the meta cell (Hebei).
+  if (F.competentName && F.competentCode && F.implementing && F.attributeCode && F.attributeName && F.period) {
+    const nx: CellValue[] = [
+      p.competentDepartment?.name ?? null,
+      p.competentDepartment?.code ?? null,
+      p.implementingUnit,
+      p.attribute?.code ?? null,
+      p.attribute?.name ?? null,
+      p.period,
+    ];
+    [F.competentName, F.competentCode, F.implementing, F.attributeCode, F.attributeName, F.period].forEach((s, i) => input(sheet, ex, s, nx[i], "input", FMT_TEXT));
+    addOverride(meta, "ningxia", nx, deriveNingxia(nx), { competentDepartment: p.competentDepartment, implementingUnit: p.implementingUnit, attribute: p.attribute, period: p.period });
+      fitRow(ex, F.competentName.r, [[nx[0], spanWidth(F.competentName, L.widths)], [nx[2], spanWidth(F.implementing, L.widths)]]);
+  } else {
+    if (p.competentDepartment) meta.competentDepartment = p.competentDepartment;
+    if (p.implementingUnit !== null) meta.implementingUnit = p.implementingUnit;
+    if (p.attribute) meta.attribute = p.attribute;
+    if (p.period !== null) meta.period = p.period;
+  }
   if (p.redacted) meta.redacted = true;
 
   // Checks next to the fields.
-  const C = PROJECT.checks;
+  const C = L.checks;
   const checkTexts: string[] = [];
   const chk = (s: Spot, f: string, v: string) => {
     formula(sheet, ex, s, f, v, "check");
@@ -467,19 +497,19 @@ function renderProject(
   chk(C.code, presenceCheckFormula([ref(F.code), ref(F.name)]), presenceCheck([p.code, p.name]));
   chk(C.budget, budgetCheckFormula(ref(F.total), ref(F.fiscal), ref(F.other), gate), budgetCheck(...(bCells as [CheckInput, CheckInput, CheckInput]), gate));
   chk(C.purpose, presenceCheckFormula([ref(F.purpose)]), presenceCheck([p.purpose]));
-  const planRefs = PROJECT.planKeys.map((k) => ref(F[k]));
+  const planRefs = L.planKeys.map((k) => ref(F[k]!));
   // A sheet with a name, an amount or an indicator is being filled: a blank plan is then an error, not 待填写.
-  const hasContentF = `COUNTA(${ref(F.name)},${ref(F.total)},${ref(F.fiscal)},${a1(PROJECT.indicatorFirstRow, PROJECT.indicatorCols.name)})>0`;
+  const hasContentF = `COUNTA(${ref(F.name)},${ref(F.total)},${ref(F.fiscal)},${a1(L.indicatorFirstRow, L.indicatorCols.name)})>0`;
   const hasContent = [p.name, bCells[0], bCells[1], p.indicators[0]?.name ?? null].some((v) => v !== null && v !== "");
-  chk(C.plan, planCheckFormula(planRefs, hasContentF, gate), planCheck(pCells as CheckInput[], hasContent, gate));
+  if (C.plan && planRefs.length) chk(C.plan, planCheckFormula(planRefs, hasContentF, gate), planCheck(pCells as CheckInput[], hasContent, gate));
   chk(C.goals, presenceCheckFormula([ref(F.goals)]), presenceCheck([gText]));
 
   // Indicator block
-  const rows = Math.max(opts.indicatorRows ?? PROJECT.indicatorMinRows, p.indicators.length, 1);
-  const first = PROJECT.indicatorFirstRow;
+  const rows = Math.max(opts.indicatorRows ?? L.indicatorMinRows, p.indicators.length, 1);
+  const first = L.indicatorFirstRow;
   const last = first + rows - 1;
-  const footer = projectFooterRow(rows);
-  const IC = PROJECT.indicatorCols;
+  const footer = projectFooterRow(rows, L);
+  const IC = L.indicatorCols;
   const colOrder = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
   const rowCells: CellValue[][] = [];
   for (let i = 0; i < rows; i++) {
@@ -520,8 +550,8 @@ function renderProject(
       void _s;
       addOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells), core);
     }
-    if (Object.keys(rowMeta).length) setValue(sheet, r, PROJECT.metaCol, encodeMeta(rowMeta));
-    fitRow(ex, r, colOrder.map((c, k) => [cells[k], PROJECT.widths[c]] as [CellValue, number]));
+    if (Object.keys(rowMeta).length) setValue(sheet, r, L.metaCol, encodeMeta(rowMeta));
+    fitRow(ex, r, colOrder.map((c, k) => [cells[k], L.widths[c]] as [CellValue, number]));
     const refs = {
       level1: a1(r, IC.level1),
       level2: a1(r, IC.level2),
@@ -537,7 +567,7 @@ function renderProject(
       ctx.fiscalYear,
       gate,
     );
-    setValue(sheet, r, PROJECT.checkCol, v, indicatorCheckFormula(refs, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
+    setValue(sheet, r, L.checkCol, v, indicatorCheckFormula(refs, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
     checkTexts.push(v);
   }
   ex.styles.push({ range: `${a1(first, IC.name)}:${a1(last, IC.scoring)}`, role: "input" });
@@ -553,9 +583,9 @@ function renderProject(
     { range: `${l2(first + 1)}:${l2(last)}`, formula: `NOT(AND(${l2(first + 1)}<>"",${l2(first + 1)}=${l2(first)},${l1(first + 1)}=${l1(first)}))`, kind: "groupStart" },
   ];
   ex.unlocked.push(`${a1(first, 0)}:${a1(last, IC.scoring)}`);
-  ex.styles.push({ range: `${a1(first, PROJECT.checkCol)}:${a1(last, PROJECT.checkCol)}`, role: "check" });
+  ex.styles.push({ range: `${a1(first, L.checkCol)}:${a1(last, L.checkCol)}`, role: "check" });
   // Footer: end marker of the block + how to add rows.
-  label(sheet, ex, { r: footer, c: 0, c2: IC.scoring, text: PROJECT.footerText, role: "note" });
+  label(sheet, ex, { r: footer, c: 0, c2: IC.scoring, text: L.footerText, role: "note" });
   ex.rowHeights[footer] = 30;
 
   // Validations (relative formulas anchor at the range's top-left).
@@ -600,7 +630,9 @@ function renderProject(
         error: { title: "金额", text: "请填写不小于 0 的数字（万元）。" },
       }),
     ),
-    {
+  );
+  if (F.mar && F.dec)
+    ex.validations.push({
       range: `${ref(F.mar)}:${ref(F.dec)}`,
       type: "decimal",
       operator: "between",
@@ -609,34 +641,34 @@ function renderProject(
       errorStyle: "stop",
       prompt: { title: "累计支出进度", text: "填百分比，如 25%；逐期不减，12月底为 100%。" },
       error: { title: "支出进度", text: "请填写 0%–100% 之间的百分比。" },
-    },
-  );
+    });
 
   // Status of the whole sheet (also shown on 汇总).
-  const checkRange = `${a1(1, PROJECT.checkCol)}:${a1(footer, PROJECT.checkCol)}`;
+  const checkRange = `${a1(1, L.checkCol)}:${a1(footer, L.checkCol)}`;
   const status = statusCheck(checkTexts, p.indicators.length);
-  formula(sheet, ex, PROJECT.status, statusFormula(checkRange, `${a1(first, IC.name)}:${a1(footer, IC.name)}`), status, "status");
-  checkCfs(ex, `${a1(0, PROJECT.checkCol)}:${a1(footer, PROJECT.checkCol)}`, a1(0, PROJECT.checkCol));
+  formula(sheet, ex, L.status, statusFormula(checkRange, `${a1(first, IC.name)}:${a1(footer, IC.name)}`), status, "status");
+  checkCfs(ex, `${a1(0, L.checkCol)}:${a1(footer, L.checkCol)}`, a1(0, L.checkCol));
 
-  setValue(sheet, 0, PROJECT.metaCol, encodeMeta(meta));
+  setValue(sheet, 0, L.metaCol, encodeMeta(meta));
 
   // Names: the template ↔ model contract.
   const prefix = projectNamePrefix(index);
   for (const [field, key] of Object.entries(PROJECT_NAME_KEYS) as [keyof typeof PROJECT_NAME_KEYS, string][]) {
-    names.push({ name: prefix + key, sheet: sheetName, ref: ref(F[field], true) });
+    const spot = F[field];
+    if (spot) names.push({ name: prefix + key, sheet: sheetName, ref: ref(spot, true) });
   }
   names.push({ name: prefix + PROJECT_INDICATORS_KEY, sheet: sheetName, ref: `${abs(first, 0)}:${abs(last, IC.scoring)}` });
-  names.push({ name: prefix + PROJECT_STATUS_KEY, sheet: sheetName, ref: ref(PROJECT.status, true) });
+  names.push({ name: prefix + PROJECT_STATUS_KEY, sheet: sheetName, ref: ref(L.status, true) });
 
   // The form prints on one A4 landscape page: the ▲ note (footer row) and the 校验 column stay on screen only.
-  ex.printArea = `A1:${a1(last, PROJECT.printLastCol)}`;
+  ex.printArea = `A1:${a1(last, L.printLastCol)}`;
   ex.fitOnePage = true;
   ex.headerFooter = {
-    header: `&L${headerText(`单位：${p.unit.name ?? p.unit.code ?? ""}`)}&R${headerText(`项目：${p.name ?? ""}`)}`,
+    header: `&L${headerText(`单位：${p.unit.name ?? p.implementingUnit ?? p.competentDepartment?.name ?? p.unit.code ?? ""}`)}&R${headerText(`项目：${p.name ?? ""}`)}`,
     footer: "&C第 &P 页，共 &N 页",
   };
   ex.protect = !!opts.protect;
-  return { sheet, extras: ex, status, total: b.total };
+  return { sheet, extras: ex, status, total: b.total, layout: L };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -767,7 +799,6 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
   label(sheet, ex, S.title);
   S.header.forEach((h, c) => label(sheet, ex, { r: S.headerRow, c, text: h, role: "header" }));
   const C = S.cols;
-  const PF = PROJECT.fields;
   const n = rendered.length;
   const firstR = S.firstRow;
   const lastR = firstR + Math.max(n, 1) - 1;
@@ -777,6 +808,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     const r = firstR + i;
     const p = doc.projects[i];
     const q = quoteSheet(pr.sheet.name);
+    const PF = pr.layout.fields;
     setValue(sheet, r, C.seq, p.seq);
     setValue(sheet, r, C.sheet, pr.sheet.name);
     const blankIf = (v: string | null) => (v === null || v === "" ? "" : v);
@@ -785,7 +817,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     formula(sheet, ex, { r, c: C.name }, pull(q, PF.name), blankIf(p.name), "formula");
     const totalCell = sheetValue(pr.sheet, PF.total);
     formula(sheet, ex, { r, c: C.total }, pull(q, PF.total), totalCell === null ? "" : totalCell, "formula", FMT_MONEY);
-    formula(sheet, ex, { r, c: C.status }, `${q}!${ref(PROJECT.status, true)}`, pr.status, "check");
+    formula(sheet, ex, { r, c: C.status }, `${q}!${ref(pr.layout.status, true)}`, pr.status, "check");
     fitRow(ex, r, [
       [pr.sheet.name, S.widths[C.sheet]],
       [p.name, S.widths[C.name]],
@@ -798,7 +830,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
   // 合计 (department total = SUM of the project rows) and its check against the project sheets.
   const tr = lastR + 1;
   const sumOf = (vals: CellValue[]) => vals.reduce<number>((s, v) => (typeof v === "number" ? s + v : s), 0);
-  const totalVal = roundWan(sumOf(rendered.map((pr) => sheetValue(pr.sheet, PF.total))));
+  const totalVal = roundWan(sumOf(rendered.map((pr) => sheetValue(pr.sheet, pr.layout.fields.total))));
   label(sheet, ex, { r: tr, c: C.name, text: S.totalLabel, role: "header" });
   const totalSpot = { r: tr, c: C.total };
   formula(sheet, ex, totalSpot, `SUM(${a1(firstR, C.total)}:${a1(lastR, C.total)})`, totalVal, "status", FMT_MONEY);
@@ -836,7 +868,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     input(sheet, ex, { r, c: U.name, c2: U.name + 1 }, cells[1], "input", FMT_TEXT);
     input(sheet, ex, { r, c: U.total }, cells[2], "money", FMT_MONEY);
     const unitSum = roundWan(
-      sumOf(rendered.map((pr, k) => (doc.projects[k].unit.code !== null && doc.projects[k].unit.code === u?.code ? sheetValue(pr.sheet, PF.total) : null))),
+      sumOf(rendered.map((pr, k) => (doc.projects[k].unit.code !== null && doc.projects[k].unit.code === u?.code ? sheetValue(pr.sheet, pr.layout.fields.total) : null))),
     );
     formula(
       sheet,
@@ -896,7 +928,7 @@ export function renderTemplate(doc: JxmbDocument | null, opts: RenderOptions = {
   const lists = listsOf(framework);
   const names: DefinedName[] = [];
   const used = new Set<string>();
-  const ctx = { gate: ruleGate(doc.profile), fiscalYear: doc.fiscalYear };
+  const ctx = { gate: ruleGate(doc.profile), fiscalYear: doc.fiscalYear, layout: projectLayoutOf(doc.profile) };
   const rendered = doc.projects.map((p, i) => renderProject(p, i, projectSheetName(p.seq, p.name, used), lists, names, opts, ctx));
   const dep = renderDepartment(doc, names);
   const sum = renderSummary(doc, rendered, names);
