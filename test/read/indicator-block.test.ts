@@ -177,6 +177,21 @@ describe("indicator blocks on public forms", () => {
     expect(blocks[0].placeholders).toEqual([3]);
   });
 
+  test("sign-off rows under the table end the block (填报人, 单位负责人, 审核意见（盖章）)", () => {
+    const s = emptySheet("表");
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "装备数量", "10台"],
+      ["财政部门审核意见", "", "（盖章）", ""],
+      ["填报人：", "", "单位负责人：", "联系电话："],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => v && setValue(s, r, c, v)));
+    const { blocks } = readAll(s);
+    expect(blocks[0].rows.map((r) => r.indicator.name)).toEqual(["装备数量"]);
+    expect(blocks[0].placeholders).toEqual([]);
+    expect(blocks[0].lastRow).toBe(1);
+  });
+
   test("the next table's unit line and title end the block (no phantom row)", () => {
     const s = emptySheet("表");
     const rows = [

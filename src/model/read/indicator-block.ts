@@ -318,6 +318,7 @@ function isPlaceholderName(text: string): boolean {
 
 const NOTE_START = /^(?:注|说明|备注|填表|填报|审核|单位负责人|财务负责人|项目负责人|联系人|制表|经办人|附件|附表)/;
 const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
+const SIGN_OFF = /^(?:填报人|填表人|制表人|单位负责人|财务负责人|项目负责人|经办人|联系电话|联系人|填报日期)(?::|$)|(?:审核|审批|初审|复核|审定)意见$|^\(盖章\)$/;
 
 function textAt(sheet: GridSheet, r: number, c: number | undefined): BlockCell | null {
   if (c === undefined) return null;
@@ -380,11 +381,13 @@ function isStopRow(sheet: GridSheet, r: number, header: IndicatorHeader, syn: Sy
     }
     if (cells.length === 1 && NOTE_START.test(labelKey(first.text)) && first.text.length > 3) return "stop";
   }
+  // Sign-off rows under the table: 填报人 / 单位负责人 / 联系电话, 审核意见 …（盖章）.
+  if (cells.some((h) => SIGN_OFF.test(labelKey(h.text)))) return "stop";
   // A key/value label (项目名称, 主管部门, 资金总额, …) starts the next table's header area.
   for (const h of cells) {
     if (h.text.length > 20) continue;
     const f = fieldOf(h.text, syn);
-    if (f && f !== "indicatorBlock" && f !== "purpose" && f !== "basis" && f !== "leader" && f !== "phone") {
+    if (f && f !== "indicatorBlock" && f !== "purpose" && f !== "basis") {
       // Flat exports repeat nothing of the kind; a single word like 其他 in a data cell is no label.
       if (f === "other" || f === "fiscal") continue;
       return "stop";
