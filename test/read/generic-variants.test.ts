@@ -172,6 +172,25 @@ describe("forms of other provinces", () => {
     ]);
   });
 
+  test("a spend plan beside the header fields (资金支出计划 over 3月底 | 6月底 | 10月底 | 12月底), fractions as percent", () => {
+    const s = form(
+      "表",
+      [
+        ["项目名称", "校舍维修", "项目编码", "13032423P000123456789"],
+        ["预算数", 80, "其中：财政资金", 80],
+        ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
+        [null, 0.3, 0.6, 0.9, 1],
+        ["年度绩效目标", "完成3所学校维修"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "维修学校数", "3所"],
+      ],
+      ["A3:A4"],
+    );
+    const p = readWorkbook(book(s)).document.projects[0];
+    expect([p.code, p.budget.total, p.spendPlan?.mar, p.spendPlan?.jun, p.spendPlan?.oct, p.spendPlan?.dec]).toEqual(["13032423P000123456789", 80, 30, 60, 90, 100]);
+    expect(p.source.cells["spendPlan.dec"]).toBe("E4");
+  });
+
   test("two forms stacked on one sheet: each table keeps its own rows, the second title and labels end the first", () => {
     const one = (name: string, n: string): Cell[][] => [
       [`${n}.${name}绩效目标表`],

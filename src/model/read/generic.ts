@@ -24,12 +24,13 @@
  */
 import type { Grid, GridSheet } from "../grid";
 import { a1, getValue, isGridDate } from "../grid";
-import { emptyProject, type CodeName, type DeclaredTotals, type FiscalYearSource, type Indicator, type Project } from "../schema";
+import { emptyProject, type CodeName, type DeclaredTotals, type FiscalYearSource, type Indicator, type Project, type SpendPlan } from "../schema";
+import { planPoint } from "./chengde";
 import { parseMoney, type MoneyUnit } from "../money";
 import type { LayoutReader, ReadOptions, ReadProblem, SheetReadResult } from "./types";
 import { findIndicatorHeaders, isNotApplicable, readIndicatorBlock, type IndicatorHeader } from "./indicator-block";
 import { classifyColumn, DEFAULT_SYNONYMS, fieldOf, type HeaderField, type SynonymTable } from "./synonyms";
-import { displayText, isEmptyCell, labelKey, lastUsedCol, masterOf, mergeAt, parseMoneyUnitLine, parseTableTitle, rangeRef, rowCells, trimText, type CellHit } from "./labels";
+import { cleanNumber, displayText, findLabels, isEmptyCell, labelKey, lastUsedCol, masterOf, mergeAt, parseMoneyUnitLine, parseTableTitle, rangeRef, rowCells, trimText, type CellHit } from "./labels";
 import { splitGoals as splitNumberedGoals } from "./hebei";
 import { splitGoals as splitMarkedGoals } from "./ningxia";
 
@@ -363,6 +364,31 @@ function readTable(sheet: GridSheet, t: TableParts, end: number, syn: SynonymTab
     project.midTerm = { goals: split(midGoal.value.text), indicators: [] };
     cells["midTerm.goals"] = midGoal.value.ref;
   }
+  // 资金支出计划: 3月底 | 6月底 | 10月底 | 12月底 right of the label (its row or the next), each valued below.
+  const planLabel = get("spendPlan");
+  if (planLabel) {
+    cells.spendPlan = planLabel.label.ref;
+    const plan: SpendPlan = { mar: null, jun: null, oct: null, dec: null, raw: { mar: null, jun: null, oct: null, dec: null } };
+    const months = findLabels(sheet, /^(3|6|9|10|12)月(底|末)?$/, { r1: planLabel.label.r, r2: Math.min(planLabel.label.r + 1, first.row - 1), c1: planLabel.label.c + 1 });
+    const bare: boolean[] = [];
+    for (const m of months) {
+      const key = ({ 3: "mar", 6: "jun", 10: "oct", 12: "dec" } as Record<number, keyof typeof plan.raw>)[Number(/^\d+/.exec(m.text)![0])];
+      if (!key) continue;
+      const pr = (mergeAt(sheet, m.r, m.c)?.r2 ?? m.r) + 1;
+      const pt = planPoint(sheet, pr, m.c);
+      plan[key] = pt.value;
+      plan.raw[key] = pt.raw;
+      cells[`spendPlan.${key}`] = a1(pr, m.c);
+      if (pt.value !== null) bare.push(pt.bare && pt.value <= 1);
+      if (pt.problem) problems.push(problem("warning", sheet, a1(pr, m.c), pt.problem));
+    }
+    // A plan typed as fractions (0.25 … 1) without a % format, as the form readers read it.
+    if (bare.length > 0 && bare.every(Boolean)) {
+      for (const k of ["mar", "jun", "oct", "dec"] as const) if (plan[k] !== null) plan[k] = cleanNumber(plan[k]! * 100);
+    }
+    if (months.length > 0) project.spendPlan = plan;
+  }
+
   const purpose = get("purpose");
   if (purpose?.value) {
     project.purpose = purpose.value.text;
