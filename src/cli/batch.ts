@@ -55,7 +55,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   const { analyseWorkbook, readFailure, readWorkbookFile } = await import("./pipeline");
   try {
     const bytes = readWorkbookFile(file, opts.limits);
-    const { document, findings } = await analyseWorkbook(bytes, file, opts.profile, opts.limits, opts.labels);
+    const { document, findings, accepted } = await analyseWorkbook(bytes, file, opts.profile, opts.limits, opts.labels);
     return {
       outcome: {
         ok: true,
@@ -63,6 +63,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
         projects: document.projects.map((p) => ({ seq: p.seq, code: p.code, name: p.name, sheet: p.source.sheet })),
         ...(document.overview?.indicators ? { department: { indicators: document.overview.indicators.length, duties: document.overview.duties?.length ?? 0 } } : {}),
         findings,
+        accepted,
       },
     };
   } catch (err) {

@@ -58,6 +58,9 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
 carriedOver yearGoal midGoal purpose …；columns：level1 level2 level3 value operator unit description basis
 scoring weight direction actual score deviation …）。
 
+任务窗格中“已核实，保留”的问题（工作簿里的隐藏工作表 _jxmb_exceptions）由 validate 单独列为“已核实 N 项”，
+不计入条数和退出码（--format json 中为 accepted）；单元格内容改过后该记录失效。
+
 退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
 文本输出中，单元格文字和文件名里的控制字符显示为 \\xHH（如 ESC 显示为 \\x1b），双向控制符显示为 \\uHHHH。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
@@ -84,6 +87,9 @@ A failed write (e.g. a full disk) exits with 2 and leaves any existing file as i
 
 Tables are found by their indicator header (一级/二级/三级指标, 指标值 … in each province's wording); teach other
 spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "columns": {"value": ["预期指标值"]}}.
+
+Findings a clerk accepted in the task pane ("已核实，保留", the hidden sheet _jxmb_exceptions) are listed apart by
+validate and not counted (accepted in --format json); an acceptance lapses once its cell changes.
 
 Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, no recognisable table, failed output or bad usage.
 In text output, control characters in cell text and file names are shown as \\xHH (ESC as \\x1b), bidirectional

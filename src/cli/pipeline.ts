@@ -9,6 +9,8 @@ import { nodeInflate } from "../xlsx/node-inflate";
 import { limitsFrom, type LimitName } from "../xlsx/limits";
 import { LabelsFileError, parseLabelsJson, readWorkbook, type ExtraLabels } from "../model/read";
 import { validate } from "../model/validate";
+import { applyExceptions, EXCEPTIONS_SHEET, readExceptions, withoutExceptionsSheet, type AppliedExceptions } from "../model/exceptions";
+import type { Grid } from "../model/grid";
 import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { Finding } from "../model/rules/types";
@@ -115,7 +117,7 @@ export async function loadDocument(
   profile?: ProfileName,
   limits?: Partial<ReadLimits>,
   labels?: ExtraLabels,
-): Promise<{ document: JxmbDocument; problems: ReadProblem[] }> {
+): Promise<{ document: JxmbDocument; problems: ReadProblem[]; grid: Grid }> {
   try {
     // Notices (macros never run, external links not followed, rows past the limit not read) reach
     // the user as read problems, so they appear in the report beside the findings.
@@ -126,12 +128,13 @@ export async function loadDocument(
       onNotice: (n) => notices.push({ severity: n.severity, message: n.message, sheet: n.sheet ?? null, cell: null }),
       ...(limits ? { limits } : {}),
     });
-    const res = readWorkbook(grid, { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
+    // The pane's hidden sheet of accepted exceptions is not a form: the readers never see it.
+    const res = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
     // No table at all: an empty export or a clean report would be a silent empty result.
     if (res.unrecognised) {
       throw new CliError(`${qzh(file)}：${res.unrecognised}`, `No performance-target table found in ${qen(file)}.`);
     }
-    return { document: res.document, problems: [...notices, ...res.problems] };
+    return { document: res.document, problems: [...notices, ...res.problems], grid };
   } catch (err) {
     throw readFailure(err, file);
   }
@@ -154,14 +157,20 @@ export function problemToFinding(p: ReadProblem): Finding {
 export interface Analysis {
   document: JxmbDocument;
   findings: Finding[];
+  /** Findings set aside by exceptions stored in the workbook (已核实，保留): listed apart, not counted. */
+  accepted: AppliedExceptions["accepted"];
 }
 
 /** Read and validate one workbook. Read problems come first, then the rule findings. */
 export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName, limits?: Partial<ReadLimits>, labels?: ExtraLabels): Promise<Analysis> {
-  const { document, problems } = await loadDocument(bytes, file, profile, limits, labels);
+  const { document, problems, grid } = await loadDocument(bytes, file, profile, limits, labels);
   try {
     const report = validate(document, { profile: profile ?? document.profile });
-    return { document, findings: [...problems.map(problemToFinding), ...report.findings] };
+    // Exceptions a clerk accepted in the task pane are listed apart; one whose cell changed no longer applies.
+    const stored = readExceptions(grid);
+    const applied = applyExceptions(report.findings, stored.exceptions, grid);
+    const unusable: ReadProblem[] = stored.problems.map((message) => ({ severity: "warning", message, sheet: EXCEPTIONS_SHEET, cell: null }));
+    return { document, findings: [...[...problems, ...unusable].map(problemToFinding), ...applied.open], accepted: applied.accepted };
   } catch (err) {
     throw readFailure(err, file);
   }

@@ -8,6 +8,7 @@ import { categoryOfRule } from "../model/rules";
 import type { CategoryKey } from "../model/rules/categories";
 import { projectSummaries, type ProjectSummary } from "../model/rules/precision";
 import { terminalSafeJson, visible } from "./visible";
+import type { AcceptedException } from "../model/exceptions";
 
 export interface ProjectInfo {
   seq: number;
@@ -23,6 +24,8 @@ export interface FileOk {
   /** What a 部门整体支出绩效目标表 in the file holds (absent when it has none). */
   department?: { indicators: number; duties: number };
   findings: Finding[];
+  /** Findings covered by an exception stored in the workbook (已核实，保留): listed apart, not counted. */
+  accepted?: { finding: Finding; exception: AcceptedException }[];
 }
 export interface FileFailed {
   ok: false;
@@ -63,6 +66,13 @@ export interface JsonFinding {
   folded?: string[];
   locations?: FindingLocation[];
 }
+export interface JsonAccepted extends JsonFinding {
+  reason: string;
+  /** The cell's value when it was accepted (the exception lapses when it changes). */
+  value: string;
+  date: string;
+  by: string | null;
+}
 export interface JsonFileReport {
   file: string;
   projects: number;
@@ -70,6 +80,8 @@ export interface JsonFileReport {
   summary: Summary;
   /** Per project with findings: counts and how many items must be fixed (错误 + 警告; additive). */
   perProject: ProjectSummary[];
+  /** Findings the workbook's own exceptions sheet accepts (已核实，保留), with the reason; not in `findings` or `summary` (additive). */
+  accepted: JsonAccepted[];
   /** Only on files that could not be read (then projects is 0 and findings empty). */
   error?: { message: string; messageEn: string };
 }
@@ -77,33 +89,36 @@ export interface JsonFileReport {
 export function toJsonReport(outcomes: readonly FileOutcome[]): string {
   const files: JsonFileReport[] = outcomes.map((o) => {
     if (!o.ok) {
-      return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, perProject: [], error: { message: o.zh, messageEn: o.en } };
+      return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, perProject: [], accepted: [], error: { message: o.zh, messageEn: o.en } };
     }
     return {
       file: o.file,
       projects: o.projects.length,
-      findings: o.findings.map((f) => {
-        const j: JsonFinding = {
-          ruleId: f.ruleId,
-          severity: f.severity,
-          message: f.message,
-          sheet: f.sheet,
-          cell: f.cell,
-          projectCode: f.projectCode,
-          projectName: f.projectName,
-          projectSeq: f.projectSeq,
-          category: categoryOfRule(f.ruleId),
-          fix: f.fix ?? null,
-        };
-        if (f.folded) j.folded = f.folded;
-        if (f.locations) j.locations = f.locations;
-        return j;
-      }),
+      findings: o.findings.map(jsonFinding),
       summary: summarise(o.findings),
       perProject: projectSummaries(o.findings),
+      accepted: (o.accepted ?? []).map(({ finding, exception: e }) => ({ ...jsonFinding(finding), reason: e.reason, value: e.value, date: e.date, by: e.by })),
     };
   });
   return terminalSafeJson(JSON.stringify({ files }, null, 2)) + "\n";
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  const j: JsonFinding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    sheet: f.sheet,
+    cell: f.cell,
+    projectCode: f.projectCode,
+    projectName: f.projectName,
+    projectSeq: f.projectSeq,
+    category: categoryOfRule(f.ruleId),
+    fix: f.fix ?? null,
+  };
+  if (f.folded) j.folded = f.folded;
+  if (f.locations) j.locations = f.locations;
+  return j;
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -189,6 +204,14 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
     total.info += s.info;
     totalProjects += o.projects.length;
     out.push(`  小计：${summaryLine(o.projects.length, s)}。`);
+    const accepted = o.accepted ?? [];
+    if (accepted.length > 0) {
+      out.push(`  已核实 ${accepted.length} 项（保留原样，不计入上面的条数）：`);
+      for (const { finding: f, exception: e } of accepted) {
+        out.push(`    [已核实] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`);
+        out.push(`          理由：${visible(e.reason)}（${e.date}${e.by ? `，${visible(e.by)}` : ""}）`);
+      }
+    }
     out.push("");
   }
   const readable = outcomes.length - failed;

@@ -101,8 +101,8 @@ describe("reports", () => {
     const data = JSON.parse(toJsonReport(outcomes));
     expect(Object.keys(data)).toEqual(["files"]);
     const [a, b] = data.files;
-    // The original contract's keys first, then the additive ones (perProject; projectSeq, category, fix).
-    expect(Object.keys(a)).toEqual(["file", "projects", "findings", "summary", "perProject"]);
+    // The original contract's keys first, then the additive ones (perProject, accepted; projectSeq, category, fix).
+    expect(Object.keys(a)).toEqual(["file", "projects", "findings", "summary", "perProject", "accepted"]);
     expect(a.projects).toBe(3);
     expect(a.summary).toEqual({ error: 1, warning: 2, info: 1 });
     expect(Object.keys(a.findings[0])).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName", "projectSeq", "category", "fix"]);

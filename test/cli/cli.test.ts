@@ -54,7 +54,7 @@ describe("jxmb validate", () => {
     let errors = 0;
     for (const f of report.files) {
       expect(f.projects).toBeGreaterThan(0);
-      expect(Object.keys(f)).toEqual(["file", "projects", "findings", "summary", "perProject"]);
+      expect(Object.keys(f)).toEqual(["file", "projects", "findings", "summary", "perProject", "accepted"]);
       const count = { error: 0, warning: 0, info: 0 } as Record<string, number>;
       for (const x of f.findings) {
         expect(Object.keys(x).slice(0, 10)).toEqual(["ruleId", "severity", "message", "sheet", "cell", "projectCode", "projectName", "projectSeq", "category", "fix"]);

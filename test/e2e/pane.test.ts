@@ -30,6 +30,8 @@ function shotPath(name: string): string {
   return join(dir, name);
 }
 import { analyseWorkbook, exportWorkbook, READ_PROBLEM_RULE_ID } from "../../src/cli/pipeline";
+import ExcelJS from "exceljs";
+import { acceptFinding, EXCEPTIONS_SHEET, exceptionsSheet } from "../../src/model/exceptions";
 
 jest.setTimeout(180_000);
 
@@ -592,6 +594,36 @@ describe("standalone page", () => {
     expect(tplGrid.sheets.map((s) => s.name)).toEqual(["项目1", "_lists"]);
     expect(tplGrid.sheets[1].hidden).toBe(true);
     expect(served.foreign()).toEqual([]);
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+
+  test("a workbook with accepted exceptions: the page lists them apart (已核实 N 项) and does not count them", async () => {
+    const file = "seed-002.xlsx";
+    const exp = await expectedFor(file);
+    const targets = validate(readWorkbook(exp.grid).document).findings.filter((f) => f.cell && f.sheet && f.severity === "warning").slice(0, 2);
+    expect(targets).toHaveLength(2);
+    const list = targets.map((f) => acceptFinding(f, exp.grid, "已与批复核对", null, new Date("2026-12-05T00:00:00Z")));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(ROOT, "examples", file)) as unknown as ArrayBuffer);
+    const ws = wb.addWorksheet(EXCEPTIONS_SHEET, { state: "hidden" });
+    for (const r of exceptionsSheet(list).values) ws.addRow(r);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const served = await serveDist(browser);
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.getByTestId("xlsx-input").setInputFiles({ name: "accepted.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+    await page.getByText("已核实 2 项").waitFor();
+    expect(Number(await page.getByTestId("count-warning").textContent())).toBe(exp.summary.warning - 2);
+    expect(await page.getByTestId("accepted-item").count()).toBe(2);
+    expect(await page.getByTestId("accepted-item").first().textContent()).toContain("理由：已与批复核对（2026-12-05）");
+    expect(await page.getByRole("button", { name: "撤回" }).count()).toBe(0); // the page cannot write the file
+    expect(await page.getByRole("button", { name: "已核实，保留" }).count()).toBe(0);
+    // Nothing says "已选中单元格" in the page (it cannot select cells in the file).
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByTestId("cell-now").waitFor();
+    expect(await page.getByText("已选中单元格").count()).toBe(0);
     expect(served.errors).toEqual([]);
     await served.context.close();
   });

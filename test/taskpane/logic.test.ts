@@ -120,6 +120,18 @@ describe("the to-do list: cards, order, groups, filters and the e-mail summary",
 });
 
 describe("MemoryPort", () => {
+  test("readCellText shows a cell as the sheet does: 0.75 under 0% is 75%, fixed decimals and thousands kept", async () => {
+    const port = new MemoryPort({
+      sheets: [{ name: "表1", merges: [], values: [[0.75, 0.125, 1234.5, 0.75, "文字"]], formats: [["0%", "0.0%", "#,##0.00", null, "@"]] }],
+      names: [],
+    });
+    expect(await port.readCellText("表1", "A1")).toBe("75%");
+    expect(await port.readCellText("表1", "B1")).toBe("12.5%");
+    expect(await port.readCellText("表1", "C1")).toBe("1,234.50");
+    expect(await port.readCellText("表1", "D1")).toBe("0.75");
+    expect(await port.readCellText("表1", "E1")).toBe("文字");
+  });
+
   test("selectCell checks the sheet and the address, and tells listeners", async () => {
     const port = await seedPort("seed-004-merged.xlsx");
     const seen: string[] = [];
