@@ -132,7 +132,9 @@ export async function loadDocument(
     const res = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
     // No table at all: an empty export or a clean report would be a silent empty result.
     if (res.unrecognised) {
-      throw new CliError(`${qzh(file)}：${res.unrecognised}`, `No performance-target table found in ${qen(file)}.`);
+      // The reader's sentence ends in an English gloss: it goes on the English line, not glued to the Chinese one.
+      const { zh, en } = splitGloss(res.unrecognised);
+      throw new CliError(`${qzh(file)}：${zh}`, `No performance-target table found in ${qen(file)}${en ? ` (${en})` : ""}.`);
     }
     return { document: res.document, problems: [...notices, ...res.problems], grid };
   } catch (err) {

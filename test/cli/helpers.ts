@@ -123,5 +123,18 @@ export function watchPeakRss(pid: number | undefined): () => number {
   };
 }
 
+/**
+ * A real seed workbook saved as .xlsm with a (dummy) VBA project, as Excel saves a macro workbook:
+ * it has tables, so its macro notice reaches the report (a table-less .xlsm is refused as such).
+ */
+export async function macroSeed(dir: string): Promise<string> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(EXAMPLES, "seed-000.xlsx")));
+  zip.file("xl/vbaProject.bin", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048, 0x41)]));
+  const file = path.join(dir, "带宏的表.xlsm");
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
 /** A line that looks like a JavaScript stack frame. */
 export const STACK_LINE = /^\s+at\s.+[(:]/m;

@@ -5,8 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ensureBuilt, exampleFiles, jxmb, STACK_LINE, tempDir } from "./helpers";
-import { CASES } from "../hostile/corpus";
+import { ensureBuilt, exampleFiles, jxmb, macroSeed, STACK_LINE, tempDir } from "./helpers";
 
 interface JsonReport {
   files: { file: string; projects: number; error?: { message: string; messageEn: string } }[];
@@ -114,10 +113,7 @@ describe("--max-file-mb", () => {
 describe("read notices reach the report", () => {
   test("an .xlsm is read and the report says its macros were never run", async () => {
     ensureBuilt();
-    const dir = tempDir("jxmb-notice-");
-    const macro = CASES.find((c) => c.id === "macro-xlsm")!;
-    const file = path.join(dir, macro.file);
-    fs.writeFileSync(file, await macro.build());
+    const file = await macroSeed(tempDir("jxmb-notice-"));
     const r = jxmb(["validate", file, "--format", "json"]);
     const report = JSON.parse(r.stdout);
     const notes = report.files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "read/problem");
