@@ -24,31 +24,26 @@ import { problem } from "./chengde";
 import { splitGoals } from "./ningxia";
 import { type CellHit, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf, valueBelow, displayText } from "./labels";
 import { DEFAULT_SYNONYMS, fieldOf, isField, type HeaderField, type SynonymTable } from "./synonyms";
-import { amountAt, codeAndName, yearOfHeading } from "./form-cells";
+import { amountAt, codeAndName, formSignals, isDepartmentTitle, SIGNAL, yearOfHeading } from "./form-cells";
 import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
 
 const HEAD_ROWS = 80;
 
-function isTitle(text: string): boolean {
-  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "").replace(/^附件\d*:?/, "");
-  return /(部门|单位)(\(单位\))?整体(支出)?绩效目标(申报|批复|审核)?表$/.test(k) || /^整体支出绩效目标(申报)?表$/.test(k);
-}
 
 /** Its title, or the department-only blocks (年度履职目标 table, 基本支出 + 项目支出 lines) above an indicator header. */
 function detect(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): boolean {
+  // One pass over the text cells of the head of the sheet (detect runs on every sheet of every
+  // workbook); the duty and indicator headers are looked for only when the words are there.
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
-  let duties = false;
-  let basic = false;
-  let project = false;
+  let bits = 0;
   for (let r = 0; r <= last; r++) {
-    for (const h of rowCells(sheet, r)) {
-      if (isTitle(h.text)) return true;
-      if (isField(h.text, "dutyBlock", syn)) duties = true;
-      if (isField(h.text, "basicSpend", syn)) basic = true;
-      if (isField(h.text, "projectSpend", syn)) project = true;
-    }
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (const v of row) if (typeof v === "string") bits |= formSignals(v, syn);
+    if (bits & SIGNAL.departmentTitle) return true;
   }
-  if (!duties && !(basic && project) && !findDutyHeader(sheet, 0, last, syn)) return false;
+  const both = SIGNAL.basicSpend | SIGNAL.projectSpend;
+  if (!(bits & SIGNAL.dutyBlock) && (bits & both) !== both && !(bits & SIGNAL.dutyWord && findDutyHeader(sheet, 0, last, syn))) return false;
   return findFormIndicatorHeader(sheet, 0, last, syn) !== null;
 }
 
@@ -184,7 +179,7 @@ function read(sheet: GridSheet, _grid: Grid, syn: SynonymTable = DEFAULT_SYNONYM
   for (let r = 0; r <= headEnd; r++) {
     if (dutyHeader && r >= dutyHeader.row && r <= dutyEnd) continue;
     for (const h of rowCells(sheet, r)) {
-      if (isTitle(h.text) && title === null) {
+      if (isDepartmentTitle(h.text) && title === null) {
         title = trimText(h.text);
         cells.title = h.ref;
         if (firstRow < 0) firstRow = r;

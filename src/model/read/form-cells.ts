@@ -10,6 +10,7 @@ import { parseMoney, type MoneyUnit } from "../money";
 import { cleanNumber, displayText, formatAt, isPercentFormat, labelKey, trimText } from "./labels";
 import { parseAttribute, parseCodeName } from "./ningxia";
 import { isNotApplicable } from "./indicator-block";
+import { classifyColumn, isField, type SynonymTable } from "./synonyms";
 
 export interface NumberCell {
   value: number | null;
@@ -98,4 +99,60 @@ export function isTemplatePrompt(text: string | null | undefined): boolean {
   const k = labelKey(text);
   if (!k) return false;
   return /\(\d+字(以内|左右)\)$/.test(k) || /^(请(填写|输入|选择|简要|说明|根据))/.test(k);
+}
+
+/** The title of a project 绩效自评表 (not a department's self-evaluation). */
+export function isSelfEvalTitle(text: string): boolean {
+  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "");
+  if (/(部门|单位)(\(单位\))?整体/.test(k)) return false; // a department's self-evaluation is not a project's
+  return /自评(价)?(表|情况表|结果表|报告表)$/.test(k) || /绩效目标(完成|实现|执行)情况(表|自评表)$/.test(k);
+}
+
+/** The title of a 部门整体支出绩效目标表 / 申报表. */
+export function isDepartmentTitle(text: string): boolean {
+  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "").replace(/^附件\d*:?/, "");
+  return /(部门|单位)(\(单位\))?整体(支出)?绩效目标(申报|批复|审核)?表$/.test(k) || /^整体支出绩效目标(申报)?表$/.test(k);
+}
+
+/** What a cell's text tells the whole-form detectors (bit flags of `formSignals`). */
+export const SIGNAL = {
+  selfEvalTitle: 1,
+  executed: 2, // 全年执行数
+  budgetColumn: 4, // 年初预算数 / 全年预算数
+  actualColumn: 8, // 实际完成值
+  departmentTitle: 16,
+  dutyBlock: 32, // 年度履职目标
+  basicSpend: 64,
+  projectSpend: 128,
+  dutyWord: 256, // 部门职能 / 年度目标任务
+} as const;
+
+const SIGNALS = new WeakMap<SynonymTable, Map<string, number>>();
+
+/**
+ * The detectors' view of a cell text, computed once per distinct text (labels repeat on every sheet,
+ * and detect runs on every sheet of every workbook).
+ */
+export function formSignals(text: string, syn: SynonymTable): number {
+  if (text.length > 60) return 0;
+  let memo = SIGNALS.get(syn);
+  if (!memo) {
+    memo = new Map();
+    SIGNALS.set(syn, memo);
+  }
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  let bits = 0;
+  if (isSelfEvalTitle(text)) bits |= SIGNAL.selfEvalTitle;
+  if (isDepartmentTitle(text)) bits |= SIGNAL.departmentTitle;
+  if (isField(text, "executed", syn)) bits |= SIGNAL.executed;
+  if (isField(text, "initialBudget", syn) || isField(text, "annualBudget", syn)) bits |= SIGNAL.budgetColumn;
+  if (classifyColumn(text, syn)?.role === "actual") bits |= SIGNAL.actualColumn;
+  if (isField(text, "dutyBlock", syn)) bits |= SIGNAL.dutyBlock;
+  if (isField(text, "basicSpend", syn)) bits |= SIGNAL.basicSpend;
+  if (isField(text, "projectSpend", syn)) bits |= SIGNAL.projectSpend;
+  if (isField(text, "dutyFunction", syn) || isField(text, "dutyTask", syn)) bits |= SIGNAL.dutyWord;
+  if (memo.size > 20000) memo.clear();
+  memo.set(text, bits);
+  return bits;
 }

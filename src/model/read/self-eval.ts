@@ -27,26 +27,29 @@ import { problem } from "./chengde";
 import { splitGoals } from "./ningxia";
 import { type CellHit, displayText, isEmptyCell, labelKey, lastUsedCol, rangeRef, rowCells, trimText, valueRightOf } from "./labels";
 import { classifyColumn, DEFAULT_SYNONYMS, fieldOf, isField, type HeaderField, type SynonymTable } from "./synonyms";
-import { amountAt, codeAndName, isTemplatePrompt, numberAt, rateAt, yearOfHeading } from "./form-cells";
+import { amountAt, codeAndName, formSignals, isSelfEvalTitle, isTemplatePrompt, numberAt, rateAt, SIGNAL, yearOfHeading } from "./form-cells";
 import { findFormIndicatorHeader, readFormIndicators } from "./indicator-columns";
 
 /** How far down a form's header part may reach before its indicator header (rows). */
 const HEAD_ROWS = 80;
 
-function isTitle(text: string): boolean {
-  const k = labelKey(text).replace(/\(20\d{2}年度?\)$/, "");
-  if (/(部门|单位)(\(单位\))?整体/.test(k)) return false; // a department's self-evaluation is not a project's
-  return /自评(价)?(表|情况表|结果表|报告表)$/.test(k) || /绩效目标(完成|实现|执行)情况(表|自评表)$/.test(k);
-}
 
 /** A self-evaluation form: its title, or a 全年执行数-style column beside 年初/全年预算数, or an indicator header with 实际完成值. */
 function detect(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): boolean {
+  // One pass over the text cells of the head of the sheet; the indicator header is looked for only when
+  // a 实际完成值-like column word is there (detect runs on every sheet of every workbook).
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
+  let actualWord = false;
   for (let r = 0; r <= last; r++) {
-    const cells = rowCells(sheet, r);
-    if (cells.some((h) => isTitle(h.text))) return true;
-    if (cells.some((h) => isField(h.text, "executed", syn)) && cells.some((h) => isField(h.text, "initialBudget", syn) || isField(h.text, "annualBudget", syn))) return true;
+    const row = sheet.values[r];
+    if (!row) continue;
+    let rowBits = 0;
+    for (const v of row) if (typeof v === "string") rowBits |= formSignals(v, syn);
+    if (rowBits & SIGNAL.selfEvalTitle) return true;
+    if (rowBits & SIGNAL.executed && rowBits & SIGNAL.budgetColumn) return true;
+    if (rowBits & SIGNAL.actualColumn) actualWord = true;
   }
+  if (!actualWord) return false;
   // A target table has no 实际完成值 column: an indicator header with one is a self-evaluation.
   const h = findFormIndicatorHeader(sheet, 0, last, syn);
   return !!h && h.cols.actual !== undefined;
@@ -294,7 +297,7 @@ function formStarts(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): num
   const names: number[] = [];
   for (let r = 0; r < sheet.values.length; r++) {
     const cells = rowCells(sheet, r);
-    if (cells.some((h) => isTitle(h.text))) titles.push(r);
+    if (cells.some((h) => isSelfEvalTitle(h.text))) titles.push(r);
     else if (cells.some((h) => fieldOf(h.text, syn) === "name")) names.push(r);
   }
   if (titles.length) return titles;
@@ -313,7 +316,7 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
   // Title and year: the title row and the “(2022年度)” line under it (or inside it).
   for (let r = Math.max(0, start - 3); r <= Math.min(headEnd, start + 4); r++) {
     for (const h of rowCells(sheet, r)) {
-      if (isTitle(h.text) && title === null) {
+      if (isSelfEvalTitle(h.text) && title === null) {
         title = trimText(h.text);
         cells.title = h.ref;
       }

@@ -379,11 +379,22 @@ export function isField(text: string | null | undefined, field: HeaderField, tab
   if (!text) return false;
   const key = fieldKey(text);
   if (!key || key.length > 30) return false;
-  if (matchesKey(key, table.fields[field])) return true;
-  // Also without a formula tag: 全年预算数(A), 执行率(B/A).
+  let cache = IS_FIELD_CACHE.get(table);
+  if (!cache) {
+    cache = new Map();
+    IS_FIELD_CACHE.set(table, cache);
+  }
+  const ck = `${field}\u0000${key}`;
+  const hit = cache.get(ck);
+  if (hit !== undefined) return hit;
+  // Also without a unit or a formula tag: 全年预算数(A), 执行率(B/A), 预算金额(万元).
   const noUnit = key.replace(/\((万元|元|万|%|单位:?万?元|[a-z][a-z/×*+-]{0,4})\)$/, "").replace(/[:]+$/, "");
-  return noUnit !== key && matchesKey(noUnit, table.fields[field]);
+  const found = matchesKey(key, table.fields[field]) || (noUnit !== key && matchesKey(noUnit, table.fields[field]));
+  if (cache.size > 20000) cache.clear();
+  cache.set(ck, found);
+  return found;
 }
+const IS_FIELD_CACHE = new WeakMap<SynonymTable, Map<string, boolean>>();
 
 const FIELD_CACHE = new WeakMap<SynonymTable, Map<string, HeaderField | null>>();
 
