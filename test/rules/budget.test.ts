@@ -64,8 +64,8 @@ ruleTester("budget/total-mismatch", {
         ]),
       }),
       errors: [
-        { sheet: "汇总", cell: "C2", projectSeq: null, messageIncludes: "部门合计 120 万元 ≠ 各项目预算数之和 100 万元" },
-        { cell: "C4", messageIncludes: ["交警大队", "合计 60 万元", "50 万元"] },
+        { sheet: "汇总", cell: "C2", projectSeq: null, messageIncludes: "部门合计 120 万元 ≠ 各项目预算数之和 100 万元", fixIncludes: "相差 20 万元" },
+        { cell: "C4", messageIncludes: ["交警大队", "合计 60 万元", "50 万元"], fixIncludes: "相差 10 万元" },
       ],
     },
     {

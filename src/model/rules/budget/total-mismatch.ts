@@ -42,6 +42,7 @@ export const rule: Rule = {
           field: "declaredTotals.department",
           sheet,
           message: `部门合计 ${formatWan(d, 0)} 万元 ≠ 各项目预算数之和 ${formatWan(all, 0)} 万元${note}`,
+          fix: `相差 ${formatWan(Math.abs(d - all), 0)} 万元：核对是否漏列项目表，或合计、各项目预算数是否填错`,
         });
     }
     dt.units.forEach((u, i) => {
@@ -54,6 +55,7 @@ export const rule: Rule = {
           field: `declaredTotals.units.${i}.total`,
           sheet,
           message: `单位 ${[u.code, u.name].filter(Boolean).join(" ")} 合计 ${formatWan(d, 0)} 万元 ≠ 该单位各项目预算数之和 ${formatWan(s, 0)} 万元${note}`,
+          fix: `相差 ${formatWan(Math.abs(d - s), 0)} 万元：核对该单位是否漏列项目表，或合计、各项目预算数是否填错`,
         });
     });
   },
