@@ -8,7 +8,9 @@
 //   standalone — the same UI without Office (index.html / standalone.html)
 //
 // exceljs is never in an initial chunk: the UI loads src/xlsx/* with dynamic import() only when the user
-// opens or exports a file. runtimeChunk "single" makes modules singletons across the entries of one page,
+// opens or exports a file. The standalone page reads a workbook in a Web Worker: browser.ts starts
+// `new Worker(new URL("../xlsx/worker.ts", import.meta.url))`, which webpack 5 emits as its own entry
+// (own runtime, chunks loaded with importScripts; same origin, so the CSP's script-src 'self' covers it). runtimeChunk "single" makes modules singletons across the entries of one page,
 // so the task pane and the custom functions share one copy of the model.
 const fs = require("fs");
 const path = require("path");

@@ -60,21 +60,41 @@ export async function readFileBytes(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** .xlsx bytes → Grid, loading exceljs on first use. Reading goes through the guard (src/xlsx/guard.ts). */
+/** .xlsx bytes → Grid, loading the reader on first use. Reading goes through the guard (src/xlsx/guard.ts). */
 export async function loadGridLazy(bytes: Uint8Array, fileName?: string, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
   const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
   return loadGrid(bytes, { fileName, onNotice });
 }
 
 /**
- * A picked or dropped file → Grid: refused by size before its bytes are read, then the guarded read.
- * Errors are WorkbookReadError with a zh-CN message naming the file.
+ * A picked or dropped file → Grid: refused by size before its bytes are read, then the guarded read
+ * in a Web Worker (src/xlsx/worker.ts), so the page stays responsive on a big workbook; in-thread
+ * where workers are unavailable. Errors are WorkbookReadError with a zh-CN message naming the file.
  */
 export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
-  const { checkFileSize, loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+  const { checkFileSize, WorkbookReadError } = await import(/* webpackChunkName: "xlsx-guard" */ "../xlsx/guard");
   checkFileSize(file.size, { fileName: file.name });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return loadGrid(bytes, { fileName: file.name, onNotice });
+  if (typeof Worker === "undefined") {
+    const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+    return loadGrid(bytes, { fileName: file.name, onNotice });
+  }
+  // The name becomes the chunk name (xlsx-read-worker.*.js), as webpackChunkName does for import().
+  const worker = new Worker(new URL("../xlsx/worker.ts", import.meta.url), { name: "xlsx-read-worker" });
+  try {
+    const reply = await new Promise<import("../xlsx/worker").ReadReply>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<import("../xlsx/worker").ReadReply>) => resolve(e.data);
+      worker.onerror = (e) => reject(new WorkbookReadError("corrupt", `“${file.name}”读取失败（the read failed: ${e.message || "worker error"}）`));
+      const request: import("../xlsx/worker").ReadRequest = { bytes, fileName: file.name };
+      worker.postMessage(request, [bytes.buffer]);
+    });
+    for (const n of reply.notices) onNotice?.(n);
+    if (reply.ok) return reply.grid;
+    const { kind, message, limit, measured, allowed } = reply.error;
+    throw new WorkbookReadError(kind ?? "corrupt", message, limit !== undefined && measured !== undefined && allowed !== undefined ? { limit, measured, allowed } : undefined);
+  } finally {
+    worker.terminate();
+  }
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

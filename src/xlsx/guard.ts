@@ -14,7 +14,7 @@
  * Pure TypeScript: no Node, no DOM beyond `DecompressionStream` (the default inflater, present in
  * browsers and in Node ≥ 20). Node callers may inject a faster inflater (see node-inflate.ts).
  */
-import { DEFAULT_LIMITS, formatAmount, LIMIT_INFO, RATIO_CHECK_MIN_BYTES, type LimitName, type ReadLimits } from "./limits";
+import { DEFAULT_LIMITS, formatAmount, LIMIT_INFO, limitsFrom, RATIO_CHECK_MIN_BYTES, type LimitName, type ReadLimits } from "./limits";
 import { areaSize, parseArea } from "./refs";
 
 export type WorkbookReadErrorKind = "empty" | "not-xlsx" | "legacy-xls" | "encrypted" | "corrupt" | "limit";
@@ -111,6 +111,15 @@ function corrupt(fileName: string | undefined, zh: string, en: string): Workbook
 }
 
 export { limitError as workbookLimitError };
+
+/**
+ * Refuse a file by its size alone, before its bytes are read into memory (the standalone page knows
+ * `File.size` up front). Throws WorkbookReadError kind "limit".
+ */
+export function checkFileSize(size: number, opts?: { fileName?: string; limits?: Partial<ReadLimits> }): void {
+  const limits = limitsFrom(opts?.limits);
+  if (size > limits.maxFileBytes) throw limitError(opts?.fileName, "maxFileBytes", size, limits.maxFileBytes);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Container sniffing

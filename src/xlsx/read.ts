@@ -8,12 +8,12 @@
  * (exceljs is used for writing templates only, src/xlsx/write.ts.)
  */
 import type { Grid } from "../model/grid";
-import { guardWorkbook, workbookLimitError, type Inflater, type ReadNotice } from "./guard";
+import { guardWorkbook, type Inflater, type ReadNotice } from "./guard";
 import { limitsFrom, type ReadLimits } from "./limits";
 import { gridFromParts } from "./parse";
 
 // Re-exported so existing `import { WorkbookReadError } from "../xlsx/read"` keeps working (same class).
-export { WorkbookReadError } from "./guard";
+export { WorkbookReadError, checkFileSize } from "./guard";
 export type { WorkbookReadErrorKind, ReadNotice, Inflater } from "./guard";
 export type { ReadLimits } from "./limits";
 
@@ -28,15 +28,6 @@ export interface LoadGridOptions {
   inflate?: Inflater;
   /** Receives notices (macros present, external links, rows not read) as they are found. */
   onNotice?: (notice: ReadNotice) => void;
-}
-
-/**
- * Refuse a file by its size alone, before its bytes are read into memory (the standalone page knows
- * `File.size` up front). Throws WorkbookReadError kind "limit".
- */
-export function checkFileSize(size: number, opts?: Pick<LoadGridOptions, "fileName" | "limits">): void {
-  const limits = limitsFrom(opts?.limits);
-  if (size > limits.maxFileBytes) throw workbookLimitError(opts?.fileName, "maxFileBytes", size, limits.maxFileBytes);
 }
 
 /**
