@@ -45,6 +45,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "profile", value: true, choices: PROFILES },
     { name: "output", alias: "o", value: true },
     { name: "projects", alias: "n", value: true },
+    { name: "add", value: true },
     { name: "force", value: false },
   ],
   import: [

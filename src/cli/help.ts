@@ -185,8 +185,11 @@ ${OTHER_EN}
 A workbook with no recognisable table gives no JSON: what was seen is printed and the exit code is 2.
 `,
   template: `用法：jxmb template [选项]
+      jxmb template --add N 模板.xlsx [-o 输出.xlsx] [--force]
 
 生成空白的绩效目标表模板（可在 Excel、WPS、LibreOffice 中打开）。
+--add N：在已有的模板工作簿后添加 N 个项目表（项目N+1…，已编号，计入汇总和合计）；
+不改动原文件，默认写入 “模板（新增N个项目表）.xlsx”。
 
 选项：
   -o, --output 文件.xlsx   输出文件（默认 “${DEFAULT_TEMPLATE_FILE}”）
@@ -197,8 +200,11 @@ A workbook with no recognisable table gives no JSON: what was seen is printed an
   -h, --help              显示本说明
 
 Usage: jxmb template [options]
+       jxmb template --add N TEMPLATE.xlsx [-o OUT.xlsx] [--force]
 
 Creates a blank template workbook (opens in Excel, WPS and LibreOffice).
+--add N: adds N project sheets after those of an existing template workbook (numbered on, in 汇总 and
+its 合计); the input is left as it is, the result goes to "TEMPLATE（新增N个项目表）.xlsx" by default.
 
 Options:
   -o, --output FILE.xlsx   output file (default "${DEFAULT_TEMPLATE_FILE}")

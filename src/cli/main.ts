@@ -242,6 +242,7 @@ function parseProjectCount(raw: string | undefined): number {
 }
 
 async function cmdTemplate(parsed: Parsed, io: Io): Promise<ExitCode> {
+  if (optString(parsed, "add") !== undefined) return cmdTemplateAdd(parsed, io);
   noPositionals(parsed, "template");
   const n = parseProjectCount(optString(parsed, "projects"));
   const plan = planOutput(optString(parsed, "output") ?? DEFAULT_TEMPLATE_FILE, { force: parsed.options.force === true, inputs: [] });
@@ -249,6 +250,52 @@ async function cmdTemplate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const bytes = await templateWorkbook(n, optString(parsed, "profile") as ProfileName | undefined);
   await writeOutput(plan, bytes);
   say(io, `已生成模板 ${qzh(plan.file)}（${n} 个项目表）。`, `Template written to ${qen(plan.file)} (${n} project table(s)).`);
+  return EXIT_OK;
+}
+
+/**
+ * `jxmb template --add N FILE`: FILE, a template workbook, with N more project sheets (项目N+1 …), each titled,
+ * numbered and in 汇总's 合计. The input is never written over: the result goes to --output (default
+ * “<FILE>（新增N个项目表）.xlsx” beside it).
+ */
+async function cmdTemplateAdd(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const raw = optString(parsed, "add");
+  if (raw === undefined || !/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_TEMPLATE_PROJECTS) {
+    throw usageError(
+      `--add 需要 1 到 ${MAX_TEMPLATE_PROJECTS} 之间的整数（收到 “${raw ?? ""}”）。`,
+      `--add needs a whole number from 1 to ${MAX_TEMPLATE_PROJECTS} (got "${raw ?? ""}").`,
+      "template",
+    );
+  }
+  const n = Number(raw);
+  const file = exactlyOne(parsed, "template", { zh: "要添加项目表的模板工作簿", en: "the template workbook to add project sheets to" });
+  const base = path.basename(file).replace(/\.xlsx$/i, "");
+  const output = optString(parsed, "output") ?? path.join(path.dirname(file), `${base}（新增${n}个项目表）.xlsx`);
+  const plan = planOutput(output, { force: parsed.options.force === true, inputs: [file] });
+  const { loadDocument, readInputFile } = await loadPipeline();
+  const { document } = await loadDocument(readInputFile(file), file);
+  if (document.projects.some((p) => p.layout !== "template")) {
+    throw new CliError(
+      `${qzh(file)} 不是 JXMB 模板工作簿，无法添加项目表；请先用 jxmb export 和 jxmb import 转成模板。`,
+      `${qen(file)} is not a JXMB template workbook; convert it with jxmb export and jxmb import first.`,
+    );
+  }
+  if (document.projects.length + n > MAX_TEMPLATE_PROJECTS) {
+    throw usageError(
+      `模板已有 ${document.projects.length} 个项目表，再加 ${n} 个超过上限 ${MAX_TEMPLATE_PROJECTS}。`,
+      `The template has ${document.projects.length} project sheet(s); adding ${n} exceeds the limit of ${MAX_TEMPLATE_PROJECTS}.`,
+      "template",
+    );
+  }
+  const { withAddedProjects } = await import("../model/write");
+  const { documentToWorkbook } = await loadWriter();
+  const bytes = await documentToWorkbook(withAddedProjects(document, n));
+  await writeOutput(plan, bytes);
+  say(
+    io,
+    `已在 ${qzh(file)} 后添加 ${n} 个项目表（共 ${document.projects.length + n} 个），写入 ${qzh(plan.file)}。`,
+    `Added ${n} project sheet(s) to ${qen(file)} (${document.projects.length + n} in all), written to ${qen(plan.file)}.`,
+  );
   return EXIT_OK;
 }
 

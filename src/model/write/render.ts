@@ -949,6 +949,16 @@ export function renderTemplate(doc: JxmbDocument | null, opts: RenderOptions = {
   };
 }
 
+/**
+ * 插入项目表: the document with `n` blank projects after the last one, numbered on (项目N+1 …). Rendered,
+ * each new sheet is titled and numbered by its formula, pulled into 汇总 and its 合计, and shares the
+ * one _lists sheet — the whole book is drawn from the one description, so nothing is copied by hand.
+ */
+export function withAddedProjects(doc: JxmbDocument, n: number): JxmbDocument {
+  const next = doc.projects.reduce((m, p) => Math.max(m, p.seq), 0) + 1;
+  return { ...doc, projects: [...doc.projects, ...Array.from({ length: n }, (_, i) => blankProject(next + i))] };
+}
+
 /** A blank project (for the empty template): seq n, everything empty. */
 export function blankProject(seq: number): Project {
   return {
