@@ -336,6 +336,17 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
   await readsBack(bytes, plan.file, limits, readFailure);
   await writeOutput(plan, bytes);
   say(io, `已导入 ${doc.projects.length} 个项目，写入 ${qzh(plan.file)}。`, `Imported ${doc.projects.length} project(s) into ${qen(plan.file)}.`);
+  // The template has no columns for a self-evaluation's actuals nor a department-overall table: say so
+  // rather than lose them silently.
+  const selfEvaluated = doc.projects.filter((p) => p.selfEvaluation).length;
+  const o = doc.overview;
+  if (selfEvaluated > 0 || o?.budget || o?.duties?.length || o?.indicators?.length) {
+    say(
+      io,
+      `注意：模板没有${selfEvaluated > 0 ? `自评栏目（${selfEvaluated} 个项目的执行数、实际完成值、得分等）` : ""}${selfEvaluated > 0 && (o?.budget || o?.duties?.length || o?.indicators?.length) ? "和" : ""}${o?.budget || o?.duties?.length || o?.indicators?.length ? "部门整体表（年度预算安排、履职目标、部门指标）" : ""}，这些内容未写入工作簿，请保留 JSON 文件。`,
+      `Note: the template has no place for ${selfEvaluated > 0 ? `self-evaluation figures (${selfEvaluated} project(s): spending, actuals, scores)` : ""}${selfEvaluated > 0 && (o?.budget || o?.duties?.length || o?.indicators?.length) ? " or " : ""}${o?.budget || o?.duties?.length || o?.indicators?.length ? "the department-overall table (budget, duties, indicators)" : ""}; they were not written to the workbook — keep the JSON.`,
+    );
+  }
   return EXIT_OK;
 }
 

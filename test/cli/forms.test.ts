@@ -60,3 +60,15 @@ test("validate on a 部门整体 form reports what it read, not “no table”",
   expect(r.out).toContain("部门整体绩效目标表：6 条指标、3 项年度履职目标");
   expect(r.out).not.toContain("未识别出任何绩效目标表");
 });
+
+test("import of a self-evaluation JSON says that the actuals do not go into the template", async () => {
+  const json = path.join(tmp, "自评-导入.json");
+  expect((await run(["export", SELF_EVAL, "-o", json])).code).toBe(0);
+  const r = await run(["import", json, "-o", path.join(tmp, "自评-导入.xlsx")]);
+  expect(r.code).toBe(0);
+  expect(r.err).toContain("模板没有自评栏目（1 个项目的执行数、实际完成值、得分等），这些内容未写入工作簿，请保留 JSON 文件");
+  const dept = path.join(tmp, "部门-导入.json");
+  expect((await run(["export", DEPARTMENT, "-o", dept])).code).toBe(0);
+  const d = await run(["import", dept, "-o", path.join(tmp, "部门-导入.xlsx")]);
+  expect(d.err).toContain("部门整体表（年度预算安排、履职目标、部门指标）");
+});
