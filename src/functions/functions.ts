@@ -31,7 +31,8 @@ import {
 export const PASS = "通过";
 
 const BUDGET_RULES = ["budget/not-number", "budget/sum-mismatch"];
-const COST_RULES = ["cost/exceeds-budget", "cost/mismatch-budget", "cost/not-money"];
+/** The cost rules COST.CHECK applies (those that need only the indicator rows and 预算数). */
+export const COST_RULES = ["cost/exceeds-budget", "cost/mismatch-budget", "cost/not-money"];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function planVerdict(row: PlanRow, budgetWan: number | null): string {
