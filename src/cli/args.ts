@@ -5,8 +5,8 @@
 import { usageError } from "./errors";
 import { LIMIT_FLAG_LIST } from "./limit-flags";
 
-export type CommandName = "validate" | "export" | "template" | "import" | "help";
-export const COMMANDS: readonly CommandName[] = ["validate", "export", "template", "import", "help"];
+export type CommandName = "validate" | "export" | "template" | "import" | "diff" | "help";
+export const COMMANDS: readonly CommandName[] = ["validate", "export", "template", "import", "diff", "help"];
 
 interface OptionSpec {
   name: string; // long name without dashes
@@ -49,6 +49,14 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "force", value: false },
   ],
   import: [
+    { name: "output", alias: "o", value: true },
+    ...LIMIT_OPTIONS,
+    { name: "force", value: false },
+  ],
+  diff: [
+    { name: "format", value: true, choices: FORMATS },
+    { name: "profile", value: true, choices: PROFILES },
+    { name: "labels", value: true },
     { name: "output", alias: "o", value: true },
     ...LIMIT_OPTIONS,
     { name: "force", value: false },
@@ -109,13 +117,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     return out;
   }
   if (first.startsWith("-")) {
-    throw usageError(`请先写子命令（validate、export、template 或 import），再写选项 ${first}。`, `Give a command (validate, export, template or import) before the option ${first}.`);
+    throw usageError(`请先写子命令（validate、export、template、import 或 diff），再写选项 ${first}。`, `Give a command (validate, export, template, import or diff) before the option ${first}.`);
   }
   if (!(COMMANDS as readonly string[]).includes(first)) {
     const guess = closest(first, COMMANDS);
     throw usageError(
-      `未知命令 “${first}”。${guess ? `是否想用 “${guess}”？` : "可用命令：validate、export、template、import、help。"}`,
-      `Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : " Commands: validate, export, template, import, help."}`,
+      `未知命令 “${first}”。${guess ? `是否想用 “${guess}”？` : "可用命令：validate、export、template、import、diff、help。"}`,
+      `Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : " Commands: validate, export, template, import, diff, help."}`,
     );
   }
   const command = first as CommandName;

@@ -39,6 +39,7 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   jxmb export 工作簿.xlsx [--profile …] [--labels 标签.json] [--output 结果.json] [--force]
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
+  jxmb diff 原版本 新版本 [--format text|json] [--output 结果文件] [--force]
   jxmb help <命令>      查看某个命令的说明
   jxmb --version        显示版本
 
@@ -47,6 +48,7 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   export     把工作簿导出为规范 JSON（默认输出到标准输出）
   template   生成空白绩效目标表模板
   import     把规范 JSON 写回为模板格式的工作簿
+  diff       比较两个版本（工作簿或规范 JSON）：项目增删改名、预算数、支出计划、绩效目标和指标的变化
 
 输出文件：任何命令都不会覆盖已存在的文件，除非加 --force；输入文件任何时候都不会被覆盖。
 输出到设备或管道（如 /dev/null、/dev/stdout、命名管道）时直接写入，不替换它们。
@@ -61,7 +63,7 @@ scoring weight direction actual score deviation …）。
 任务窗格中“已核实，保留”的问题（工作簿里的隐藏工作表 _jxmb_exceptions）由 validate 单独列为“已核实 N 项”，
 不计入条数和退出码（--format json 中为 accepted）；单元格内容改过后该记录失效。
 
-退出码：0 没有错误；1 发现错误（validate）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
+退出码：0 没有错误（diff：没有差异）；1 发现错误（validate）或有差异（diff）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
 文本输出中，单元格文字和文件名里的控制字符显示为 \\xHH（如 ESC 显示为 \\x1b），双向控制符显示为 \\uHHHH。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
@@ -72,6 +74,7 @@ Usage:
   jxmb export WORKBOOK.xlsx [--profile …] [--labels LABELS.json] [--output OUT.json] [--force]
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
+  jxmb diff EARLIER LATER [--format text|json] [--output FILE] [--force]
   jxmb help <command>   help for one command
   jxmb --version        print the version
 
@@ -80,6 +83,7 @@ Commands:
   export     export a workbook as canonical JSON (stdout by default)
   template   create a blank template workbook
   import     write canonical JSON back as a workbook in the template layout
+  diff       compare two versions (workbooks or canonical JSON): projects added, removed, renamed; budget, plan, goals, indicators
 
 Output files: no command overwrites an existing file unless --force is given; an input is never overwritten.
 Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place, never replaced.
@@ -91,13 +95,13 @@ spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "col
 Findings a clerk accepted in the task pane ("已核实，保留", the hidden sheet _jxmb_exceptions) are listed apart by
 validate and not counted (accepted in --format json); an acceptance lapses once its cell changes.
 
-Exit codes: 0 no errors; 1 errors found (validate); 2 unreadable input, no recognisable table, failed output or bad usage.
+Exit codes: 0 no errors (diff: no differences); 1 errors found (validate) or differences (diff); 2 unreadable input, no recognisable table, failed output or bad usage.
 In text output, control characters in cell text and file names are shown as \\xHH (ESC as \\x1b), bidirectional
 controls as \\uHHHH.
 Set JXMB_DEBUG=1 to print debugging details on failure.
 `;
 
-const COMMAND_HELP: Record<Exclude<CommandName, "help">, string> = {
+const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff">, string> = {
   validate: `用法：jxmb validate 文件或文件夹... [选项]
 
 检查绩效目标表，按文件、按项目列出问题及其 “工作表!单元格” 位置。
@@ -247,7 +251,47 @@ Options:
 `,
 };
 
+const DIFF_HELP = `用法：jxmb diff 原版本 新版本 [选项]
+
+比较同一份绩效目标表的两个版本（如报出的和退回修改后的，或去年的和今年的）。两个文件可以是任何能读取的
+工作簿（.xlsx/.xlsm，各地样式），也可以是规范 JSON（jxmb export 的输出），两者可以混用。
+项目按项目编码对应，没有编码时按项目名称；指标按 一级/二级/三级指标 对应，与行的位置无关（只调换行的顺序不算改动）。
+列出：新增、删除、更名的项目；每个项目改动的预算数、支出计划、绩效目标，新增、删除、修改的指标；
+最后附一段可直接用于回复邮件的中文摘要。
+
+选项：
+  --format text|json                     输出格式（默认 text；json 含 identical、counts、summary、changes）
+  -o, --output 文件                       写入文件（默认输出到标准输出）
+  --force                                覆盖已存在的文件（默认拒绝覆盖）
+  --profile hebei|ningxia|central-2021   读取工作簿时使用的规则配置（默认自动判断）
+  --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
+  --max-file-mb N 等                      读取上限，与 validate 相同
+  -h, --help                             显示本说明
+
+退出码：0 没有差异；1 有差异；2 有文件无法读取或用法错误。
+
+Usage: jxmb diff EARLIER LATER [options]
+
+Compares two versions of a performance-target table (the one sent and the one returned, or last year's and this
+year's). Either file may be any workbook the readers know (.xlsx/.xlsm, any layout) or canonical JSON.
+Projects are matched by 项目编码, else by name; indicators by 一级/二级/三级, not by row position (reordered rows
+are no change). Lists projects added, removed and renamed; per project the changed budget figures, spend-plan
+points and goals, and indicators added, removed and changed; then a one-paragraph Chinese summary for a reply email.
+
+Options:
+  --format text|json                     output format (default text; json has identical, counts, summary, changes)
+  -o, --output FILE                      write to FILE (default: stdout)
+  --force                                overwrite an existing file (refused by default)
+  --profile hebei|ningxia|central-2021   profile for reading workbooks (default: guessed)
+  --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
+  --max-file-mb N etc.                   read limits, as for validate
+  -h, --help                             show this help
+
+Exit codes: 0 no differences; 1 differences; 2 unreadable input or bad usage.
+`;
+
 export function helpText(command: CommandName | null): string {
   if (command === null || command === "help") return GENERAL;
+  if (command === "diff") return DIFF_HELP;
   return COMMAND_HELP[command];
 }

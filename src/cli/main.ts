@@ -363,6 +363,24 @@ async function readsBack(bytes: Uint8Array, output: string, limits: Partial<Read
   }
 }
 
+/** diff (and the seal commands): src/cli/roundtrip.ts, loaded on demand like the pipeline. */
+async function cmdRoundTrip(parsed: Parsed, io: Io): Promise<ExitCode> {
+  const command = parsed.command as string;
+  const limits = readLimitsOf(parsed, command);
+  const labels = await labelsOf(parsed);
+  const rt = await import("./roundtrip");
+  const ctx = {
+    print: (text: string) =>
+      toStdout(io, text).catch((err) => {
+        if (!(err instanceof StdoutClosed)) throw err;
+      }),
+    say: (zh: string, en: string) => say(io, zh, en),
+    ...(limits ? { limits } : {}),
+    ...(labels ? { labels } : {}),
+  };
+  return rt.cmdDiff(parsed, ctx);
+}
+
 /** Run the CLI; never throws. Returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
   try {
@@ -384,6 +402,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await cmdTemplate(parsed, io);
       case "import":
         return await cmdImport(parsed, io);
+      case "diff":
+        return await cmdRoundTrip(parsed, io);
       default:
         throw usageError("缺少命令。", "Missing command.");
     }
