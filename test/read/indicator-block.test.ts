@@ -207,3 +207,22 @@ describe("indicator blocks on public forms", () => {
     expect(blocks[0].lastRow).toBe(1);
   });
 });
+
+describe("PDF-converted blocks", () => {
+  test("a 一级 wrapped over two rows (“产出指” + “标”) is one label; a quantity value is no unit line", () => {
+    const s = emptySheet("表");
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指", "数量指标", "热熔标线", "20000平方米"],
+      ["标", "", "违停抓拍", "13处"],
+      ["", "质量指标", "设备检测运行合格率", "100%"],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => v && setValue(s, r, c, v)));
+    const { blocks } = readAll(s);
+    expect(blocks[0].rows.map((r) => [r.indicator.level1, r.indicator.level2, r.indicator.name, r.indicator.target.raw])).toEqual([
+      ["产出指标", "数量指标", "热熔标线", "20000平方米"],
+      ["产出指标", "数量指标", "违停抓拍", "13处"],
+      ["产出指标", "质量指标", "设备检测运行合格率", "100%"],
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ import { a1, getValue } from "../grid";
 import type { Indicator, Target } from "../schema";
 import { emptyTarget } from "../schema";
 import { type Framework, LEVEL1, type Level1Key, level1OfLevel2, normalizeLevel1, normalizeLevel2 } from "../taxonomy";
-import { normalizeOperator } from "../units";
+import { lookupUnit, matchUnitPrefix, normalizeOperator } from "../units";
 import { parseTarget, parseTargetParts } from "../value";
 import type { ReadProblem } from "./types";
 import {
@@ -39,6 +39,7 @@ import {
   isEmptyCell,
   isMergeSlave,
   isRowEmpty,
+  joinWrappedLabel,
   labelKey,
   mergeAt,
   parseMoneyUnitLine,
@@ -376,8 +377,13 @@ function isStopRow(sheet: GridSheet, r: number, header: IndicatorHeader, syn: Sy
   if (cells.length <= 2) {
     for (const h of cells) {
       if (parseTableTitle(h.text) || parseMoneyUnitLine(h.text) !== null) return "stop";
-      // “312001 某单位” or “312001 某单位  单位：万元”: the next table's unit line.
-      if (parseUnitLine(h.text.replace(/[\s\u3000]*(?:金额)?单位\s*[:：].*$/, ""))) return "stop";
+    }
+    // “312001 某单位” or “312001 某单位  单位：万元”: the next table's unit line — first on its row and
+    // outside the value columns, and not a quantity (“20000平方米” is a value).
+    const valueCols = [header.cols.value, header.cols.unit, header.cols.operator, header.cols.weight];
+    if (!valueCols.includes(first.c)) {
+      const u = parseUnitLine(first.text.replace(/[\s\u3000]*(?:金额)?单位\s*[:：].*$/, ""));
+      if (u && !lookupUnit(u.name) && matchUnitPrefix(u.name)?.length !== u.name.length) return "stop";
     }
     if (cells.length === 1 && NOTE_START.test(labelKey(first.text)) && first.text.length > 3) return "stop";
   }
@@ -413,6 +419,16 @@ export function readIndicatorBlock(sheet: GridSheet, header: IndicatorHeader, op
   let cur1: BlockCell | null = null;
   let cur2: BlockCell | null = null;
   let mid2: BlockCell | null = null;
+  const consumed = new Set<string>();
+  const levelCell = (r: number, col: number | undefined, normalize: (raw: string) => { known: boolean }): BlockCell | null => {
+    const cell = textAt(sheet, r, col);
+    if (!cell || consumed.has(cell.ref)) return null;
+    if (normalize(cell.text).known) return cell;
+    const j = joinWrappedLabel(sheet, r, col!, opts.end, normalize);
+    if (!j.contRef) return cell;
+    consumed.add(j.contRef);
+    return { ...cell, text: j.text };
+  };
   const dataCols = Object.entries(c)
     .filter(([role]) => role !== "level1")
     .map(([, col]) => col as number);
@@ -430,8 +446,13 @@ export function readIndicatorBlock(sheet: GridSheet, header: IndicatorHeader, op
     }
     // A row with nothing in the indicator columns (only project columns of a flat export, or a stray
     // note) is not an indicator; a merged 一级 alone on its row is neither.
-    const anyData = dataCols.some((col) => !isEmptyCell(sheet, r, col));
-    const l1 = textAt(sheet, r, c.level1);
+    // 一级/二级 labels wrapped over two rows by a PDF conversion (“产出指” + “标”) are joined; the tail
+    // cell is no label of its own.
+    const l1 = levelCell(r, c.level1, normalizeLevel1);
+    const l2 = levelCell(r, c.level2, normalizeLevel2);
+    const tailsOnly = rowCells(sheet, r).every((h) => consumed.has(h.ref) || ignore.has(h.c));
+    if (tailsOnly) continue;
+    const anyData = dataCols.some((col) => !isEmptyCell(sheet, r, col) && !consumed.has(a1(r, col)));
     if (!anyData) {
       if (l1) {
         const n = normalizeLevel1(l1.text);
@@ -455,7 +476,6 @@ export function readIndicatorBlock(sheet: GridSheet, header: IndicatorHeader, op
       if (!cur1 || labelKey(l1.text) !== labelKey(cur1.text)) cur2 = null;
       cur1 = l1;
     }
-    const l2 = textAt(sheet, r, c.level2);
     const name = textAt(sheet, r, c.level3);
     const valueCell = textAt(sheet, r, c.value);
     if (l2) cur2 = l2;
