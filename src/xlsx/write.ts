@@ -65,9 +65,10 @@ const CF_STYLE: Record<"ok" | "bad" | "todo", Partial<ExcelJS.Style>> = {
 };
 
 /** 一级/二级 printed merged: a repeated value hidden (format ;;;), a group's first row with a top border. */
-const GROUP_STYLE: Record<"repeat" | "groupStart", Partial<ExcelJS.Style>> = {
+const GROUP_STYLE: Record<"repeat" | "groupStart" | "groupStartLast", Partial<ExcelJS.Style>> = {
   repeat: { numFmt: ";;;" },
-  groupStart: { border: { top: thin } },
+  groupStart: { border: { top: thin, left: thin, right: thin } },
+  groupStartLast: { border: { top: thin, left: thin, right: thin, bottom: thin } },
 };
 
 function cellsOf(range: string): { r1: number; c1: number; r2: number; c2: number } | null {

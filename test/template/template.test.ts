@@ -188,6 +188,8 @@ describe("written template, read back with exceljs", () => {
       'AND(B11<>"",B11=B10,A11=A10)',
       'NOT(AND(A11<>"",A11=A10))',
       'NOT(AND(B11<>"",B11=B10,A11=A10))',
+      'NOT(AND(A39<>"",A39=A38))',
+      'NOT(AND(B39<>"",B39=B38,A39=A38))',
     ]);
   });
 

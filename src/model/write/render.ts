@@ -136,7 +136,7 @@ export interface SheetExtras {
    * group's (the row above) is hidden ("repeat": number format ;;;) and a group starts with a top border
    * ("groupStart"). Conditional formats, so they follow edits; writers without them show every value.
    */
-  groupFormats?: { range: string; formula: string; kind: "repeat" | "groupStart" }[];
+  groupFormats?: { range: string; formula: string; kind: "repeat" | "groupStart" | "groupStartLast" }[];
   tabColor?: string;
   /** Cells a protected sheet leaves editable (only used when protection is on). */
   unlocked: string[];
@@ -579,9 +579,21 @@ function renderProject(
   ex.groupFormats = [
     { range: `${l1(first + 1)}:${l1(last)}`, formula: `AND(${l1(first + 1)}<>"",${l1(first + 1)}=${l1(first)})`, kind: "repeat" },
     { range: `${l2(first + 1)}:${l2(last)}`, formula: `AND(${l2(first + 1)}<>"",${l2(first + 1)}=${l2(first)},${l1(first + 1)}=${l1(first)})`, kind: "repeat" },
-    { range: `${l1(first + 1)}:${l1(last)}`, formula: `NOT(AND(${l1(first + 1)}<>"",${l1(first + 1)}=${l1(first)}))`, kind: "groupStart" },
-    { range: `${l2(first + 1)}:${l2(last)}`, formula: `NOT(AND(${l2(first + 1)}<>"",${l2(first + 1)}=${l2(first)},${l1(first + 1)}=${l1(first)}))`, kind: "groupStart" },
   ];
+  // A conditional border replaces the cell's own borders (LibreOffice), so a group's first row gets all the sides it
+  // needs: top, left, right — and bottom on the block's last row.
+  const start1 = (r: number) => `NOT(AND(${l1(r)}<>"",${l1(r)}=${l1(r - 1)}))`;
+  const start2 = (r: number) => `NOT(AND(${l2(r)}<>"",${l2(r)}=${l2(r - 1)},${l1(r)}=${l1(r - 1)}))`;
+  if (last - 1 >= first + 1)
+    ex.groupFormats.push(
+      { range: `${l1(first + 1)}:${l1(last - 1)}`, formula: start1(first + 1), kind: "groupStart" },
+      { range: `${l2(first + 1)}:${l2(last - 1)}`, formula: start2(first + 1), kind: "groupStart" },
+    );
+  if (last > first)
+    ex.groupFormats.push(
+      { range: l1(last), formula: start1(last), kind: "groupStartLast" },
+      { range: l2(last), formula: start2(last), kind: "groupStartLast" },
+    );
   ex.unlocked.push(`${a1(first, 0)}:${a1(last, IC.scoring)}`);
   ex.styles.push({ range: `${a1(first, L.checkCol)}:${a1(last, L.checkCol)}`, role: "check" });
   // Footer: end marker of the block + how to add rows.
