@@ -82,6 +82,17 @@ describe("document-level summaries", () => {
     const small = [1, 2, 3, 4].map(vague);
     expect(validate(doc(small)).findings.filter((f) => f.ruleId === "goal/vague")).toHaveLength(4);
   });
+  test("a rule's findings are summarised per severity: its graver ones stay with their project", () => {
+    // indicator/copied: rows shared by several projects (提示) in all six; one whole copied set (警告).
+    const shared: [string, string, string, string, string] = ["效益指标", "社会效益指标", "维护社会稳定", "进一步提高", "历史标准"];
+    const projects = [1, 2, 3, 4, 5, 6].map((seq) => project({ seq, indicators: withRows({}, [shared]).map((r, i) => (i === 0 ? [r[0], r[1], r[2], `≥${9 + seq}台`, r[4]] : r)) as never }));
+    projects.push(project({ seq: 7, indicators: projects[5].indicators }));
+    const r = validate(doc(projects), { rules: ["indicator/copied"] });
+    expect(r.findings.map((f) => [f.projectSeq, f.severity])).toEqual([
+      [null, "info"],
+      [7, "warning"],
+    ]);
+  });
   test("errors are never summarised: each project must see its own", () => {
     const noCost = (seq: number) => project({ seq, indicators: withRows({ "项目总成本": null }).map((r) => (r[2] === "执法记录仪采购数量" ? [r[0], r[1], r[2], `≥${9 + seq}台`, r[4]] : r)) as never });
     const r = validate(doc([1, 2, 3, 4, 5, 6].map(noCost)), { rules: ["indicator/missing-cost"] });

@@ -140,6 +140,11 @@ ruleTester("indicator/missing-name", {
 ruleTester("indicator/duplicate", {
   valid: [
     { name: "distinct rows" },
+    // Seed 004 P4: the 成本 row is named after the output it pays for.
+    {
+      name: "a 成本 row named after its 数量 row (seed 004 P4)",
+      project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "执法记录仪采购数量", "≤50万元"] }) }),
+    },
     // Seed 000 #1: two 数量 rows named 项目数量 with different descriptions and values.
     {
       name: "same 三级 under the same 二级 with different content (seed 000 #1)",

@@ -153,12 +153,16 @@ ruleTester("value/type-mismatch", {
     { name: "timeliness rate under 时效", project: extra(["产出指标", "时效指标", "资金支付及时率", "≥90%"]) },
     // Corpus 26: "任务完成时限(月) → 10" is ten months.
     { name: "a duration whose unit is in the 三级 (corpus 26)", project: extra(["产出指标", "时效指标", "任务完成时限(月)", "≤10"]) },
+    // Seed 004 P7: days of patrol duty are a quantity of work, not a lifetime.
+    { name: "days of work under 数量 (seed 004 P7)", project: extra(["产出指标", "数量指标", "巡逻设卡执勤任务", "110天"]) },
     { name: "wrapped label keeps its meaning (seed 000 #6 业务办理及 时准确率)", project: extra(["产出指标", "时效指标", "业务办理及 时准确率", "≥92%"]) },
     { name: "duration under 时效", project: extra(["产出指标", "时效指标", "办结时限", "≤3个工作日"]) },
   ],
   invalid: [
     // Seed 001 #10 治安监控视频覆盖率 under 数量.
-    { name: "rate under 数量 (seed 001 #10)", project: extra(["产出指标", "数量指标", "治安监控视频覆盖率", "≥95%"]), errors: [{ cell: "E17", messageIncludes: "数量指标应为数量" }] },
+    { name: "rate under 数量 (seed 001 #10)", project: extra(["产出指标", "数量指标", "治安监控视频覆盖率", "≥95%"]), errors: [{ cell: "E17", messageIncludes: "数量指标应为数量", fixIncludes: "把“治安监控视频覆盖率”移到质量指标" }] },
+    // Seed 000 #30: a lifetime under 数量.
+    { name: "使用时长 under 数量 (seed 000 #30)", project: extra(["产出指标", "数量指标", "购置装备满足使用时长", "≥3年"]), errors: [{ messageIncludes: "时长应放在质量或时效指标" }] },
     // Seed 000 #8 案件侦破率 under 时效.
     { name: "non-time rate under 时效 (seed 000 #8)", project: extra(["产出指标", "时效指标", "案件侦破率", "≥90%"]), errors: [{ messageIncludes: "时效指标中的比率应为及时率" }] },
     // Seed 001 #1 突发事件处置及时性（小时） → ≥95%.

@@ -73,16 +73,20 @@ function groupInProjects(findings: Finding[], meta: RefineInput["meta"]): Findin
 
 function summarise(findings: Finding[], liveProjects: number, meta: RefineInput["meta"]): Finding[] {
   if (liveProjects < SUMMARY_MIN_PROJECTS) return findings;
+  // By rule and severity: a rule's milder findings (indicator/copied: shared rows, 提示) are a habit of
+  // the form; its graver ones (a whole copied set, 警告) stay with their project.
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.projectSeq === null || f.severity === "error") continue;
-    let list = byRule.get(f.ruleId);
-    if (!list) byRule.set(f.ruleId, (list = []));
+    const key = `${f.ruleId}\u0001${f.severity}`;
+    let list = byRule.get(key);
+    if (!list) byRule.set(key, (list = []));
     list.push(f);
   }
   const replaced = new Set<Finding>();
   const summaries: Finding[] = [];
-  for (const [ruleId, list] of byRule) {
+  for (const list of byRule.values()) {
+    const ruleId = list[0].ruleId;
     const m = meta(ruleId);
     if (!m) continue;
     const seqs = new Set(list.map((f) => f.projectSeq));
@@ -91,7 +95,7 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
     const locations: FindingLocation[] = list.map(toLocation);
     const s: Finding = {
       ruleId,
-      severity: list.reduce<Severity>((a, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a] ? f.severity : a), "info"),
+      severity: list[0].severity,
       message: `${liveProjects} 个项目中 ${seqs.size} 个${m.title}（共 ${list.length} 处；如第 ${first.projectSeq} 个项目：${first.message}）`,
       sheet: null,
       cell: null,

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isBlank, squash } from "../util";
+import { facts, isBlank, isCostRow, squash } from "../util";
 
 // "（%）" / "(个)" annotations do not make a different indicator (seed 001#7 采用率(%) vs 采用率).
 const ANNOTATION = /[（(][^（()）]*[)）]?$/;
@@ -66,6 +66,9 @@ export const rule: Rule = {
         });
         continue;
       }
+      // A 成本 row named after the output it pays for (seed 004 P4: 数量 "开展禁毒宣传活动…" and 成本
+      // "开展禁毒宣传活动…" → 10万元/年) is the usual way to write a cost, not a duplicate.
+      if (!sameL2 && (isCostRow(f.l1[other], f.l2[other]) || isCostRow(f.l1[i], f.l2[i]))) continue;
       if (!sameL2) {
         ctx.report({
           field: `indicators.${i}.name`,

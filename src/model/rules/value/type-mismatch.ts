@@ -6,6 +6,8 @@ import { budgetYear, rowName, yearEnd } from "../fix";
 const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期|年底|月底|年内|支出率|执行率/;
 const PERCENT_UNITS = new Set(["%", "％", "百分比"]);
 const TIME_UNITS = new Set(["小时", "天", "日", "分钟", "年", "月"]);
+// A lifetime or time span, not a count of working days ("巡逻设卡执勤任务 110天" is a quantity of work).
+const LIFETIME = /时长|年限|期限|寿命|使用时间|周期/;
 
 /**
  * Value kind against the 二级 (heuristic, documented; 成本 rows are cost/not-money's business):
@@ -61,7 +63,7 @@ export const rule: Rule = {
         } else if (k === "date") {
           reason = "数量指标应为数量，日期应放在时效指标";
           fix = `把${q}移到时效指标；数量指标写完成的数量`;
-        } else if (k === "duration") {
+        } else if (k === "duration" && LIFETIME.test(name)) {
           // Seed 000 #30 "购置装备满足使用时长 ≥3年": a lifetime is a quality, not a quantity.
           reason = "数量指标应为数量，时长应放在质量或时效指标";
           fix = `把${q}移到质量指标（使用年限）或时效指标；数量指标写完成的数量`;
