@@ -279,7 +279,7 @@ export async function findingsRows(): Promise<BenchRow[]> {
     b += v.labels;
   }
   const row = (c: string, value: number, goal: number, unit: string, higher: boolean, baseline = "-"): BenchRow => ({
-    benchmark: "findings (labelled seeds)",
+    benchmark: "findings (labelled tables)",
     case: c,
     value: `${value.toFixed(unit === "%" ? 0 : 1)}${unit}`,
     baseline,
