@@ -10,7 +10,7 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet } from "../grid";
 import { a1, getValue, parseA1, rowCount } from "../grid";
-import { FiscalYearSource, ProfileName, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
+import { FiscalYearSource, MidTerm, ProfileName, SelfEvaluation, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
 import {
   applyOverride,
   decodeMeta,
@@ -114,6 +114,16 @@ function errorProblems(sheet: GridSheet, cells: { r: number; c: number; label: s
 /* ------------------------------------------------------------------------------------------------
  * Project sheet
  * ---------------------------------------------------------------------------------------------- */
+
+/** 中期 targets and a self-evaluation, kept in the meta cell by the renderer (no cells for them yet). */
+function kept(meta: Record<string, unknown>): Pick<Project, "midTerm" | "selfEvaluation"> {
+  const out: Pick<Project, "midTerm" | "selfEvaluation"> = {};
+  const m = meta.midTerm === undefined ? null : MidTerm.safeParse(meta.midTerm);
+  if (m?.success) out.midTerm = m.data;
+  const e = meta.selfEvaluation === undefined ? null : SelfEvaluation.safeParse(meta.selfEvaluation);
+  if (e?.success) out.selfEvaluation = e.data;
+  return out;
+}
 
 function layoutOf(sheet: GridSheet): ProjectLayout {
   const id = decodeMeta(getValue(sheet, 0, PROJECT.metaCol)).layout;
@@ -250,6 +260,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     goals,
     indicators,
     redacted: meta.redacted === true,
+    ...kept(meta),
     layout: "template",
     source: { sheet: sheet.name, range: `A1:${a1(Math.min(end, n), L.checkCol)}`, cells },
   };

@@ -486,6 +486,9 @@ function renderProject(
     if (p.period !== null) meta.period = p.period;
   }
   if (p.redacted) meta.redacted = true;
+  // Parts no project form here has cells for yet (中期 targets, a self-evaluation's actuals): kept, not shown.
+  if (p.midTerm) meta.midTerm = p.midTerm;
+  if (p.selfEvaluation) meta.selfEvaluation = p.selfEvaluation;
 
   // Checks next to the fields.
   const C = L.checks;
