@@ -107,11 +107,38 @@ ruleTester("self-eval/missing-deviation", {
   ],
 });
 
-test("on the corpus: 25 中江's points that add up to 110 are flagged; no self-eval rule fires on 22 青神's unscored form", async () => {
+ruleTester("self-eval/missing-actual", {
+  valid: [
+    { name: "every actual filled", project: selfEval() },
+    { name: "a target table (no 实际完成值 column)", project: project() },
+  ],
+  invalid: [
+    {
+      name: "actuals left blank (corpus 22 青神)",
+      project: selfEval({ indicators: [ind("养护里程", "≥50公里", "", 50, null), ind("桥梁检测数", "≥10座", "", 40, null)], totalScore: null }),
+      errors: [{ cell: "F12", severity: "warning", messageIncludes: "2 条指标未填写实际完成值：「养护里程」、「桥梁检测数」" }],
+    },
+    {
+      name: "no 实际完成情况 beside the 预期目标",
+      project: (() => {
+        const p = selfEval();
+        p.selfEvaluation!.goalsActual = [];
+        p.source.cells["selfEvaluation.goalsActual"] = "F11";
+        return p;
+      })(),
+      errors: [{ cell: "F11", messageIncludes: "未填写年度总体目标的实际完成情况" }],
+    },
+  ],
+});
+
+test("on the corpus: 25 中江's points that add up to 110 are flagged; 22 青神's unfilled self-evaluation is named, nothing else", async () => {
   const dir = path.join(__dirname, "..", "corpus", "workbooks");
   const run = async (f: string) => validate(readWorkbook(await loadGrid(fs.readFileSync(path.join(dir, f)))).document).findings.filter((x) => x.ruleId.startsWith("self-eval/"));
   const zj = await run("25-四川中江-衔接资金自评表-2022.xlsx");
   expect(zj.map((f) => f.ruleId)).toContain("self-eval/total-mismatch");
   expect(zj.find((f) => f.ruleId === "self-eval/total-mismatch")?.message).toContain("110");
-  expect(await run("22-四川青神-自评表-2023.xlsx")).toEqual([]);
+  expect((await run("22-四川青神-自评表-2023.xlsx")).map((f) => [f.ruleId, f.cell])).toEqual([
+    ["self-eval/missing-actual", "H5"],
+    ["self-eval/missing-actual", "H15"],
+  ]);
 });

@@ -66,6 +66,7 @@ import { rule as selfEvalRateMismatch } from "./self-eval/rate-mismatch";
 import { rule as selfEvalScoreExceedsPoints } from "./self-eval/score-exceeds-points";
 import { rule as selfEvalTotalMismatch } from "./self-eval/total-mismatch";
 import { rule as selfEvalMissingDeviation } from "./self-eval/missing-deviation";
+import { rule as selfEvalMissingActual } from "./self-eval/missing-actual";
 import { rule as departmentBudgetSum } from "./department/budget-sum";
 import { rule as departmentDutiesSum } from "./department/duties-sum";
 
@@ -133,6 +134,7 @@ export const RULES: readonly Rule[] = [
   selfEvalScoreExceedsPoints,
   selfEvalTotalMismatch,
   selfEvalMissingDeviation,
+  selfEvalMissingActual,
   departmentBudgetSum,
   departmentDutiesSum,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
