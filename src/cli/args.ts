@@ -5,8 +5,8 @@
 import { usageError } from "./errors";
 import { LIMIT_FLAG_LIST } from "./limit-flags";
 
-export type CommandName = "validate" | "export" | "template" | "import" | "diff" | "help";
-export const COMMANDS: readonly CommandName[] = ["validate", "export", "template", "import", "diff", "help"];
+export type CommandName = "validate" | "export" | "template" | "import" | "diff" | "seal" | "verify" | "help";
+export const COMMANDS: readonly CommandName[] = ["validate", "export", "template", "import", "diff", "seal", "verify", "help"];
 
 interface OptionSpec {
   name: string; // long name without dashes
@@ -60,6 +60,20 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "output", alias: "o", value: true },
     ...LIMIT_OPTIONS,
     { name: "force", value: false },
+  ],
+  seal: [
+    { name: "output", alias: "o", value: true },
+    { name: "name", value: true },
+    { name: "profile", value: true, choices: PROFILES },
+    { name: "labels", value: true },
+    ...LIMIT_OPTIONS,
+    { name: "force", value: false },
+  ],
+  verify: [
+    { name: "format", value: true, choices: FORMATS },
+    { name: "profile", value: true, choices: PROFILES },
+    { name: "labels", value: true },
+    ...LIMIT_OPTIONS,
   ],
 };
 
@@ -117,13 +131,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     return out;
   }
   if (first.startsWith("-")) {
-    throw usageError(`请先写子命令（validate、export、template、import 或 diff），再写选项 ${first}。`, `Give a command (validate, export, template, import or diff) before the option ${first}.`);
+    throw usageError(`请先写子命令（validate、export、template、import、diff、seal 或 verify），再写选项 ${first}。`, `Give a command (validate, export, template, import, diff, seal or verify) before the option ${first}.`);
   }
   if (!(COMMANDS as readonly string[]).includes(first)) {
     const guess = closest(first, COMMANDS);
     throw usageError(
-      `未知命令 “${first}”。${guess ? `是否想用 “${guess}”？` : "可用命令：validate、export、template、import、diff、help。"}`,
-      `Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : " Commands: validate, export, template, import, diff, help."}`,
+      `未知命令 “${first}”。${guess ? `是否想用 “${guess}”？` : "可用命令：validate、export、template、import、diff、seal、verify、help。"}`,
+      `Unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : " Commands: validate, export, template, import, diff, seal, verify, help."}`,
     );
   }
   const command = first as CommandName;

@@ -40,6 +40,8 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
   jxmb diff 原版本 新版本 [--format text|json] [--output 结果文件] [--force]
+  jxmb seal 工作簿.xlsx [--output 盖章后.xlsx] [--name 校验人] [--force]
+  jxmb verify 工作簿.xlsx [--format text|json]
   jxmb help <命令>      查看某个命令的说明
   jxmb --version        显示版本
 
@@ -49,6 +51,8 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   template   生成空白绩效目标表模板
   import     把规范 JSON 写回为模板格式的工作簿
   diff       比较两个版本（工作簿或规范 JSON）：项目增删改名、预算数、支出计划、绩效目标和指标的变化
+  seal       校验并盖章：把校验印记（内容摘要，不是数字签名）写入工作簿的副本
+  verify     查看印记：已校验且未修改 / 校验后已修改（并列出改了什么）/ 未校验
 
 输出文件：任何命令都不会覆盖已存在的文件，除非加 --force；输入文件任何时候都不会被覆盖。
 输出到设备或管道（如 /dev/null、/dev/stdout、命名管道）时直接写入，不替换它们。
@@ -63,7 +67,7 @@ scoring weight direction actual score deviation …）。
 任务窗格中“已核实，保留”的问题（工作簿里的隐藏工作表 _jxmb_exceptions）由 validate 单独列为“已核实 N 项”，
 不计入条数和退出码（--format json 中为 accepted）；单元格内容改过后该记录失效。
 
-退出码：0 没有错误（diff：没有差异）；1 发现错误（validate）或有差异（diff）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
+退出码：0 没有错误（diff：没有差异；verify：已校验且未修改）；1 发现错误（validate）、有差异（diff）或校验后已修改、未校验（verify）；2 无法读取输入、工作簿中没有可识别的绩效目标表、无法写入输出或用法错误。
 文本输出中，单元格文字和文件名里的控制字符显示为 \\xHH（如 ESC 显示为 \\x1b），双向控制符显示为 \\uHHHH。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
@@ -75,6 +79,8 @@ Usage:
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
   jxmb diff EARLIER LATER [--format text|json] [--output FILE] [--force]
+  jxmb seal WORKBOOK.xlsx [--output SEALED.xlsx] [--name NAME] [--force]
+  jxmb verify WORKBOOK.xlsx [--format text|json]
   jxmb help <command>   help for one command
   jxmb --version        print the version
 
@@ -84,6 +90,8 @@ Commands:
   template   create a blank template workbook
   import     write canonical JSON back as a workbook in the template layout
   diff       compare two versions (workbooks or canonical JSON): projects added, removed, renamed; budget, plan, goals, indicators
+  seal       check and seal: write the validation seal (a content digest, not a signature) into a copy of the workbook
+  verify     read the seal: validated and unchanged / changed since (and what) / not validated
 
 Output files: no command overwrites an existing file unless --force is given; an input is never overwritten.
 Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place, never replaced.
@@ -95,13 +103,13 @@ spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "col
 Findings a clerk accepted in the task pane ("已核实，保留", the hidden sheet _jxmb_exceptions) are listed apart by
 validate and not counted (accepted in --format json); an acceptance lapses once its cell changes.
 
-Exit codes: 0 no errors (diff: no differences); 1 errors found (validate) or differences (diff); 2 unreadable input, no recognisable table, failed output or bad usage.
+Exit codes: 0 no errors (diff: no differences; verify: sealed and unchanged); 1 errors found (validate), differences (diff), changed or not sealed (verify); 2 unreadable input, no recognisable table, failed output or bad usage.
 In text output, control characters in cell text and file names are shown as \\xHH (ESC as \\x1b), bidirectional
 controls as \\uHHHH.
 Set JXMB_DEBUG=1 to print debugging details on failure.
 `;
 
-const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff">, string> = {
+const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff" | "seal" | "verify">, string> = {
   validate: `用法：jxmb validate 文件或文件夹... [选项]
 
 检查绩效目标表，按文件、按项目列出问题及其 “工作表!单元格” 位置。
@@ -290,8 +298,82 @@ Options:
 Exit codes: 0 no differences; 1 differences; 2 unreadable input or bad usage.
 `;
 
+const SEAL_HELP = `用法：jxmb seal 工作簿.xlsx [选项]
+
+校验工作簿并把校验印记写入它的副本（隐藏工作表 _jxmb_seal）；原文件不变。印记记录：规范 JSON 的 SHA-256、
+规则集版本、模板版本、规则配置、项目数、指标数、错误数、警告数、校验时间（UTC）、校验人，以及压缩保存的规范 JSON
+（以便日后用 jxmb verify 指出改了什么）。印记按表格内容计算，与文件字节无关：在 Excel、WPS、LibreOffice 中
+只打开、保存不会使它失效，任何改动内容的编辑都会被发现。
+印记不是数字签名：任何人都能重新计算并改写它，它不能证明是谁校验的，只能发现校验后的修改。
+
+选项：
+  -o, --output 文件.xlsx                  输出文件（默认与原文件同名加 “-已盖章”）
+  --name 姓名                             记录在印记中的校验人
+  --force                                覆盖已存在的输出文件（默认拒绝覆盖；输入文件永不被覆盖）
+  --profile hebei|ningxia|central-2021   规则配置（默认自动判断）
+  --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
+  --max-file-mb N 等                      读取上限，与 validate 相同
+  -h, --help                             显示本说明
+
+退出码：0 已盖章（发现的错误、警告数记录在印记中）；2 无法读取或用法错误。
+
+Usage: jxmb seal WORKBOOK.xlsx [options]
+
+Checks the workbook and writes the validation seal into a copy (hidden sheet _jxmb_seal); the input is unchanged.
+The seal records the SHA-256 of the canonical JSON, the rule-set and template versions, the profile, the numbers of
+projects, indicators, errors and warnings, the time (UTC), the name given, and the canonical JSON compressed (so
+jxmb verify can say what changed). It is computed from the content, not the file bytes: opening and saving in Excel,
+WPS or LibreOffice keeps it valid; any edit to the content is found.
+The seal is NOT a signature: anyone can recompute and rewrite it; it proves nobody's identity, it only finds changes.
+
+Options:
+  -o, --output FILE.xlsx                 output file (default: the input's name plus "-已盖章")
+  --name NAME                            who checked, recorded in the seal
+  --force                                overwrite an existing output (refused by default; the input is never overwritten)
+  --profile hebei|ningxia|central-2021   rule profile (default: guessed)
+  --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
+  --max-file-mb N etc.                   read limits, as for validate
+  -h, --help                             show this help
+
+Exit codes: 0 sealed (errors and warnings found are recorded in the seal); 2 unreadable input or bad usage.
+`;
+
+const VERIFY_HELP = `用法：jxmb verify 工作簿.xlsx [选项]
+
+读取工作簿中的校验印记，说明三者之一：
+  已校验且未修改   内容与盖章时完全一致
+  校验后已修改     内容在盖章后被改动，并按项目列出改了什么（如 项目 3 的预算数、项目 7 新增 2 条指标）
+  未校验           没有印记
+印记不是数字签名（见 jxmb help seal）。
+
+选项：
+  --format text|json                     输出格式（默认 text）
+  --profile hebei|ningxia|central-2021   规则配置（默认自动判断）
+  --labels 文件.json                      补充本地栏目名称的别名
+  --max-file-mb N 等                      读取上限，与 validate 相同
+  -h, --help                             显示本说明
+
+退出码：0 已校验且未修改；1 校验后已修改或未校验；2 无法读取或用法错误。
+
+Usage: jxmb verify WORKBOOK.xlsx [options]
+
+Reads the workbook's validation seal and says one of: 已校验且未修改 (sealed, unchanged); 校验后已修改 (changed
+since it was sealed, followed by what changed, project by project); 未校验 (no seal). The seal is not a signature.
+
+Options:
+  --format text|json                     output format (default text)
+  --profile hebei|ningxia|central-2021   rule profile (default: guessed)
+  --labels FILE.json                     extra spellings of field and column labels
+  --max-file-mb N etc.                   read limits, as for validate
+  -h, --help                             show this help
+
+Exit codes: 0 sealed and unchanged; 1 changed since sealed, or not sealed; 2 unreadable input or bad usage.
+`;
+
 export function helpText(command: CommandName | null): string {
   if (command === null || command === "help") return GENERAL;
   if (command === "diff") return DIFF_HELP;
+  if (command === "seal") return SEAL_HELP;
+  if (command === "verify") return VERIFY_HELP;
   return COMMAND_HELP[command];
 }

@@ -378,7 +378,7 @@ async function cmdRoundTrip(parsed: Parsed, io: Io): Promise<ExitCode> {
     ...(limits ? { limits } : {}),
     ...(labels ? { labels } : {}),
   };
-  return rt.cmdDiff(parsed, ctx);
+  return command === "seal" ? rt.cmdSeal(parsed, ctx) : command === "verify" ? rt.cmdVerify(parsed, ctx) : rt.cmdDiff(parsed, ctx);
 }
 
 /** Run the CLI; never throws. Returns the exit code. */
@@ -403,6 +403,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "import":
         return await cmdImport(parsed, io);
       case "diff":
+      case "seal":
+      case "verify":
         return await cmdRoundTrip(parsed, io);
       default:
         throw usageError("缺少命令。", "Missing command.");

@@ -1,6 +1,7 @@
 /**
- * The submission round trip on the command line: `jxmb diff A B` (what changed between two versions).
- * Inputs are workbooks in any layout the readers know, or canonical JSON.
+ * The submission round trip on the command line: `jxmb diff A B` (what changed between two versions;
+ * workbooks in any layout the readers know, or canonical JSON), `jxmb seal FILE` (write the validation
+ * seal into a copy) and `jxmb verify FILE` (已校验且未修改 / 校验后已修改 + what / 未校验).
  */
 import * as path from "node:path";
 import type { Parsed } from "./args";
@@ -8,6 +9,8 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, qen, qzh, usageError, type ExitCode }
 import { planOutput, writeOutput } from "./output";
 import { loadDocument, parseJsonInput, readInputFile } from "./pipeline";
 import { businessChanges, diffCounts, diffDocuments, diffSummary, diffText, hasBusinessChanges } from "../model/diff";
+import { makeSeal, sealSheet, sha256Hex, verdictText, verifySeal, VERDICT_LABEL, type Seal } from "../model/seal";
+import { toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 import type { ExtraLabels } from "../model/read/synonyms";
@@ -71,4 +74,80 @@ export async function cmdDiff(parsed: Parsed, ctx: CommandContext): Promise<Exit
     ctx.say(`比较结果已写入 ${qzh(plan.file)}。`, `Comparison written to ${qen(plan.file)}.`);
   } else await ctx.print(text);
   return changed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function onePositional(parsed: Parsed, command: string): string {
+  if (parsed.positionals.length !== 1) {
+    throw usageError(`${command} 需要一个工作簿（收到 ${parsed.positionals.length} 个）。`, `${command} takes one workbook (got ${parsed.positionals.length}).`, command);
+  }
+  return parsed.positionals[0];
+}
+
+function workbookOnly(file: string, bytes: Uint8Array, command: string): void {
+  if (looksLikeJson(file, bytes)) {
+    throw usageError(`${qzh(file)} 是 JSON；${command} 只处理工作簿（.xlsx）。`, `${qen(file)} is JSON; ${command} works on workbooks (.xlsx) only.`, command);
+  }
+}
+
+/** `jxmb seal FILE [-o OUT] [--name 姓名]`: check the workbook and write a sealed copy. The input is never changed. */
+export async function cmdSeal(parsed: Parsed, ctx: CommandContext): Promise<ExitCode> {
+  const file = onePositional(parsed, "seal");
+  const output = typeof parsed.options.output === "string" ? parsed.options.output : path.join(path.dirname(file), `${path.basename(file).replace(/\.(xlsx|xlsm)$/i, "")}-已盖章.xlsx`);
+  const plan = planOutput(output, { force: parsed.options.force === true, inputs: [file] });
+  const profile = typeof parsed.options.profile === "string" ? (parsed.options.profile as ProfileName) : undefined;
+  const name = typeof parsed.options.name === "string" ? parsed.options.name : null;
+  const bytes = readInputFile(file, ctx.limits);
+  workbookOnly(file, bytes, "seal");
+  const { document } = await loadDocument(bytes, file, profile, ctx.limits, ctx.labels);
+  const { writeHelperSheet } = await import("../xlsx/seal-write");
+  const time = new Date();
+  // The copy is saved by exceljs; the seal must describe what a reader sees in the copy, so it is read back
+  // and, should the save have changed what the readers see, sealed once more from the copy.
+  let seal = await makeSeal(document, { time, name });
+  let out = await writeHelperSheet(bytes, sealSheet(seal));
+  for (let attempt = 0; ; attempt++) {
+    const back = (await loadDocument(out, plan.file, profile, ctx.limits, ctx.labels)).document;
+    if ((await sha256Hex(toCanonicalJson(back))) === seal.hash) break;
+    if (attempt === 1) {
+      throw new CliError(`盖章后的副本读回时内容与原工作簿不一致，未写出 ${qzh(plan.file)}（请把此文件反馈给维护者）。`, `The sealed copy does not read back as the original; nothing was written (please report this file).`);
+    }
+    seal = await makeSeal(back, { time, name });
+    out = await writeHelperSheet(bytes, sealSheet(seal));
+  }
+  await writeOutput(plan, out);
+  ctx.say(
+    `已校验并盖章，写入 ${qzh(plan.file)}：${seal.counts.projects} 个项目，${seal.counts.indicators} 条指标，错误 ${seal.counts.errors} 项，警告 ${seal.counts.warnings} 项（SHA-256 ${seal.hash.slice(0, 12)}…）。`,
+    `Checked and sealed into ${qen(plan.file)}: ${seal.counts.projects} project(s), ${seal.counts.errors} error(s), ${seal.counts.warnings} warning(s).`,
+  );
+  return EXIT_OK;
+}
+
+const sealRecord = (s: Seal | null) => (s ? { ...s, content: undefined } : null);
+
+/** `jxmb verify FILE`: 已校验且未修改 (exit 0), 校验后已修改 with what changed, or 未校验 (exit 1). */
+export async function cmdVerify(parsed: Parsed, ctx: CommandContext): Promise<ExitCode> {
+  const file = onePositional(parsed, "verify");
+  const profile = typeof parsed.options.profile === "string" ? (parsed.options.profile as ProfileName) : undefined;
+  const bytes = readInputFile(file, ctx.limits);
+  workbookOnly(file, bytes, "verify");
+  const { document, grid } = await loadDocument(bytes, file, profile, ctx.limits, ctx.labels);
+  const v = await verifySeal(grid, document);
+  const text =
+    parsed.options.format === "json"
+      ? JSON.stringify(
+          {
+            file,
+            status: v.status,
+            label: VERDICT_LABEL[v.status],
+            seal: v.status === "unsealed" ? null : sealRecord(v.seal),
+            reason: v.status === "modified" ? v.reason : null,
+            summary: v.status === "modified" && v.diff ? diffSummary(v.diff) : null,
+            changes: v.status === "modified" && v.diff ? businessChanges(v.diff) : null,
+          },
+          null,
+          2,
+        ) + "\n"
+      : verdictText(v, path.basename(file));
+  await ctx.print(text);
+  return v.status === "unchanged" ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -10,6 +10,8 @@
 import { cellText, getValue, parseA1, type Grid, type GridSheet } from "./grid";
 import type { Finding } from "./rules/types";
 
+/** Our own sheets (accepted exceptions, the validation seal) start with this; they are never forms. */
+export const HELPER_SHEET_PREFIX = "_jxmb_";
 export const EXCEPTIONS_SHEET = "_jxmb_exceptions";
 export const EXCEPTION_HEADERS = ["规则编号", "项目编码", "工作表", "单元格", "核实时的值", "理由", "日期", "核实人"] as const;
 
@@ -130,7 +132,8 @@ export function addException(list: readonly AcceptedException[], e: AcceptedExce
   return [...withdrawException(list, e), e];
 }
 
-/** The grid the readers see: without the exceptions sheet (it is ours, not a form). */
+/** The grid the readers see: without the exceptions sheet, nor any other sheet of ours (_jxmb_…, e.g. the seal): they are not forms. */
 export function withoutExceptionsSheet(grid: Grid): Grid {
-  return grid.sheets.some((s) => s.name === EXCEPTIONS_SHEET) ? { ...grid, sheets: grid.sheets.filter((s) => s.name !== EXCEPTIONS_SHEET) } : grid;
+  const ours = (name: string) => name === EXCEPTIONS_SHEET || name.startsWith(HELPER_SHEET_PREFIX);
+  return grid.sheets.some((s) => ours(s.name)) ? { ...grid, sheets: grid.sheets.filter((s) => !ours(s.name)) } : grid;
 }
