@@ -88,9 +88,35 @@ function cellLabel(sheet: GridSheet, r: number, c: number): string | null {
   return v;
 }
 
+/**
+ * Every column name of the vocabulary holds one of these characters (级 指 称 值 标 位 权 分 …); a cell
+ * without any is no column header and is not normalised at all — big data sheets stay cheap. Tables
+ * extended by a user's labels add the characters of their spellings.
+ */
+const ANCHOR_BASE = "级指称具细核评值标计准数质符较位式法据源分权向际完偏差未备说定";
+const ANCHORS = new WeakMap<SynonymTable, Set<string>>();
+function anchorsOf(syn: SynonymTable): Set<string> {
+  let set = ANCHORS.get(syn);
+  if (!set) {
+    set = new Set(ANCHOR_BASE);
+    for (const list of Object.values(syn.columns)) for (const p of list) if (typeof p === "string") for (const ch of p) set.add(ch);
+    ANCHORS.set(syn, set);
+  }
+  return set;
+}
+
 function classifyAt(sheet: GridSheet, r: number, c: number, syn: SynonymTable): Classified | null {
   const t = cellLabel(sheet, r, c);
-  return t ? classifyColumn(t, syn) : null;
+  if (!t) return null;
+  const anchors = anchorsOf(syn);
+  let any = false;
+  for (const ch of t) {
+    if (anchors.has(ch)) {
+      any = true;
+      break;
+    }
+  }
+  return any ? classifyColumn(t, syn) : null;
 }
 
 function groupOfText(text: string | null): ColumnGroup | null {
@@ -247,8 +273,29 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
   return { row: r, lastRow, dataStart: lastRow + 1, cols, mid: midCols, fieldCols, cells, group };
 }
 
+// Headers of a whole sheet per synonym table, cached per values array (grids are not mutated while
+// they are read: detect, read and the “no table” description all ask for them).
+const HEADERS = new WeakMap<object, Map<SynonymTable, { rows: number; headers: IndicatorHeader[] }>>();
+
 /** Every indicator header of the sheet (or area), top to bottom; a header's sub-row is not searched again. */
 export function findIndicatorHeaders(sheet: GridSheet, opts?: HeaderOptions): IndicatorHeader[] {
+  if (!opts?.area) {
+    const syn = opts?.synonyms ?? DEFAULT_SYNONYMS;
+    let bySyn = HEADERS.get(sheet.values);
+    const hit = bySyn?.get(syn);
+    if (hit && hit.rows === sheet.values.length) return hit.headers.map((h) => ({ ...h, cols: { ...h.cols }, mid: h.mid ? { ...h.mid } : null }));
+    const headers = scanHeaders(sheet, opts);
+    if (!bySyn) {
+      bySyn = new Map();
+      HEADERS.set(sheet.values, bySyn);
+    }
+    bySyn.set(syn, { rows: sheet.values.length, headers });
+    return headers.map((h) => ({ ...h, cols: { ...h.cols }, mid: h.mid ? { ...h.mid } : null }));
+  }
+  return scanHeaders(sheet, opts);
+}
+
+function scanHeaders(sheet: GridSheet, opts?: HeaderOptions): IndicatorHeader[] {
   const r1 = Math.max(0, opts?.area?.r1 ?? 0);
   const r2 = Math.min(sheet.values.length - 1, opts?.area?.r2 ?? Number.MAX_SAFE_INTEGER);
   const out: IndicatorHeader[] = [];
