@@ -336,15 +336,18 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
   await readsBack(bytes, plan.file, limits, readFailure);
   await writeOutput(plan, bytes);
   say(io, `已导入 ${doc.projects.length} 个项目，写入 ${qzh(plan.file)}。`, `Imported ${doc.projects.length} project(s) into ${qen(plan.file)}.`);
-  // The template has no columns for a self-evaluation's actuals nor a department-overall table: say so
-  // rather than lose them silently.
+  // The template shows no cells for a self-evaluation's actuals nor a department-overall table; it keeps
+  // them in its metadata. Say so, so nobody looks for them on the sheets.
   const selfEvaluated = doc.projects.filter((p) => p.selfEvaluation).length;
   const o = doc.overview;
-  if (selfEvaluated > 0 || o?.budget || o?.duties?.length || o?.indicators?.length) {
+  const deptTable = !!(o?.budget || o?.duties?.length || o?.indicators?.length);
+  if (selfEvaluated > 0 || deptTable) {
+    const zh = [selfEvaluated > 0 ? `自评内容（${selfEvaluated} 个项目的执行数、实际完成值、得分等）` : "", deptTable ? "部门整体表（年度预算安排、履职目标、部门指标）" : ""].filter(Boolean).join("和");
+    const en = [selfEvaluated > 0 ? `self-evaluation figures (${selfEvaluated} project(s): spending, actuals, scores)` : "", deptTable ? "the department-overall table (budget, duties, indicators)" : ""].filter(Boolean).join(" and ");
     say(
       io,
-      `注意：模板没有${selfEvaluated > 0 ? `自评栏目（${selfEvaluated} 个项目的执行数、实际完成值、得分等）` : ""}${selfEvaluated > 0 && (o?.budget || o?.duties?.length || o?.indicators?.length) ? "和" : ""}${o?.budget || o?.duties?.length || o?.indicators?.length ? "部门整体表（年度预算安排、履职目标、部门指标）" : ""}，这些内容未写入工作簿，请保留 JSON 文件。`,
-      `Note: the template has no place for ${selfEvaluated > 0 ? `self-evaluation figures (${selfEvaluated} project(s): spending, actuals, scores)` : ""}${selfEvaluated > 0 && (o?.budget || o?.duties?.length || o?.indicators?.length) ? " or " : ""}${o?.budget || o?.duties?.length || o?.indicators?.length ? "the department-overall table (budget, duties, indicators)" : ""}; they were not written to the workbook — keep the JSON.`,
+      `注意：模板的表格中没有${zh}的栏目；这些内容保存在工作簿的元数据中，再导出 JSON 时保留，但不显示、不打印。`,
+      `Note: the template has no cells for ${en}; they are kept in the workbook's metadata and come back in an export, but are not shown or printed.`,
     );
   }
   return EXIT_OK;

@@ -61,12 +61,16 @@ test("validate on a 部门整体 form reports what it read, not “no table”",
   expect(r.out).not.toContain("未识别出任何绩效目标表");
 });
 
-test("import of a self-evaluation JSON says that the actuals do not go into the template", async () => {
+test("import of a self-evaluation / department JSON says the template keeps those parts without showing them, and they come back", async () => {
   const json = path.join(tmp, "自评-导入.json");
   expect((await run(["export", SELF_EVAL, "-o", json])).code).toBe(0);
   const r = await run(["import", json, "-o", path.join(tmp, "自评-导入.xlsx")]);
   expect(r.code).toBe(0);
-  expect(r.err).toContain("模板没有自评栏目（1 个项目的执行数、实际完成值、得分等），这些内容未写入工作簿，请保留 JSON 文件");
+  expect(r.err).toContain("模板的表格中没有自评内容（1 个项目的执行数、实际完成值、得分等）的栏目；这些内容保存在工作簿的元数据中");
+  const again = path.join(tmp, "自评-再导出.json");
+  expect((await run(["export", path.join(tmp, "自评-导入.xlsx"), "-o", again])).code).toBe(0);
+  const back = parseCanonicalJson(fs.readFileSync(again, "utf8"));
+  expect(back.ok && back.document.projects[0].selfEvaluation?.funds[1].executed).toBe(89.974);
   const dept = path.join(tmp, "部门-导入.json");
   expect((await run(["export", DEPARTMENT, "-o", dept])).code).toBe(0);
   const d = await run(["import", dept, "-o", path.join(tmp, "部门-导入.xlsx")]);
