@@ -2,7 +2,7 @@
  * The sheet never contradicts the task pane, recalculated by a real LibreOffice.
  *
  * Every seed example, every corpus workbook that reads as a project table, and a document of planted
- * errors are imported into the template (renderTemplate → exceljs), every formula's cached value is
+ * errors (hebei, central-2021, ningxia) are imported into the template (renderTemplate → exceljs), every formula's cached value is
  * replaced by "STALE", LibreOffice recalculates and saves, and we read the 校验 column back. The same
  * template workbook, read by our template reader and validated, gives the pane's findings. For every
  * rule with an in-sheet version (IN_SHEET_RULES):
@@ -45,7 +45,7 @@ function staleCopy(book: TemplateBook): TemplateBook {
 }
 
 /** Planted errors: one seed project per error, each under the rule it must trip. */
-function planted(base: Project, profile: "hebei" | "central-2021"): JxmbDocument {
+function planted(base: Project, profile: "hebei" | "central-2021" | "ningxia"): JxmbDocument {
   const doc = emptyDocument(profile);
   doc.fiscalYear = 2023;
   doc.department = { code: "999001", name: "植入错误示例" };
@@ -151,6 +151,8 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
     const base = seed0.projects.find((p) => p.name === "安保指挥中心工作经费")!;
     docs.push({ name: "planted-hebei", doc: planted(base, "hebei") });
     docs.push({ name: "planted-central", doc: planted(base, "central-2021") });
+    // The Ningxia form: no plan (its rules are off), 满意度 and the 产出 dimensions are errors there.
+    docs.push({ name: "planted-ningxia", doc: planted(base, "ningxia") });
 
     const inputs: Record<string, Uint8Array> = {};
     for (const [i, d] of docs.entries()) {
@@ -166,7 +168,7 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
 
   test("covers the seeds, the corpus project tables and the planted errors", () => {
     const names = cases.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["seed-000", "seed-001", "seed-002", "seed-004", "planted-hebei", "planted-central"]));
+    expect(names).toEqual(expect.arrayContaining(["seed-000", "seed-001", "seed-002", "seed-004", "planted-hebei", "planted-central", "planted-ningxia"]));
     expect(names.filter((n) => /^\d\d-/.test(n)).length).toBeGreaterThanOrEqual(4);
   });
 
