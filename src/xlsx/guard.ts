@@ -503,6 +503,8 @@ export interface GuardReport {
   xml: Map<string, Uint8Array>;
   /** Parts (same keys) that went through the per-worksheet checks (rows, merges, columns). */
   sheetChecked: Set<string>;
+  /** Every entry of the package (same keys), scanned or not. */
+  entryNames: Set<string>;
   /** Verified: the sum of the real inflated sizes. */
   uncompressedBytes: number;
   cells: number;
@@ -673,7 +675,7 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
       message: `${who(fileName)}链接了 ${externalLinks} 个外部工作簿。本工具只读取保存在文件中的数值，不会打开或更新链接（links to ${externalLinks} external workbook(s); only the saved values are read, links are never followed）`,
     });
   }
-  return { parts: entries.length, xml, sheetChecked, uncompressedBytes: total, cells, sheets: Math.max(sheets, sheetParts), macros, externalLinks, notices };
+  return { parts: entries.length, xml, sheetChecked, entryNames: names, uncompressedBytes: total, cells, sheets: Math.max(sheets, sheetParts), macros, externalLinks, notices };
 }
 
 function decodeXmlText(s: string): string {

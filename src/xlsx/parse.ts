@@ -25,6 +25,8 @@ export interface ParseOptions {
   notice: (n: ReadNotice) => void;
   /** Parts the guard ran its per-worksheet checks on (lower-case names). */
   sheetChecked: Set<string>;
+  /** Every entry of the package (lower-case names), scanned or not. */
+  entryNames?: Set<string>;
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -805,6 +807,10 @@ export function gridFromParts(parts: Map<string, Uint8Array>, opts: ParseOptions
     }
     const key = rel.target.toLowerCase();
     const data = parts.get(key);
+    if (!data && opts.entryNames?.has(key)) {
+      // In the package but not among the XML parts the guard scanned (e.g. named .bin): never parsed unchecked.
+      throw corrupt(fileName, `的${sheetLabel(s.name)}指向未经检查的部件 ${rel.target.slice(0, 60)}，疑为恶意构造，已拒绝读取`, "a worksheet part the guard did not check");
+    }
     if (!data) {
       skip(s.name, `的数据部件 ${rel.target.slice(0, 60)} 在文件中不存在`, `part ${clean(rel.target.slice(0, 60))} missing`);
       continue;

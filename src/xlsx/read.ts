@@ -46,5 +46,5 @@ export async function loadGrid(data: ArrayBuffer | Uint8Array, opts?: LoadGridOp
   };
   const report = await guardWorkbook(bytes, { limits, fileName: opts?.fileName, inflate: opts?.inflate });
   for (const n of report.notices) notice(n);
-  return gridFromParts(report.xml, { limits, fileName: opts?.fileName, notice, sheetChecked: report.sheetChecked });
+  return gridFromParts(report.xml, { limits, fileName: opts?.fileName, notice, sheetChecked: report.sheetChecked, entryNames: report.entryNames });
 }

@@ -662,6 +662,24 @@ export const CASES: HostileCase[] = [
       }),
   },
   {
+    id: "unscanned-sheet-part",
+    file: "未检查部件.xlsx",
+    what: "the workbook's sheet relationship targets worksheets/sheet1.bin, a part the guard's XML scan never looked at",
+    expect: "refused",
+    kind: "corrupt",
+    message: /未经检查的部件/,
+    build: () =>
+      minimalBook([{ name: "项目1", rows: `<row r="1">${cellStr("A1", "项目名称")}</row>` }], {
+        replace: [
+          {
+            name: "xl/_rels/workbook.xml.rels",
+            data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>',
+          },
+        ],
+        extra: [{ name: "xl/worksheets/sheet1.bin", data: `<worksheet ${NS}><sheetData><row r="1">${cellStr("A1", "未检查")}</row></sheetData></worksheet>` }],
+      }),
+  },
+  {
     id: "name-long-digits",
     file: "长行号名称.xlsx",
     what: "a 1.5 KB file whose defined name is $A$1:$XFD$00000001048576 (a 7-digit pattern read row 0; exceljs then indexed 17 billion cells)",

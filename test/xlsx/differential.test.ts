@@ -107,6 +107,12 @@ const FIXED: Record<string, (r: { oldR: Outcome; newR: Outcome; notices: ReadNot
     expect(oldR.grid?.sheets.map((s) => s.name)).toEqual(["汇总"]);
     expect(newR.grid?.sheets.map((s) => s.name)).toEqual(["汇总", "项目1"]);
   },
+  "unscanned-sheet-part": ({ oldR, newR }) => {
+    // The sheet silently vanished before (exceljs only reads parts named sheetN.xml); now the file is refused.
+    expect(oldR.grid?.sheets).toEqual([]);
+    expect(newR.error?.kind).toBe("corrupt");
+    expect(newR.error?.message).toMatch(/工作表“项目1”指向未经检查的部件 xl\/worksheets\/sheet1\.bin/);
+  },
   "suffixed-part": ({ oldR, newR }) => {
     // exceljs parsed sheet2.xml.bak (an unanchored name match), which the guard never scanned: its broken XML failed the file.
     expect(oldR.error?.kind).toBe("corrupt");
