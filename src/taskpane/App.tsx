@@ -31,6 +31,7 @@ import {
 import type { Finding, Severity } from "../model/rules/types";
 import type { ProfileName } from "../model/schema";
 import { toCanonicalJson } from "../model/canonical";
+import { parseLabelsJson, type ExtraLabels } from "../model/read/synonyms";
 import { categoryName, categoryOf, ruleTitle } from "./ruleInfo";
 import { acceptFinding, addException, EXCEPTIONS_SHEET, exceptionsSheet, withdrawException, type AcceptedException } from "../model/exceptions";
 import type { WorkbookPort } from "./excel/port";
@@ -219,6 +220,9 @@ export function App(props: AppProps): React.ReactElement {
   const [activeKey, setActiveKey] = React.useState<string | null>(null);
   const [cellNow, setCellNow] = React.useState<{ key: string; text: string } | null>(null);
   const jsonInput = React.useRef<HTMLInputElement>(null);
+  const labelsInput = React.useRef<HTMLInputElement>(null);
+  /** A user's label-synonym file (the CLI's --labels), for local column names. */
+  const [labels, setLabels] = React.useState<{ file: string; labels: ExtraLabels } | null>(null);
   const confirmBtn = React.useRef<HTMLButtonElement>(null);
   const [pending, setPending] = React.useState<PendingInsert | null>(null);
   const [inserts, setInserts] = React.useState<SessionInsert[]>([]);
@@ -235,10 +239,15 @@ export function App(props: AppProps): React.ReactElement {
       setProgress(0);
       if (!quiet) setNotice(null);
       try {
-        const res = await runValidation(port, profile || undefined, (p) => {
-          setProgress(p.fraction);
-          setBusy(p.message);
-        });
+        const res = await runValidation(
+          port,
+          profile || undefined,
+          (p) => {
+            setProgress(p.fraction);
+            setBusy(p.message);
+          },
+          labels?.labels,
+        );
         setRun(res);
         setStaleState(null);
         setCellNow(null);
@@ -251,7 +260,7 @@ export function App(props: AppProps): React.ReactElement {
         setProgress(undefined);
       }
     },
-    [port, profile],
+    [port, profile, labels],
   );
 
   /** Re-read only the edited sheets (their projects), keep the rest of the last read. */
@@ -260,10 +269,17 @@ export function App(props: AppProps): React.ReactElement {
     setBusy(t("reading"));
     setProgress(0);
     try {
-      const res = await recheckSheets(port, run, sheets, profile || undefined, (p) => {
-        setProgress(p.fraction);
-        setBusy(p.message);
-      });
+      const res = await recheckSheets(
+        port,
+        run,
+        sheets,
+        profile || undefined,
+        (p) => {
+          setProgress(p.fraction);
+          setBusy(p.message);
+        },
+        labels?.labels,
+      );
       setRun(res);
       setStaleState(null);
       setCellNow(null);
@@ -421,6 +437,20 @@ export function App(props: AppProps): React.ReactElement {
     } finally {
       setBusy(null);
       if (jsonInput.current) jsonInput.current.value = "";
+    }
+  };
+
+  const onLabelsFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const parsed = parseLabelsJson(await file.text(), file.name);
+      setLabels({ file: file.name, labels: parsed });
+      if (run) setStale(t("staleLabels", { file: file.name }));
+      setNotice({ intent: "success", title: t("labelsLoaded", { file: file.name }) });
+    } catch (e) {
+      setNotice({ intent: "error", title: t("labelsBad", { file: file.name }), details: [e instanceof Error ? e.message : String(e)] });
+    } finally {
+      if (labelsInput.current) labelsInput.current.value = "";
     }
   };
 
@@ -755,6 +785,38 @@ export function App(props: AppProps): React.ReactElement {
           {t("validate")}
         </Button>
       </div>
+
+      <details className={s.details} data-testid="more-settings">
+        <summary>{t("moreSettings")}</summary>
+        <div className={s.row}>
+          <span>{labels ? t("labelsCurrent", { file: labels.file }) : t("labelsNone")}</span>
+          <Button className={s.btn} onClick={() => labelsInput.current?.click()} disabled={busy !== null}>
+            {t("labelsLoad")}
+          </Button>
+          {labels && (
+            <Button
+              className={s.btn}
+              onClick={() => {
+                setLabels(null);
+                if (run) setStale(t("staleLabelsRemoved"));
+              }}
+              disabled={busy !== null}
+            >
+              {t("labelsRemove")}
+            </Button>
+          )}
+          <input
+            ref={labelsInput}
+            className={s.fileInput}
+            type="file"
+            accept=".json,application/json"
+            aria-label={t("labelsPick")}
+            tabIndex={-1}
+            onChange={(e) => void onLabelsFile(e.target.files?.[0])}
+          />
+        </div>
+        <p className={s.sub}>{t("labelsHint")}</p>
+      </details>
 
       <div className={s.row} role="group" aria-label={t("ioGroup")}>
         <Button className={s.btn} onClick={() => void onExportJson()} disabled={busy !== null || props.noWorkbook}>

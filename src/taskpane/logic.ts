@@ -4,6 +4,7 @@
  */
 import { sheetRef, type Grid } from "../model/grid";
 import { readWorkbook } from "../model/read/index";
+import type { ExtraLabels } from "../model/read/synonyms";
 import type { ReadProblem } from "../model/read/types";
 import type { Finding, Report, Severity } from "../model/rules/types";
 import type { JxmbDocument, ProfileName } from "../model/schema";
@@ -44,6 +45,8 @@ export interface RunResult {
   /** ms spent reading the workbook through the port, and in readWorkbook + validate */
   readMs: number;
   checkMs: number;
+  /** Why no table was recognised (what the reader saw), when none was. */
+  unrecognised: string | null;
   /** Every rule finding before exceptions were applied. */
   allFindings: Finding[];
   /** Every exception stored in the workbook, as read. */
@@ -60,10 +63,11 @@ export async function runValidation(
   port: WorkbookPort,
   profile: ProfileName | undefined,
   onProgress?: (p: ReadProgress) => void,
+  labels?: ExtraLabels | null,
 ): Promise<RunResult> {
   const t0 = Date.now();
   const grid = await port.readWorkbook(onProgress);
-  return analyse(grid, profile, Date.now() - t0, onProgress);
+  return analyse(grid, profile, Date.now() - t0, onProgress, labels);
 }
 
 /**
@@ -76,12 +80,13 @@ export async function recheckSheets(
   sheets: string[],
   profile: ProfileName | undefined,
   onProgress?: (p: ReadProgress) => void,
+  labels?: ExtraLabels | null,
 ): Promise<RunResult> {
   const t0 = Date.now();
   const part = await port.readWorkbook(onProgress, { only: sheets });
   const fresh = new Map(part.sheets.map((s) => [s.name, s]));
   const grid: Grid = { sheets: prev.grid.sheets.map((s) => fresh.get(s.name) ?? s), names: part.names };
-  return analyse(grid, profile, Date.now() - t0, onProgress);
+  return analyse(grid, profile, Date.now() - t0, onProgress, labels);
 }
 
 /** The sheet a project was read from (where its cells are). */
@@ -104,10 +109,10 @@ export function withExceptionList(prev: RunResult, list: AcceptedException[]): R
   return { ...prev, grid, ...splitByExceptions(prev.allFindings, list, grid) };
 }
 
-function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void): RunResult {
+function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): RunResult {
   const t1 = Date.now();
   onProgress?.({ fraction: 1, message: "正在识别表格并校验……" });
-  const { document, problems } = readWorkbook(withoutExceptionsSheet(grid), profile ? { profile } : {});
+  const { document, problems, unrecognised } = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
   const full = validate(document, profile ? { profile } : {});
   // Accepted exceptions (已核实，保留) are listed apart, not counted; lapsed ones put their finding back.
   const ex = readExceptions(grid);
@@ -116,6 +121,7 @@ function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, o
     problems,
     ...splitByExceptions(full.findings, ex.exceptions, grid),
     allFindings: full.findings,
+    unrecognised: unrecognised ?? null,
     exceptionProblems: ex.problems,
     profile: profile ?? document.profile,
     sheetCount: grid.sheets.length,

@@ -628,6 +628,42 @@ describe("standalone page", () => {
     await served.context.close();
   });
 
+  test("a local form: 未找到绩效目标表 with the next step, then a label file (--labels format) makes it readable", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1").addRows([
+      ["项目绩效目标表"],
+      ["项目名称", "乡村道路养护"],
+      ["主管部门", "某县交通运输局"],
+      ["资金总额", "120万元"],
+      ["一级指标", "二级指标", "三级指标", "预期成效"],
+      ["产出指标", "数量指标", "养护里程", "≥35公里"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const served = await serveDist(browser);
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.getByTestId("xlsx-input").setInputFiles({ name: "本地表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("no-table").getByText("未找到绩效目标表").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("no-table").getByRole("button", { name: "下载模板" }).count()).toBe(1);
+    expect(await page.getByText("没有发现问题").count()).toBe(0);
+    // What the reader saw is there (the problems box is open in this state).
+    await page.getByTestId("problems").getByText("找到指标栏目，但没有找到指标值栏", { exact: false }).waitFor();
+    // A wrong label file: one sentence, details folded.
+    await page.getByText("更多设置：本地栏目名称").click();
+    await page.getByLabel("选择栏目别名 JSON 文件").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ columns: { 指标值: ["预期成效"] } })) });
+    await page.getByText("“bad.json”不能用作栏目别名文件。").waitFor();
+    // The right one: results go stale, and the re-check reads the form.
+    await page.getByLabel("选择栏目别名 JSON 文件").setInputFiles({ name: "labels.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ columns: { value: ["预期成效"] } })) });
+    await page.getByText("栏目别名：labels.json").waitFor();
+    await page.getByTestId("stale").getByRole("button", { name: "重新校验" }).click();
+    await page.getByTestId("summary").waitFor();
+    expect(await page.getByTestId("no-table").count()).toBe(0);
+    expect(await page.getByText(/^校验结果：1 个项目/).count()).toBe(1);
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+
   test("drop a workbook on the page; taskpane.html without Office falls back to standalone", async () => {
     const file = "seed-004.xlsx";
     const exp = await expectedFor(file);
