@@ -72,29 +72,16 @@ export async function loadGridLazy(bytes: Uint8Array, fileName?: string, onNotic
  * where workers are unavailable. Errors are WorkbookReadError with a zh-CN message naming the file.
  */
 export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
-  const { checkFileSize, WorkbookReadError } = await import(/* webpackChunkName: "xlsx-guard" */ "../xlsx/guard");
+  const { checkFileSize } = await import(/* webpackChunkName: "xlsx-guard" */ "../xlsx/guard");
   checkFileSize(file.size, { fileName: file.name });
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (typeof Worker === "undefined") {
     const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
     return loadGrid(bytes, { fileName: file.name, onNotice });
   }
-  // The name becomes the chunk name (xlsx-read-worker.*.js), as webpackChunkName does for import().
-  const worker = new Worker(new URL("../xlsx/worker.ts", import.meta.url), { name: "xlsx-read-worker" });
-  try {
-    const reply = await new Promise<import("../xlsx/worker").ReadReply>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<import("../xlsx/worker").ReadReply>) => resolve(e.data);
-      worker.onerror = (e) => reject(new WorkbookReadError("corrupt", `“${file.name}”读取失败（the read failed: ${e.message || "worker error"}）`));
-      const request: import("../xlsx/worker").ReadRequest = { bytes, fileName: file.name };
-      worker.postMessage(request, [bytes.buffer]);
-    });
-    for (const n of reply.notices) onNotice?.(n);
-    if (reply.ok) return reply.grid;
-    const { kind, message, limit, measured, allowed } = reply.error;
-    throw new WorkbookReadError(kind ?? "corrupt", message, limit !== undefined && measured !== undefined && allowed !== undefined ? { limit, measured, allowed } : undefined);
-  } finally {
-    worker.terminate();
-  }
+  // In its own module: `import.meta` there is only parsed when a file is really read (jest runs CommonJS).
+  const { readInWorker } = await import(/* webpackChunkName: "xlsx-read-worker-host" */ "./readWorker");
+  return readInWorker(bytes, file.name, onNotice);
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
