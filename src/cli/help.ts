@@ -269,7 +269,8 @@ const DIFF_HELP = `用法：jxmb diff 原版本 新版本 [选项]
 
 选项：
   --format text|json                     输出格式（默认 text；json 含 identical、counts、summary、changes）
-  -o, --output 文件                       写入文件（默认输出到标准输出）
+  -o, --output 文件                       写入文件（默认输出到标准输出）；文件名以 .xlsx 结尾时写成工作簿报告：
+                                         摘要在上，每处变化一行，“位置”一栏链接到所在版本的单元格
   --force                                覆盖已存在的文件（默认拒绝覆盖）
   --profile hebei|ningxia|central-2021   读取工作簿时使用的规则配置（默认自动判断）
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
@@ -288,7 +289,8 @@ points and goals, and indicators added, removed and changed; then a one-paragrap
 
 Options:
   --format text|json                     output format (default text; json has identical, counts, summary, changes)
-  -o, --output FILE                      write to FILE (default: stdout)
+  -o, --output FILE                      write to FILE (default: stdout); a name ending in .xlsx gives a workbook report:
+                                         the summary on top, one row per change, linked to its cell in that version
   --force                                overwrite an existing file (refused by default)
   --profile hebei|ningxia|central-2021   profile for reading workbooks (default: guessed)
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)

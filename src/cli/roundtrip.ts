@@ -8,7 +8,7 @@ import type { Parsed } from "./args";
 import { CliError, EXIT_FINDINGS, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
 import { planOutput, writeOutput } from "./output";
 import { loadDocument, parseJsonInput, readInputFile } from "./pipeline";
-import { businessChanges, diffCounts, diffDocuments, diffSummary, diffText, hasBusinessChanges } from "../model/diff";
+import { businessChanges, diffCounts, diffDocuments, diffRows, diffSummary, diffText, hasBusinessChanges } from "../model/diff";
 import { makeSeal, sealSheet, sha256Hex, verdictText, verifySeal, VERDICT_LABEL, type Seal } from "../model/seal";
 import { toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument, ProfileName } from "../model/schema";
@@ -65,6 +65,15 @@ export async function cmdDiff(parsed: Parsed, ctx: CommandContext): Promise<Exit
   const d = diffDocuments(a, b);
   const changed = hasBusinessChanges(d);
   const names = { a: path.basename(fileA), b: path.basename(fileB) };
+  if (plan && /\.xlsx$/i.test(plan.file) && parsed.options.format !== "json") {
+    // An .xlsx report: the summary, then one row per change linked to its cell in the version it is in.
+    const { writeDiffReport } = await import("../xlsx/diff-report");
+    const linkTo = (file: string) => (/\.(xlsx|xlsm)$/i.test(file) ? path.relative(path.dirname(path.resolve(plan.file)), path.resolve(file)).split(path.sep).join("/") : null);
+    const bytes = await writeDiffReport({ title: `比较：${names.a} → ${names.b}`, summary: diffSummary(d), rows: diffRows(d, a, b), links: { a: linkTo(fileA), b: linkTo(fileB) } });
+    await writeOutput(plan, bytes);
+    ctx.say(`比较报告（工作簿）已写入 ${qzh(plan.file)}。`, `Comparison report (workbook) written to ${qen(plan.file)}.`);
+    return changed ? EXIT_FINDINGS : EXIT_OK;
+  }
   const text =
     parsed.options.format === "json"
       ? JSON.stringify({ a: fileA, b: fileB, identical: !changed, counts: diffCounts(d), summary: diffSummary(d), changes: businessChanges(d) }, null, 2) + "\n"

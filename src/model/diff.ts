@@ -531,3 +531,66 @@ export function diffSummary(d: DocumentDiff): string {
   if (b.document.length) parts.push(`文档信息有 ${b.document.length} 处修改（${[...new Set(b.document.map((f) => fieldLabel(f.path)))].join("、")}）`);
   return `经逐项比较，新版本与原版本相比：${parts.join("；")}。其余内容未变。`;
 }
+
+/* ------------------------------------------------------------------------------------------------
+ * Rows (for a report sheet): one per change, with where it is in the newer version (older for removals)
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface DiffRow {
+  project: string;
+  change: "文档" | "新增项目" | "删除项目" | "更名" | "修改" | "新增指标" | "删除指标" | "修改指标";
+  field: string;
+  before: string;
+  after: string;
+  /** Which version the location is in. */
+  side: "a" | "b";
+  sheet: string | null;
+  cell: string | null;
+}
+
+/** The cell of `path` in a source map: the field's own cell, else the nearest enclosing one. */
+function cellOf(cells: Record<string, string>, path: Path): string | null {
+  for (let n = path.length; n > 0; n--) {
+    const c = cells[path.slice(0, n).map(String).join(".")];
+    if (c) return c;
+  }
+  return null;
+}
+
+export function diffRows(d: DocumentDiff, a: JxmbDocument, b: JxmbDocument): DiffRow[] {
+  const biz = businessChanges(d);
+  const rows: DiffRow[] = [];
+  for (const f of biz.document) rows.push({ project: "", change: "文档", field: fieldLabel(f.path), before: showValue(f.path, f.before), after: showValue(f.path, f.after), side: "b", sheet: null, cell: null });
+  for (const c of biz.projects) {
+    if (c.kind === "added" || c.kind === "removed") {
+      const p = c.project;
+      const side = c.kind === "added" ? "b" : "a";
+      rows.push({
+        project: projectLabel(p, c.kind === "added" ? c.bIndex : c.aIndex),
+        change: c.kind === "added" ? "新增项目" : "删除项目",
+        field: "预算数",
+        before: c.kind === "removed" ? showValue(["budget", "total"], p.budget.total) : "",
+        after: c.kind === "added" ? showValue(["budget", "total"], p.budget.total) : "",
+        side,
+        sheet: p.source.sheet || null,
+        cell: cellOf(p.source.cells, ["name"]),
+      });
+      continue;
+    }
+    const pa = a.projects[c.aIndex];
+    const pb = b.projects[c.bIndex];
+    const label = projectLabel(c.after, c.bIndex);
+    for (const f of c.fields) {
+      const change = f.path[0] === "name" ? "更名" : "修改";
+      rows.push({ project: label, change, field: fieldLabel(f.path), before: showValue(f.path, f.before), after: showValue(f.path, f.after), side: "b", sheet: pb.source.sheet || null, cell: cellOf(pb.source.cells, f.path) });
+    }
+    for (const i of c.indicators) {
+      const where = i.kind === "removed" ? { ind: pa.indicators[i.aIndex], side: "a" as const, p: pa } : { ind: pb.indicators[i.bIndex], side: "b" as const, p: pb };
+      const base = { project: label, side: where.side, sheet: where.p.source.sheet || null };
+      if (i.kind === "added") rows.push({ ...base, change: "新增指标", field: indicatorLabel(i.key), before: "", after: showValue(["target"], i.indicator.target), cell: cellOf(where.ind.source, ["name"]) });
+      else if (i.kind === "removed") rows.push({ ...base, change: "删除指标", field: indicatorLabel(i.key), before: showValue(["target"], i.indicator.target), after: "", cell: cellOf(where.ind.source, ["name"]) });
+      else for (const f of i.fields) rows.push({ ...base, change: "修改指标", field: `${indicatorLabel(i.key)} 的 ${fieldLabel(f.path)}`, before: showValue(f.path, f.before), after: showValue(f.path, f.after), cell: cellOf(where.ind.source, f.path) });
+    }
+  }
+  return rows;
+}

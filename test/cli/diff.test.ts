@@ -82,3 +82,25 @@ test("unreadable input and bad usage: exit 2 with the file named", async () => {
   expect(missing.err).toContain("diff 需要两个文件");
   expect((await run(["diff", "--help"])).out).toMatch(/^用法：jxmb diff 原版本 新版本/);
 });
+
+test("-o 报告.xlsx: a workbook report with the summary and one row per change, linked to the cell in the newer version", async () => {
+  const out = path.join(tmp, "比较报告.xlsx");
+  const r = await run(["diff", SEED, edited, "-o", out]);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain("比较报告（工作簿）已写入");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("比较结果")!;
+  expect(ws.getCell("A1").value).toBe("比较：seed-002.xlsx → 退回修改.xlsx");
+  expect(String(ws.getCell("A2").value)).toContain("预算数由 80 万元 调整为 95 万元");
+  expect(["A4", "B4", "C4", "D4", "E4", "F4"].map((a) => ws.getCell(a).value)).toEqual(["项目", "变化", "内容", "原值", "新值", "位置"]);
+  expect(["A5", "B5", "C5", "D5", "E5"].map((a) => ws.getCell(a).value)).toEqual([
+    "项目 1 “安保执勤**工作专项”（130811211P05HPWFNMG5T）",
+    "修改",
+    "预算数",
+    "80 万元",
+    "95 万元",
+  ]);
+  expect(ws.getCell("F5").value).toEqual({ text: "新版本 项目1!C4", hyperlink: "退回修改.xlsx#'项目1'!C4" });
+  expect(ws.getCell("A6").value).toBeNull();
+});
