@@ -236,7 +236,7 @@ export const VERDICT_LABEL = { unsealed: "未校验", unchanged: "已校验且�
 export function verdictText(v: Verdict, file = "工作簿"): string {
   const lines = [`${file}：${VERDICT_LABEL[v.status]}`];
   if (v.status === "unsealed") {
-    lines.push("没有找到校验印记（工作表 _jxmb_seal）：这份工作簿没有用 jxmb seal 或任务窗格的“校验并盖章”校验过。");
+    lines.push("没有找到校验印记（工作表 _jxmb_seal）：这份工作簿没有用 jxmb seal 校验并盖章过。");
     return lines.join("\n") + "\n";
   }
   const seal = v.seal;
