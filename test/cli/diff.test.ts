@@ -6,18 +6,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../../src/cli/main";
+import { runMain as run } from "../helpers/run-main";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const SEED = path.join(EXAMPLES, "seed-002.xlsx");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 let tmp: string;
 let edited: string;

@@ -6,20 +6,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main, type Io } from "../../src/cli/main";
+import { runMain as run } from "../helpers/run-main";
 import { convertWithLibreOffice } from "../template/libreoffice";
 
 const SEED = path.join(__dirname, "..", "..", "examples", "seed-002.xlsx");
 
 jest.setTimeout(300_000);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 /** In flat ODF: the first cell of row `row` (1-based) of sheet `sheet` holding `from` gets `to`. */
 function editFods(xml: string, sheet: string, row: number, from: string, to: string): string {

@@ -7,19 +7,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../../src/cli/main";
+import { runMain as run } from "../helpers/run-main";
 import { loadGrid } from "../../src/xlsx/read";
 import { readSeal, SEAL_SHEET } from "../../src/model/seal";
 
 const SEED = path.join(__dirname, "..", "..", "examples", "seed-002.xlsx");
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 async function editCopy(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
   const wb = new ExcelJS.Workbook();
