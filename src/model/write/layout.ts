@@ -235,6 +235,24 @@ export interface ProjectLayout {
   maxSheetName: number;
 }
 
+/**
+ * The indicator header row every project form shares (and the 校验 column heading): one description, so
+ * the forms cannot drift apart. `optional` is the mark a form prints after the columns a clerk may leave
+ * blank (the Ningxia form says “（选填）”).
+ */
+function indicatorHeader(r: number, optional: string): LabelSpot[] {
+  return [
+    { r, c: 0, text: "一级指标", role: "header" },
+    { r, c: 1, text: "二级指标", role: "header" },
+    { r, c: 2, text: "三级指标", role: "header" },
+    { r, c: 3, text: `绩效指标描述${optional}`, role: "header" },
+    { r, c: 4, text: "指标值", role: "header" },
+    { r, c: 5, text: `指标值确定依据${optional}`, role: "header" },
+    { r, c: 6, text: `评（扣）分标准${optional}`, role: "header" },
+    { r: 1, c: 7, text: "校验", role: "header" },
+  ];
+}
+
 export const PROJECT: ProjectLayout = {
   id: "hebei",
   titleStyle: "hebei",
@@ -258,14 +276,7 @@ export const PROJECT: ProjectLayout = {
     { r: 5, c: 4, text: "12月底" },
     { r: 5, c: 5, c2: 6, r2: 6, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
     { r: 7, c: 0, text: "绩效目标" },
-    { r: 8, c: 0, text: "一级指标", role: "header" },
-    { r: 8, c: 1, text: "二级指标", role: "header" },
-    { r: 8, c: 2, text: "三级指标", role: "header" },
-    { r: 8, c: 3, text: "绩效指标描述", role: "header" },
-    { r: 8, c: 4, text: "指标值", role: "header" },
-    { r: 8, c: 5, text: "指标值确定依据", role: "header" },
-    { r: 8, c: 6, text: "评（扣）分标准", role: "header" },
-    { r: 1, c: 7, text: "校验", role: "header" },
+    ...indicatorHeader(8, ""),
   ] as LabelSpot[],
   fields: {
     unitCode: { r: 1, c: 1 },
@@ -342,14 +353,7 @@ export const PROJECT_NINGXIA: ProjectLayout = {
     { r: 6, c: 3, r2: 8, c2: 6, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
     { r: 9, c: 0, text: "资金用途（选填）" },
     { r: 10, c: 0, text: "年度总体目标" },
-    { r: 11, c: 0, text: "一级指标", role: "header" },
-    { r: 11, c: 1, text: "二级指标", role: "header" },
-    { r: 11, c: 2, text: "三级指标", role: "header" },
-    { r: 11, c: 3, text: "绩效指标描述（选填）", role: "header" },
-    { r: 11, c: 4, text: "指标值", role: "header" },
-    { r: 11, c: 5, text: "指标值确定依据（选填）", role: "header" },
-    { r: 11, c: 6, text: "评（扣）分标准（选填）", role: "header" },
-    { r: 1, c: 7, text: "校验", role: "header" },
+    ...indicatorHeader(11, "（选填）"),
   ],
   fields: {
     name: { r: 2, c: 1, c2: 6 },
