@@ -8,6 +8,12 @@
  *    at least half of the places it lists do); a finding that matches no label counts against it;
  *  - findings per project (median, max), cells with more than one finding, distinct 建议.
  * Labels are a reviewer's judgement and are never edited to make a number.
+ *
+ * Label files marked `heldOut` were labelled from the documents before the rules were looked at or
+ * changed for them; the table reports them apart from the documents the rules were developed on.
+ * A file with `incomplete` (the stored page stops mid-table) does not score findings that say
+ * something is absent (缺少…指标, 指标过少) unless a label confirms them: what the excerpt lost
+ * cannot make such a finding right or wrong.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -39,7 +45,16 @@ export interface LabelFile {
   seed: string;
   workbook: string;
   profile?: string;
+  /** Labelled before the rules were looked at or tuned for this document (the held-out set). */
+  heldOut?: boolean;
+  /** Why the document is an incomplete excerpt (the stored page stops mid-table), when it is. */
+  incomplete?: string;
   labels: Label[];
+}
+
+/** Rules whose findings say that something is absent from the table (see `incomplete`). */
+export function isAbsenceRule(ruleId: string): boolean {
+  return ruleId.startsWith("indicator/missing-") || ruleId === "indicator/too-few";
 }
 
 export interface EvalResult {
@@ -59,6 +74,8 @@ export interface EvalResult {
   fixTexts: Set<string>;
   missed: Label[];
   unmatched: Finding[];
+  /** Findings not scored (absence findings on an incomplete excerpt that match no label). */
+  unscored: Finding[];
   allFindings: readonly Finding[];
 }
 
@@ -93,12 +110,13 @@ function matches(l: Label, h: { projectSeq: number | null; cell: string | null }
 }
 
 /** Score one document's findings against its labels (pure; the tests use it too). */
-export function score(name: string, labels: readonly Label[], findings: readonly Finding[], projectSeqs: readonly number[]): EvalResult {
+export function score(name: string, labels: readonly Label[], findings: readonly Finding[], projectSeqs: readonly number[], opts: { incomplete?: boolean } = {}): EvalResult {
   const recall: EvalResult["recall"] = {};
   for (const k of CATEGORY_KEYS) recall[k] = { labels: 0, found: 0 };
   const precision: EvalResult["precision"] = { error: { findings: 0, onLabel: 0 }, warning: { findings: 0, onLabel: 0 }, info: { findings: 0, onLabel: 0 } };
   const found = new Set<Label>();
   const unmatched: Finding[] = [];
+  const unscored: Finding[] = [];
   let matched = 0;
   let same = 0;
   for (const f of findings) {
@@ -116,6 +134,10 @@ export function score(name: string, labels: readonly Label[], findings: readonly
       if (hit) hitCount++;
     }
     const ok = f.locations ? hitCount * 2 >= hs.length : hitCount > 0;
+    if (!ok && opts.incomplete && [f.ruleId, ...(f.folded ?? [])].every(isAbsenceRule)) {
+      unscored.push(f);
+      continue;
+    }
     precision[f.severity].findings++;
     if (ok) {
       precision[f.severity].onLabel++;
@@ -164,20 +186,22 @@ export function score(name: string, labels: readonly Label[], findings: readonly
     fixTexts: fixes,
     missed: labels.filter((l) => !found.has(l)),
     unmatched,
+    unscored,
     allFindings: findings,
   };
 }
 
 /** Read, validate and score every labelled workbook. */
-export async function evaluate(dir = LABEL_DIR, opts: { raw?: boolean } = {}): Promise<EvalResult[]> {
-  const out: EvalResult[] = [];
+export async function evaluate(dir = LABEL_DIR, opts: { raw?: boolean } = {}): Promise<(EvalResult & { heldOut: boolean })[]> {
+  const out: (EvalResult & { heldOut: boolean })[] = [];
   for (const lf of readLabelFiles(dir)) {
     const file = path.join(ROOT, lf.workbook);
     const grid = await loadGrid(fs.readFileSync(file), { fileName: path.basename(file) });
     const { document } = readWorkbook(grid);
     const report = validate(document, { raw: opts.raw });
     const live = document.projects.filter((p) => !p.redacted).map((p) => p.seq);
-    out.push(score(lf.seed, lf.labels, report.findings, live));
+    const r = score(lf.seed, lf.labels, report.findings, live, { incomplete: !!lf.incomplete });
+    out.push({ ...r, heldOut: !!lf.heldOut });
   }
   return out;
 }
@@ -192,9 +216,9 @@ export function median(xs: readonly number[]): number {
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(0)}%`);
 
 /** All documents together. */
-export function total(results: readonly EvalResult[]): EvalResult {
+export function total(results: readonly EvalResult[], name = "合计 all"): EvalResult {
   const t = score("all", [], [], []);
-  t.name = "合计 all";
+  t.name = name;
   for (const r of results) {
     t.labels += r.labels;
     t.findings += r.findings;
@@ -219,13 +243,25 @@ export function total(results: readonly EvalResult[]): EvalResult {
     t.fixes.distinct = t.fixTexts.size;
     t.missed.push(...r.missed);
     t.unmatched.push(...r.unmatched);
+    t.unscored.push(...r.unscored);
   }
   return t;
 }
 
-/** The plain-text table `npm run eval:findings` prints. */
-export function formatTable(results: readonly EvalResult[]): string {
-  const all = [...results, total(results)];
+/**
+ * The documents the rules were developed on, the held-out ones, and all together: the table
+ * `npm run eval:findings` prints (with `byFile`, one column per document as well).
+ */
+export function groupedResults(results: readonly (EvalResult & { heldOut?: boolean })[], byFile = false): EvalResult[] {
+  const tuned = results.filter((r) => !r.heldOut);
+  const held = results.filter((r) => r.heldOut);
+  const groups = [total(tuned, "开发集 tuned"), ...(held.length ? [total(held, "留出集 held-out")] : [])];
+  return [...(byFile ? results : []), ...groups, total(results)];
+}
+
+/** The plain-text table of the given columns (documents or groups). */
+export function formatTable(columns: readonly EvalResult[]): string {
+  const all = columns;
   const lines: string[] = [];
   const head = ["", ...all.map((r) => r.name)];
   const rows: string[][] = [];
@@ -252,6 +288,7 @@ export function formatTable(results: readonly EvalResult[]): string {
   rows.push(["findings/project median", ...all.map((r) => String(median(r.perProject)))]);
   rows.push(["findings/project max", ...all.map((r) => String(r.perProject.length ? Math.max(...r.perProject) : 0))]);
   rows.push(["doc-level findings 全文级", ...all.map((r) => String(r.findings - r.perProject.reduce((a, b) => a + b, 0)))]);
+  rows.push(["not scored (excerpt cut) 未计分", ...all.map((r) => String(r.unscored.length))]);
   rows.push(["projects 错误/警告 flagged", ...all.map((r) => `${r.projectsFlagged} (labelled ${r.projectsLabelled})`)]);
   rows.push(["cells with >1 finding 多发现单元格", ...all.map((r) => String(r.multiCells))]);
   rows.push(["建议 with/without", ...all.map((r) => `${r.fixes.with}/${r.fixes.without}`)]);
@@ -270,7 +307,7 @@ export function formatTable(results: readonly EvalResult[]): string {
 export async function findingsRows(): Promise<BenchRow[]> {
   const results = await evaluate();
   if (results.length === 0) return [];
-  console.error(formatTable(results));
+  console.error(formatTable(groupedResults(results)));
   const t = total(results);
   let a = 0;
   let b = 0;
