@@ -41,13 +41,28 @@ export const ALL_RULES: RuleGate = () => true;
 
 interface FormulaPart {
   cond: string;
-  msg: string;
+  /** Shown when `cond` holds (none: the branch only guards `orElse`). */
+  msg?: string;
+  /** Parts checked only when `cond` does not hold (mutually exclusive findings share one test). */
+  orElse?: readonly FormulaPart[];
 }
-/** IF(parts…="", clean, "✗ "&parts…) with each part "；msg" when its condition holds. */
+/** The "；msg…" text of the parts that hold, each condition written once. */
+function partsFormula(parts: readonly FormulaPart[]): string {
+  return parts
+    .map((p) => {
+      const orElse = p.orElse?.length ? partsFormula(p.orElse) : '""';
+      return `IF(${p.cond},${p.msg ? str("；" + p.msg) : '""'},${orElse})`;
+    })
+    .join("&");
+}
+/**
+ * "✗ msg1；msg2…" when parts hold, else `clean`; the parts are written ONCE (no LET in every host):
+ * "¦"&parts is "¦" alone when nothing holds, else "¦；msg1；msg2"; the first SUBSTITUTE turns a leading
+ * "¦；" into "✗ ", the second turns a lone "¦" into the clean text. No message contains "¦".
+ */
 function combineFormula(parts: readonly FormulaPart[], clean: string): string {
   if (parts.length === 0) return clean;
-  const acc = parts.map((p) => `IF(${p.cond},${str("；" + p.msg)},"")`).join("&");
-  return `IF(${acc}="",${clean},${str(CHECK.badPrefix)}&MID(${acc},2,2000))`;
+  return `SUBSTITUTE(SUBSTITUTE("¦"&${partsFormula(parts)},"¦；",${str(CHECK.badPrefix)}),"¦",${clean})`;
 }
 function combine(parts: readonly [boolean, string][], clean: string): string {
   const bad = parts.filter(([b]) => b).map(([, m]) => m);
@@ -192,27 +207,48 @@ export interface BlockRefs {
   pairsL2: string;
 }
 
-/** The framework the rows themselves follow (rules/util.ts facts()): 2021 when 成本 is a 一级 only, 2015 when only a 二级 under 产出. */
-function fwFormula(b: BlockRefs, t: IndicatorTaxonomy): { fw: string; mixed: string } {
-  const asL1 = `SUMPRODUCT(--(${b.level1Col}=${str(t.costL1)}))`;
-  const asL2 = `SUMPRODUCT((${b.level1Col}=${str(t.outputL1)})*(${b.level2Col}=${str(t.costL2)}))`;
-  return {
-    fw: `IF(AND(${asL1}>0,${asL2}=0),"2021",IF(AND(${asL2}>0,${asL1}=0),"2015",${str(t.framework)}))`,
-    mixed: `AND(${asL1}>0,${asL2}>0)`,
-  };
-}
-export function rowsFramework(l1: readonly string[], l2: readonly string[], t: IndicatorTaxonomy): { fw: "2015" | "2021"; mixed: boolean } {
-  const asL1 = l1.some((x) => x === t.costL1);
-  const asL2 = l1.some((x, i) => x === t.outputL1 && l2[i] === t.costL2);
-  return { fw: asL1 && !asL2 ? "2021" : asL2 && !asL1 ? "2015" : t.framework, mixed: asL1 && asL2 };
+/**
+ * Per-sheet helpers: cells outside the print area (the hidden meta column) that hold what every indicator
+ * row would otherwise recompute (and repeat in its formula): the framework the rows follow, and the years
+ * that are not the budget year. Each row check refers to them by absolute address.
+ */
+export interface SheetHelpers {
+  /** "2015" / "2021": the framework the rows follow; "*": both (any framework's pair counts). */
+  framework: string;
+  /** "|2000|2001|…|2099|" without the budget year (the whole list while the year is no number). */
+  otherYears: string;
 }
 
-/** Year of a target as the formula sees it: "YYYY年…" anywhere, or a leading "YYYY." / "YYYY-" / "YYYY/". */
-function yearFormula(target: string): string {
+/** Framework mark of the rows (rules/util.ts facts()): 2021 when 成本 is a 一级 only, 2015 when only a 二级 under 产出, "*" when both. */
+export function frameworkHelperFormula(b: BlockRefs, t: IndicatorTaxonomy): string {
+  const asL1 = `SUMPRODUCT(--(${b.level1Col}=${str(t.costL1)}))>0`;
+  const asL2 = `SUMPRODUCT((${b.level1Col}=${str(t.outputL1)})*(${b.level2Col}=${str(t.costL2)}))>0`;
+  return `IF(${asL1},IF(${asL2},"*","2021"),IF(${asL2},"2015",${str(t.framework)}))`;
+}
+export function frameworkHelper(l1: readonly string[], l2: readonly string[], t: IndicatorTaxonomy): "2015" | "2021" | "*" {
+  const asL1 = l1.some((x) => x === t.costL1);
+  const asL2 = l1.some((x, i) => x === t.outputL1 && l2[i] === t.costL2);
+  return asL1 ? (asL2 ? "*" : "2021") : asL2 ? "2015" : t.framework;
+}
+
+/** Every year a target may name (the /^20\d\d$/ of yearOfTarget), as "|2000|2001|…|2099|". */
+const YEARS = `|${Array.from({ length: 100 }, (_, i) => 2000 + i).join("|")}|`;
+export function otherYearsFormula(fiscalYear: string): string {
+  return `SUBSTITUTE(${str(YEARS)},"|"&${fiscalYear}&"|","|")`;
+}
+export function otherYears(fiscalYear: CheckInput): string {
+  // ""&x in a formula: a blank cell is "", a boolean TRUE/FALSE; only a whole 20xx year matches an entry.
+  const text = fiscalYear === null ? "" : typeof fiscalYear === "boolean" ? (fiscalYear ? "TRUE" : "FALSE") : String(fiscalYear);
+  return YEARS.replace(`|${text}|`, "|");
+}
+
+/**
+ * A target names another year than the budget year: the four characters before its first "年" (spaces
+ * removed) are one of the other years. MID from ≤ 0 (年 within the first four characters) or no 年 → error → no.
+ */
+function wrongYearFormula(target: string, fiscalYear: string, otherYearsCell: string): string {
   const s = `SUBSTITUTE(SUBSTITUTE(${target}," ",""),"　","")`;
-  const m = `MID(${s},FIND("年",${s})-4,4)`;
-  // IFERROR: no 年, or 年 within the first four characters (MID from ≤ 0), or four characters that are no number.
-  return `IFERROR(IF(AND(LEFT(${m},2)="20",VALUE(${m})>=2000,VALUE(${m})=INT(VALUE(${m}))),VALUE(${m}),""),"")`;
+  return `IFERROR(AND(ISNUMBER(${fiscalYear}),ISNUMBER(FIND("|"&MID(${s},FIND("年",${s})-4,4)&"|",${otherYearsCell}))),FALSE)`;
 }
 export function yearOfTarget(v: CheckInput): number | null {
   if (typeof v !== "string") return null;
@@ -227,30 +263,29 @@ export function yearOfTarget(v: CheckInput): number | null {
  * One indicator row: empty row → ""; otherwise ✗ parts for indicator/unknown-level1 (blank or unknown 一级),
  * indicator/level2-mismatch (二级 blank, unknown or not under the 一级 in the rows' framework), value/missing
  * (blank 指标值) and time/wrong-year (a year in the 指标值 ≠ 预算年度); no ✗ but a blank 三级 → 待填写.
+ * `helpers` are the absolute addresses of the sheet's helper cells.
  */
-export function indicatorCheckFormula(x: IndicatorRefs, b: BlockRefs, t: IndicatorTaxonomy, fiscalYear: string, gate: RuleGate = ALL_RULES): string {
+export function indicatorCheckFormula(x: IndicatorRefs, helpers: SheetHelpers, b: BlockRefs, t: IndicatorTaxonomy, fiscalYear: string, gate: RuleGate = ALL_RULES): string {
   const known1 = `OR(${t.level1All.map((l) => `${x.level1}=${str(l)}`).join(",")})`;
-  const { fw, mixed } = fwFormula(b, t);
-  const pairIn = (fwExpr: string) => `SUMPRODUCT((${b.pairsFw}=${fwExpr})*(${b.pairsL1}=${x.level1})*(${b.pairsL2}=${x.level2}))>0`;
+  const fw = helpers.framework;
+  const pairMissing = `SUMPRODUCT(((${b.pairsFw}=${fw})+(${fw}="*"))*(${b.pairsL1}=${x.level1})*(${b.pairsL2}=${x.level2}))=0`;
   const parts: FormulaPart[] = [];
-  if (gate("indicator/unknown-level1")) parts.push({ cond: `NOT(${known1})`, msg: tagged(CHECK.l1Unknown, "indicator/unknown-level1") });
-  if (gate("indicator/level2-mismatch"))
-    parts.push({
-      cond: `AND(${known1},NOT(${pairIn(fw)}),NOT(AND(${mixed},SUMPRODUCT((${b.pairsL1}=${x.level1})*(${b.pairsL2}=${x.level2}))>0)))`,
-      msg: tagged(CHECK.l2Mismatch, "indicator/level2-mismatch"),
-    });
-  if (gate("value/missing")) parts.push({ cond: `${x.target}=""`, msg: tagged(CHECK.targetMissing, "value/missing") });
-  if (gate("time/wrong-year")) {
-    const y = yearFormula(x.target);
-    parts.push({ cond: `AND(ISNUMBER(${fiscalYear}),ISNUMBER(${y}),${y}<>N(${fiscalYear}))`, msg: tagged(CHECK.yearWrong, "time/wrong-year") });
-  }
+  // Unknown 一级 and a 二级 mismatch exclude each other: the 一级 test is written once.
+  const l2: FormulaPart[] = gate("indicator/level2-mismatch") ? [{ cond: pairMissing, msg: tagged(CHECK.l2Mismatch, "indicator/level2-mismatch") }] : [];
+  if (gate("indicator/unknown-level1") || l2.length)
+    parts.push({ cond: `NOT(${known1})`, msg: gate("indicator/unknown-level1") ? tagged(CHECK.l1Unknown, "indicator/unknown-level1") : undefined, orElse: l2 });
+  // A blank 指标值 has nothing else to check.
+  const onTarget: FormulaPart[] = [];
+  if (gate("time/wrong-year")) onTarget.push({ cond: wrongYearFormula(x.target, fiscalYear, helpers.otherYears), msg: tagged(CHECK.yearWrong, "time/wrong-year") });
+  if (gate("value/missing") || onTarget.length)
+    parts.push({ cond: `${x.target}=""`, msg: gate("value/missing") ? tagged(CHECK.targetMissing, "value/missing") : undefined, orElse: onTarget });
   return `IF(COUNTA(${x.row})=0,"",${combineFormula(parts, `IF(${x.name}="",${str(CHECK.l3Missing)},${str(CHECK.ok)})`)})`;
 }
 
 export function indicatorCheck(
   row: readonly CheckInput[],
   v: { level1: CheckInput; level2: CheckInput; name: CheckInput; target: CheckInput },
-  block: { fw: "2015" | "2021"; mixed: boolean },
+  framework: "2015" | "2021" | "*",
   t: IndicatorTaxonomy,
   fiscalYear: CheckInput,
   gate: RuleGate = ALL_RULES,
@@ -263,7 +298,7 @@ export function indicatorCheck(
   const parts: [boolean, string][] = [];
   if (gate("indicator/unknown-level1")) parts.push([!known1, tagged(CHECK.l1Unknown, "indicator/unknown-level1")]);
   if (gate("indicator/level2-mismatch"))
-    parts.push([known1 && !inPairs(t.pairs[block.fw]) && !(block.mixed && (inPairs(t.pairs["2015"]) || inPairs(t.pairs["2021"]))), tagged(CHECK.l2Mismatch, "indicator/level2-mismatch")]);
+    parts.push([known1 && !(framework === "*" ? inPairs(t.pairs["2015"]) || inPairs(t.pairs["2021"]) : inPairs(t.pairs[framework])), tagged(CHECK.l2Mismatch, "indicator/level2-mismatch")]);
   if (gate("value/missing")) parts.push([isBlank(v.target), tagged(CHECK.targetMissing, "value/missing")]);
   if (gate("time/wrong-year")) {
     const y = yearOfTarget(v.target);

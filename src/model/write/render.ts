@@ -17,8 +17,12 @@ import { ruleSetting } from "../rules/profiles";
 import {
   blockCheck,
   blockCheckFormula,
-  rowsFramework,
+  frameworkHelper,
+  frameworkHelperFormula,
+  otherYears,
+  otherYearsFormula,
   type BlockRefs,
+  type SheetHelpers,
   type BlockRequirement,
   type IndicatorTaxonomy,
   type RuleGate,
@@ -525,7 +529,6 @@ function renderProject(
   }
   const l1s = rowCells.map((c) => (typeof c[0] === "string" ? c[0] : ""));
   const l2s = rowCells.map((c) => (typeof c[1] === "string" ? c[1] : ""));
-  const evidence = rowsFramework(l1s, l2s, lists.taxonomy);
   const blockRefs: BlockRefs = {
     level1Col: `${abs(first, IC.level1)}:${abs(last, IC.level1)}`,
     level2Col: `${abs(first, IC.level2)}:${abs(last, IC.level2)}`,
@@ -533,6 +536,14 @@ function renderProject(
     pairsL1: NAMES.pairsAllL1,
     pairsL2: NAMES.pairsAllL2,
   };
+  // Per-sheet helpers in the hidden meta column just above the block (outside the print area): what every
+  // row check needs is computed once per sheet instead of in each row's formula.
+  const fwSpot: Spot = { r: first - 1, c: L.metaCol };
+  const yearsSpot: Spot = { r: first - 2, c: L.metaCol };
+  const framework = frameworkHelper(l1s, l2s, lists.taxonomy);
+  formula(sheet, ex, fwSpot, frameworkHelperFormula(blockRefs, lists.taxonomy), framework, "meta");
+  formula(sheet, ex, yearsSpot, otherYearsFormula(NAMES.fiscalYear), otherYears(ctx.fiscalYear), "meta");
+  const helpers: SheetHelpers = { framework: ref(fwSpot, true), otherYears: ref(yearsSpot, true) };
   const required = lists.required.filter((q) => gate(q.ruleId));
   chk(
     C.block,
@@ -565,12 +576,12 @@ function renderProject(
     const v = indicatorCheck(
       cells as CheckInput[],
       { level1: cells[0] as CheckInput, level2: cells[1] as CheckInput, name: cells[2] as CheckInput, target: cells[4] as CheckInput },
-      evidence,
+      framework,
       lists.taxonomy,
       ctx.fiscalYear,
       gate,
     );
-    setValue(sheet, r, L.checkCol, v, indicatorCheckFormula(refs, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
+    setValue(sheet, r, L.checkCol, v, indicatorCheckFormula(refs, helpers, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
     checkTexts.push(v);
   }
   ex.styles.push({ range: `${a1(first, IC.name)}:${a1(last, IC.scoring)}`, role: "input" });
