@@ -9,8 +9,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, qen, qzh, usageError, type ExitCode }
 import { planOutput, writeOutput } from "./output";
 import { loadDocument, parseJsonInput, readInputFile } from "./pipeline";
 import { businessChanges, diffCounts, diffDocuments, diffRows, diffSummary, diffText, hasBusinessChanges } from "../model/diff";
-import { makeSeal, sealSheet, sha256Hex, verdictText, verifySeal, VERDICT_LABEL, type Seal } from "../model/seal";
-import { toCanonicalJson } from "../model/canonical";
+import { verdictText, verifySeal, VERDICT_LABEL, type Seal } from "../model/seal";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 import type { ExtraLabels } from "../model/read/synonyms";
@@ -107,26 +106,28 @@ export async function cmdSeal(parsed: Parsed, ctx: CommandContext): Promise<Exit
   const name = typeof parsed.options.name === "string" ? parsed.options.name : null;
   const bytes = readInputFile(file, ctx.limits);
   workbookOnly(file, bytes, "seal");
-  const { document } = await loadDocument(bytes, file, profile, ctx.limits, ctx.labels);
-  const { writeHelperSheet } = await import("../xlsx/seal-write");
-  const time = new Date();
+  const first = await loadDocument(bytes, file, profile, ctx.limits, ctx.labels);
+  const { sealWorkbookBytes, SealReadBackError } = await import("../xlsx/seal-write");
   // The copy is saved by exceljs; the seal must describe what a reader sees in the copy, so it is read back
-  // and, should the save have changed what the readers see, sealed once more from the copy.
-  let seal = await makeSeal(document, { time, name });
-  let out = await writeHelperSheet(bytes, sealSheet(seal));
-  for (let attempt = 0; ; attempt++) {
-    const back = (await loadDocument(out, plan.file, profile, ctx.limits, ctx.labels)).document;
-    if ((await sha256Hex(toCanonicalJson(back))) === seal.hash) break;
-    if (attempt === 1) {
-      throw new CliError(`盖章后的副本读回时内容与原工作簿不一致，未写出 ${qzh(plan.file)}（请把此文件反馈给维护者）。`, `The sealed copy does not read back as the original; nothing was written (please report this file).`);
-    }
-    seal = await makeSeal(back, { time, name });
-    out = await writeHelperSheet(bytes, sealSheet(seal));
+  // (and sealed once more from the copy should the save have changed what the readers see).
+  let sealed: Awaited<ReturnType<typeof sealWorkbookBytes>>;
+  try {
+    sealed = await sealWorkbookBytes(bytes, first, { time: new Date(), name, readBack: (out) => loadDocument(out, plan.file, profile, ctx.limits, ctx.labels) });
+  } catch (e) {
+    if (!(e instanceof SealReadBackError)) throw e;
+    throw new CliError(`盖章后的副本读回时内容与原工作簿不一致，未写出 ${qzh(plan.file)}（请把此文件反馈给维护者）。`, `The sealed copy does not read back as the original; nothing was written (please report this file).`);
   }
+  const { seal, bytes: out, write } = sealed;
   await writeOutput(plan, out);
   ctx.say(
     `已校验并盖章，写入 ${qzh(plan.file)}：${seal.counts.projects} 个项目，${seal.counts.indicators} 条指标，错误 ${seal.counts.errors} 项，警告 ${seal.counts.warnings} 项（SHA-256 ${seal.hash.slice(0, 12)}…）。`,
     `Checked and sealed into ${qen(plan.file)}: ${seal.counts.projects} project(s), ${seal.counts.errors} error(s), ${seal.counts.warnings} warning(s).`,
+  );
+  ctx.say(
+    write.spot
+      ? `状态单元格 ${qzh(`${write.spot.sheet}!${write.spot.status}`)}：公式核对 ${write.watched} 个单元格，不装助手打开时也显示“已校验且未修改”或“校验后已修改”。`
+      : `没有可写状态单元格的位置（写入后内容会变），修改只能用 jxmb verify 或助手查出。`,
+    write.spot ? `Status cell ${qen(`${write.spot.sheet}!${write.spot.status}`)}: a formula over ${write.watched} cells.` : `No status cell (it would change the content); use jxmb verify.`,
   );
   return EXIT_OK;
 }
