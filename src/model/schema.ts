@@ -141,6 +141,12 @@ export const ProjectSource = z.object({
   /** Area of the table, e.g. "A1:H40". */
   range: z.string().nullable(),
   cells: CellMap,
+  /**
+   * In a document merged from several files (the inbox, src/model/inbox): the file the table was read
+   * from, and the table's position (seq) in that file. Absent on a document read from one file.
+   */
+  file: z.string().optional(),
+  seq: z.number().int().optional(),
 });
 
 /** Which money a line of the self-evaluation 项目资金 block is about. */

@@ -363,9 +363,16 @@ function readSummary(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const units: CellValue[][] = [];
   if (uh >= 0) for (let r = uh + 1; r < rowCount(sheet); r++) units.push([getValue(sheet, r, U.code), getValue(sheet, r, U.name), getValue(sheet, r, U.total)]);
   const core = applyOverride<Omit<DeclaredTotals, "source"> | null>(meta, "declaredTotals", [dep, ...units.flat()], deriveDeclared(dep, units));
-  const declaredTotals: DeclaredTotals | null = core
-    ? { ...core, source: { sheet: sheet.name, range: null, cells: decl.r >= 0 ? { department: a1(decl.r, decl.c) } : {} } }
-    : null;
+  const cells: Record<string, string> = decl.r >= 0 ? { department: a1(decl.r, decl.c) } : {};
+  // Each declared unit's cells, so a finding on a unit total (here or in the inbox) names its row.
+  const filled = units.map((row, i) => (isBlankRow(row) ? -1 : uh + 1 + i)).filter((r) => r >= 0);
+  if (core && core.units.length === filled.length)
+    filled.forEach((r, i) => {
+      cells[`units.${i}.code`] = a1(r, U.code);
+      cells[`units.${i}.name`] = a1(r, U.name);
+      cells[`units.${i}.total`] = a1(r, U.total);
+    });
+  const declaredTotals: DeclaredTotals | null = core ? { ...core, source: { sheet: sheet.name, range: null, cells } } : null;
   return { projects: [], declaredTotals, problems: [] };
 }
 

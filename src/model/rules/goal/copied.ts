@@ -11,6 +11,37 @@ import { goalKey } from "./text";
 const MIN_LEN = 6; // short goals ("保障运转") repeat legitimately
 
 /**
+ * The goals that count for copying (goal/text goalKey: long enough, not "**"), first occurrences only,
+ * and the items that repeat an earlier item of the same project.
+ */
+function countedGoals(p: Project): { keys: string[]; repeats: { index: number; of: number }[] } {
+  const keys: string[] = [];
+  const repeats: { index: number; of: number }[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < p.goals.length; i++) {
+    const k = goalKey(p.goals[i]);
+    if (k.length < MIN_LEN || k === "**") continue;
+    const prev = seen.get(k);
+    if (prev !== undefined) repeats.push({ index: i, of: prev });
+    else {
+      seen.set(k, i);
+      keys.push(k);
+    }
+  }
+  return { keys, repeats };
+}
+
+/**
+ * What makes two projects' goals "identical" for this rule (also the inbox's cross-file check): null
+ * when the project has no goal that counts.
+ */
+export function copiedGoalKey(p: Project): string | null {
+  const { keys } = countedGoals(p);
+  return keys.length === 0 ? null : setKey(keys);
+}
+const setKey = (keys: string[]) => keys.join("\u0001");
+
+/**
  * Identical goal text across projects (seed 001 #14–#23 share one sentence; seed 004 P13 copies P7),
  * and repeated items inside one goal (seed 001 #28: the same item three times). O(n) with a hash map.
  */
@@ -30,21 +61,11 @@ export const rule: Rule = {
   checkDocument(doc, ctx) {
     const first = new Map<string, Project>();
     for (const p of bySeq(doc.projects)) {
-      const keys: string[] = [];
-      const seen = new Map<string, number>();
-      for (let i = 0; i < p.goals.length; i++) {
-        const k = goalKey(p.goals[i]);
-        if (k.length < MIN_LEN || k === "**") continue;
-        const prev = seen.get(k);
-        if (prev !== undefined) {
-          ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${prev + 1} 条重复`, fix: `删除第 ${i + 1} 条（与第 ${prev + 1} 条相同），或改写为另一项产出或效果` });
-          continue;
-        }
-        seen.set(k, i);
-        keys.push(k);
-      }
+      const { keys, repeats } = countedGoals(p);
+      for (const { index: i, of } of repeats)
+        ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${of + 1} 条重复`, fix: `删除第 ${i + 1} 条（与第 ${of + 1} 条相同），或改写为另一项产出或效果` });
       if (keys.length === 0) continue;
-      const key = keys.join("\u0001");
+      const key = setKey(keys);
       const prev = first.get(key);
       if (prev) {
         ctx.reportFor(p, {

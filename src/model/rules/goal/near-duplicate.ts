@@ -8,6 +8,24 @@ import { goalBody, goalKey, TEMPLATE_ARTEFACT } from "./text";
 const MIN_LEN = 12;
 
 /**
+ * A project's goals as this rule compares them: `text`, all items' bodies normalised for similarity
+ * (null when shorter than MIN_LEN, redacted or without goals), and `key`, the exact-identity key under
+ * which identical goals are left to goal/copied. Shared with the inbox's cross-file check.
+ */
+export function goalSimilarity(p: Project): { key: string; text: string } | null {
+  if (p.redacted || p.goals.length === 0) return null;
+  const keys: string[] = [];
+  let body = "";
+  for (const g of p.goals) {
+    const k = goalKey(g);
+    if (k.length >= 6 && k !== "**") keys.push(k);
+    body += goalBody(g).replace(TEMPLATE_ARTEFACT, "");
+  }
+  const text = normalizeForSimilarity(body);
+  return text.length < MIN_LEN ? null : { key: keys.join("\u0001"), text };
+}
+
+/**
  * Goals of two projects that differ only by punctuation, spaces or a few characters (seed 004 P13
  * copies P7's goal with small edits). Identical goals are goal/copied's; goals whose numbers differ
  * state each project's own targets and are not copies. Bucketed MinHash + bigram Jaccard
@@ -29,20 +47,12 @@ export const rule: Rule = {
     const index = new NearDuplicateIndex<Project>();
     const exact = new Set<string>();
     for (const p of bySeq(doc.projects)) {
-      if (p.redacted || p.goals.length === 0) continue;
-      const keys: string[] = [];
-      let body = "";
-      for (const g of p.goals) {
-        const k = goalKey(g);
-        if (k.length >= 6 && k !== "**") keys.push(k);
-        body += goalBody(g).replace(TEMPLATE_ARTEFACT, "");
-      }
-      const text = normalizeForSimilarity(body);
-      if (text.length < MIN_LEN) continue;
+      const t = goalSimilarity(p);
+      if (!t) continue;
       // Identical goals (goal/copied's key) are reported there.
-      const key = keys.join("\u0001");
-      if (exact.has(key)) continue;
-      exact.add(key);
+      if (exact.has(t.key)) continue;
+      exact.add(t.key);
+      const text = t.text;
       const hit = index.add(text, p);
       if (!hit) continue;
       const o = hit.id;

@@ -122,6 +122,18 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * The identity of a whole indicator set as this rule compares sets (the rule encodes the same rows as
+ * integer ids for speed): 三级 and 指标值, whitespace-free, every row in order; null below SET_MIN_ROWS
+ * rows (or `minRows`). For the inbox's cross-file check.
+ */
+export function copiedIndicatorSetKey(p: Project, minRows = SET_MIN_ROWS): string | null {
+  if (p.indicators.length < Math.max(1, minRows)) return null;
+  let key = "";
+  for (const ind of p.indicators) key += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
+  return key;
+}
+
 function squashed(s: string): string {
   const t = squash(s);
   return t.length > 20 ? t.slice(0, 20) + "…" : t;

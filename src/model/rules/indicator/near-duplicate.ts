@@ -6,6 +6,19 @@ import { bySeq, fmt, squash } from "../util";
 const MIN_ROWS = 3;
 
 /**
+ * A project's indicator set as this rule compares it (三级 and 指标值 of every row, in order): `key`
+ * for identical sets (left to indicator/copied), `text` normalised for similarity; null for a redacted
+ * project or fewer than MIN_ROWS rows. Shared with the inbox's cross-file check.
+ */
+export function indicatorSimilarity(p: Project): { key: string; text: string } | null {
+  const inds = p.indicators;
+  if (p.redacted || inds.length < MIN_ROWS) return null;
+  let key = "";
+  for (const ind of inds) key += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
+  return { key, text: normalizeForSimilarity(key) };
+}
+
+/**
  * Indicator sets of two projects that differ only by punctuation, spaces or a few characters (the 三级
  * and 指标值 of every row, in order): a template copied with small edits (seed 002 P15 ← P1). Identical
  * sets are indicator/copied's; sets whose numbers differ carry each project's own targets. Bucketed
@@ -28,12 +41,11 @@ export const rule: Rule = {
     const exact = new Set<string>();
     for (const p of bySeq(doc.projects)) {
       const inds = p.indicators;
-      if (p.redacted || inds.length < MIN_ROWS) continue;
-      let text = "";
-      for (const ind of inds) text += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
-      if (exact.has(text)) continue; // identical: indicator/copied
-      exact.add(text);
-      const hit = index.add(normalizeForSimilarity(text), p);
+      const t = indicatorSimilarity(p);
+      if (!t) continue;
+      if (exact.has(t.key)) continue; // identical: indicator/copied
+      exact.add(t.key);
+      const hit = index.add(t.text, p);
       if (!hit) continue;
       const o = hit.id;
       ctx.reportFor(p, {

@@ -4,6 +4,11 @@ import { bySeq } from "../util";
 
 const STRIP = /[\s\u3000\u00a0【】\[\]()（）]/g;
 
+/** The comparable form of a 项目编码 (no spaces or brackets, upper case); "" when nothing is left. Shared with the inbox. */
+export function codeKey(code: string | null): string {
+  return code ? code.replace(STRIP, "").toUpperCase() : "";
+}
+
 /** Codes must be unique in a document; names may repeat (劳务派遣经费 in two units, seed 000). */
 export const rule: Rule = {
   meta: {
@@ -20,11 +25,10 @@ export const rule: Rule = {
   checkDocument(doc, ctx) {
     const first = new Map<string, Project>();
     for (const p of bySeq(doc.projects)) {
-      if (!p.code) continue;
-      const key = p.code.replace(STRIP, "").toUpperCase();
+      const key = codeKey(p.code);
       if (!key) continue;
       const prev = first.get(key);
-      if (prev) ctx.reportFor(p, { field: "code", data: { code: p.code, other: prev.seq }, fix: "核对编码，每个项目应有自己的编码" });
+      if (prev) ctx.reportFor(p, { field: "code", data: { code: p.code ?? "", other: prev.seq }, fix: "核对编码，每个项目应有自己的编码" });
       else first.set(key, p);
     }
   },
