@@ -57,16 +57,21 @@ import {
   downloadBook,
   importJsonText,
   insertBook,
+  insertProject,
+  isTemplateWorkbook,
+  planProjectAddition,
+  previewAgainst,
   previewInsert,
   previewLines,
   templateBook,
   undoInsert,
   type InsertPreview,
   type InsertRecord,
+  type ProjectAddition,
   type TemplateKind,
   type UndoCheck,
 } from "./books";
-import type { TemplateBook } from "../model/write/index";
+import { SHEET_SUMMARY, type TemplateBook } from "../model/write/index";
 import { stripEnglishAside, t } from "./i18n";
 
 const TEXT = "14px";
@@ -172,7 +177,7 @@ const useStyles = makeStyles({
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; title: string; lines?: string[]; details?: string[] } | null;
 /** An insert waiting for the user's 确认 (nothing is written before). */
-type PendingInsert = { book: TemplateBook; preview: InsertPreview; title: string; doneTitle: string; stale: string };
+type PendingInsert = { book: TemplateBook; preview: InsertPreview; title: string; doneTitle: string; stale: string; addition?: ProjectAddition };
 type ProfileChoice = "" | ProfileName;
 type SessionInsert = { record: InsertRecord; at: string; check: UndoCheck | null };
 type Confirm = { title: string; body: string; go: () => void } | null;
@@ -454,9 +459,27 @@ export function App(props: AppProps): React.ReactElement {
     }
   };
 
+  /**
+   * 插入模板 → 一个项目表 in a template workbook: the next 项目N, in 汇总 and its 合计 (not a lone “项目1 (2)” with a
+   * second lists sheet). Needs a fresh read of the workbook; returns false when the workbook is not a template.
+   */
+  const offerNextProject = async (): Promise<boolean> => {
+    const existing = await port.sheetNames();
+    if (!existing.includes(SHEET_SUMMARY)) return false;
+    const res = run && !stale ? run : await doValidate(true);
+    if (!res || !isTemplateWorkbook(res.document, res.grid)) return false;
+    setBusy(t("making"));
+    const addition = planProjectAddition(res.document, res.grid, existing);
+    const preview = { ...previewAgainst(addition.insert, existing), updates: [SHEET_SUMMARY] };
+    const name = addition.sheetName;
+    setPending({ book: addition.insert, preview, title: t("tplNextTitle", { name }), doneTitle: t("tplNextDone", { name }), stale: t("staleAddProject"), addition });
+    return true;
+  };
+
   const onInsertTemplate = async (kind: TemplateKind) => {
     setBusy(t("making"));
     try {
+      if (kind === "project" && mode === "office" && (await offerNextProject())) return;
       const { book, suggestedName } = templateBook(kind, profile || "hebei");
       await offerBook(book, suggestedName, kind === "full" ? t("tplFullTitle") : t("tplProjectTitle"), t("tplReady"), t("staleInsert"));
     } catch (e) {
@@ -468,15 +491,26 @@ export function App(props: AppProps): React.ReactElement {
 
   const onConfirmInsert = async () => {
     if (!pending) return;
-    const { book, doneTitle } = pending;
+    const { book, doneTitle, addition } = pending;
     setPending(null);
+    if (addition && stale) {
+      // The plan was drawn from the read before the change (汇总 may differ now): plan again.
+      setNotice({ intent: "warning", title: t("tplStaleSincePreview") });
+      return;
+    }
     setBusy(t("inserting"));
     try {
-      const { record, message } = await insertBook(port, book);
+      const { record, message, summaryFailed } = addition
+        ? await insertProject(port, addition)
+        : { ...(await insertBook(port, book)), summaryFailed: undefined };
       const at = new Date().toTimeString().slice(0, 5);
       setInserts((list) => [...list, { record, at, check: null }]);
       if (run) setStale(pending.stale);
-      setNotice({ intent: "success", title: doneTitle, lines: [stripEnglishAside(message), t("undoHint")] });
+      setNotice({
+        intent: summaryFailed ? "warning" : "success",
+        title: summaryFailed && addition ? t("tplSummaryFailed", { name: addition.sheetName }) : doneTitle,
+        lines: [stripEnglishAside(message), t("undoHint")],
+      });
     } catch (e) {
       setNotice({ intent: "error", title: t("insertFailed"), lines: [portErrorMessage(e)] });
     } finally {

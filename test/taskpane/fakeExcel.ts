@@ -424,6 +424,20 @@ class FakeWorksheet extends FakeObject {
   set visibility(v: string) {
     this.ctx.queue.push({ request: { m: "visibility", v }, run: () => ((this.resolveNow().visibility = v as SheetStore["visibility"]), null) });
   }
+  /** Worksheet.position (ExcelApi 1.1): moves the sheet to this 0-based place among all sheets. */
+  set position(v: number) {
+    this.ctx.queue.push({
+      request: { m: "position", v },
+      run: () => {
+        const s = this.resolveNow();
+        const book = this.ctx.book;
+        if (!Number.isInteger(v) || v < 0 || v >= book.sheets.length) throw new FakeExcelError("InvalidArgument", `bad position ${v}`);
+        book.sheets = book.sheets.filter((x) => x !== s);
+        book.sheets.splice(v, 0, s);
+        return null;
+      },
+    });
+  }
   set tabColor(v: string) {
     this.ctx.queue.push({ request: { m: "tabColor", v }, run: () => ((this.resolveNow().tabColor = v), null) });
   }
@@ -710,6 +724,37 @@ class FakeRange extends FakeObject {
       },
     });
   }
+  /** Range.unmerge (ExcelApi 1.2): every merge that overlaps the range is undone. */
+  unmerge(): void {
+    this.ctx.queue.push({
+      request: { m: "unmerge" },
+      run: () => {
+        const { s, b } = this.need();
+        s.merges = s.merges.filter((m) => m.r2 < b.r || m.r1 >= b.r + b.rows || m.c2 < b.c || m.c1 >= b.c + b.cols);
+        return null;
+      },
+    });
+  }
+  /** Range.clear (ExcelApi 1.1): "All"/"Contents" empty the cells, "All"/"Formats" reset number formats. */
+  clear(applyTo: string = "All"): void {
+    this.ctx.queue.push({
+      request: { m: "clear", applyTo },
+      run: () => {
+        const { s, b } = this.need();
+        for (let r = b.r; r < b.r + b.rows; r++) {
+          for (let c = b.c; c < b.c + b.cols; c++) {
+            if (applyTo === "All" || applyTo === "Contents") {
+              if (s.values[r]?.[c] !== undefined) s.values[r][c] = "";
+              if (s.formulas[r]?.[c] !== undefined) s.formulas[r][c] = "";
+            }
+            if ((applyTo === "All" || applyTo === "Formats") && s.formats[r]?.[c] !== undefined) s.formats[r][c] = "General";
+          }
+        }
+        this.where().log.push({ path: "clear()", value: applyTo });
+        return null;
+      },
+    });
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     if (this.ctx.book.apiMinor < 13) throw new FakeExcelError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new FakeRangeAreas(this.ctx, () => {
@@ -777,7 +822,25 @@ function recorder(ctx: Ctx, path: string, where: () => { log: SheetStore["log"] 
       return true;
     },
     apply(_t, _this, args) {
-      ctx.queue.push({ request: { m: "call", path, args: args.map((a) => (typeof a === "object" ? "(object)" : a)) }, run: () => (where().log.push({ path: `${path}()`, value: args.map((a) => (typeof a === "object" ? "(object)" : a)) }), null) });
+      ctx.queue.push({
+        request: { m: "call", path, args: args.map((a) => (typeof a === "object" ? "(object)" : a)) },
+        run: () => {
+          const rec = where();
+          // DataValidation.clear (ExcelApi 1.8): the rules whose first cell lies in the range go.
+          const w = rec as unknown as { sheet?: SheetStore; address?: string };
+          if (path === "dataValidation.clear" && w.sheet && w.address) {
+            const [a, b] = w.address.split(":").map((x) => parseCell(x));
+            if (a && b) {
+              w.sheet.validations = w.sheet.validations.filter((v) => {
+                const p = parseCell(v.address.split(":")[0]);
+                return !p || p.r < a.r || p.r > b.r || p.c < a.c || p.c > b.c;
+              });
+            }
+          }
+          rec.log.push({ path: `${path}()`, value: args.map((a) => (typeof a === "object" ? "(object)" : a)) });
+          return null;
+        },
+      });
       return recorder(ctx, `${path}()`, where);
     },
   });
@@ -846,9 +909,31 @@ class FakeNames extends FakeObject {
     });
     return this;
   }
-  getItem(name: string): { delete(): void } {
+  getItem(name: string): { delete(): void; formula: string } {
     this.ctx.proxy();
+    const ctx = this.ctx;
+    const find = () => {
+      const list = this.list();
+      const i = list.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+      if (i < 0) throw new FakeExcelError("ItemNotFound", `name ${name} not found`);
+      return { list, i };
+    };
     return {
+      get formula(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "NamedItem.formula: load the collection instead");
+      },
+      /** NamedItem.formula is writable (ExcelApi 1.7): the name now points elsewhere. */
+      set formula(f: string) {
+        ctx.queue.push({
+          request: { m: "names.formula", name, f },
+          run: () => {
+            if (ctx.book.apiMinor < 7) throw new FakeExcelError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+            const { list, i } = find();
+            list[i] = { ...list[i], formula: f };
+            return null;
+          },
+        });
+      },
       delete: () =>
         this.ctx.queue.push({
           request: { m: "names.delete", name },

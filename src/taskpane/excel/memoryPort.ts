@@ -13,6 +13,7 @@ import {
   type InsertBook,
   type InsertResult,
   type ReadProgress,
+  type RewriteResult,
   type SheetInspection,
   type WorkbookPort,
 } from "./port";
@@ -77,10 +78,10 @@ export class MemoryPort implements WorkbookPort {
       this.grid.sheets.map((s) => s.name),
     );
     const renamed = renameBook(book, names);
-    this.grid = {
-      sheets: [...this.grid.sheets, ...renamed.grid.sheets],
-      names: [...this.grid.names, ...renamed.grid.names],
-    };
+    const at = book.after === undefined ? -1 : this.grid.sheets.findIndex((s) => s.name.toLowerCase() === book.after!.toLowerCase());
+    const sheets = [...this.grid.sheets];
+    sheets.splice(at >= 0 ? at + 1 : sheets.length, 0, ...renamed.grid.sheets);
+    this.grid = { sheets, names: [...this.grid.names, ...renamed.grid.names] };
     Object.assign(this.extras, renamed.extras ?? {});
     const ids = renamed.grid.sheets.map((sh) => this.idOf(sh));
     const fingerprints: Record<string, string> = {};
@@ -114,6 +115,36 @@ export class MemoryPort implements WorkbookPort {
     const otherVisible = this.grid.sheets.filter((s) => !asked.has(s) && !s.hidden).length;
     const have = new Set(this.grid.names.map((d) => d.name.toLowerCase()));
     return { fingerprints, names, otherVisible, definedNames: definedNames.filter((d) => have.has(d.toLowerCase())) };
+  }
+
+  async rewriteSheets(book: InsertBook): Promise<RewriteResult> {
+    const targets = book.grid.sheets.map((s) => {
+      const old = this.find(s.name);
+      if (!old) throw Object.assign(new Error(`找不到工作表“${s.name}”`), { code: "ItemNotFound" });
+      return { s, old };
+    });
+    const ids: string[] = [];
+    const fingerprints: Record<string, string> = {};
+    let names = this.grid.names;
+    for (const { s, old } of targets) {
+      // The same sheet object keeps its id; only its content is replaced.
+      const copy = JSON.parse(JSON.stringify(s)) as GridSheet;
+      const name = old.name;
+      for (const k of Object.keys(old)) delete (old as unknown as Record<string, unknown>)[k];
+      Object.assign(old, copy, { name });
+      if (book.extras?.[s.name]) this.extras[s.name] = book.extras[s.name];
+      const moved = book.grid.names.filter((d) => d.sheet === s.name);
+      // A name keeps its place in the list and only points elsewhere; a new one is added at the end.
+      const byName = new Map(moved.map((d) => [d.name.toLowerCase(), d]));
+      const kept = names.map((d) => byName.get(d.name.toLowerCase()) ?? d);
+      const seen = new Set(kept.map((d) => d.name.toLowerCase()));
+      names = [...kept, ...moved.filter((d) => !seen.has(d.name.toLowerCase()))];
+      const id = this.idOf(old);
+      ids.push(id);
+      fingerprints[id] = sheetFingerprint(old);
+    }
+    this.grid = { sheets: [...this.grid.sheets], names };
+    return { ids, fingerprints };
   }
 
   async writeOwnSheet(sheet: GridSheet): Promise<void> {

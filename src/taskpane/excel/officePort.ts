@@ -19,6 +19,7 @@ import {
   type InsertBook,
   type InsertResult,
   type ReadProgress,
+  type RewriteResult,
   type SheetInspection,
   type WorkbookPort,
 } from "./port";
@@ -493,6 +494,8 @@ export class OfficePort implements WorkbookPort {
 
       let first: Excel.Worksheet | null = null;
       const added: Excel.Worksheet[] = [];
+      // New sheets go after `book.after` when asked (插入项目表: after the last project sheet), else at the end.
+      const afterAt = book.after === undefined ? -1 : sheets.items.findIndex((x) => x.name.toLowerCase() === book.after!.toLowerCase());
       // Each sheet's fingerprint rides on its own batch's sync (its content is final then): no response grows
       // past the payload limit and no round trip is added.
       const probes: Excel.Range[] = [];
@@ -501,6 +504,7 @@ export class OfficePort implements WorkbookPort {
         if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
         for (const s of batch) {
           const ws = sheets.add(s.name);
+          if (afterAt >= 0) ws.position = afterAt + 1 + added.length;
           ws.load("id");
           added.push(ws);
           first ??= ws;
@@ -535,6 +539,61 @@ export class OfficePort implements WorkbookPort {
         this.sizeHints.set(id, jsonBytes(probes[i].isNullObject ? null : probes[i].formulas));
       });
       return { names, ids, fingerprints, definedNames };
+    });
+  }
+
+  /**
+   * Two round trips: (1) the sheets, their used ranges and the names that may have to move; (2) clear them, write the
+   * book's content, repoint the names and read the fingerprints back.
+   */
+  async rewriteSheets(book: InsertBook): Promise<RewriteResult> {
+    const withFormula = this.supports("1.7");
+    return this.excel.run(async (ctx) => {
+      const wbNames = ctx.workbook.names;
+      wbNames.load("items/name");
+      const targets = book.grid.sheets.map((s) => {
+        const ws = ctx.workbook.worksheets.getItem(s.name);
+        ws.load("id");
+        const old = ws.getUsedRangeOrNullObject(false);
+        old.load("address");
+        ws.names.load("items/name");
+        return { s, ws, old };
+      });
+      await ctx.sync(); // 1 (a missing sheet fails here, before any write)
+      if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
+      const probes: Excel.Range[] = [];
+      for (const { s, ws, old } of targets) {
+        if (!old.isNullObject) {
+          // Unmerge first: a merge left behind would swallow the new cells under it.
+          old.unmerge();
+          old.clear("All" as Excel.ClearApplyTo);
+          if (this.supports("1.6")) old.conditionalFormats.clearAll();
+          if (this.supports("1.8")) old.dataValidation.clear();
+        }
+        this.queueSheetWrite(ws, s, book.extras?.[s.name]);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("address,formulas");
+        probes.push(used);
+      }
+      // The names on these sheets follow their cells (汇总's 合计 moves down a row per added project).
+      const wbHave = new Set(wbNames.items.map((n) => n.name.toLowerCase()));
+      for (const d of book.grid.names) {
+        const t = targets.find((x) => x.s.name === d.sheet);
+        if (!t || d.sheet === null) continue;
+        const ref = `=${quoteSheet(d.sheet)}!${d.ref.split(":").map((p) => p.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2")).join(":")}`;
+        const onSheet = t.ws.names.items.some((n) => n.name.toLowerCase() === d.name.toLowerCase());
+        if (onSheet && withFormula) t.ws.names.getItem(d.name).formula = ref;
+        else if (wbHave.has(d.name.toLowerCase()) && withFormula) ctx.workbook.names.getItem(d.name).formula = ref;
+        else if (!onSheet && !wbHave.has(d.name.toLowerCase())) ctx.workbook.names.add(d.name, ref);
+      }
+      await ctx.sync(); // 2
+      const ids = targets.map((x) => x.ws.id);
+      const fingerprints: Record<string, string> = {};
+      ids.forEach((id, i) => {
+        fingerprints[id] = fingerprintOfUsed(probes[i]);
+        this.sizeHints.set(id, jsonBytes(probes[i].isNullObject ? null : probes[i].formulas));
+      });
+      return { ids, fingerprints };
     });
   }
 

@@ -15,6 +15,15 @@ import { EXCEPTIONS_SHEET } from "../../model/exceptions";
 export interface InsertBook {
   grid: Grid;
   extras?: Record<string, SheetExtras>;
+  /** Place the new sheets right after this existing sheet (default: at the end). */
+  after?: string;
+}
+
+export interface RewriteResult {
+  /** Each rewritten sheet's id, in the order of the book's sheets. */
+  ids: string[];
+  /** Fingerprint of each rewritten sheet right after the write, by id (as InsertResult's). */
+  fingerprints: Record<string, string>;
 }
 
 export interface ReadProgress {
@@ -76,6 +85,13 @@ export interface WorkbookPort {
    * function that stops watching. Ports without live edits (the page) leave it out.
    */
   watchSheets?(names: string[], onChange: (sheet: string) => void): Promise<() => void>;
+  /**
+   * Replace the whole content of these EXISTING sheets (by name; values, formulas, formats, merges, validations,
+   * conditional formats) with the book's, and point the book's names that live on them at their new cells. Only
+   * 插入项目表 uses it, for 汇总 (and its undo, which writes the old content back); callers keep what was there to
+   * take it back. A missing sheet rejects with ItemNotFound before anything is written.
+   */
+  rewriteSheets(book: InsertBook): Promise<RewriteResult>;
   /**
    * Create or overwrite the pane's own hidden sheet (only EXCEPTIONS_SHEET: the one sheet the pane ever rewrites),
    * as text cells; every other sheet stays untouched.
