@@ -1,6 +1,6 @@
 /**
  * The xlsx reader: the XML parts the guard has already inflated and scanned → Grid, one streaming
- * `saxes` pass per part, no object per cell beyond what the Grid keeps. Browser-safe (no Node, no DOM):
+ * pass per part of the strict XML tokenizer in xml.ts, no object per cell beyond what the Grid keeps. Browser-safe (no Node, no DOM):
  * the standalone page runs it in a Web Worker.
  *
  * What a reader of the Grid sees is what the exceljs-based reader before it produced (the differential
@@ -12,12 +12,12 @@
  * every sheet the workbook lists is read or named — two sheets with one sheetId, a sheetId of 0, a
  * sheet whose part is missing.
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../model/grid";
 import { colName } from "../model/grid";
 import { resolveTarget, workbookLimitError, WorkbookReadError, type ReadNotice } from "./guard";
 import type { ReadLimits } from "./limits";
 import { areaSize, EXCEL_MAX_COLS, parseArea, parseCell } from "./refs";
+import { parseXml, XmlError, type XmlAttributes } from "./xml";
 
 export interface ParseOptions {
   limits: ReadLimits;
@@ -48,19 +48,13 @@ const local = (name: string): string => {
   return i === -1 ? name : name.slice(i + 1);
 };
 
-/** Run one part through saxes. A malformed part is refused as corrupt, naming the part. */
-function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (t: SaxesTagPlain) => void; text: (s: string) => void; close: (name: string) => void }): void {
-  const p = new SaxesParser({ position: false });
-  p.on("opentag", (t) => on.open(t as SaxesTagPlain));
-  p.on("text", on.text);
-  p.on("cdata", on.text);
-  p.on("closetag", (t) => on.close(local(t.name)));
+/** Run one part through the XML tokenizer (xml.ts). A malformed part is refused as corrupt, naming the part. */
+function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (name: string, a: XmlAttributes) => void; text: (s: string) => void; close: (name: string) => void }): void {
   try {
-    p.write(utf8.decode(part)).close();
+    parseXml(utf8.decode(part), on);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw e;
-    const detail = e instanceof Error ? e.message : String(e);
-    throw corrupt(fileName, `已损坏：部件 ${partName.slice(0, 60)} 不是有效的 XML`, `corrupt workbook: ${clean(detail)}`);
+    if (!(e instanceof XmlError)) throw e;
+    throw corrupt(fileName, `已损坏：部件 ${partName.slice(0, 60)} 不是有效的 XML`, `corrupt workbook: ${clean(e.message)}`);
   }
 }
 
@@ -83,9 +77,8 @@ function readRels(parts: Map<string, Uint8Array>, relsName: string, baseDir: str
   const data = parts.get(relsName.toLowerCase());
   if (!data) return out;
   sax(data, relsName, fileName, {
-    open(t) {
-      if (local(t.name) !== "Relationship") return;
-      const a = t.attributes;
+    open(tn, a) {
+      if (local(tn) !== "Relationship") return;
       const id = a.Id;
       if (id === undefined) return;
       const external = a.TargetMode === "External";
@@ -112,8 +105,8 @@ function readSharedStrings(data: Uint8Array | undefined, fileName?: string): str
   let buf: string[] = [];
   let siText = "";
   sax(data, "xl/sharedStrings.xml", fileName, {
-    open(t) {
-      const n = local(t.name);
+    open(tn) {
+      const n = local(tn);
       if (n === "si") {
         inSi = true;
         siText = "";
@@ -188,14 +181,14 @@ function readStyles(data: Uint8Array | undefined, fileName?: string): Style[] {
   const custom = new Map<number, string>();
   let inCellXfs = false;
   sax(data, "xl/styles.xml", fileName, {
-    open(t) {
-      const n = local(t.name);
+    open(tn, a) {
+      const n = local(tn);
       if (n === "numFmt") {
-        const id = parseInt(t.attributes.numFmtId ?? "", 10);
-        if (Number.isFinite(id)) custom.set(id, t.attributes.formatCode ?? "");
+        const id = parseInt(a.numFmtId ?? "", 10);
+        if (Number.isFinite(id)) custom.set(id, a.formatCode ?? "");
       } else if (n === "cellXfs") inCellXfs = true;
       else if (n === "xf" && inCellXfs) {
-        const id = parseInt(t.attributes.numFmtId ?? "", 10);
+        const id = parseInt(a.numFmtId ?? "", 10);
         let fmt: string | null = null;
         if (id) fmt = custom.get(id) || BUILTIN_FORMATS[id] || null;
         if (fmt === "General") fmt = null;
@@ -425,8 +418,8 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   };
 
   sax(data, partName, fileName, {
-    open(t) {
-      const n = local(t.name);
+    open(tn, a) {
+      const n = local(tn);
       if (inCell) {
         if (n === "rPh") rPh++;
         else if (rPh > 0) return;
@@ -434,9 +427,9 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
           target = "v";
         } else if (n === "f") {
           target = "f";
-          fT = t.attributes.t;
-          fSi = t.attributes.si;
-          fRef = t.attributes.ref;
+          fT = a.t;
+          fSi = a.si;
+          fRef = a.ref;
         } else if (n === "r") {
           runs ??= [];
           runText = "";
@@ -446,17 +439,16 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
         }
         return;
       }
-      if (n === "c" && inSheetData) openCell(t.attributes);
+      if (n === "c" && inSheetData) openCell(a);
       else if (n === "row" && inSheetData) {
-        const r = parseInt(t.attributes.r ?? "", 10);
+        const r = parseInt(a.r ?? "", 10);
         rowNum = Number.isFinite(r) && r >= 1 ? r : rowNum + 1;
         cells.openRow(rowNum, ++rowSeq);
         prevCol = -1;
       } else if (n === "sheetData") inSheetData = true;
       else if (n === "mergeCell") {
-        if (t.attributes.ref !== undefined) mergeRefs.push(t.attributes.ref);
+        if (a.ref !== undefined) mergeRefs.push(a.ref);
       } else if (n === "hyperlink") {
-        const a = t.attributes;
         const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
         if (rid && a.ref && rels.has(rid)) links.set(a.ref, true);
       }
@@ -637,9 +629,8 @@ function readWorkbookXml(data: Uint8Array, fileName?: string): { sheets: SheetEn
   let inName: string | null = null;
   let nameText = "";
   sax(data, "xl/workbook.xml", fileName, {
-    open(t) {
-      const n = local(t.name);
-      const a = t.attributes;
+    open(tn, a) {
+      const n = local(tn);
       if (n === "sheet") {
         const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
         sheets.push({ name: a.name ?? "", sheetId: parseInt(a.sheetId ?? "", 10), state: a.state, rid });

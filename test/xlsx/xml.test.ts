@@ -1,0 +1,117 @@
+/**
+ * The reader's XML tokenizer (src/xlsx/xml.ts) against saxes, which the reader used before it (and
+ * exceljs still uses): on every document below, both report the same elements, attributes and text,
+ * or both refuse it. Well-formed corners (entities, CDATA, line ends, attribute whitespace) and the
+ * malformed parts a damaged or forged workbook holds.
+ */
+import { SaxesParser } from "saxes";
+import { parseXml, XmlError } from "../../src/xlsx/xml";
+
+type Event = ["open", string, Record<string, string>] | ["text", string] | ["close", string];
+
+const local = (n: string) => n.slice(n.indexOf(":") + 1);
+
+/** Adjacent text events as one (saxes splits text at CDATA sections, the reader joins them anyway). */
+function push(out: Event[], e: Event): void {
+  const last = out[out.length - 1];
+  if (e[0] === "text" && last?.[0] === "text") last[1] += e[1];
+  else out.push(e);
+}
+
+function viaSaxes(xml: string): Event[] | "error" {
+  const out: Event[] = [];
+  const p = new SaxesParser({ position: false });
+  let depth = 0; // text outside the root (whitespace) is not character data
+  p.on("opentag", (t) => {
+    depth++;
+    push(out, ["open", t.name, { ...(t.attributes as Record<string, string>) }]);
+  });
+  p.on("text", (s) => {
+    if (s !== "" && depth > 0) push(out, ["text", s]);
+  });
+  p.on("cdata", (s) => s !== "" && push(out, ["text", s]));
+  p.on("closetag", (t) => {
+    depth--;
+    push(out, ["close", local(t.name)]);
+  });
+  try {
+    p.write(xml).close();
+    return out;
+  } catch {
+    return "error";
+  }
+}
+
+function viaReader(xml: string): Event[] | "error" {
+  const out: Event[] = [];
+  try {
+    parseXml(xml, {
+      open: (name, a) => push(out, ["open", name, { ...a }]),
+      text: (s) => push(out, ["text", s]),
+      close: (n) => push(out, ["close", n]),
+    });
+    return out;
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e;
+    return "error";
+  }
+}
+
+const WELL_FORMED: [string, string][] = [
+  ["declaration, namespaces, self-closing", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<x:w xmlns:x="u" a="1"><x:c r="A1" s=\'2\'/><v>1</v></x:w>'],
+  ["the five entities and character references", "<a t=\"&quot;&lt;&gt;&amp;&apos;&#x41;&#66;\">&quot;✗&quot;&amp;&amp;quot;&lt;&gt;&apos;&#x1F600;&#10;</a>"],
+  ["CDATA between text", "<a>x<![CDATA[<b>&amp;]]>y</a>"],
+  ["CR LF and lone CR in text", "<a>1\r\n2\r3\n4</a>"],
+  ["tab, LF, CR LF in attribute values; entity-made whitespace kept", '<a v="x\ty\nz\r\nw&#10;&#9;"/>'],
+  ["whitespace around = and in the end tag", '<a  b = "1"\n c=\'2\' ></a >'],
+  ["comments and processing instructions", "<!-- c --><a><!-- inside --><?pi data?>t</a><!-- after -->"],
+  ["a lone > and ]] in text", "<a>a > b ]] c</a>"],
+  ["non-ASCII names and text", "<表 列=\"值\">预算数（万元）</表>"],
+  ["an attribute named __proto__", '<a __proto__="x" constructor="y"/>'],
+  ["empty elements and empty text", "<a><t></t><t/></a>"],
+];
+
+const MALFORMED: [string, string][] = [
+  ["truncated", '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c>'],
+  ["mismatched end tag", "<a><b></a></b>"],
+  ["end tag without start", "<a></a></b>"],
+  ["undefined entity", "<a>&nbsp;</a>"],
+  ["entity without ;", "<a>R&D</a>"],
+  ["empty entity", "<a>&;</a>"],
+  ["character reference to NUL", "<a>&#0;</a>"],
+  ["character reference past Unicode", "<a>&#x110000;</a>"],
+  ["raw control character", "<a>\u0001</a>"],
+  ["U+FFFF", "<a>\uffff</a>"],
+  ["< in an attribute value", '<a b="1<2"/>'],
+  ["unquoted attribute", "<a b=1/>"],
+  ["attribute without value", "<a b/>"],
+  ["duplicate attribute", '<a b="1" b="2"/>'],
+  ["no space between attributes", '<a b="1"c="2"/>'],
+  ["]]> in text", "<a>x]]>y</a>"],
+  ["-- inside a comment", "<a><!-- a -- b --></a>"],
+  ["text outside the root", "<a/>x"],
+  ["two roots", "<a/><b/>"],
+  ["no root", "<?xml version=\"1.0\"?>"],
+  ["XML declaration not at the start", ' <?xml version="1.0"?><a/>'],
+  ["tag name starting with a digit", "<1a/>"],
+  ["slash not followed by >", "<a/ >"],
+  ["unterminated comment", "<a><!-- x</a>"],
+  ["unterminated CDATA", "<a><![CDATA[x</a>"],
+  ["markup declaration", "<a><!ELEMENT a ANY></a>"],
+];
+
+describe("xml tokenizer agrees with saxes", () => {
+  test.each(WELL_FORMED)("reads alike: %s", (_what, xml) => {
+    const expected = viaSaxes(xml);
+    expect(expected).not.toBe("error");
+    expect(viaReader(xml)).toEqual(expected);
+  });
+  test.each(MALFORMED)("refused alike: %s", (_what, xml) => {
+    expect(viaSaxes(xml)).toBe("error");
+    expect(viaReader(xml)).toBe("error");
+  });
+  test("decoded values, spelled out", () => {
+    const got = viaReader('<a v="x\ty\r\nz&#10;">&quot;A&quot;&amp;&amp;lt;\r\n</a>');
+    expect(got).toEqual([["open", "a", { v: "x y z\n" }], ["text", '"A"&&lt;\n'], ["close", "a"]]);
+  });
+});
