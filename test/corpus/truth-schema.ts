@@ -57,6 +57,8 @@ export const Truth = z.strictObject({
   /** The URL the page text was stored from (new forms; 01–07 cite theirs in README and sources/). */
   url: z.string().url().optional(),
   kind: z.enum(["project", "flat-department", "self-eval", "department"]),
+  /** Collection round: 2 = typed after the generic reader was built, before it was changed for the form (its first reading measures generality). */
+  round: z.number().int().optional(),
   complete: z.boolean(),
   layout: z.string(),
   unit: z.strictObject({ code: z.string().nullable(), name: z.string() }),
