@@ -35,7 +35,9 @@ function detect(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): boolean
   // One pass over the text cells of the head of the sheet (detect runs on every sheet of every
   // workbook); the duty and indicator headers are looked for only when the words are there.
   const last = Math.min(sheet.values.length - 1, HEAD_ROWS);
-  let bits = 0;
+  // The sheet tab may carry the title the sheet itself leaves out (部门整体支出绩效目标表 over “基本信息”).
+  let bits = formSignals(sheet.name, syn);
+  if (bits & SIGNAL.departmentTitle) return true;
   for (let r = 0; r <= last; r++) {
     const row = sheet.values[r];
     if (!row) continue;

@@ -137,13 +137,28 @@ function valueOf(sheet: GridSheet, label: CellHit, field: HeaderField, r2: numbe
     return hit;
   }
   // Below: goals under a 中期目标 | 年度目标 caption row, a value under its label.
-  if (MONEY_FIELDS.has(field) && !rightIsLabel) return null;
+  if (MONEY_FIELDS.has(field) && !rightIsLabel) return columnTotal(sheet, label, r2);
   const below = (m ? m.r2 : label.r) + 1;
   if (below > r2) return null;
   if (isEmptyCell(sheet, below, label.c)) return null;
   const hit: CellHit = { r: below, c: label.c, ref: a1(below, label.c), value: getValue(sheet, below, label.c), text: displayText(sheet, below, label.c) };
   if (isLabelCell(hit, syn)) return null;
   return hit;
+}
+
+/**
+ * A money label heading a column of cost lines (成本构成 | 金额 | … over 保安服务费 191 … 合计 814): the
+ * amount on the 合计/总计 row of that column, or null.
+ */
+function columnTotal(sheet: GridSheet, label: CellHit, r2: number): CellHit | null {
+  const m = mergeAt(sheet, label.r, label.c);
+  for (let r = (m ? m.r2 : label.r) + 1; r <= Math.min(r2, label.r + 40); r++) {
+    const v = getValue(sheet, r, label.c);
+    const isTotalRow = rowCells(sheet, r).some((h) => h.c < label.c && /^\*?(合计|总计):*$/.test(labelKey(h.text)));
+    if (isTotalRow) return typeof v === "number" ? { r, c: label.c, ref: a1(r, label.c), value: v, text: displayText(sheet, r, label.c) } : null;
+    if (v !== null && typeof v !== "number") return null;
+  }
+  return null;
 }
 
 function scanFields(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable): { hits: FieldHit[]; inline: { field: HeaderField; value: string; ref: string }[]; moneyUnit: MoneyUnit | null; title: CellHit | null; year: { year: number; ref: string } | null } {
@@ -348,6 +363,11 @@ function readTable(sheet: GridSheet, t: TableParts, end: number, syn: SynonymTab
   if (project.budget.total === null && project.budget.fiscal !== null && !scan.hits.some((x) => x.field === "total")) {
     // Only a 财政 figure printed (下达中央预算内投资 …): it is the total.
     project.budget.total = project.budget.fiscal;
+  }
+  const totalHit = scan.hits.find((x) => x.field === "total" && x.value);
+  if (project.budget.fiscal === null && project.budget.total !== null && totalHit && !scan.hits.some((x) => x.field === "fiscal") && /财政/.test(labelKey(totalHit.label.text))) {
+    // The only figure is itself named 财政 money (本年度申请市财政预算资金): it is the fiscal part too.
+    project.budget.fiscal = project.budget.total;
   }
 
   // Goals and purpose.

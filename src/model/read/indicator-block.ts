@@ -212,6 +212,16 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
     }
   }
 
+  // Two value columns in one group (绩效标准 | 当年预期实现值): the one whose label ends in 值 holds the
+  // targets, the other describes them.
+  for (const other of ["mid", "year"] as const) {
+    const vals = [...merged.entries()].filter(([, cl]) => cl.role === "value" && cl.group !== other).map(([c]) => c);
+    if (vals.length < 2) continue;
+    const endsZhi = vals.filter((c) => /值$/.test(labelKey(headerText(sheet, r, c, useSub)).replace(/:+$/, "").replace(/\([^()]*\)$/, "")));
+    if (endsZhi.length === 0 || endsZhi.length === vals.length) continue;
+    for (const c of vals) if (!endsZhi.includes(c)) merged.set(c, { role: "description", group: merged.get(c)!.group });
+  }
+
   const year: IndicatorColumns = {};
   const mid: IndicatorColumns = {};
   const cells: Partial<Record<ColumnRole, string>> = {};
@@ -232,6 +242,12 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
     // Only a 中期/长期 group is named: read it as the block's columns.
     cols = mid;
     midCols = null;
+  }
+  if (cols.level3 === undefined) {
+    // No 三级 column: the levels may be shifted one to the left (一级指标 | 二级指标 | … where the 一级
+    // column holds 数量指标 and the 二级 column the indicator names). The cells under the header decide.
+    shiftLevels(sheet, r + (useSub ? 2 : 1), cols);
+    if (midCols) shiftLevels(sheet, r + (useSub ? 2 : 1), midCols);
   }
   if (!hasRequired(cols)) return null;
   // A 指标内容 column stands for the name when there is no 三级指标 column.
@@ -271,6 +287,51 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
     }
   }
   return { row: r, lastRow, dataStart: lastRow + 1, cols, mid: midCols, fieldCols, cells, group };
+}
+
+/** Text of a header cell (the sub-row's when the header has one and the cell holds text there). */
+function headerText(sheet: GridSheet, r: number, c: number, useSub: boolean): string {
+  return (useSub ? cellLabel(sheet, r + 1, c) : null) ?? cellLabel(sheet, r, c) ?? "";
+}
+
+/**
+ * A header with 一级/二级 and a value column but no name column: when the cells of the lowest level
+ * column are mostly not 二级 labels (they are indicator names), that column is the name column and the
+ * level columns move one down (the 一级 column holds the 二级 labels when its cells are 二级 labels).
+ * Returns false when the cells do not support the shift.
+ */
+function shiftLevels(sheet: GridSheet, from: number, cols: IndicatorColumns): boolean {
+  if (cols.level3 !== undefined || cols.value === undefined) return true;
+  const nameCol = cols.level2 ?? cols.level1;
+  if (nameCol === undefined) return false;
+  const sample = (c: number) => {
+    const texts: string[] = [];
+    for (let rr = from; rr < Math.min(sheet.values.length, from + 12) && texts.length < 8; rr++) {
+      const t = displayText(sheet, rr, c);
+      if (t) texts.push(t);
+    }
+    return texts;
+  };
+  const names = sample(nameCol);
+  if (names.length < 2) return false;
+  const asLevel = names.filter((t) => normalizeLevel2(t).known || normalizeLevel1(t).known).length;
+  if (asLevel * 2 >= names.length) return false;
+  cols.level3 = nameCol;
+  if (nameCol === cols.level2) {
+    delete cols.level2;
+    if (cols.level1 !== undefined) {
+      const ups = sample(cols.level1);
+      const l2 = ups.filter((t) => normalizeLevel2(t).known).length;
+      const l1 = ups.filter((t) => normalizeLevel1(t).known).length;
+      if (l2 > l1) {
+        cols.level2 = cols.level1;
+        delete cols.level1;
+      }
+    }
+  } else {
+    delete cols.level1;
+  }
+  return true;
 }
 
 // Headers of a whole sheet per synonym table, cached per values array (grids are not mutated while

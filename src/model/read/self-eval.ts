@@ -173,7 +173,10 @@ function readGoals(sheet: GridSheet, r1: number, r2: number, cells: Record<strin
   const right = (h: CellHit): CellHit | null => valueRightOf(sheet, h.r, h.c, { stopAt: (x) => isLabelText(x.text) });
   for (let r = r1; r <= r2; r++) {
     const row = rowCells(sheet, r);
-    const act = row.find((h) => isField(h.text, "goalActual", syn));
+    // A section caption may name the same thing (1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况):
+    // the label with a goal label left of it is the column caption.
+    const acts = row.filter((h) => isField(h.text, "goalActual", syn));
+    const act = acts.find((a) => row.some((h) => h.c < a.c && fieldOf(h.text, syn) === "yearGoal")) ?? acts[0];
     if (!act) continue;
     const beside = [...row].reverse().find((h) => h.c < act.c && fieldOf(h.text, syn) === "yearGoal");
     let expHit: CellHit | null = null;

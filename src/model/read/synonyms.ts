@@ -264,7 +264,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
     carriedOver: [/^(其中:?)?上年(度)?结转(结余)?(资金)?$/, /^(其中:?)?结转(结余)?资金$/],
     goalBlock: ["总体目标", "项目绩效目标", "绩效目标情况", "项目总体绩效目标", "项目绩效目标描述", "总体绩效目标"],
     yearGoal: [
-      /^(本?年度|当年|本年)(绩效|总体|项目)?(绩效)?目标(描述|内容)?$/,
+      /^(本?年度|当年|本年)(绩效|总体|项目)?(绩效)?总?目标(描述|内容)?$/, // 年度绩效总目标
       /^(项目)?年度(总体)?绩效目标$/,
       /^(年度)?绩效目标$/,
       /^年度总目标$/,
@@ -345,6 +345,7 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
       /^预期绩效目标$/,
       /^年初目标值$/,
       /^(指标|目标)?数值$/, // 目标值 over 符号 | 数值 | 单位
+      /^(预期|计划|目标)(实现|达到|达成)值$/, // 鄂州: 当年预期实现值
     ],
     operator: [/^(指标)?(值)?(性质|符号)$/, /^(计算|运算|比较|关系)(符号?|符)$/, "指标值符号", "符号", "比较方式"],
     unit: [/^(度量|计量|指标|指标值|计算)?单位(\(.*\))?$/, "单位(文字描述)"],
@@ -367,7 +368,14 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
 
 /** labelKey of a label cell with a trailing colon dropped (“项目名称：” → “项目名称”). */
 function fieldKey(text: string): string {
-  return labelKey(text).replace(/[:]+$/, "");
+  return (
+    labelKey(text)
+      .replace(/[:]+$/, "")
+      // A required-field star and a list number typed before the label: “*联系人”, “2.市级资金”,
+      // “其中:1.中央资金”, “(一)项目名称”, “①财政拨款”.
+      .replace(/^\*+/, "")
+      .replace(/^(其中:?)?(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[一二三四五六七八九十]{1,2}[),.]|[①-⑳])(?=\D)/, "$1")
+  );
 }
 
 /**
@@ -419,6 +427,9 @@ export function fieldOf(text: string | null | undefined, table: SynonymTable = D
   // Any other trailing note: “中期滚动目标(2019年--2021年)”, “项目名称(全称)”.
   const noNote = key.replace(/\([^()]*\)$/, "").replace(/[:]+$/, "");
   if (noNote !== key && noNote !== noUnit && noNote.length >= 2) tries.push(noNote);
+  // A note inside the label: “项目(专项)名称”, “主管部门(单位)代码”.
+  const noInner = key.replace(/\([^()]{1,8}\)(?=.)/g, "");
+  if (noInner !== key && !tries.includes(noInner) && noInner.length >= 2) tries.push(noInner);
   let found: HeaderField | null = null;
   for (const k of tries) {
     for (const f of HEADER_FIELDS) {
