@@ -6,6 +6,16 @@ import type { Grid, GridSheet } from "../../model/grid";
 import type { SheetExtras } from "../../model/write/render";
 import { clipSheetName } from "../../model/write/layout";
 import { EXCEPTIONS_SHEET } from "../../model/exceptions";
+import type { CellWrite } from "../../model/seal-status";
+
+/**
+ * What writeSeal writes: the seal sheet whole (null: no seal sheet) and a few cells of the user's sheets (the
+ * visible status: a label and a formula). `raw`/`format` put a cell back exactly as it was (撤销).
+ */
+export interface SealSheetWrite {
+  sheet: GridSheet | null;
+  cells: (CellWrite & { raw?: string | number | boolean; format?: string })[];
+}
 
 /**
  * What insertSheets writes: a TemplateBook from src/model/write (sheets with values, formulas, formats, merges;
@@ -97,6 +107,12 @@ export interface WorkbookPort {
    * as text cells; every other sheet stays untouched.
    */
   writeOwnSheet(sheet: GridSheet): Promise<void>;
+  /**
+   * Write the validation seal: SEAL_SHEET replaced whole (very hidden; text stays text, numbers and the seal's own
+   * formulas as given) and the status cells — the only cells of the user's sheets the pane ever writes. Two round
+   * trips (what is there now, then the write). Resolves to the write that puts everything back (撤销).
+   */
+  writeSeal(write: SealSheetWrite): Promise<SealSheetWrite>;
 }
 
 /** The pane may rewrite this sheet and no other (see writeOwnSheet). */
