@@ -71,17 +71,17 @@ export async function loadGridLazy(bytes: Uint8Array, fileName?: string, onNotic
  * in a Web Worker (src/xlsx/worker.ts), so the page stays responsive on a big workbook; in-thread
  * where workers are unavailable. Errors are WorkbookReadError with a zh-CN message naming the file.
  */
-export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
+export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotice) => void, onProgress?: (fraction: number) => void): Promise<Grid> {
   const { checkFileSize } = await import(/* webpackChunkName: "xlsx-guard" */ "../xlsx/guard");
   checkFileSize(file.size, { fileName: file.name });
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (typeof Worker === "undefined") {
     const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
-    return loadGrid(bytes, { fileName: file.name, onNotice });
+    return loadGrid(bytes, { fileName: file.name, onNotice, onProgress: (d, t) => onProgress?.(t > 0 ? d / t : 1) });
   }
   // In its own module: `import.meta` there is only parsed when a file is really read (jest runs CommonJS).
   const { readInWorker } = await import(/* webpackChunkName: "xlsx-read-worker-host" */ "./readWorker");
-  return readInWorker(bytes, file.name, onNotice);
+  return readInWorker(bytes, file.name, onNotice, onProgress);
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

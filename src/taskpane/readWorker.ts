@@ -7,12 +7,16 @@ import type { Grid } from "../model/grid";
 import { WorkbookReadError, type ReadNotice } from "../xlsx/guard";
 import type { ReadReply, ReadRequest } from "../xlsx/worker";
 
-export async function readInWorker(bytes: Uint8Array, fileName: string, onNotice?: (notice: ReadNotice) => void): Promise<Grid> {
+export async function readInWorker(bytes: Uint8Array, fileName: string, onNotice?: (notice: ReadNotice) => void, onProgress?: (fraction: number) => void): Promise<Grid> {
   // The name becomes the chunk name (xlsx-read-worker.*.js), as webpackChunkName does for import().
   const worker = new Worker(new URL("../xlsx/worker.ts", import.meta.url), { name: "xlsx-read-worker" });
   try {
-    const reply = await new Promise<ReadReply>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<ReadReply>) => resolve(e.data);
+    const reply = await new Promise<Exclude<ReadReply, { progress: number }>>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<ReadReply>) => {
+        const m = e.data;
+        if ("progress" in m) onProgress?.(m.progress);
+        else resolve(m);
+      };
       worker.onerror = (e) => reject(new WorkbookReadError("corrupt", `“${fileName}”读取失败（the read failed: ${e.message || "worker error"}）`));
       const request: ReadRequest = { bytes, fileName };
       worker.postMessage(request, [bytes.buffer]);

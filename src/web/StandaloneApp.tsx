@@ -61,7 +61,8 @@ function readBytes(file: File, onProgress: (fraction: number) => void): Promise<
 export function StandaloneApp({ notice }: { notice?: string }): React.ReactElement {
   const s = useStyles();
   const [opened, setOpened] = React.useState<Opened | null>(null);
-  const [loading, setLoading] = React.useState<{ file: string; fraction: number; stage: string } | null>(null);
+  /** `fraction` undefined: a step without measurable progress (the bar turns indeterminate, no made-up figure). */
+  const [loading, setLoading] = React.useState<{ file: string; fraction: number | undefined; stage: string } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [notices, setNotices] = React.useState<ReadNotice[]>([]);
   const [over, setOver] = React.useState(false);
@@ -77,9 +78,14 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       // Guarded read (size, container, zip bombs, limits) before exceljs; see src/xlsx/guard.ts.
       const found: ReadNotice[] = [];
       const bytes = await readBytes(file, (f) => setLoading({ file: file.name, fraction: f, stage: t("pageReadingPct", { file: file.name, pct: Math.round(f * 100) }) }));
-      setLoading({ file: file.name, fraction: 1, stage: t("pageParsing", { file: file.name }) });
+      setLoading({ file: file.name, fraction: undefined, stage: t("pageParsing", { file: file.name }) });
       const picked = new File([bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type });
-      const grid = await loadWorkbookFile(picked, (n) => found.push(n));
+      // The worker reports the sheet pass (bytes parsed / in all); the page shows it as a percentage.
+      const grid = await loadWorkbookFile(
+        picked,
+        (n) => found.push(n),
+        (f) => setLoading({ file: file.name, fraction: f, stage: t("pageParsingPct", { file: file.name, pct: Math.round(f * 100) }) }),
+      );
       setNotices(found);
       setOpened((prev) => ({ port: new MemoryPort(grid), fileName: file.name, generation: (prev?.generation ?? 0) + 1 }));
     } catch (e) {
@@ -145,8 +151,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       />
       {loading && (
         <Field className={s.progress} validationMessage={<span style={{ fontSize: "13px" }}>{loading.stage}</span>} validationState="none">
-          {/* Parsing has no measurable steps: the bar turns indeterminate instead of showing a made-up figure. */}
-          <ProgressBar value={loading.stage.startsWith(t("pageParsing", { file: loading.file })) ? undefined : loading.fraction} max={1} aria-label={t("progress")} data-testid="page-progress" />
+          <ProgressBar value={loading.fraction} max={1} aria-label={t("progress")} data-testid="page-progress" />
         </Field>
       )}
       {opened && !loading && <span>{t("pageCurrent", { file: opened.fileName })}</span>}

@@ -27,6 +27,8 @@ export interface ParseOptions {
   sheetChecked: Set<string>;
   /** Every entry of the package (lower-case names), scanned or not. */
   entryNames?: Set<string>;
+  /** Progress of the sheet pass: inflated worksheet bytes parsed so far / in all (after each sheet). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -769,6 +771,10 @@ export function gridFromParts(parts: Map<string, Uint8Array>, opts: ParseOptions
   const sheets: GridSheet[] = [];
   const used = new Map<string, string>();
   const seenIds = new Map<number, string>();
+  // Worksheet bytes the pass will go through, so a caller can show a percentage.
+  let total = 0;
+  let done = 0;
+  if (opts.onProgress) for (const r of rels.values()) if (!r.external && WORKSHEET_REL.test(r.type)) total += parts.get(r.target.toLowerCase())?.length ?? 0;
   const skip = (name: string, zh: string, en: string) =>
     notice({ severity: "warning", code: "sheet-not-read", sheet: name, message: `${sheetLabel(name)}${zh}，未读取（sheet not read: ${en}）` });
   for (const s of wb.sheets) {
@@ -819,6 +825,8 @@ export function gridFromParts(parts: Map<string, Uint8Array>, opts: ParseOptions
     const base = rel.target.slice(dir.length);
     const sheetRels = readRels(parts, `${dir}_rels/${base}.rels`, dir, fileName);
     sheets.push(readSheet(s.name, rel.target, data, sheetRels, ctx, s.state === "hidden" || s.state === "veryHidden"));
+    done += data.length;
+    opts.onProgress?.(Math.min(done, total), total);
   }
   return { sheets, names: definedNames(wb.names) };
 }

@@ -28,6 +28,8 @@ export interface LoadGridOptions {
   inflate?: Inflater;
   /** Receives notices (macros present, external links, rows not read) as they are found. */
   onNotice?: (notice: ReadNotice) => void;
+  /** Progress of the sheet pass (worksheet bytes parsed / in all), after each sheet. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -46,5 +48,5 @@ export async function loadGrid(data: ArrayBuffer | Uint8Array, opts?: LoadGridOp
   };
   const report = await guardWorkbook(bytes, { limits, fileName: opts?.fileName, inflate: opts?.inflate });
   for (const n of report.notices) notice(n);
-  return gridFromParts(report.xml, { limits, fileName: opts?.fileName, notice, sheetChecked: report.sheetChecked, entryNames: report.entryNames });
+  return gridFromParts(report.xml, { limits, fileName: opts?.fileName, notice, sheetChecked: report.sheetChecked, entryNames: report.entryNames, onProgress: opts?.onProgress });
 }

@@ -13,6 +13,8 @@ export interface ReadRequest {
 }
 
 export type ReadReply =
+  /** Sent while parsing (each whole percent at most once), before the one final reply. */
+  | { progress: number }
   | { ok: true; grid: Grid; notices: ReadNotice[] }
   | { ok: false; notices: ReadNotice[]; error: { kind: WorkbookReadError["kind"] | null; message: string; limit?: WorkbookReadError["limit"]; measured?: number; allowed?: number } };
 
@@ -21,7 +23,12 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<ReadRequest>) =>
 scope.onmessage = (e) => {
   const { bytes, fileName } = e.data;
   const notices: ReadNotice[] = [];
-  loadGrid(bytes, { fileName, onNotice: (n) => notices.push(n) }).then(
+  let last = -1;
+  const onProgress = (done: number, total: number) => {
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+    if (pct > last) scope.postMessage({ progress: (last = pct) / 100 });
+  };
+  loadGrid(bytes, { fileName, onNotice: (n) => notices.push(n), onProgress }).then(
     (grid) => scope.postMessage({ ok: true, grid, notices }),
     (err: unknown) => {
       const re = err instanceof WorkbookReadError ? err : null;
