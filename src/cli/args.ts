@@ -50,6 +50,7 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
   ],
   import: [
     { name: "output", alias: "o", value: true },
+    { name: "profile", value: true, choices: PROFILES },
     ...LIMIT_OPTIONS,
     { name: "force", value: false },
   ],

@@ -207,7 +207,7 @@ A workbook with no recognisable table gives no JSON: what was seen is printed an
   -o, --output 文件.xlsx   输出文件（默认 “${DEFAULT_TEMPLATE_FILE}”）
   -n, --projects N        项目表的数量（默认 1，最多 200）
   --profile hebei|ningxia|central-2021
-                          指标口径（决定一级/二级下拉列表；默认 hebei）
+                          指标口径和表样（决定项目表的格式和一级/二级下拉列表；默认 hebei）
   --force                 覆盖已存在的文件（默认拒绝覆盖）
   -h, --help              显示本说明
 
@@ -222,7 +222,7 @@ Options:
   -o, --output FILE.xlsx   output file (default "${DEFAULT_TEMPLATE_FILE}")
   -n, --projects N         number of project tables (default 1, at most 200)
   --profile hebei|ningxia|central-2021
-                           indicator framework (sets the 一级/二级 drop-down lists; default hebei)
+                           profile: the project form and the 一级/二级 drop-down lists (default hebei)
   --force                  overwrite an existing file (refused by default)
   -h, --help               show this help
 `,
@@ -235,6 +235,9 @@ Options:
 
 选项：
   -o, --output 文件.xlsx   输出文件（默认与 JSON 同名，扩展名为 .xlsx）
+  --profile hebei|ningxia|central-2021
+                          按该口径的表样写入（默认用 JSON 中的 profile）：ningxia 为宁夏表样，central-2021 为
+                          财预〔2021〕101号表样（中期目标｜年度目标、中期指标值｜年度指标值，成本指标为一级）
   --force                 覆盖已存在的文件（默认拒绝覆盖）
   --max-file-mb N         读取上限：JSON 文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N           读取上限：写成的工作簿的单元格数（默认 ${DEFAULT_CELLS}；读取时需要同样的值）
@@ -251,6 +254,10 @@ written, and the project and field are named.
 
 Options:
   -o, --output FILE.xlsx   output file (default: the JSON's name with .xlsx)
+  --profile hebei|ningxia|central-2021
+                           draw that profile's form (default: the profile in the JSON): ningxia the Ningxia form,
+                           central-2021 the 财预〔2021〕101号 form (中期目标 | 年度目标, 中期指标值 | 年度指标值,
+                           成本指标 a 一级)
   --force                  overwrite an existing file (refused by default)
   --max-file-mb N          read limit: size of the JSON file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N            read limit: cells of the workbook written (default ${DEFAULT_CELLS}; reading it needs the same)

@@ -316,7 +316,10 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
   } catch {
     throw new CliError(`${qzh(file)} 不是 UTF-8 编码的文本，无法作为 JSON 读取。`, `${qen(file)} is not UTF-8 text and cannot be read as JSON.`);
   }
-  const doc = parseJsonInput(text, file);
+  const parsedDoc = parseJsonInput(text, file);
+  // --profile draws the workbook in that profile's form and lists (e.g. central-2021: 中期 | 年度, 成本指标 as a 一级).
+  const profile = optString(parsed, "profile") as ProfileName | undefined;
+  const doc = profile ? { ...parsedDoc, profile } : parsedDoc;
   const { checkBook, checkDocument } = await import("./import-check");
   const { fixedSheetCount, renderDocument, writeTemplateBook } = await loadWriter();
   checkDocument(doc, file, fixedSheetCount(doc), limits);

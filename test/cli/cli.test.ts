@@ -284,6 +284,29 @@ describe("jxmb template", () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it("--profile central-2021 draws the 财预〔2021〕101号 form: 中期目标 | 年度目标, 中期指标值 | 年度指标值, 成本指标 in the lists", async () => {
+    const file = path.join(tmp, "central.xlsx");
+    expect(jxmb(["template", "--profile", "central-2021", "--output", file]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const project = wb.worksheets.find((ws) => ws.state === "visible" && !["部门", "汇总"].includes(ws.name))!;
+    const texts: string[] = [];
+    // c.text: the heading is a formula (the form's own heading, not the project's title); its cached text counts.
+    project.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value;
+        if (typeof v === "string") texts.push(v);
+        else if (v && typeof v === "object" && "result" in v && typeof v.result === "string") texts.push(v.result);
+      }),
+    );
+    for (const label of ["项目支出绩效目标表", "主管部门及代码", "实施单位", "中期目标", "年度目标", "中期指标值", "年度指标值"]) expect(texts).toContain(label);
+    const lists: string[] = [];
+    wb.getWorksheet("_lists")!.getColumn(1).eachCell((c) => void lists.push(String(c.value)));
+    expect(lists).toContain("成本指标");
+    const doc = JSON.parse(jxmb(["export", file]).stdout) as { profile: string; projects: unknown[] };
+    expect([doc.profile, doc.projects.length]).toEqual(["central-2021", 1]);
+  });
+
   it("--projects N gives N project tables that our reader finds again", () => {
     const file = path.join(tmp, "three.xlsx");
     expect(jxmb(["template", "--projects", "3", "--output", file]).code).toBe(0);
@@ -310,6 +333,21 @@ describe("jxmb import", () => {
     expect(fs.readdirSync(tmp).filter((n) => n.endsWith(".tmp"))).toEqual([]);
 
     expect(jxmb(["import", json, "--output", out, "--force"]).code).toBe(0);
+  });
+
+  it("--profile central-2021 writes the central form; exported again, the same document under that profile", () => {
+    const json = path.join(tmp, "central-in.json");
+    fs.writeFileSync(json, exportFirst());
+    const out = path.join(tmp, "central-imported.xlsx");
+    expect(jxmb(["import", json, "--profile", "central-2021", "--output", out]).code).toBe(0);
+    const back = JSON.parse(jxmb(["export", out]).stdout) as JxmbDocument;
+    const original = JSON.parse(exportFirst()) as JxmbDocument;
+    expect(back.profile).toBe("central-2021");
+    const core = (d: JxmbDocument) => d.projects.map((p) => ({ name: p.name, budget: p.budget, goals: p.goals, indicators: p.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw]) }));
+    expect(core(back)).toEqual(core(original));
+    // The form's 年度指标值 column (F) holds the values: the Hebei form has them in E.
+    expect(back.projects[0].indicators[0].source.target).toMatch(/^F\d+$/);
+    expect(jxmb(["import", json, "--profile", "beijing", "--output", path.join(tmp, "x.xlsx")]).code).toBe(2);
   });
 
   it("invalid JSON → exit 2 with the JSON path of the problem, and no output file", () => {

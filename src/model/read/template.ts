@@ -21,6 +21,7 @@ import {
   deriveIndicator,
   deriveNingxia,
   deriveOverview,
+  derivePairedRow,
   deriveSpendPlan,
   deriveYear,
   isBlankRow,
@@ -29,6 +30,7 @@ import {
 } from "../write/fields";
 import {
   DEPARTMENT,
+  indicatorColumnOrder,
   NAMES,
   PROJECT,
   PROJECT_LAYOUTS,
@@ -60,7 +62,7 @@ function labelsMatch(sheet: GridSheet, labels: readonly LabelSpot[]): boolean {
 
 function kindOf(sheet: GridSheet): Kind | null {
   if (sheet.name === SHEET_LISTS) return null;
-  for (const c of [PROJECT.metaCol, DEPARTMENT.metaCol, SUMMARY.metaCol]) {
+  for (const c of new Set([...PROJECT_LAYOUTS.map((l) => l.metaCol), DEPARTMENT.metaCol, SUMMARY.metaCol])) {
     const k = decodeMeta(getValue(sheet, 0, c)).kind;
     if (k === "project" || k === "department" || k === "summary") return k;
   }
@@ -126,9 +128,13 @@ function kept(meta: Record<string, unknown>): Pick<Project, "midTerm" | "selfEva
 }
 
 function layoutOf(sheet: GridSheet): ProjectLayout {
-  const id = decodeMeta(getValue(sheet, 0, PROJECT.metaCol)).layout;
-  const byMeta = PROJECT_LAYOUTS.find((l) => l.id === id);
-  if (byMeta) return byMeta;
+  // Each form keeps its meta cell in its own column; a Hebei sheet's meta has no layout id.
+  for (const l of PROJECT_LAYOUTS) {
+    const meta = decodeMeta(getValue(sheet, 0, l.metaCol));
+    if (meta.kind !== "project") continue;
+    const byMeta = PROJECT_LAYOUTS.find((x) => x.id === (meta.layout ?? "hebei"));
+    if (byMeta && byMeta.metaCol === l.metaCol) return byMeta;
+  }
   return PROJECT_LAYOUTS.find((l) => labelsMatch(sheet, l.labels)) ?? PROJECT;
 }
 
@@ -199,7 +205,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
 
   // Indicator block: from the named start (or the layout's) to the footer row.
   const IC = L.indicatorCols;
-  const cols = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
+  const cols = indicatorColumnOrder(L);
   const first = named.get(PROJECT_INDICATORS_KEY)?.r ?? L.indicatorFirstRow;
   const indicatorHeader = a1(first - L.indicatorFirstRow + L.indicatorHeaderRow, IC.level1);
   const n = rowCount(sheet);
@@ -212,6 +218,16 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     }
   }
   const indicators: Indicator[] = [];
+  const midIndicators: Indicator[] = [];
+  const sourceOf = (r: number, target: number): Record<string, string> => ({
+    level1: a1(r, IC.level1),
+    level2: a1(r, IC.level2),
+    name: a1(r, IC.name),
+    description: a1(r, IC.description),
+    target: a1(r, target),
+    basis: a1(r, IC.basis),
+    scoring: a1(r, IC.scoring),
+  });
   for (let r = first; r < end; r++) {
     const cells = cols.map((c) => {
       const v = getValue(sheet, r, c);
@@ -219,11 +235,24 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     });
     if (isBlankRow(cells)) continue;
     const rowMeta = decodeMeta(getValue(sheet, r, L.metaCol));
-    const core = applyOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells));
-    const source: Record<string, string> = {};
-    (Object.keys(IC) as (keyof typeof IC)[]).forEach((k) => (source[k] = a1(r, IC[k])));
-    indicators.push({ ...core, source });
+    let core: IndicatorCore | null;
+    if (IC.midTarget !== undefined) {
+      // A 中期 | 年度 row: the 年度 indicator, the 中期 one, or both.
+      const d = derivePairedRow(cells);
+      core = applyOverride<IndicatorCore | null>(rowMeta, "i", cells, d.annual);
+      const mid = applyOverride<IndicatorCore | null>(rowMeta, "m", cells, d.mid);
+      if (mid) midIndicators.push({ ...mid, source: sourceOf(r, IC.midTarget) });
+    } else core = applyOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells));
+    if (!core) continue;
+    indicators.push({ ...core, source: sourceOf(r, IC.target) });
     if (core.level1 === "") problems.push(problem(sheet, r, IC.level1, "一级指标未填写"));
+  }
+  // 中期 targets: from the form's 中期目标 cell and 中期指标值 column where it has them, else from the meta cell.
+  let midTerm: Pick<Project, "midTerm"> = {};
+  if (L.fields.midGoals && IC.midTarget !== undefined) {
+    const mCell = at("midGoals");
+    const midGoals = applyOverride(meta, "midGoals", [mCell], deriveGoals(mCell));
+    if (midGoals.length || midIndicators.length || meta.midTermEmpty === true) midTerm = { midTerm: { goals: midGoals, indicators: midIndicators } };
   }
 
   const cells: Record<string, string> = {
@@ -245,6 +274,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   }
   if (spendPlan) for (const k of L.planKeys) cells[`spendPlan.${k}`] = cellOf(k);
   goals.forEach((_g, i) => (cells[`goals.${i}`] = cellOf("goals")));
+  if (midTerm.midTerm && spot("midGoals")) cells["midTerm.goals"] = cellOf("midGoals");
 
   const seq = typeof meta.seq === "number" && Number.isInteger(meta.seq) && meta.seq > 0 ? meta.seq : 0;
   const project: Project = {
@@ -261,6 +291,7 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     indicators,
     redacted: meta.redacted === true,
     ...kept(meta),
+    ...midTerm,
     layout: "template",
     source: { sheet: sheet.name, range: `A1:${a1(Math.min(end, n), L.checkCol)}`, cells },
   };

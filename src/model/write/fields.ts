@@ -279,3 +279,61 @@ export function deriveDeclared(department: CellValue, units: CellValue[][]): Omi
   if (dep === null && textOf(department) === null && list.length === 0) return null;
   return { department: dep, units: list };
 }
+
+/* ------------------------------------------------------------------------------------------------
+ * 中期 | 年度 rows (the central-2021 form)
+ * ---------------------------------------------------------------------------------------------- */
+
+/** One row of a form with 中期指标值 | 年度指标值: the 年度 indicator, the 中期 one, or both (same 一级/二级/三级). */
+export interface PairedRow<T> {
+  annual: T | null;
+  mid: T | null;
+}
+
+const pairKey = (i: { level1: string; level2: string; name: string }) => `${i.level1}\u0000${i.level2}\u0000${i.name}`;
+
+/**
+ * The rows of a 中期 | 年度 table: a 中期 indicator shares the row of the next 年度 indicator with the same 一级,
+ * 二级 and 三级 and a 年度 value; the others get a row of their own. Both lists keep their order when read back
+ * row by row (a 中期 indicator without a partner is placed before the 年度 partner of the next 中期 one). A 年度
+ * indicator without a value is never paired: its row would then look like a 中期 indicator's, and the sheet's row
+ * check would pass over what the pane reports.
+ */
+export function pairRows<T extends { level1: string; level2: string; name: string; target: { raw: string } }>(annual: readonly T[], mid: readonly T[]): PairedRow<T>[] {
+  const partner = new Map<number, number>(); // annual index → mid index
+  let from = 0;
+  mid.forEach((m, j) => {
+    const k = pairKey(m);
+    for (let i = from; i < annual.length; i++)
+      if (annual[i].target.raw.trim() !== "" && pairKey(annual[i]) === k) {
+        partner.set(i, j);
+        from = i + 1;
+        return;
+      }
+  });
+  const rows: PairedRow<T>[] = [];
+  let nextMid = 0;
+  annual.forEach((a, i) => {
+    const j = partner.get(i);
+    if (j !== undefined) {
+      while (nextMid < j) rows.push({ annual: null, mid: mid[nextMid++] });
+      rows.push({ annual: a, mid: mid[nextMid++] });
+    } else rows.push({ annual: a, mid: null });
+  });
+  while (nextMid < mid.length) rows.push({ annual: null, mid: mid[nextMid++] });
+  return rows;
+}
+
+/**
+ * A 中期 | 年度 row's cells (一级, 二级, 三级, 描述, 中期指标值, 年度指标值, 依据, 评分标准) → its indicators. A row with
+ * a 中期 value and no 年度 value holds a 中期 indicator only; any other filled row holds a 年度 indicator.
+ */
+export function derivePairedRow(cells: readonly CellValue[]): PairedRow<IndicatorCore> {
+  const [l1, l2, name, desc, mid, annual, basis, scoring] = cells;
+  const hasMid = textOf(mid) !== null;
+  const hasAnnual = textOf(annual) !== null;
+  return {
+    annual: hasMid && !hasAnnual ? null : deriveIndicator([l1, l2, name, desc, annual, basis, scoring]),
+    mid: hasMid ? deriveIndicator([l1, l2, name, desc, mid, basis, scoring]) : null,
+  };
+}

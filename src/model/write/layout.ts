@@ -88,6 +88,8 @@ export const CHECK = {
   l3Missing: "待填写：三级指标",
   targetMissing: "指标值未填写",
   yearWrong: "指标值中的年份≠预算年度",
+  /** A row with a 中期 value only (central-2021 form): a 中期 indicator, which the 年度 checks do not review. */
+  midOnly: "中期指标（不作年度检查）",
   /** Sheet status line when no check of the sheet shows ✗ or 待填写. */
   statusOk: "✓ 格式检查通过（完整审核请用 JXMB）",
   totalMismatch: "✗ 合计≠各项目表预算数之和",
@@ -202,18 +204,19 @@ export type ProjectField =
   | "implementing"
   | "attributeCode"
   | "attributeName"
-  | "period";
+  | "period"
+  | "midGoals";
 type CoreField = "unitCode" | "unitName" | "code" | "name" | "total" | "fiscal" | "other" | "purpose" | "goals";
 export type PlanKey = "mar" | "jun" | "oct" | "dec";
 
 /** One profile's project form, as data: the renderer draws it, the template reader reads through it. */
 export interface ProjectLayout {
   /** Stored in the sheet's meta cell, so the reader knows which form it reads. */
-  id: "hebei" | "ningxia";
+  id: "hebei" | "ningxia" | "central-2021";
   widths: readonly number[];
   title: Spot;
-  /** Title when the project has none of its own: "hebei" = "n.<名称>绩效目标表"; "ningxia" = the form's heading. */
-  titleStyle: "hebei" | "ningxia";
+  /** Title when the project has none of its own: absent = "n.<名称>绩效目标表" (Hebei); else the form's heading. */
+  heading?: string;
   /** A line under the title showing the budget year, from 部门 (Ningxia: “（2024年度）”). */
   yearLine?: Spot;
   labels: readonly LabelSpot[];
@@ -227,7 +230,11 @@ export interface ProjectLayout {
   indicatorHeaderRow: number;
   indicatorFirstRow: number;
   indicatorMinRows: number;
-  indicatorCols: { level1: number; level2: number; name: number; description: number; target: number; basis: number; scoring: number };
+  /**
+   * Indicator columns. `midTarget`: the form's 中期指标值 column beside the 年度 `target` (central-2021); a row then
+   * holds one indicator's 中期 and 年度 values (a row with only a 中期 value is a 中期 indicator alone).
+   */
+  indicatorCols: { level1: number; level2: number; name: number; description: number; target: number; basis: number; scoring: number; midTarget?: number };
   footerMarker: string;
   footerText: string;
   metaCol: number;
@@ -240,22 +247,22 @@ export interface ProjectLayout {
  * the forms cannot drift apart. `optional` is the mark a form prints after the columns a clerk may leave
  * blank (the Ningxia form says “（选填）”).
  */
-function indicatorHeader(r: number, optional: string): LabelSpot[] {
-  return [
-    { r, c: 0, text: "一级指标", role: "header" },
-    { r, c: 1, text: "二级指标", role: "header" },
-    { r, c: 2, text: "三级指标", role: "header" },
-    { r, c: 3, text: `绩效指标描述${optional}`, role: "header" },
-    { r, c: 4, text: "指标值", role: "header" },
-    { r, c: 5, text: `指标值确定依据${optional}`, role: "header" },
-    { r, c: 6, text: `评（扣）分标准${optional}`, role: "header" },
-    { r: 1, c: 7, text: "校验", role: "header" },
+function indicatorHeader(r: number, optional: string, midTerm = false): LabelSpot[] {
+  const texts = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    `绩效指标描述${optional}`,
+    // The 2021 central form states each indicator's 中期 and 年度 value side by side.
+    ...(midTerm ? ["中期指标值", "年度指标值"] : ["指标值"]),
+    `指标值确定依据${optional}`,
+    `评（扣）分标准${optional}`,
   ];
+  return [...texts.map((text, c): LabelSpot => ({ r, c, text, role: "header" })), { r: 1, c: texts.length, text: "校验", role: "header" }];
 }
 
 export const PROJECT: ProjectLayout = {
   id: "hebei",
-  titleStyle: "hebei",
   widths: [14, 18, 24, 30, 16, 24, 20, 30, 6],
   title: { r: 0, c: 0, c2: 6 },
   labels: [
@@ -333,7 +340,7 @@ export type ProjectCheck = keyof ProjectLayout["checks"];
  */
 export const PROJECT_NINGXIA: ProjectLayout = {
   id: "ningxia",
-  titleStyle: "ningxia",
+  heading: "部门项目支出预算绩效目标表",
   widths: [16, 18, 24, 30, 16, 24, 20, 30, 6],
   title: { r: 0, c: 0, c2: 6 },
   yearLine: { r: 1, c: 0, c2: 6 },
@@ -394,14 +401,103 @@ export const PROJECT_NINGXIA: ProjectLayout = {
   maxSheetName: 31,
 };
 
-/** Heading of the Ningxia form (a project without a heading of its own shows it). */
-export const NINGXIA_HEADING = "部门项目支出预算绩效目标表";
+/**
+ * The 财预〔2021〕101号 项目支出绩效目标表 (central-2021): heading and year, 项目名称, 主管部门及代码 | 实施单位,
+ * 项目属性 | 项目期, 项目资金（万元） as three rows, 总体目标 split into 中期目标 | 年度目标, and an indicator table
+ * whose 指标值 is split into 中期指标值 | 年度指标值 (the project's `midTerm` indicators sit beside the 年度 ones
+ * with the same 一级/二级/三级). 成本指标 is a 一级 there; its 二级 (经济/社会/生态环境成本) come from the lists,
+ * i.e. from taxonomy.ts. The profile runs the spend-plan and 项目编码 rules, so the form keeps 项目编码, the units
+ * and the 资金支出计划 rows (双监控), and 描述/依据/评分标准 as 选填 columns.
+ */
+export const PROJECT_CENTRAL: ProjectLayout = {
+  id: "central-2021",
+  heading: "项目支出绩效目标表",
+  widths: [14, 18, 24, 26, 14, 14, 22, 18, 30, 6],
+  title: { r: 0, c: 0, c2: 7 },
+  yearLine: { r: 1, c: 0, c2: 7 },
+  labels: [
+    { r: 2, c: 0, text: "项目名称" },
+    { r: 3, c: 0, text: "主管部门及代码" },
+    { r: 3, c: 4, text: "实施单位" },
+    { r: 4, c: 0, text: "项目属性" },
+    { r: 4, c: 4, text: "项目期" },
+    { r: 5, c: 0, text: "项目编码" },
+    { r: 5, c: 3, text: "单位编码" },
+    { r: 5, c: 5, text: "单位名称" },
+    { r: 6, c: 0, r2: 8, text: "项目资金（万元）" },
+    { r: 6, c: 1, text: "年度资金总额" },
+    { r: 7, c: 1, text: "其中：财政拨款" },
+    { r: 8, c: 1, text: "其他资金" },
+    { r: 6, c: 3, r2: 8, c2: 7, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
+    { r: 9, c: 0, text: "资金用途（选填）" },
+    { r: 10, c: 0, r2: 11, text: "资金支出计划（%）" },
+    { r: 10, c: 1, text: "3月底" },
+    { r: 10, c: 2, text: "6月底" },
+    { r: 10, c: 3, text: "10月底" },
+    { r: 10, c: 4, text: "12月底" },
+    { r: 10, c: 5, c2: 7, r2: 11, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
+    { r: 12, c: 0, r2: 13, text: "总体目标" },
+    { r: 12, c: 1, c2: 3, text: "中期目标", role: "header" },
+    { r: 12, c: 4, c2: 7, text: "年度目标", role: "header" },
+    ...indicatorHeader(14, "（选填）", true),
+  ],
+  fields: {
+    name: { r: 2, c: 1, c2: 7 },
+    competentName: { r: 3, c: 1, c2: 2 },
+    competentCode: { r: 3, c: 3 },
+    implementing: { r: 3, c: 5, c2: 7 },
+    attributeCode: { r: 4, c: 1 },
+    attributeName: { r: 4, c: 2, c2: 3 },
+    period: { r: 4, c: 5, c2: 7 },
+    code: { r: 5, c: 1, c2: 2 },
+    unitCode: { r: 5, c: 4 },
+    unitName: { r: 5, c: 6, c2: 7 },
+    total: { r: 6, c: 2 },
+    fiscal: { r: 7, c: 2 },
+    other: { r: 8, c: 2 },
+    purpose: { r: 9, c: 1, c2: 7 },
+    mar: { r: 11, c: 1 },
+    jun: { r: 11, c: 2 },
+    oct: { r: 11, c: 3 },
+    dec: { r: 11, c: 4 },
+    midGoals: { r: 13, c: 1, c2: 3 },
+    goals: { r: 13, c: 4, c2: 7 },
+  },
+  checkCol: 8,
+  /** Last printed column (H 评（扣）分标准): 校验 (I) stays on screen only. */
+  printLastCol: 7,
+  status: { r: 0, c: 8 },
+  checks: {
+    code: { r: 2, c: 8 },
+    budget: { r: 6, c: 8 },
+    purpose: { r: 9, c: 8 },
+    plan: { r: 11, c: 8 },
+    goals: { r: 13, c: 8 },
+    block: { r: 14, c: 8 },
+  },
+  planKeys: ["mar", "jun", "oct", "dec"],
+  indicatorHeaderRow: 14,
+  indicatorFirstRow: 15,
+  indicatorMinRows: 30,
+  indicatorCols: { level1: 0, level2: 1, name: 2, description: 3, midTarget: 4, target: 5, basis: 6, scoring: 7 },
+  footerMarker: "▲",
+  footerText: PROJECT.footerText,
+  metaCol: 9,
+  rowHeights: { 0: 30, 13: 72 },
+  maxSheetName: 31,
+};
 
-/** The project form of each profile: central-2021 keeps the Hebei form (its 一级 成本 comes from the lists). */
+/** The project form of each profile. */
 export function projectLayoutOf(profile: "hebei" | "ningxia" | "central-2021"): ProjectLayout {
-  return profile === "ningxia" ? PROJECT_NINGXIA : PROJECT;
+  return profile === "ningxia" ? PROJECT_NINGXIA : profile === "central-2021" ? PROJECT_CENTRAL : PROJECT;
 }
-export const PROJECT_LAYOUTS: readonly ProjectLayout[] = [PROJECT, PROJECT_NINGXIA];
+export const PROJECT_LAYOUTS: readonly ProjectLayout[] = [PROJECT, PROJECT_NINGXIA, PROJECT_CENTRAL];
+
+/** The indicator columns of a layout in row order (the 中期 column, where the form has one, before 年度). */
+export function indicatorColumnOrder(L: ProjectLayout): number[] {
+  const IC = L.indicatorCols;
+  return [IC.level1, IC.level2, IC.name, IC.description, ...(IC.midTarget === undefined ? [] : [IC.midTarget]), IC.target, IC.basis, IC.scoring];
+}
 
 /** Row index of the footer for a block of `rows` indicator rows. */
 export function projectFooterRow(rows: number, layout: ProjectLayout = PROJECT): number {
@@ -470,6 +566,7 @@ export const PROJECT_NAME_KEYS = {
   attributeCode: "ATTRIBUTE_CODE",
   attributeName: "ATTRIBUTE_NAME",
   period: "PERIOD",
+  midGoals: "MID_GOALS",
 } as const satisfies Record<ProjectField, string>;
 
 export function projectNamePrefix(index: number): string {

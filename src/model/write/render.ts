@@ -10,7 +10,7 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../grid";
 import { a1, emptySheet, setValue } from "../grid";
-import { emptyDocument, emptyProject, type JxmbDocument, type Project, type ProfileName } from "../schema";
+import { emptyDocument, emptyProject, type Indicator, type JxmbDocument, type Project, type ProfileName } from "../schema";
 import { HIERARCHY, LEVEL1, LEVEL2, REQUIRED_OUTPUT_DIMENSIONS, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
 import { getRule } from "../rules";
 import { ruleSetting } from "../rules/profiles";
@@ -56,10 +56,14 @@ import {
   deriveIndicator,
   deriveNingxia,
   deriveOverview,
+  derivePairedRow,
   deriveSpendPlan,
   encodeMeta,
+  pairRows,
   goalsText,
+  textOf,
   type IndicatorCore,
+  type PairedRow,
 } from "./fields";
 import {
   CHECK,
@@ -70,7 +74,7 @@ import {
   FMT_YEAR,
   LISTS,
   NAMES,
-  NINGXIA_HEADING,
+  indicatorColumnOrder,
   projectLayoutOf,
   type ProjectLayout,
   PROJECT_INDICATORS_KEY,
@@ -423,9 +427,9 @@ function renderProject(
   // Title: the project's own heading as text; none → a formula that follows the name.
   if (p.title !== null) {
     input(sheet, ex, L.title, p.title, "title", FMT_TEXT);
-  } else if (L.titleStyle === "ningxia") {
+  } else if (L.heading) {
     // The form's own heading; a formula, so the reader knows the project has no heading of its own.
-    formula(sheet, ex, L.title, `"${NINGXIA_HEADING}"`, NINGXIA_HEADING, "title");
+    formula(sheet, ex, L.title, `"${L.heading}"`, L.heading, "title");
   } else {
     const nameRef = ref(F.name);
     const f = `IF(${nameRef}="","${p.seq}.（项目名称）绩效目标表","${p.seq}."&${nameRef}&"绩效目标表")`;
@@ -465,7 +469,12 @@ function renderProject(
 
   const W = L.widths;
   fitRow(ex, F.purpose.r, [[p.purpose, spanWidth(F.purpose, W)]], L.rowHeights[F.purpose.r]);
-  fitRow(ex, F.goals.r, [[gText, spanWidth(F.goals, W)]], L.rowHeights[F.goals.r]);
+  fitRow(
+    ex,
+    F.goals.r,
+    [[gText, spanWidth(F.goals, W)], ...(F.midGoals ? [[goalsText(p.midTerm?.goals ?? []), spanWidth(F.midGoals, W)] as [CellValue, number]] : [])],
+    L.rowHeights[F.goals.r],
+  );
   fitRow(ex, F.name.r, [[p.name, spanWidth(F.name, W)]]);
   fitRow(ex, F.code.r, [[p.code, spanWidth(F.code, W)]]);
   fitRow(ex, F.unitName.r, [[p.unit.name, spanWidth(F.unitName, W)]]);
@@ -490,8 +499,17 @@ function renderProject(
     if (p.period !== null) meta.period = p.period;
   }
   if (p.redacted) meta.redacted = true;
-  // Parts no project form here has cells for yet (中期 targets, a self-evaluation's actuals): kept, not shown.
-  if (p.midTerm) meta.midTerm = p.midTerm;
+  // 中期 targets: in their cells on a form with 中期目标 and 中期指标值 (central-2021), else kept in the meta cell.
+  const IC = L.indicatorCols;
+  const midForm = IC.midTarget !== undefined && F.midGoals !== undefined;
+  if (midForm) {
+    const mText = goalsText(p.midTerm?.goals ?? []);
+    input(sheet, ex, F.midGoals!, mText, "input", FMT_TEXT);
+    addOverride(meta, "midGoals", [mText], deriveGoals(mText), p.midTerm?.goals ?? []);
+    // A 中期 part with nothing in it leaves no cell to read it from.
+    if (p.midTerm && !p.midTerm.goals.length && !p.midTerm.indicators.length) meta.midTermEmpty = true;
+  } else if (p.midTerm) meta.midTerm = p.midTerm;
+  // A self-evaluation's actuals: no project form here has cells for them yet; kept, not shown.
   if (p.selfEvaluation) meta.selfEvaluation = p.selfEvaluation;
 
   // Checks next to the fields.
@@ -506,29 +524,32 @@ function renderProject(
   chk(C.purpose, presenceCheckFormula([ref(F.purpose)]), presenceCheck([p.purpose]));
   const planRefs = L.planKeys.map((k) => ref(F[k]!));
   // A sheet with a name, an amount or an indicator is being filled: a blank plan is then an error, not 待填写.
-  const hasContentF = `COUNTA(${ref(F.name)},${ref(F.total)},${ref(F.fiscal)},${a1(L.indicatorFirstRow, L.indicatorCols.name)})>0`;
-  const hasContent = [p.name, bCells[0], bCells[1], p.indicators[0]?.name ?? null].some((v) => v !== null && v !== "");
-  if (C.plan && planRefs.length) chk(C.plan, planCheckFormula(planRefs, hasContentF, gate), planCheck(pCells as CheckInput[], hasContent, gate));
-  chk(C.goals, presenceCheckFormula([ref(F.goals)]), presenceCheck([gText]));
 
-  // Indicator block
-  const rows = Math.max(opts.indicatorRows ?? L.indicatorMinRows, p.indicators.length, 1);
+  // Indicator block: one indicator per row; on a 中期 | 年度 form a row holds an indicator's 中期 and 年度 values.
+  const pairs: PairedRow<Indicator>[] = midForm ? pairRows(p.indicators, p.midTerm?.indicators ?? []) : p.indicators.map((annual) => ({ annual, mid: null }));
+  const rows = Math.max(opts.indicatorRows ?? L.indicatorMinRows, pairs.length, 1);
   const first = L.indicatorFirstRow;
   const last = first + rows - 1;
   const footer = projectFooterRow(rows, L);
-  const IC = L.indicatorCols;
-  const colOrder = [IC.level1, IC.level2, IC.name, IC.description, IC.target, IC.basis, IC.scoring];
+  const colOrder = indicatorColumnOrder(L);
+  const targetOf = (x: Indicator | null) => (x === null || x.target.raw === "" ? null : x.target.raw);
   const rowCells: CellValue[][] = [];
   for (let i = 0; i < rows; i++) {
-    const ind = p.indicators[i];
+    const pr = pairs[i];
+    const ind = pr ? (pr.annual ?? pr.mid)! : null;
     rowCells.push(
       ind
-        ? [ind.level1 || null, ind.level2 || null, ind.name || null, ind.description, ind.target.raw === "" ? null : ind.target.raw, ind.basis, ind.scoring]
-        : [null, null, null, null, null, null, null],
+        ? [ind.level1 || null, ind.level2 || null, ind.name || null, ind.description, ...(midForm ? [targetOf(pr.mid)] : []), targetOf(pr.annual), ind.basis, ind.scoring]
+        : colOrder.map(() => null),
     );
   }
-  const l1s = rowCells.map((c) => (typeof c[0] === "string" ? c[0] : ""));
-  const l2s = rowCells.map((c) => (typeof c[1] === "string" ? c[1] : ""));
+  const at = (cells: CellValue[], col: number) => cells[colOrder.indexOf(col)];
+  const hasContentF = `COUNTA(${ref(F.name)},${ref(F.total)},${ref(F.fiscal)},${a1(L.indicatorFirstRow, IC.name)})>0`;
+  const hasContent = [p.name, bCells[0], bCells[1], at(rowCells[0], IC.name)].some((v) => v !== null && v !== "");
+  if (C.plan && planRefs.length) chk(C.plan, planCheckFormula(planRefs, hasContentF, gate), planCheck(pCells as CheckInput[], hasContent, gate));
+  chk(C.goals, presenceCheckFormula([ref(F.goals)]), presenceCheck([gText]));
+  const l1s = rowCells.map((c) => (typeof at(c, IC.level1) === "string" ? (at(c, IC.level1) as string) : ""));
+  const l2s = rowCells.map((c) => (typeof at(c, IC.level2) === "string" ? (at(c, IC.level2) as string) : ""));
   const blockRefs: BlockRefs = {
     level1Col: `${abs(first, IC.level1)}:${abs(last, IC.level1)}`,
     level2Col: `${abs(first, IC.level2)}:${abs(last, IC.level2)}`,
@@ -550,20 +571,26 @@ function renderProject(
     blockCheckFormula(`${a1(first, IC.level1)}:${a1(last, IC.scoring)}`, blockRefs, required),
     blockCheck(l1s, l2s, rowCells.some((c) => c.some((v) => v !== null && v !== "")), required),
   );
+  const coreOf = (x: Indicator | null): IndicatorCore | null => {
+    if (x === null) return null;
+    const { source: _s, ...core } = x;
+    void _s;
+    return core;
+  };
   for (let i = 0; i < rows; i++) {
     const r = first + i;
-    const ind = p.indicators[i];
+    const pr = pairs[i];
     const cells = rowCells[i];
     colOrder.forEach((c, k) => {
       setValue(sheet, r, c, cells[k]);
       setFormat(sheet, r, c, FMT_TEXT);
     });
     const rowMeta: Record<string, unknown> = {};
-    if (ind) {
-      const { source: _s, ...core } = ind;
-      void _s;
-      addOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells), core);
-    }
+    if (pr && midForm) {
+      const d = derivePairedRow(cells);
+      addOverride<IndicatorCore | null>(rowMeta, "i", cells, d.annual, coreOf(pr.annual));
+      addOverride<IndicatorCore | null>(rowMeta, "m", cells, d.mid, coreOf(pr.mid));
+    } else if (pr) addOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells), coreOf(pr.annual)!);
     if (Object.keys(rowMeta).length) setValue(sheet, r, L.metaCol, encodeMeta(rowMeta));
     fitRow(ex, r, colOrder.map((c, k) => [cells[k], L.widths[c]] as [CellValue, number]));
     const refs = {
@@ -573,15 +600,22 @@ function renderProject(
       target: a1(r, IC.target),
       row: `${a1(r, IC.level1)}:${a1(r, IC.scoring)}`,
     };
-    const v = indicatorCheck(
+    let v = indicatorCheck(
       cells as CheckInput[],
-      { level1: cells[0] as CheckInput, level2: cells[1] as CheckInput, name: cells[2] as CheckInput, target: cells[4] as CheckInput },
+      { level1: at(cells, IC.level1) as CheckInput, level2: at(cells, IC.level2) as CheckInput, name: at(cells, IC.name) as CheckInput, target: at(cells, IC.target) as CheckInput },
       framework,
       lists.taxonomy,
       ctx.fiscalYear,
       gate,
     );
-    setValue(sheet, r, L.checkCol, v, indicatorCheckFormula(refs, helpers, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate));
+    let f = indicatorCheckFormula(refs, helpers, blockRefs, lists.taxonomy, NAMES.fiscalYear, gate);
+    if (IC.midTarget !== undefined) {
+      // A row with only a 中期 value is a 中期 indicator: the pane reviews the 年度 indicators, and so does the row check.
+      const mid = a1(r, IC.midTarget);
+      f = `IF(AND(${mid}<>"",${refs.target}=""),"${CHECK.midOnly}",${f})`;
+      if (textOf(at(cells, IC.midTarget)) !== null && textOf(at(cells, IC.target)) === null) v = CHECK.midOnly;
+    }
+    setValue(sheet, r, L.checkCol, v, f);
     checkTexts.push(v);
   }
   ex.styles.push({ range: `${a1(first, IC.name)}:${a1(last, IC.scoring)}`, role: "input" });
@@ -635,6 +669,19 @@ function renderProject(
       prompt: { title: "二级指标", text: "先选一级指标，再从下拉列表选择其下的二级指标。" },
       error: { title: "二级指标", text: "该二级指标不属于所选的一级指标。" },
     },
+    ...(IC.midTarget === undefined
+      ? []
+      : [
+          {
+            range: rangeCol(IC.midTarget),
+            type: "textLength",
+            operator: "lessThanOrEqual",
+            formulae: [500],
+            allowBlank: true,
+            errorStyle: "warning",
+            prompt: { title: "中期指标值", text: "项目期内（中期）要达到的值，写法同年度指标值；只填中期值的行是中期指标，不作年度检查。" },
+          } satisfies ValidationSpec,
+        ]),
     {
       range: rangeCol(IC.target),
       type: "textLength",
@@ -671,7 +718,8 @@ function renderProject(
 
   // Status of the whole sheet (also shown on 汇总).
   const checkRange = `${a1(1, L.checkCol)}:${a1(footer, L.checkCol)}`;
-  const status = statusCheck(checkTexts, p.indicators.length);
+  // The status counts filled 三级 cells, as its formula does (a 中期-only row has one too).
+  const status = statusCheck(checkTexts, midForm ? rowCells.filter((c) => textOf(at(c, IC.name)) !== null).length : p.indicators.length);
   formula(sheet, ex, L.status, statusFormula(checkRange, `${a1(first, IC.name)}:${a1(footer, IC.name)}`), status, "status");
   checkCfs(ex, `${a1(0, L.checkCol)}:${a1(footer, L.checkCol)}`, a1(0, L.checkCol));
 
