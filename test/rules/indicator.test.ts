@@ -14,6 +14,7 @@ ruleTester("indicator/unknown-level1", {
     { name: "canonical labels" },
     // Seed 002 writes 效果指标; the reader normalises it through taxonomy and keeps level1Raw.
     { name: "效果指标 normalised (seed 002)", project: project({ indicators: withRows({ 现场执法全程记录率: ["效果指标", "社会效益指标", "现场执法全程记录率", "≥95%", "历史标准"] }) }) },
+    { name: "levels shifted by one: 实施效果指标 over 产出指标/效益指标 (corpus 23)", project: project({ indicators: [["实施效果指标", "产出指标", "建设项目个数", "=1个"], ["实施效果指标", "效益指标", "综合利用率", "≥90%"]] }) },
     { name: "wrapped label 产 出 指 标 (seed 000 #10)", project: project({ indicators: withRows({ 执法记录仪采购数量: ["产 出 指 标", "数量指标", "执法记录仪采购数量", "≥10台"] }) }) },
   ],
   invalid: [
@@ -32,6 +33,23 @@ ruleTester("indicator/level2-mismatch", {
     { name: "2021 framework in the central profile", project: project({ indicators: CENTRAL_ROWS }), profile: "central-2021" },
     { name: "a 2021-style project is accepted under hebei too", project: project({ indicators: CENTRAL_ROWS }) },
     { name: "环境效益 alias", project: project({ indicators: withRows({}, [["效益指标", "环境效益指标", "节能率", "≥5%"]]) }) },
+    // 88号's 申报表 (corpus 29): 社会公众或服务对象满意度指标 is a 二级 of 效益指标 when there is no 满意度 一级.
+    {
+      name: "satisfaction as a 二级 of 效益 (88号 form, corpus 29)",
+      project: project({ indicators: withRows({ 执法对象满意度: ["效益指标", "社会公众或服务对象满意度指标", "执法对象满意度", "≥90%"] }) }),
+    },
+    // The NDRC investment-plan form (corpus 23): 一级 column 实施效果指标, 二级 column 产出指标/效益指标.
+    {
+      name: "levels shifted by one (corpus 23)",
+      project: project({
+        indicators: [
+          ["实施效果指标", "产出指标", "建设项目个数", "=1个"],
+          ["实施效果指标", "产出指标", "竣工验收合格率", "=100%"],
+          ["实施效果指标", "效益指标", "畜禽粪污综合利用率", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "养殖户满意度", "≥90%"],
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -44,6 +62,12 @@ ruleTester("indicator/level2-mismatch", {
       ],
     },
     // Seed 002 P16 uses "执法培训" in the 质量指标 slot.
+    {
+      // Seed 002 #1: a 满意度 一级 of its own, and a stray 服务对象满意度 under 效益 — misplaced.
+      name: "服务对象满意度 under 效益 beside a 满意度 一级 (seed 002 #1)",
+      project: project({ indicators: withRows({}, [["效益指标", "服务对象满意度指标", "公众安全感满意度", "≥80%"]]) }),
+      errors: [{ cell: "B17", messageIncludes: "二级指标“服务对象满意度指标”不属于一级指标“效益指标”" }],
+    },
     { name: "non-standard 二级 (seed 002 P16)", project: project({ indicators: withRows({}, [["产出指标", "执法培训", "培训人次", "≥60人次"]]) }), errors: [{ messageIncludes: "二级指标“执法培训”不是规范名称", fixIncludes: "数量指标、质量指标、时效指标、成本指标" }] },
     {
       name: "2021: 成本 二级 labels under 一级 成本",
@@ -82,7 +106,13 @@ ruleTester("indicator/missing-benefit", {
 });
 
 ruleTester("indicator/missing-satisfaction", {
-  valid: [{ name: "has 满意度" }],
+  valid: [
+    { name: "has 满意度" },
+    {
+      name: "满意度 as a 二级 of 效益 (88号 form, corpus 29)",
+      project: project({ indicators: withRows({ 执法对象满意度: ["效益指标", "社会公众或服务对象满意度指标", "学生家长满意度", "≥90%"] }) }),
+    },
+  ],
   invalid: [
     // Seed 000 #8, #9, #10, #14, #15, #22 end after 效益.
     { name: "no 满意度 (seed 000 #8): hebei warning", project: project({ indicators: withRows({ 执法对象满意度: null }) }), errors: [{ severity: "warning" }] },
@@ -114,7 +144,15 @@ ruleTester("indicator/missing-cost", {
 });
 
 ruleTester("indicator/missing-output-dimension", {
-  valid: [{ name: "数量/质量/时效 present" }, { name: "no 产出 at all: missing-output's business", project: project({ indicators: [["效益指标", "社会效益指标", "x率", "≥95%"]] }) }],
+  valid: [
+    { name: "数量/质量/时效 present" },
+    { name: "no 产出 at all: missing-output's business", project: project({ indicators: [["效益指标", "社会效益指标", "x率", "≥95%"]] }) },
+    // Corpus 23 (NDRC form): the table has no 二级 level, so there is no 数量/质量/时效 slot to miss.
+    {
+      name: "levels shifted by one (corpus 23)",
+      project: project({ indicators: [["实施效果指标", "产出指标", "建设项目个数", "=1个"], ["实施效果指标", "效益指标", "综合利用率", "≥90%"]] }),
+    },
+  ],
   invalid: [
     // Seed 000 #3: the count is labelled 质量, so there is no 数量指标.
     {
@@ -257,6 +295,7 @@ ruleTester("indicator/not-ecological", {
     // Seed 002 P19 生态效益 "无污染".
     { name: "无污染 (seed 002 P19)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "无污染", "≥100%"]]) }) },
     { name: "paperless office", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "无纸化办公率", "≥90%"]]) }) },
+    { name: "人居环境 is ecological", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "农村人居环境整治村数", "≥12个"]]) }) },
   ],
   invalid: [
     // Seed 002 P14 "辖区电诈类案件小于总案发率50%", P16 "降低民警辅警伤亡率".
@@ -266,6 +305,12 @@ ruleTester("indicator/not-ecological", {
       errors: [{ cell: "E17", severity: "info", messageIncludes: "生态效益指标「电诈类案件占比」与生态环境无关" }, { cell: "E18" }],
     },
     // Seed 002 P20: "保护民警执勤安全，为全区经济发展保驾护航".
+    // Corpus 28: 生活环境 / 居住环境 / 生活水平 are about residents, not nature.
+    {
+      name: "living environment as 生态效益 (corpus 28)",
+      project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "优化安置小区生活环境，提高居民生活水平，营造安全舒适的居住环境", "显著提高"]]) }),
+      errors: [{ cell: "E17", messageIncludes: "与生态环境无关" }],
+    },
     { name: "security as 生态效益 (seed 002 P20)", project: project({ indicators: withRows({}, [["效益指标", "生态效益指标", "保护民警执勤安全，为全区经济发展保驾护航", "有效保障"]]) }), errors: [{ fixIncludes: "删除该行" }] },
   ],
 });

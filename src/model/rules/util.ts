@@ -77,6 +77,12 @@ export interface ProjectFacts {
   hasL1: Record<Level1Key, boolean>;
   /** 二级 keys present under 产出. */
   outputL2: Set<Level2Key>;
+  /**
+   * The table has one level fewer than the framework: its 一级 column holds a caption (the NDRC
+   * investment-plan form's 实施效果指标, corpus 23) and its 二级 column holds the 一级 (产出/效益指标).
+   * Such rows are read one level up and have no 二级, so the 二级-level checks do not apply.
+   */
+  shifted: boolean;
   cost: CostTotal;
   plan: SpendPlanProblem[] | null;
 }
@@ -109,16 +115,35 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
   const outputL2 = new Set<Level2Key>();
   let costAsL1 = false;
   let costAsL2 = false;
+  let shifted = false;
   for (let i = 0; i < n; i++) {
     const ind = inds[i];
-    const a = level1KeyOf(ind.level1);
+    let a = level1KeyOf(ind.level1);
     const b = level2KeyOf(ind.level2);
+    if (a === null && b === null && !isBlank(ind.level1) && ind.level2) {
+      const up = level1KeyOf(ind.level2);
+      if (up) {
+        a = up;
+        shifted = true;
+      }
+    }
     l1[i] = a;
     l2[i] = b;
     if (a) hasL1[a] = true;
     if (a === "output" && b) outputL2.add(b);
     if (a === "cost") costAsL1 = true;
     if (a === "output" && b === "cost") costAsL2 = true;
+  }
+  // 88号's 申报表 lists 社会公众或服务对象满意度指标 as a 二级 of 效益指标 (corpus 29): in a project with no
+  // 满意度 一级 of its own those rows are its satisfaction indicators, not a misplaced 二级 (seed 002 #1
+  // has a 满意度 一级 and a stray 服务对象满意度 under 效益: that one stays misplaced).
+  if (!hasL1.satisfaction) {
+    for (let i = 0; i < n; i++) {
+      if (l1[i] === "benefit" && l2[i] === "serviceSatisfaction") {
+        l1[i] = "satisfaction";
+        hasL1.satisfaction = true;
+      }
+    }
   }
   const framework: Framework = costAsL1 && !costAsL2 ? "2021" : costAsL2 && !costAsL1 ? "2015" : frameworkOf(profile);
   const sp = project.spendPlan;
@@ -129,6 +154,7 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
     mixed: costAsL1 && costAsL2,
     hasL1,
     outputL2,
+    shifted,
     cost: costTotalWan(inds, (i) => isCostRow(l1[i], l2[i])),
     plan: sp ? spendPlanProblems([sp.mar, sp.jun, sp.oct, sp.dec], { budgetTotal: budgetTotal(project) }) : null,
   };

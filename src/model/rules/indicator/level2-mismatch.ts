@@ -29,6 +29,7 @@ export const rule: Rule = {
       if (b !== null && level2Allowed(f.framework, a, b)) continue;
       const options = level2Options(f.framework, a).join("、");
       if (b === null) {
+        if (f.shifted) continue; // the table has no 二级 level (facts.shifted)
         const raw = (ind.level2Raw ?? ind.level2).trim();
         ctx.report({
           field: `indicators.${i}.level2`,

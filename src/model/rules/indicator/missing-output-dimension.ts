@@ -26,7 +26,7 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     const f = facts(p, ctx.profile);
-    if (!f.hasL1.output) return;
+    if (!f.hasL1.output || f.shifted) return;
     // Point at the 产出 group's 一级 cell: that is where the dimension is missing.
     const field = `indicators.${f.l1.indexOf("output")}.level1`;
     // One finding for the group (one cell, one problem): "产出指标缺少数量指标、时效指标", with an example
