@@ -336,3 +336,33 @@ ruleTester("indicator/not-satisfaction", {
     },
   ],
 });
+
+ruleTester("indicator/template-prompt", {
+  valid: [
+    { name: "plain names" },
+    // A unit annotation is not a prompt (corpus 27 "实施营造林总面积(亩)").
+    { name: "unit annotation (corpus 27)", project: project({ indicators: withRows({}, [["产出指标", "数量指标", "实施营造林总面积(亩)", "≥80000亩"]]) }) },
+    // Hunan's template marks core indicators with a star (corpus 21): not a prompt.
+    { name: "core-indicator star (corpus 21)", project: project({ indicators: withRows({}, [["产出指标", "质量指标", "*验收合格率", "=100%"]]) }) },
+  ],
+  invalid: [
+    {
+      // Corpus 21: "贫困地区旅游景点开发数量( ≥**个 )" with the value ">=4个".
+      name: "prompt left in the name (corpus 21)",
+      project: project({ indicators: withRows({}, [["产出指标", "数量指标", "贫困地区旅游景点开发数量( ≥**个 )", ">=4个"]]) }),
+      errors: [{ cell: "C17", severity: "info", messageIncludes: "保留了模板提示“( ≥**个 )”", fixIncludes: "三级指标写“贫困地区旅游景点开发数量”，目标“>=4个”只写在指标值栏" }],
+    },
+    {
+      // Corpus 28: every name starts with the template's numbering, some keep a prompt too.
+      name: "template numbering and prompt (corpus 28)",
+      project: project({ indicators: withRows({}, [["产出指标", "成本指标", "指标1:项目总成本(≤**万元)", "≤1125万元"]]) }),
+      errors: [{ messageIncludes: "“指标1:”“(≤**万元)”", fixIncludes: "三级指标写“项目总成本”" }],
+    },
+    {
+      // Corpus 27: "苗木成活率(≥**%)" with an empty value.
+      name: "prompt and no value (corpus 27)",
+      project: project({ indicators: withRows({}, [["产出指标", "质量指标", "苗木成活率(≥**%)", ""]]) }),
+      errors: [{ fixIncludes: "在指标值栏填写目标（提示是“(≥**%)”）" }],
+    },
+  ],
+});

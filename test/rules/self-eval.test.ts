@@ -118,27 +118,79 @@ ruleTester("self-eval/missing-actual", {
       project: selfEval({ indicators: [ind("养护里程", "≥50公里", "", 50, null), ind("桥梁检测数", "≥10座", "", 40, null)], totalScore: null }),
       errors: [{ cell: "F12", severity: "warning", messageIncludes: "2 条指标未填写实际完成值：「养护里程」、「桥梁检测数」" }],
     },
+  ],
+});
+
+ruleTester("self-eval/actual-is-target", {
+  valid: [
+    { name: "measured actuals", project: selfEval() },
+    { name: "an actual equal to the target number is fine", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "50公里", 50, 50)] }) },
+    { name: "a target table", project: project() },
+  ],
+  invalid: [
     {
-      name: "no 实际完成情况 beside the 预期目标",
+      // Corpus 25 中江: every 全年实际值 repeats the target with its operator ("≥266米").
+      name: "the target copied into the actual (corpus 25)",
+      project: selfEval({ indicators: [ind("安装坡面水标尺", "≥266米", "≥266米", 50, 50), ind("受益人口数", "≥1000人", "1000人以上", 40, 40)] }),
+      // Both rows sit on the helper's one row (F12): ordered by message.
+      errors: [
+        { messageIncludes: "“1000人以上”带有“以上”" },
+        { cell: "F12", severity: "warning", messageIncludes: "「安装坡面水标尺」的实际完成值“≥266米”带有“≥”", fixIncludes: "如“266米”或实测的数），不带“≥”" },
+      ],
+    },
+  ],
+});
+
+ruleTester("self-eval/narrative", {
+  valid: [
+    { name: "实际完成情况 written", project: selfEval() },
+    { name: "a target table", project: project() },
+  ],
+  invalid: [
+    {
+      name: "no 实际完成情况 beside the 预期目标 (corpus 22: the prompt is left there)",
       project: (() => {
         const p = selfEval();
         p.selfEvaluation!.goalsActual = [];
         p.source.cells["selfEvaluation.goalsActual"] = "F11";
         return p;
       })(),
-      errors: [{ cell: "F11", messageIncludes: "未填写年度总体目标的实际完成情况" }],
+      errors: [{ cell: "F11", messageIncludes: "未填写年度总体目标的实际完成情况", fixIncludes: "对照预期目标“1.年内完成 10 台执法记录仪采购并投入使用" }],
+    },
+    {
+      // Corpus 26 南华: 实际完成情况 is the 预期目标 word for word; 25 中江: a piece of it.
+      name: "实际完成情况 copies the goal (corpus 26) or a piece of it (corpus 25)",
+      project: (() => {
+        const p = selfEval();
+        p.goals = ["对农村地区供水计量设施设备进行改进，对项目区农业用水计量，为项目区农业生产夯实基础，"];
+        p.selfEvaluation!.goalsActual = ["对项目区农业用水计量,为项目区农业生产夯实基础,"];
+        p.source.cells["selfEvaluation.goalsActual.0"] = "F10";
+        return p;
+      })(),
+      errors: [{ cell: "F10", messageIncludes: "只是照抄了预期目标的一部分" }],
+    },
+    {
+      name: "评价结论 / 存在问题 / 改进措施 printed and left blank (corpus 22)",
+      project: (() => {
+        const p = selfEval();
+        Object.assign(p.source.cells, { "selfEvaluation.conclusion": "B18", "selfEvaluation.issues": "B19", "selfEvaluation.measures": "B20" });
+        p.selfEvaluation!.measures = "加强项目管理";
+        return p;
+      })(),
+      errors: [{ cell: "B18", messageIncludes: "评价结论、存在问题未填写", fixIncludes: "写明自评总分和取得的成效、存在的问题及原因" }],
     },
   ],
 });
 
-test("on the corpus: 25 中江's points that add up to 110 are flagged; 22 青神's unfilled self-evaluation is named, nothing else", async () => {
+test("on the corpus: 25 中江's points that add up to 110 are flagged; 22 青神's unfilled self-evaluation (actuals, 完成情况, 结论) is named, nothing else", async () => {
   const dir = path.join(__dirname, "..", "corpus", "workbooks");
   const run = async (f: string) => validate(readWorkbook(await loadGrid(fs.readFileSync(path.join(dir, f)))).document).findings.filter((x) => x.ruleId.startsWith("self-eval/"));
   const zj = await run("25-四川中江-衔接资金自评表-2022.xlsx");
   expect(zj.map((f) => f.ruleId)).toContain("self-eval/total-mismatch");
   expect(zj.find((f) => f.ruleId === "self-eval/total-mismatch")?.message).toContain("110");
-  expect((await run("22-四川青神-自评表-2023.xlsx")).map((f) => [f.ruleId, f.cell])).toEqual([
-    ["self-eval/missing-actual", "H5"],
+  expect((await run("22-四川青神-自评表-2023.xlsx")).map((f) => [f.ruleId, f.cell]).sort()).toEqual([
     ["self-eval/missing-actual", "H15"],
+    ["self-eval/narrative", "B18"],
+    ["self-eval/narrative", "H5"],
   ]);
 });

@@ -271,3 +271,31 @@ ruleTester("value/trivial-target", {
     { name: "投诉率 <50%", project: extra(["满意度指标", "服务对象满意度指标", "群众投诉率", "<50%"]), errors: [{ messageIncludes: "上限 50% 过宽" }] },
   ],
 });
+
+ruleTester("value/name-conflict", {
+  valid: [
+    { name: "no level in the name" },
+    // The name repeats the target: redundant, not contradictory (corpus 26 "1290.3平方米冷库仓储建设").
+    { name: "name repeats the value (corpus 26)", project: extra(["产出指标", "数量指标", "1290.3平方米冷库仓储建设", "≥1290.3平方米"]) },
+    // Different units say different things ("24小时" in the name, a rate as the value).
+    { name: "other unit", project: extra(["产出指标", "质量指标", "24小时值班到岗率", "≥95%"]) },
+    // A prompt is indicator/template-prompt's business.
+    { name: "prompt (≥**%)", project: extra(["产出指标", "质量指标", "苗木成活率(≥**%)", "≥85%"]) },
+  ],
+  invalid: [
+    {
+      // Corpus 21: "*贫困地区旅游基础设施建设质量达标率100%" with ">=98%".
+      name: "100% in the name, ≥98% as the value (corpus 21)",
+      project: extra(["产出指标", "质量指标", "*贫困地区旅游基础设施建设质量达标率100%", ">=98%"]),
+      errors: [
+        {
+          cell: "E17",
+          severity: "warning",
+          messageIncludes: "写的是 100%，指标值却是“>=98%”",
+          fixIncludes: "三级指标写“贫困地区旅游基础设施建设质量达标率”，目标只写在指标值栏：目标是 100% 时写“=100%”，是“>=98%”时删去名称中的“100%”",
+        },
+      ],
+    },
+    { name: "a count in the name", project: extra(["产出指标", "数量指标", "培训20人次", "≥30人次"]), errors: [{ messageIncludes: "写的是 20人次" }] },
+  ],
+});

@@ -69,6 +69,10 @@ import { rule as selfEvalMissingDeviation } from "./self-eval/missing-deviation"
 import { rule as selfEvalMissingActual } from "./self-eval/missing-actual";
 import { rule as departmentBudgetSum } from "./department/budget-sum";
 import { rule as departmentDutiesSum } from "./department/duties-sum";
+import { rule as indicatorTemplatePrompt } from "./indicator/template-prompt";
+import { rule as valueNameConflict } from "./value/name-conflict";
+import { rule as selfEvalActualIsTarget } from "./self-eval/actual-is-target";
+import { rule as selfEvalNarrative } from "./self-eval/narrative";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -137,6 +141,10 @@ export const RULES: readonly Rule[] = [
   selfEvalMissingActual,
   departmentBudgetSum,
   departmentDutiesSum,
+  indicatorTemplatePrompt,
+  valueNameConflict,
+  selfEvalActualIsTarget,
+  selfEvalNarrative,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,9 +1,8 @@
 import type { Rule } from "../types";
 
 /**
- * A 绩效自评表 left unfilled: indicators whose 实际完成值 is blank (on a form that has the column), and a
- * 预期目标 with no 实际完成情况 beside it (a printed prompt left there counts as blank: the reader does
- * not take it as an answer).
+ * A 绩效自评表 left unfilled: indicators whose 实际完成值 is blank (on a form that has the column). The
+ * written part (实际完成情况, 评价结论) is self-eval/narrative's.
  */
 export const rule: Rule = {
   meta: {
@@ -28,9 +27,6 @@ export const rule: Rule = {
         data: { what: `${blank.length} 条指标未填写实际完成值：${names}${blank.length > 3 ? "等" : ""}` },
         fix: "逐条填写全年实际完成值",
       });
-    }
-    if (p.goals.length > 0 && se.goalsActual.length === 0 && p.source.cells["selfEvaluation.goalsActual"]) {
-      ctx.report({ field: "selfEvaluation.goalsActual", data: { what: "未填写年度总体目标的实际完成情况" }, fix: "对照预期目标，说明实际完成情况" });
     }
   },
 };
