@@ -68,6 +68,12 @@ ruleTester("indicator/level2-mismatch", {
       project: project({ indicators: withRows({}, [["效益指标", "服务对象满意度指标", "公众安全感满意度", "≥80%"]]) }),
       errors: [{ cell: "B17", messageIncludes: "二级指标“服务对象满意度指标”不属于一级指标“效益指标”" }],
     },
+    {
+      // In our own template the tree comes from its drop-downs; its in-sheet check holds it to the framework.
+      name: "satisfaction under 效益 in the template layout",
+      project: project({ layout: "template", indicators: withRows({ 执法对象满意度: ["效益指标", "社会公众或服务对象满意度指标", "学生家长满意度", "≥90%"] }) }),
+      errors: [{ messageIncludes: "不属于一级指标“效益指标”" }],
+    },
     { name: "non-standard 二级 (seed 002 P16)", project: project({ indicators: withRows({}, [["产出指标", "执法培训", "培训人次", "≥60人次"]]) }), errors: [{ messageIncludes: "二级指标“执法培训”不是规范名称", fixIncludes: "数量指标、质量指标、时效指标、成本指标" }] },
     {
       name: "2021: 成本 二级 labels under 一级 成本",

@@ -116,11 +116,14 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
   let costAsL1 = false;
   let costAsL2 = false;
   let shifted = false;
+  // Other provinces' printed variants of the tree (below) are read as the form means them; in our own
+  // template the 一级/二级 come from its drop-downs and its in-sheet checks hold them to the framework.
+  const variants = project.layout !== "template";
   for (let i = 0; i < n; i++) {
     const ind = inds[i];
     let a = level1KeyOf(ind.level1);
     const b = level2KeyOf(ind.level2);
-    if (a === null && b === null && !isBlank(ind.level1) && ind.level2) {
+    if (variants && a === null && b === null && !isBlank(ind.level1) && ind.level2) {
       const up = level1KeyOf(ind.level2);
       if (up) {
         a = up;
@@ -137,7 +140,7 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
   // 88号's 申报表 lists 社会公众或服务对象满意度指标 as a 二级 of 效益指标 (corpus 29): in a project with no
   // 满意度 一级 of its own those rows are its satisfaction indicators, not a misplaced 二级 (seed 002 #1
   // has a 满意度 一级 and a stray 服务对象满意度 under 效益: that one stays misplaced).
-  if (!hasL1.satisfaction) {
+  if (variants && !hasL1.satisfaction) {
     for (let i = 0; i < n; i++) {
       if (l1[i] === "benefit" && l2[i] === "serviceSatisfaction") {
         l1[i] = "satisfaction";

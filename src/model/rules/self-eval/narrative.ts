@@ -17,7 +17,7 @@ export const rule: Rule = {
     title: "自评完成情况与结论未如实填写",
     specificity: 65,
     severity: "warning",
-    message: "{what}",
+    message: "自评未如实填写：{what}",
     messageEn: "Self-evaluation narrative not written: {what}",
     rationale: "年度总体目标完成情况要对照预期目标写明实际完成了什么；评价结论、存在问题和改进措施是自评的结论部分，照抄目标或空着都等于没有自评。",
     source: "财预〔2020〕10号《项目支出绩效评价管理办法》附件 项目支出绩效自评表填报说明",
