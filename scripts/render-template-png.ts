@@ -3,7 +3,8 @@
  * project sheet is kept for the print), first page rasterised by pdftoppm at 80 dpi:
  *   docs/template-project.png               hebei: seed 000 #1 (安保指挥中心工作经费, examples/seed-000.xlsx)
  *   docs/template-project-ningxia.png       ningxia: seed 004 #2 (2024 年辅警业务经费, examples/seed-004.xlsx)
- *   docs/template-project-central-2021.png  central-2021: seed 000 #1 with its 成本 row as the 一级 成本指标/经济成本指标
+ *   docs/template-project-central-2021.png  central-2021: seed 000 #1 with its 成本 row as the 一级 成本指标/经济成本指标,
+ *                                           and (for illustration, marked 示例) a 中期目标 and two 中期指标值
  *
  *   npx tsx scripts/render-template-png.ts [out.png]      (hebei only, to out.png)
  *   npx tsx scripts/render-template-png.ts --all          (all three into docs/)
@@ -15,6 +16,7 @@ import * as path from "node:path";
 import { readWorkbook } from "../src/model/read";
 import { emptyDocument, type JxmbDocument, type ProfileName } from "../src/model/schema";
 import { SHEET_DEPARTMENT, SHEET_LISTS, renderTemplate } from "../src/model/write";
+import { parseTarget } from "../src/model/value";
 import { loadGrid } from "../src/xlsx/read";
 import { writeTemplateBook } from "../src/xlsx/write";
 import { convertWithLibreOffice } from "../test/template/libreoffice";
@@ -27,8 +29,15 @@ async function sampleDocument(profile: ProfileName): Promise<JxmbDocument> {
   const wanted = profile === "ningxia" ? "2024 年辅警业务经费" : "安保指挥中心工作经费";
   const project = seed.projects.find((p) => p.name === wanted);
   if (!project) throw new Error(`${wanted} not found in ${file}`);
-  if (profile === "central-2021")
+  if (profile === "central-2021") {
     for (const ind of project.indicators) if (ind.level2 === "成本指标") Object.assign(ind, { level1: "成本指标", level2: "经济成本指标" });
+    // The seed has no 中期 part: an illustrative one (marked 示例) shows where the form puts it.
+    const mid = (name: string, raw: string) => ({ ...project.indicators.find((i) => i.name === name)!, target: parseTarget(raw) });
+    project.midTerm = {
+      goals: ["（示例）三年内安保指挥中心警卫工作保障到位"],
+      indicators: [mid("设备发挥作用率", "≥98%"), mid("服务对象满意度", "≥98%")],
+    };
+  }
   const doc = emptyDocument(profile);
   doc.fiscalYear = seed.fiscalYear;
   doc.department = seed.department;
