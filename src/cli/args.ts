@@ -32,6 +32,8 @@ const SPECS: Record<Exclude<CommandName, "help">, OptionSpec[]> = {
     { name: "max-worker-mb", value: true },
     ...LIMIT_OPTIONS,
     { name: "labels", value: true },
+    { name: "report", value: true },
+    { name: "merge", value: true },
     { name: "force", value: false },
   ],
   export: [

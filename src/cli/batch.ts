@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ProfileName } from "../model/schema";
+import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 import type { ExtraLabels } from "../model/read/synonyms";
 import { CliError } from "./errors";
@@ -19,6 +19,11 @@ export interface CheckOptions {
   limits?: Partial<ReadLimits>;
   /** Extra label spellings from --labels (plain data, so it crosses to the workers). */
   labels?: ExtraLabels;
+  /**
+   * Hand the document back for the inbox's cross-file checks: "slim" (what the cross-file rules read,
+   * src/model/inbox/slim.ts) or "full" (for --merge). Absent: only the findings come back.
+   */
+  keep?: "slim" | "full";
 }
 
 /** An error as printed on stderr: plain data (it crosses the worker boundary). */
@@ -32,6 +37,8 @@ export interface ErrorInfo {
 
 export interface FileResult {
   outcome: FileOutcome;
+  /** The file's document, when CheckOptions.keep asks for it (plain data: it crosses the worker boundary). */
+  document?: JxmbDocument;
   /** Set when the file could not be checked (then outcome.ok is false). */
   error?: ErrorInfo;
 }
@@ -53,6 +60,7 @@ export function failed(file: string, e: CliError): FileResult {
 export async function checkFile(file: string, opts: CheckOptions): Promise<FileResult> {
   // Loaded lazily: a pool's parent never parses a workbook and need not load exceljs.
   const { analyseWorkbook, readFailure, readWorkbookFile } = await import("./pipeline");
+  const { slimForInbox } = await import("../model/inbox/slim");
   try {
     const bytes = readWorkbookFile(file, opts.limits);
     const { document, findings, accepted } = await analyseWorkbook(bytes, file, opts.profile, opts.limits, opts.labels);
@@ -65,6 +73,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
         findings,
         accepted,
       },
+      ...(opts.keep ? { document: opts.keep === "full" ? document : slimForInbox(document) } : {}),
     };
   } catch (err) {
     return failed(file, readFailure(err, file));

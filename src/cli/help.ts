@@ -35,7 +35,7 @@ export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 const GENERAL = `jxmb — 绩效目标表助手（命令行）
 
 用法：
-  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--labels 标签.json] [--format text|json] [--output 报告文件] [--jobs N] [--force]
+  jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--labels 标签.json] [--format text|json] [--output 报告文件] [--report 汇总报告.xlsx] [--merge 部门.json] [--jobs N] [--force]
   jxmb export 工作簿.xlsx [--profile …] [--labels 标签.json] [--output 结果.json] [--force]
   jxmb template [--output ${DEFAULT_TEMPLATE_FILE}] [--projects N] [--profile …] [--force]
   jxmb import 数据.json [--output 工作簿.xlsx] [--force]
@@ -46,7 +46,8 @@ const GENERAL = `jxmb — 绩效目标表助手（命令行）
   jxmb --version        显示版本
 
 命令：
-  validate   检查一个或多个绩效目标表（.xlsx/.xlsm；文件夹会展开为其中的工作簿），报告问题及其单元格
+  validate   检查一个或多个绩效目标表（.xlsx/.xlsm；文件夹会展开为其中的工作簿），报告问题及其单元格；
+             多个文件时再做跨文件检查（收件箱：编码重复、汇总合计、重复报送、照搬其他单位），可写汇总报告和合并 JSON
   export     把工作簿导出为规范 JSON（默认输出到标准输出）
   template   生成空白绩效目标表模板
   import     把规范 JSON 写回为模板格式的工作簿
@@ -74,7 +75,7 @@ scoring weight direction actual score deviation …）。
 jxmb — performance-target table assistant (command line)
 
 Usage:
-  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--labels LABELS.json] [--format text|json] [--output REPORT] [--jobs N] [--force]
+  jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--labels LABELS.json] [--format text|json] [--output REPORT] [--report INBOX.xlsx] [--merge DEPARTMENT.json] [--jobs N] [--force]
   jxmb export WORKBOOK.xlsx [--profile …] [--labels LABELS.json] [--output OUT.json] [--force]
   jxmb template [--output FILE.xlsx] [--projects N] [--profile …] [--force]
   jxmb import DATA.json [--output WORKBOOK.xlsx] [--force]
@@ -85,7 +86,9 @@ Usage:
   jxmb --version        print the version
 
 Commands:
-  validate   check one or more workbooks (.xlsx/.xlsm; folders expand to the workbooks inside) and report problems by cell
+  validate   check one or more workbooks (.xlsx/.xlsm; folders expand to the workbooks inside) and report problems by cell;
+             with several files also across them (the inbox: duplicate codes, declared totals, projects sent twice,
+             copied goals), with a consolidated report and a merged JSON on request
   export     export a workbook as canonical JSON (stdout by default)
   template   create a blank template workbook
   import     write canonical JSON back as a workbook in the template layout
@@ -119,7 +122,11 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff" | "seal" | "veri
   --profile hebei|ningxia|central-2021   规则配置（默认按表格样式自动判断）
   --format text|json                     报告格式（默认 text）
   -o, --output 文件                       把报告写入文件（默认输出到标准输出）
-  --force                                覆盖已存在的报告文件（默认拒绝覆盖）
+  --report 文件                           汇总报告（收件箱）：.xlsx 为工作簿（每个问题一行：文件、项目、可点击的单元格链接、
+                                         严重程度、类别、问题、建议；另附各文件一览），.json 为 JSON，其他为文本
+  --merge 文件.json                       把所有可读文件合并为部门的一份规范 JSON（项目按文件顺序重新编号，
+                                         每个项目的 source.file / source.seq 记录来自哪个文件、原来的序号）
+  --force                                覆盖已存在的报告或输出文件（默认拒绝覆盖）
   -j, --jobs N                           同时检查的文件数（工作线程数，默认为 CPU 核数；1 = 逐个检查）
   --max-worker-mb N                      每个工作线程（即每个正在检查的文件）的内存上限，单位 MB（默认按本机可用内存
                                          与 --jobs 计算，最多 2048；内存不足时少开线程）；超出上限的文件记为“太大”，
@@ -132,7 +139,17 @@ ${OTHER_ZH}
 
 检查多个文件时，进度显示在标准错误输出（终端中为进度条，否则每个文件一行），报告内容与 --jobs 1 完全相同。
 
-退出码：0 没有错误（可能有警告或提示）；1 发现错误；2 有文件无法读取或用法错误。
+多个文件（如部门收到的各单位工作簿）还作为一个收件箱做跨文件检查，列在“跨文件检查”一节，并给出汇总：
+  inbox/code-duplicate     项目编码与其他文件中的项目重复（错误；内容也相同时说明是同一项目重复报送）
+  inbox/unit-total         部门汇总表中某单位的申报合计 ≠ 收到的该单位各项目预算数之和（错误）
+  inbox/department-total   部门申报合计数（或部门整体表的项目支出）≠ 收到的全部项目之和（错误／警告）
+  inbox/same-project       名称、预算数、目标和指标完全相同的项目在两个文件中报送（警告）
+  inbox/goal-copied        绩效目标与其他单位文件中的项目相同（警告）或几乎相同（提示）
+  inbox/indicator-copied   整套绩效指标与其他单位文件中的项目相同（警告）或几乎相同（提示）
+部门汇总文件（申报了其他文件中单位的合计，或本身没有项目表）不再按自身的项目核对合计，改由上面两条规则核对。
+--format json 的结果多一个 inbox 键（跨文件问题，每条带 file 和 related：其他文件中的相关位置）。
+
+退出码：0 没有错误（可能有警告或提示）；1 发现错误（含跨文件错误）；2 有文件无法读取或用法错误。
 
 Usage: jxmb validate FILE_OR_FOLDER... [options]
 
@@ -143,7 +160,12 @@ Options:
   --profile hebei|ningxia|central-2021   rule profile (default: guessed from the table layout)
   --format text|json                     report format (default: text)
   -o, --output FILE                      write the report to FILE (default: stdout)
-  --force                                overwrite an existing report file (refused by default)
+  --report FILE                          the consolidated (inbox) report: .xlsx a workbook (one row per finding: file,
+                                         project, a link to the cell, severity, category, message, suggestion; and a
+                                         sheet of the files), .json JSON, anything else text
+  --merge FILE.json                      merge every readable file into one canonical JSON for the department (projects
+                                         renumbered in file order; source.file / source.seq say where each came from)
+  --force                                overwrite an existing report or output file (refused by default)
   -j, --jobs N                           files checked at once (worker threads; default: the number of CPUs; 1 = one after another)
   --max-worker-mb N                      memory cap per worker, i.e. per file being checked, in MB (default: derived from
                                          the available memory and --jobs, at most 2048; fewer workers when memory is short);
@@ -157,7 +179,12 @@ ${OTHER_EN}
 With several files, progress goes to stderr (a bar on a terminal, one line per file otherwise); the report is
 identical to the one --jobs 1 gives.
 
-Exit codes: 0 no errors (warnings or info may exist); 1 errors found; 2 unreadable input or bad usage.
+Several files (a department's units' workbooks) are also checked as an inbox, across files ("跨文件检查"), with a
+summary: inbox/code-duplicate, inbox/unit-total, inbox/department-total, inbox/same-project, inbox/goal-copied,
+inbox/indicator-copied. A department 汇总 file (declaring totals of units in other files, or with no project table)
+is checked against all the files instead of its own projects. --format json adds an "inbox" key.
+
+Exit codes: 0 no errors (warnings or info may exist); 1 errors found (across files too); 2 unreadable input or bad usage.
 `,
   export: `用法：jxmb export 工作簿.xlsx [选项]
 

@@ -90,6 +90,18 @@ function outputPlan(parsed: Parsed, output: string | undefined, inputs: readonly
   return output === undefined ? null : planOutput(output, { force: parsed.options.force === true, inputs });
 }
 
+/** Two options naming the same file would write it twice: refused before any work. */
+function distinctOutputs(plans: readonly (OutputPlan | null)[]): void {
+  const seen = new Map<string, string>();
+  for (const p of plans) {
+    if (!p || p.mode === "stdout" || p.mode === "stderr") continue;
+    const key = path.resolve(p.target);
+    const prev = seen.get(key);
+    if (prev !== undefined) throw usageError(`${qzh(p.file)} 被指定为两个输出（与 ${qzh(prev)} 相同），请分别指定不同的文件。`, `${qen(p.file)} is named for two outputs (same as ${qen(prev)}); give each its own file.`, "validate");
+    seen.set(key, p.file);
+  }
+}
+
 /** A status line: Chinese, then English on its own line. */
 function say(io: Io, zh: string, en: string): void {
   io.stderr(`${zh}\n${en}\n`);
@@ -156,13 +168,18 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");
   const plan = outputPlan(parsed, output, files);
+  // The inbox: several files are checked together too; --report and --merge are planned before any work.
+  const reportPlan = outputPlan(parsed, optString(parsed, "report"), files);
+  const mergePlan = outputPlan(parsed, optString(parsed, "merge"), files);
+  distinctOutputs([plan, reportPlan, mergePlan]);
   const several = files.length > 1;
+  const inbox = several || reportPlan !== null || mergePlan !== null;
   const progress = several
     ? createProgress({ write: io.stderr, tty: io.stderrIsTTY?.() ?? false, columns: io.stderrColumns?.() }, files.length)
     : null;
   const budget = poolBudget(Math.min(jobs, files.length), undefined, maxWorkerMbOpt);
   const results = await checkFiles(files, {
-    check: { ...(profile ? { profile } : {}), ...(limits ? { limits } : {}), ...(labels ? { labels } : {}) },
+    check: { ...(profile ? { profile } : {}), ...(limits ? { limits } : {}), ...(labels ? { labels } : {}), ...(inbox ? { keep: mergePlan ? "full" : "slim" } : {}) },
     jobs,
     workers: budget.workers,
     maxWorkerMb: budget.workerMb,
@@ -178,9 +195,26 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
     onWorkerOutput: (text) => io.stderr(text),
   });
   progress?.finish();
-  const outcomes: FileOutcome[] = results.map((r) => r.outcome);
-  const text = format === "json" ? toJsonReport(outcomes) : toTextReport(outcomes);
-  const code = outcomes.some((o) => !o.ok) ? EXIT_INPUT : outcomes.some((o) => o.ok && o.findings.some((f) => f.severity === "error")) ? EXIT_FINDINGS : EXIT_OK;
+  let outcomes: FileOutcome[] = results.map((r) => r.outcome);
+  let text: string;
+  let crossErrors = false;
+  if (inbox) {
+    const ib = await import("./inbox");
+    const run = ib.runInbox(results);
+    outcomes = run.outcomes;
+    text = format === "json" ? ib.jsonReport(run) : several ? ib.textReport(run) : toTextReport(outcomes);
+    crossErrors = run.report.summary.error > 0;
+    if (reportPlan) {
+      await ib.writeInboxReportFile(reportPlan, run);
+      say(io, `汇总报告已写入 ${qzh(reportPlan.file)}。`, `Consolidated report written to ${qen(reportPlan.file)}.`);
+    }
+    if (mergePlan) for (const line of await ib.writeMerged(mergePlan, run)) io.stderr(`${line}\n`);
+  } else text = format === "json" ? toJsonReport(outcomes) : toTextReport(outcomes);
+  const code = outcomes.some((o) => !o.ok)
+    ? EXIT_INPUT
+    : crossErrors || outcomes.some((o) => o.ok && o.findings.some((f) => f.severity === "error"))
+      ? EXIT_FINDINGS
+      : EXIT_OK;
   if (plan) {
     await writeOutput(plan, text);
     say(io, `报告已写入 ${qzh(plan.file)}。`, `Report written to ${qen(plan.file)}.`);

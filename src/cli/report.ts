@@ -86,7 +86,8 @@ export interface JsonFileReport {
   error?: { message: string; messageEn: string };
 }
 
-export function toJsonReport(outcomes: readonly FileOutcome[]): string {
+/** `extra`: keys added after `files` (additive), e.g. the inbox's cross-file result. */
+export function toJsonReport(outcomes: readonly FileOutcome[], extra?: Record<string, unknown>): string {
   const files: JsonFileReport[] = outcomes.map((o) => {
     if (!o.ok) {
       return { file: o.file, projects: 0, findings: [], summary: { error: 0, warning: 0, info: 0 }, perProject: [], accepted: [], error: { message: o.zh, messageEn: o.en } };
@@ -100,10 +101,10 @@ export function toJsonReport(outcomes: readonly FileOutcome[]): string {
       accepted: (o.accepted ?? []).map(({ finding, exception: e }) => ({ ...jsonFinding(finding), reason: e.reason, value: e.value, date: e.date, by: e.by })),
     };
   });
-  return terminalSafeJson(JSON.stringify({ files }, null, 2)) + "\n";
+  return terminalSafeJson(JSON.stringify({ files, ...extra }, null, 2)) + "\n";
 }
 
-function jsonFinding(f: Finding): JsonFinding {
+export function jsonFinding(f: Finding): JsonFinding {
   const j: JsonFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -140,7 +141,7 @@ function projectHeading(p: ProjectInfo, mustFix: number): string {
   return `项目 ${p.seq}：${code} ${name}${where}${mustFix > 0 ? `  —— 需修改 ${mustFix} 处` : "  —— 仅有提示"}`;
 }
 
-function findingLines(f: Finding, indent: string): string[] {
+export function findingLines(f: Finding, indent: string): string[] {
   const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`];
   if (f.locations && f.projectSeq !== null) {
     // A grouped finding: each row with its own 建议.

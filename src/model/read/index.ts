@@ -215,7 +215,8 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
   doc.projects = projects;
 
   let unrecognised: string | null = null;
-  if (projects.length === 0 && !overview) {
+  // A department's 汇总 with declared totals and no project table is a document too (the inbox checks it against the units' files).
+  if (projects.length === 0 && !overview && !declared) {
     unrecognised = describeUnrecognised(grid, synonyms);
     problems.push({ severity: "error", message: unrecognised, sheet: null, cell: null });
   }

@@ -1,0 +1,175 @@
+/**
+ * The inbox on real documents: seed 000 (and seed 002) split by unit into one workbook per unit plus the
+ * department's 汇总 (split-seeds.ts builds them from the checked-in transcriptions). The clean split
+ * adds up and nothing is reported across files; a planted duplicate code and a planted wrong unit total
+ * are each found, in the right file and cell, and nothing else is. Through the model (each file read by
+ * the real reader) and through `jxmb validate DIR --report … --merge …`.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { loadDocument, readInputFile } from "../../src/cli/pipeline";
+import { checkInbox, inboxFileFindings, mergeInbox, slimForInbox, type InboxFile } from "../../src/model/inbox";
+import { parseCanonicalJson } from "../../src/model/canonical";
+import { validate } from "../../src/model/validate";
+import { runMain } from "../helpers/run-main";
+import { DEPARTMENT_FILE, DUPLICATE, MISMATCH, seedDocument, writeSplit, type Split } from "./split-seeds";
+
+let tmp: string;
+let clean: Split;
+let planted: Split;
+let clean002: Split;
+
+async function readAll(split: Split): Promise<InboxFile[]> {
+  const out: InboxFile[] = [];
+  for (const name of split.files) {
+    const file = path.join(split.dir, name);
+    out.push({ file: name, document: (await loadDocument(readInputFile(file), file)).document });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxmb-inbox-"));
+  clean = await writeSplit(path.join(tmp, "clean"));
+  planted = await writeSplit(path.join(tmp, "planted"), { duplicateCode: true, totalMismatch: true });
+  clean002 = await writeSplit(path.join(tmp, "clean-002"), {}, "seed-002");
+}, 60_000);
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("model, files read by the real reader", () => {
+  test("the clean split: every project of the seed is in exactly one unit file, the 汇总 adds up, nothing across files", async () => {
+    for (const [split, seedName, units] of [
+      [clean, "seed-000", 4],
+      [clean002, "seed-002", 2],
+    ] as const) {
+      const files = await readAll(split);
+      expect(files).toHaveLength(units + 1);
+      const seed = seedDocument(seedName);
+      expect(files.reduce((n, f) => n + f.document.projects.length, 0)).toBe(seed.projects.length);
+      const report = checkInbox(files);
+      expect(report.findings).toEqual([]);
+      expect(report.projects).toBe(seed.projects.length);
+      // The department file's own total check gives way to the cross-file rules: no finding on its 汇总 is left.
+      const own = inboxFileFindings(files, 0, validate(files[0].document).findings);
+      expect(own.filter((f) => f.ruleId.startsWith("budget/"))).toEqual([]);
+    }
+  });
+
+  test("planted: the reused code and the wrong unit total are found, in their files and cells, and nothing else", async () => {
+    const files = await readAll(planted);
+    const report = checkInbox(files);
+    const got = report.findings.map((f) => ({ rule: f.ruleId, file: f.file, at: `${f.sheet}!${f.cell}`, related: f.related.map((r) => `${r.file}!${r.sheet}!${r.cell}`) }));
+    const kss = planted.unitFiles.get(MISMATCH.unit)!;
+    const firstKss = files.find((f) => f.file === kss)!.document.projects.find((p) => p.unit.code === MISMATCH.unit)!;
+    expect(got).toEqual([
+      // 汇总 rows: 312001, 312003, 312005 (F8, F9, F10).
+      { rule: "inbox/unit-total", file: DEPARTMENT_FILE, at: "汇总!F10", related: [`${kss}!${firstKss.source.sheet}!${firstKss.source.cells["budget.total"]}`] },
+      { rule: "inbox/code-duplicate", file: DUPLICATE.file, at: `${DUPLICATE.sheet}!${DUPLICATE.cell}`, related: [`${DUPLICATE.firstFile}!${DUPLICATE.firstSheet}!B4`] },
+    ]);
+    const [total, dup] = report.findings;
+    expect(total.severity).toBe("error");
+    expect(total.message).toContain(`申报合计 ${planted.declared.get(MISMATCH.unit)} 万元`);
+    expect(total.fix).toContain(`相差 ${MISMATCH.extraWan} 万元`);
+    expect(dup.message).toContain(DUPLICATE.code);
+    expect(dup.message).not.toContain("同一项目重复报送"); // different projects under one code
+    expect(report.files.map((f) => f.findings.error)).toEqual([1, 0, 1, 0, 0]);
+  });
+
+  test("slim documents (what a batch keeps per file) give exactly the findings of the full ones, on a split with every kind of fault", async () => {
+    const files = await readAll(planted);
+    // More faults, planted in the read documents: a project sent again by another unit under a new code,
+    // a copied goal and a copied indicator set, a department 项目支出 that does not add up.
+    const [dept, benji, jiaojing, kss] = files;
+    const p = benji.document.projects.find((x) => !x.redacted && x.indicators.length >= 3)!;
+    const q = benji.document.projects.filter((x) => !x.redacted && x.indicators.length >= 3)[1];
+    jiaojing.document.projects.push({ ...structuredClone(p), seq: 99, code: "13032423P0044281XXXXX" });
+    kss.document.projects[0].goals = [...q.goals];
+    kss.document.projects[1].indicators = structuredClone(q.indicators);
+    dept.document.overview = { ...dept.document.overview!, budget: { total: 5000, fiscal: 5000, other: null, basic: 2000, project: 3000 } };
+    const full = checkInbox(files);
+    expect(new Set(full.findings.map((f) => f.ruleId))).toEqual(
+      new Set(["inbox/unit-total", "inbox/department-total", "inbox/code-duplicate", "inbox/same-project", "inbox/goal-copied", "inbox/indicator-copied"]),
+    );
+    const slim = checkInbox(files.map((f) => ({ file: f.file, document: slimForInbox(f.document) })));
+    expect(slim).toEqual(full);
+  });
+
+  test("the merged department document: all 39 projects in file order with their file and position, schema-valid", async () => {
+    const files = await readAll(clean);
+    const { document, notes } = mergeInbox(files);
+    expect(notes).toEqual([]);
+    expect(document.projects).toHaveLength(39);
+    expect(document.projects.map((p) => p.seq)).toEqual(Array.from({ length: 39 }, (_, i) => i + 1));
+    // source.seq is the table's number in its file: the Hebei tables keep their printed numbers (31.…, 32.…).
+    const kss = document.projects.filter((p) => p.source.file === clean.unitFiles.get("312005"));
+    expect(kss.map((p) => p.source.seq)).toEqual(seedDocument().projects.filter((p) => p.seq >= 31 && p.seq <= 38).map((p) => p.seq));
+    expect(document.declaredTotals?.source?.file).toBe(DEPARTMENT_FILE);
+    expect(document.department.name).toBe("卢龙县公安局");
+    // The merged document checked as one: its 汇总 adds up against all the projects now.
+    expect(validate(document, { rules: ["budget/total-mismatch"] }).findings).toEqual([]);
+  });
+});
+
+describe("jxmb validate DIR (the CLI inbox)", () => {
+  test("planted split: text summary, exit 1, the .xlsx report with a row per finding and hyperlinks, the merged JSON", async () => {
+    const report = path.join(tmp, "报告.xlsx");
+    const merged = path.join(tmp, "部门合并.json");
+    const r = await runMain(["validate", planted.dir, "--jobs", "1", "--report", report, "--merge", merged]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("跨文件检查（5 个文件，39 个项目");
+    expect(r.out).toContain(`'${DUPLICATE.sheet}'!${DUPLICATE.cell}  项目编码 ${DUPLICATE.code}`);
+    expect(r.out).toContain("汇总!F10  单位 312005");
+    expect(r.out).toMatch(/汇总：共收到 5 个文件，39 个项目，预算数合计 [\d.]+ 万元。.*跨文件检查：错误 2 个，警告 0 个，提示 0 个。/);
+    expect(r.err).toContain("汇总报告已写入");
+    // The report: one row per finding, the cross-file ones with a link to the cell in their file.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(report) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("问题清单")!;
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row) => rows.push(row));
+    const cross = rows.filter((row) => String(row.getCell(9).value ?? "").includes("（跨文件）"));
+    expect(cross).toHaveLength(2);
+    const dupRow = cross.find((row) => String(row.getCell(9).value).startsWith("inbox/code-duplicate"))!;
+    expect(dupRow.getCell(1).value).toBe(path.join(planted.dir, DUPLICATE.file));
+    expect(dupRow.getCell(4).value).toBe("错误");
+    expect(dupRow.getCell(5).value).toBe("项目信息");
+    expect(dupRow.getCell(7).value).toContain("核对编码");
+    expect(dupRow.getCell(8).value).toBe(`${DUPLICATE.firstFile} '${DUPLICATE.firstSheet}'!B4`);
+    const link = dupRow.getCell(3).value as ExcelJS.CellHyperlinkValue;
+    expect(link.hyperlink).toBe(`planted/${DUPLICATE.file}#'${DUPLICATE.sheet}'!${DUPLICATE.cell}`);
+    // Every finding of the text report is a row: per-file and cross-file.
+    const json = await runMain(["validate", planted.dir, "--jobs", "1", "--format", "json"]);
+    const parsed = JSON.parse(json.out) as { files: { findings: unknown[] }[]; inbox: { findings: { file: string; ruleId: string; related: unknown[] }[]; summary: { error: number } } };
+    const perFile = parsed.files.reduce((n, f) => n + f.findings.length, 0);
+    // Title, summary and header rows (the blank row between is not visited).
+    expect(rows.length - 3).toBe(perFile + parsed.inbox.findings.length);
+    expect(parsed.inbox.summary.error).toBe(2);
+    expect(parsed.inbox.findings.map((f) => f.ruleId)).toEqual(["inbox/unit-total", "inbox/code-duplicate"]);
+    // The merged JSON: schema-valid canonical JSON, every project with its file.
+    const m = parseCanonicalJson(fs.readFileSync(merged, "utf8"));
+    expect(m.ok).toBe(true);
+    if (m.ok) {
+      expect(m.document.projects).toHaveLength(39);
+      expect(new Set(m.document.projects.map((p) => path.basename(p.source.file!)))).toEqual(new Set([...planted.unitFiles.values()]));
+    }
+  }, 60_000);
+
+  test("outputs follow the no-overwrite rule, and are planned before any work", async () => {
+    const existing = path.join(tmp, "已有.json");
+    fs.writeFileSync(existing, "keep");
+    const r = await runMain(["validate", clean.dir, "--merge", existing]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("已存在，未覆盖");
+    expect(fs.readFileSync(existing, "utf8")).toBe("keep");
+    const same = await runMain(["validate", clean.dir, "--report", path.join(tmp, "x.json"), "--merge", path.join(tmp, "x.json")]);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain("被指定为两个输出");
+    const forced = await runMain(["validate", clean.dir, "--jobs", "1", "--merge", existing, "--force"]);
+    expect(forced.code).toBe(1); // the seed's own errors; nothing across files
+    expect(forced.out).toContain("跨文件检查（5 个文件，39 个项目");
+    expect(forced.out).toContain("跨文件检查未发现问题");
+    expect(parseCanonicalJson(fs.readFileSync(existing, "utf8")).ok).toBe(true);
+  }, 60_000);
+});
