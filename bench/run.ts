@@ -5,6 +5,7 @@
  *   npm run bench -- model functions bundle findings reading workbook batch   a subset
  *   (reading: every test/corpus form read and scored against its truth — tables, rows, phantom rows)
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
+ *   (template: jxmb import of 1,200 projects and jxmb export of the result under default limits; ~1 minute)
  *   (page: the standalone page in headless Chromium with 600 projects; builds dist/ when stale)
  */
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import { functionBenchRows } from "./functions";
 import { benchModel } from "./model";
 import { printTable, type BenchRow } from "./table";
 import { benchWorkbook } from "./workbook";
+import { benchTemplate } from "./template";
 import { findingsRows } from "./findings";
 import { benchReading } from "./reading";
 import { benchPage } from "./page";
@@ -49,6 +51,10 @@ async function main(): Promise<void> {
   if (want("workbook")) {
     console.error("bench: workbook — jxmb export vs bare exceljs readFile, whole processes (32 / 224 / 896 projects, 200 stacked; needs npm run build:cli) …");
     rows.push(...(await benchWorkbook()));
+  }
+  if (want("template")) {
+    console.error("bench: template — jxmb import of 1,200 projects, read back by jxmb export under default limits (needs npm run build:cli) …");
+    rows.push(...(await benchTemplate()));
   }
   if (want("batch")) {
     console.error("bench: batch validate, 500 workbooks through the CLI (--jobs 1 vs pool) …");

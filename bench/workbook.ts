@@ -32,15 +32,15 @@ const BIN = process.env.JXMB_BENCH_BIN ?? path.join(ROOT, "bin", "jxmb.js");
 const INDICATORS_PER_PROJECT = 10;
 
 /** Prints the child's own CPU and peak RSS on exit; works for any script run after it. */
-const REPORT = `process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\n@@bench "+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1000,rss:u.maxRSS})+"\\n")});`;
+export const REPORT = `process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\n@@bench "+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1000,rss:u.maxRSS})+"\\n")});`;
 
-interface Run {
+export interface Run {
   wall: number;
   cpu: number;
   rssMb: number;
 }
 
-function runNode(args: string[]): Run {
+export function runNode(args: string[]): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - t0;
@@ -50,7 +50,7 @@ function runNode(args: string[]): Run {
   return { wall, cpu, rssMb: rss / 1024 };
 }
 
-function bare(file: string): Run {
+export function bare(file: string): Run {
   return runNode(["-e", `${REPORT}new (require("exceljs").Workbook)().xlsx.readFile(process.argv[1]).catch((e)=>{console.error(e);process.exit(1)})`, file]);
 }
 

@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, GridSheet } from "../model/grid";
-import { isGridDate, isGridError, parseA1, quoteSheet } from "../model/grid";
+import { a1, isGridDate, isGridError, parseA1, quoteSheet } from "../model/grid";
 import type { SheetExtras, TemplateBook } from "../model/write/render";
 import type { StyleRole } from "../model/write/layout";
 
@@ -123,6 +123,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: GridSheet, ex: SheetExtras | un
       for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) Object.assign(ws.getCell(r + 1, c + 1), { style: { ...st } });
     }
   }
+  // Per column, the master of the current run of shared formulas: its row and text.
+  const masters: ({ r: number; last: number; f: string; addr: string } | undefined)[] = [];
   sheet.values.forEach((row, r) => {
     row?.forEach((v, c) => {
       const f = sheet.formulas?.[r]?.[c] ?? null;
@@ -130,6 +132,15 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: GridSheet, ex: SheetExtras | un
       const cell = ws.getCell(r + 1, c + 1);
       if (f !== null) {
         const result = v === null ? undefined : literal(v);
+        // The same formula as the cell above it, moved down a row (an indicator row's check): written once
+        // as a shared formula, the children only point at it — the sheet's XML shrinks by the formula's size.
+        const m = masters[c];
+        if (m && m.last === r - 1 && shiftRows(m.f, r - m.r) === f) {
+          cell.value = { sharedFormula: m.addr, result } as ExcelJS.CellSharedFormulaValue;
+          m.last = r;
+          return;
+        }
+        masters[c] = { r, last: r, f, addr: a1(r, c) };
         cell.value = { formula: f, result } as ExcelJS.CellFormulaValue;
       } else {
         // A string is always a string cell here, even "=…", "+…", "-…", "@…" (data, not formulas).
@@ -274,3 +285,49 @@ export function pinZipTimes(b: Uint8Array): void {
     p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
   }
 }
+
+/**
+ * `formula` as Excel reads it in a cell `dr` rows lower: every relative row of an A1 reference moves by
+ * `dr`; string literals, names and functions stay. Null when the formula holds something this does not
+ * follow (a sheet name, an external link, a whole-row range such as 10:10): such a formula is not shared.
+ */
+export function shiftRows(formula: string, dr: number): string | null {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      // A literal runs to the next lone quote ("" inside it is an escaped quote).
+      let j = i + 1;
+      for (;;) {
+        j = formula.indexOf('"', j);
+        if (j < 0) return null;
+        if (formula[j + 1] !== '"') break;
+        j += 2;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "!" || ch === "'" || ch === "[") return null;
+    if (!WORD.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < formula.length && WORD.test(formula[j])) j++;
+    const word = formula.slice(i, j);
+    const next = formula[j] ?? "";
+    if (/^\$?[0-9]+$/.test(word) && (next === ":" || out.endsWith(":"))) return null; // a whole-row range
+    const m = /^(\$?[A-Za-z]{1,3})(\$?)([0-9]+)$/.exec(word);
+    if (m && next !== "(") {
+      const n = m[2] ? Number(m[3]) : Number(m[3]) + dr;
+      if (n < 1) return null;
+      out += `${m[1]}${m[2]}${n}`;
+    } else out += word;
+    i = j;
+  }
+  return out;
+}
+const WORD = /[A-Za-z0-9_.$]/;
