@@ -197,6 +197,11 @@ export interface AppProps {
   initialNotice?: Notice;
   /** File name of the checked workbook, for links in the exported 问题清单. */
   sourceFile?: string;
+  /**
+   * Standalone page: download a copy of the opened file carrying these exceptions (the original is never written);
+   * resolves to the downloaded file name, or null where downloads are blocked. With it the page can keep exceptions.
+   */
+  downloadWithExceptions?: (list: AcceptedException[]) => Promise<string | null>;
 }
 
 const sevLabel = (sev: Severity) => t(`sev_${sev}`);
@@ -237,6 +242,10 @@ export function App(props: AppProps): React.ReactElement {
   /** The exception list before the last change, for 撤销. */
   const [exceptionUndo, setExceptionUndo] = React.useState<AcceptedException[] | null>(null);
   const reasonInput = React.useRef<HTMLTextAreaElement>(null);
+  /** The live workbook (Office) stores exceptions itself; the page keeps them in a downloaded copy. */
+  const canKeep = mode === "office" || !!props.downloadWithExceptions;
+  /** Page: exceptions changed since the last downloaded copy. */
+  const [copyDue, setCopyDue] = React.useState(false);
 
   const doValidate = React.useCallback(
     async (quiet = false): Promise<RunResult | null> => {
@@ -577,7 +586,11 @@ export function App(props: AppProps): React.ReactElement {
       await port.writeOwnSheet(exceptionsSheet(list));
       setRun(withExceptionList(run, list));
       setExceptionUndo(undoable);
-      setNotice({ intent: "success", title });
+      if (mode === "office") setNotice({ intent: "success", title });
+      else {
+        setCopyDue(true);
+        setNotice({ intent: "success", title, lines: [t("keepCopyUnsaved")] });
+      }
     } catch (e) {
       setNotice({ intent: "error", title: t("exceptionFailed"), lines: [portErrorMessage(e)] });
     } finally {
@@ -602,6 +615,20 @@ export function App(props: AppProps): React.ReactElement {
   const onWithdraw = async (e: AcceptedException) => {
     if (!run) return;
     await saveExceptions(withdrawException(run.exceptions, e), t("withdrawn", { cell: cellLabel(e.sheet, e.cell) }), run.exceptions);
+  };
+
+  const onDownloadCopy = async () => {
+    if (!run || !props.downloadWithExceptions) return;
+    setBusy(t("keepCopyMaking"));
+    try {
+      const name = await props.downloadWithExceptions(run.exceptions);
+      if (name) setCopyDue(false);
+      setNotice(name ? { intent: "success", title: t("keepCopyDone", { name }) } : { intent: "warning", title: t("noDownload") });
+    } catch (e) {
+      setNotice({ intent: "error", title: t("keepCopyFailed"), lines: [stripEnglishAside(portErrorMessage(e))] });
+    } finally {
+      setBusy(null);
+    }
   };
 
   React.useEffect(() => {
@@ -1104,7 +1131,7 @@ export function App(props: AppProps): React.ReactElement {
                 {t("position", { i: activeCardIndex + 1, n: order.length })}
               </span>
             )}
-            {mode === "office" && (
+            {canKeep && (
               <Button
                 className={s.btn}
                 disabled={busy !== null || stale !== null || !activeCard || !activeCard.cell}
@@ -1175,7 +1202,15 @@ export function App(props: AppProps): React.ReactElement {
             {t("acceptedTitle", { n: run.accepted.length })}
             {run.lapsed.length > 0 && <span className={s.warning}>{t("lapsedCount", { n: run.lapsed.length })}</span>}
           </h2>
-          {exceptionUndo && mode === "office" && (
+          {props.downloadWithExceptions && (
+            <div className={s.row} data-testid="keep-copy">
+              <p className={s.sub}>{t("keepCopyHint")}</p>
+              <Button appearance={copyDue ? "primary" : "secondary"} className={s.btn} disabled={busy !== null} onClick={() => void onDownloadCopy()}>
+                {t("keepCopy")}
+              </Button>
+            </div>
+          )}
+          {exceptionUndo && canKeep && (
             <div className={s.row}>
               <Button className={s.btn} disabled={busy !== null} onClick={() => void saveExceptions(exceptionUndo, t("exceptionUndone"), null)}>
                 {t("exceptionUndo")}
@@ -1201,7 +1236,7 @@ export function App(props: AppProps): React.ReactElement {
                     {t("acceptedWhy", { reason: exception.reason, date: exception.date })}
                     {exception.by ? t("acceptedBy", { by: exception.by }) : ""}
                   </span>
-                  {mode === "office" && (
+                  {canKeep && (
                     <div className={s.row}>
                       <Button className={s.btn} disabled={busy !== null} onClick={() => void onWithdraw(exception)}>
                         {t("withdraw")}

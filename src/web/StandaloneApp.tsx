@@ -7,7 +7,8 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
-import { loadWorkbookFile } from "../taskpane/browser";
+import { downloadFile, loadWorkbookFile, XLSX_MIME } from "../taskpane/browser";
+import type { AcceptedException } from "../model/exceptions";
 import { stripEnglishAside, t } from "../taskpane/i18n";
 import type { ReadNotice } from "../xlsx/guard";
 
@@ -43,6 +44,14 @@ interface Opened {
   port: MemoryPort;
   fileName: string;
   generation: number;
+  /** The file as opened: the copy with exceptions is made from it (the original is never written). */
+  bytes: Uint8Array;
+}
+
+/** “预算.xlsx” → “预算（含核实记录）.xlsx”. */
+function copyName(fileName: string): string {
+  const base = fileName.replace(/\.(xlsx|xlsm)$/i, "");
+  return `${base}（含核实记录）.xlsx`;
 }
 
 /** Read a File's bytes with progress (FileReader), so long reads show a percentage. */
@@ -87,7 +96,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         (f) => setLoading({ file: file.name, fraction: f, stage: t("pageParsingPct", { file: file.name, pct: Math.round(f * 100) }) }),
       );
       setNotices(found);
-      setOpened((prev) => ({ port: new MemoryPort(grid), fileName: file.name, generation: (prev?.generation ?? 0) + 1 }));
+      setOpened((prev) => ({ port: new MemoryPort(grid), fileName: file.name, generation: (prev?.generation ?? 0) + 1, bytes }));
     } catch (e) {
       setError(stripEnglishAside(e instanceof Error ? e.message : String(e)));
     } finally {
@@ -158,6 +167,21 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
     </div>
   );
 
+  /** The opened file with our hidden exceptions sheet written into a copy (exceljs, loaded only now). */
+  const downloadWithExceptions = React.useCallback(
+    async (list: AcceptedException[]): Promise<string | null> => {
+      if (!opened) return null;
+      const [{ writeHelperSheet }, { exceptionsSheet }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx-write" */ "../xlsx/seal-write"),
+        import("../model/exceptions"),
+      ]);
+      const bytes = await writeHelperSheet(opened.bytes, exceptionsSheet(list));
+      const name = copyName(opened.fileName);
+      return downloadFile(name, bytes, XLSX_MIME) ? name : null;
+    },
+    [opened],
+  );
+
   return (
     <>
       {over && (
@@ -174,6 +198,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         autoRun={!!opened}
         noWorkbook={!opened}
         initialNotice={notice ? { intent: "info", title: notice } : null}
+        downloadWithExceptions={opened ? downloadWithExceptions : undefined}
       >
         {picker}
         {notices.map((n, i) => (

@@ -618,8 +618,9 @@ describe("standalone page", () => {
     expect(Number(await page.getByTestId("count-warning").textContent())).toBe(exp.summary.warning - 2);
     expect(await page.getByTestId("accepted-item").count()).toBe(2);
     expect(await page.getByTestId("accepted-item").first().textContent()).toContain("理由：已与批复核对（2026-12-05）");
-    expect(await page.getByRole("button", { name: "撤回" }).count()).toBe(0); // the page cannot write the file
-    expect(await page.getByRole("button", { name: "已核实，保留" }).count()).toBe(0);
+    // The page keeps changes in a downloaded copy, never in the opened file (pageExceptions.test.ts).
+    expect(await page.getByRole("button", { name: "撤回" }).count()).toBe(2);
+    await page.getByTestId("keep-copy").getByText(/不会改动您打开的原文件/).waitFor();
     // Nothing says "已选中单元格" in the page (it cannot select cells in the file).
     await page.getByRole("button", { name: "下一个问题" }).click();
     await page.getByTestId("cell-now").waitFor();
