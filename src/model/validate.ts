@@ -5,7 +5,7 @@
  */
 import type { JxmbDocument, Project, ProfileName } from "./schema";
 import type { DocumentRuleContext, Finding, Report, ReportInput, Rule, RuleMeta, Severity } from "./rules/types";
-import { RULES, getRule } from "./rules/index";
+import { RULES, getRule, DEPARTMENT_ROW_RULES } from "./rules/index";
 import { projectSummaries, refine } from "./rules/precision";
 import { PROFILES, PROFILE_NAMES, ruleSetting, type RuleSetting } from "./rules/profiles";
 import { beginRun } from "./rules/util";
@@ -188,10 +188,16 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
     out.push(f);
   };
 
+  // A 部门整体 table's indicator tree and goals, read as one project for the row-level rules; its
+  // findings belong to the document (projectSeq null), on the overview sheet's cells.
+  const department = departmentAsProject(doc);
   const ctx: DocumentRuleContext = {
     profile,
     document: doc,
-    report: (input) => emit(currentProject, input),
+    report: (input) =>
+      currentProject !== null && currentProject === department
+        ? emit(null, { ...input, sheet: input.sheet ?? department.source.sheet, cell: input.cell ?? (input.field ? resolveCell(department, input.field) : null) ?? firstCell(department.source.range) ?? undefined })
+        : emit(currentProject, input),
     reportFor: (project, input) => emit(project, input),
   };
 
@@ -231,6 +237,18 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       }
     }
   }
+  if (department) {
+    currentProject = department;
+    for (const a of projectRules) {
+      if (!DEPARTMENT_ROW_RULES.has(a.rule.meta.id)) continue;
+      currentRule = a;
+      try {
+        a.rule.check!(department, ctx);
+      } catch (e) {
+        crashed(e, null);
+      }
+    }
+  }
   currentProject = null;
 
   // Document rules see the non-redacted projects; ctx.document is still the whole document.
@@ -250,6 +268,32 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return { findings, summary, projects: projectSummaries(findings) };
+}
+
+/** The 部门整体支出绩效目标表 (overview with an indicator tree) as a project the row rules can read; null otherwise. */
+function departmentAsProject(doc: JxmbDocument): Project | null {
+  const o = doc.overview;
+  if (!o || !o.source || !o.indicators || o.indicators.length === 0) return null;
+  const b = o.budget;
+  return {
+    seq: 0,
+    title: null,
+    code: doc.department?.code ?? null,
+    name: doc.department?.name ?? null,
+    unit: { code: doc.department?.code ?? null, name: doc.department?.name ?? null },
+    competentDepartment: null,
+    implementingUnit: null,
+    attribute: null,
+    period: null,
+    budget: { total: b?.total ?? null, fiscal: b?.fiscal ?? null, other: b?.other ?? null, raw: { total: null, fiscal: null, other: null } },
+    purpose: null,
+    spendPlan: null,
+    goals: o.goals ?? [],
+    indicators: o.indicators,
+    redacted: false,
+    layout: "generic",
+    source: o.source,
+  };
 }
 
 /**

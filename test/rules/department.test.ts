@@ -67,3 +67,30 @@ test("corpus 07 Fujian: the duty amounts that exceed the budget are found on the
   const f = report.findings.filter((x) => x.ruleId.startsWith("department/"));
   expect(f.map((x) => [x.ruleId, x.sheet, x.cell])).toEqual([["department/duties-sum", "部门整体支出绩效目标表", "E9"]]);
 });
+
+test("corpus 07 Fujian: the department table's indicator rows and goals get the row checks, as document findings on its own cells", async () => {
+  const file = path.join(__dirname, "..", "corpus", "workbooks", "07-福建宁德-部门整体-2019.xlsx");
+  const report = validate(readWorkbook(await loadGrid(fs.readFileSync(file))).document);
+  const rows = report.findings.filter((x) => !x.ruleId.startsWith("department/"));
+  expect(rows.every((x) => x.projectSeq === null && x.sheet === "部门整体支出绩效目标表")).toBe(true);
+  expect(rows.map((x) => [x.ruleId, x.cell])).toEqual([
+    ["goal/vague", "B7"],
+    ["value/type-mismatch", "E13"],
+    ["value/type-mismatch", "E14"],
+    ["value/type-mismatch", "E15"],
+    ["value/missing-unit", "E16"],
+    ["value/missing-unit", "E17"],
+    ["value/type-mismatch", "E18"],
+  ]);
+  // The 建议 reads the row's 指标解释 (90%) and the document's year.
+  expect(rows.find((x) => x.cell === "E16")?.fix).toContain("指标解释写 90%，指标值写“≥90%”");
+  expect(rows.find((x) => x.cell === "E18")?.fix).toContain("≤2019年12月31日");
+});
+
+test("structure rules (缺少…指标) do not judge a department table", () => {
+  const d = departmentDoc({ total: 100, basic: 60, project: 40 });
+  d.overview!.indicators = [
+    { level1: "产出指标", level2: "数量指标", name: "出版年鉴", description: null, target: { raw: "≥1部", kind: "number", operator: "≥", operatorRaw: "≥", value: 1, valueMax: null, unit: "部", date: null, text: null }, targetParts: null, basis: null, scoring: null, level1Raw: null, level2Raw: null, source: { target: "E13" } },
+  ];
+  expect(validate(d).findings.filter((x) => x.ruleId.startsWith("indicator/missing"))).toEqual([]);
+});

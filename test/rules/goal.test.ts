@@ -35,10 +35,13 @@ ruleTester("goal/vague", {
     { name: "has numbers" },
     { name: "Chinese numeral with a measure word (seed 004 P6 三人)", project: project({ goals: ["保障三人住房公积金足额缴纳"] }) },
     { name: "a deadline", project: project({ goals: ["年底前完成执法办案中心改造并通过验收"] }) },
+    { name: "a dated deadline", project: project({ goals: ["2023年12月底前完成执法办案中心改造"] }) },
   ],
   invalid: [
     // Seed 001 #14–#23: "维护辖区交通安全形势持续稳定发展。"
     { name: "slogan (seed 001 #14)", project: project({ goals: ["维护辖区交通安全形势持续稳定发展。"] }), errors: [{ cell: "B8", messageIncludes: "维护辖区交通安全形势持续稳定发展" }] },
+    // Corpus 07: "确保完成2019年度任务": the budget year as an adjective is not a measurable element.
+    { name: "the year as an adjective (corpus 07)", project: project({ goals: ["保障志鉴地情相关工作开展所需资金，确保完成2023年度任务。"] }), errors: [{ messageIncludes: "确保完成2023年度任务" }] },
     { name: "numbering and 目标内容 1 are not numbers", project: project({ goals: ["1.目标内容 1 保障机关正常运转"] }), errors: [{ messageIncludes: "保障机关正常运转" }] },
   ],
 });

@@ -120,6 +120,13 @@ ruleTester("value/missing-unit", {
   invalid: [
     // Seed 001 #3 全局基层所队数量 "17".
     { name: "bare count (seed 001 #3)", project: extra(["产出指标", "数量指标", "全局基层所队数量", "17"]), errors: [{ cell: "E17", messageIncludes: "“17”缺少计量单位" }] },
+    // Corpus 07: a rate typed as "1" (Excel's 100%) while the 指标解释 says 90%.
+    {
+      name: "a rate as a bare 1, the 指标解释 gives the level (corpus 07)",
+      project: extra(["产出指标", "质量指标", "县(市、区)覆盖率", "1", null, "90%(计划标准)"]),
+      errors: [{ messageIncludes: "“1”缺少计量单位", fixIncludes: "指标解释写 90%，指标值写“≥90%”" }],
+    },
+    { name: "a rate as a bare 1 (corpus 07 审稿率)", project: extra(["产出指标", "质量指标", "各类书籍审稿率", "1"]), errors: [{ fixIncludes: "“1”若指 100%，写“=100%”" }] },
     // Seed 001 #15 项目总成本 "≤50".
     { name: "cost without 万元 (seed 001 #15)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "项目总成本", "≤50"] }) }), errors: [{ cell: "E14", fixIncludes: "≤50万元" }] },
     // Seed 001 #2 进行采集核实用户 "7万".
@@ -157,6 +164,7 @@ ruleTester("value/type-mismatch", {
     { name: "days of work under 数量 (seed 004 P7)", project: extra(["产出指标", "数量指标", "巡逻设卡执勤任务", "110天"]) },
     { name: "wrapped label keeps its meaning (seed 000 #6 业务办理及 时准确率)", project: extra(["产出指标", "时效指标", "业务办理及 时准确率", "≥92%"]) },
     { name: "duration under 时效", project: extra(["产出指标", "时效指标", "办结时限", "≤3个工作日"]) },
+    { name: "a deadline under 时效", project: extra(["产出指标", "时效指标", "项目完成时间", "2023年12月底前"]) },
   ],
   invalid: [
     // Seed 001 #10 治安监控视频覆盖率 under 数量.
@@ -169,6 +177,18 @@ ruleTester("value/type-mismatch", {
     { name: "label says hours, value is % (seed 001 #1)", project: extra(["产出指标", "时效指标", "突发事件处置及时性（小时）", "≥95%"]), errors: [{ messageIncludes: "三级指标标明单位为“小时”，指标值却是百分比" }] },
     // Seed 004 P3 质量 "抓拍的图片质量较旧设备有明显的提高 → 2024年底".
     { name: "date as a 质量 value (seed 004 P3)", project: extra(["产出指标", "质量指标", "抓拍的图片质量较旧设备有明显的提高", "2023年底"]), errors: [{ messageIncludes: "日期只应作为时效指标的值" }] },
+    // Corpus 07 and seed 002 #12: "项目完成时间 → 100%".
+    {
+      name: "a completion date written as a percent (corpus 07)",
+      project: extra(["产出指标", "时效指标", "项目完成时间", "100%"]),
+      errors: [{ messageIncludes: "完成时间应写日期或时限，不是百分比", fixIncludes: "“项目完成时间”写作“≤2023年12月31日”" }],
+    },
+    // Corpus 28 物业管理 "2021年全年": a period, not a deadline.
+    {
+      name: "a period as the deadline (corpus 28)",
+      project: extra(["产出指标", "时效指标", "按时保质完成物业管理工作", "2023年全年"]),
+      errors: [{ messageIncludes: "“2023年全年”是期间，不是完成时限", fixIncludes: "如“≤2023年12月31日”；持续性的服务写及时率" }],
+    },
     // Seed 004 P3 满意度 → "满意".
     { name: "satisfaction as text (seed 004 P3)", project: extra(["满意度指标", "服务对象满意度指标", "全县交通秩序明显好转，群众满意度提高。", "满意"]), errors: [{ messageIncludes: "满意度指标应为百分比" }] },
   ],

@@ -156,6 +156,19 @@ export function getRule(id: string): Rule | undefined {
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
 
+/**
+ * Rules that judge one indicator row or one goal on its own, and so also check the indicator tree and
+ * goals of a 部门整体支出绩效目标表 (corpus 07). Structure rules (缺少…指标, budget, spend plan, codes)
+ * do not: a department table is not a project table.
+ */
+export const DEPARTMENT_ROW_RULES: ReadonlySet<string> = new Set(
+  RULES.map((r) => r.meta.id).filter(
+    (id) =>
+      (id.startsWith("value/") && id !== "value/qualitative-ratio") ||
+      ["cost/not-money", "indicator/not-ecological", "indicator/not-satisfaction", "indicator/template-prompt", "indicator/missing-name", "goal/vague", "goal/placeholder", "time/wrong-year"].includes(id),
+  ),
+);
+
 /** The reviewer category of a finding's rule; findings of no rule (read problems) are 项目信息. */
 export function categoryOfRule(id: string): CategoryKey {
   return BY_ID.get(id)?.meta.category ?? "project";

@@ -7,6 +7,10 @@ import { goalBody, TEMPLATE_ARTEFACT } from "./text";
 const CONCRETE =
   /[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(?:名|人|个|台|套|辆|处|次|项|件|条|座|家|所|户|部|只|块|平方米|米|公里|万元|元|天|日|小时)|年底|月底|年内|季度/;
 
+// "2019年度任务", "2023年度工作": the budget year as an adjective says nothing measurable (corpus 07
+// "确保完成2019年度任务"); "2019年底", "2019年12月" are deadlines and stay.
+const YEAR_ADJECTIVE = /(?:19|20)\d{2}\s*年度/g;
+
 /**
  * A goal without any measurable element (number, count, date) is a slogan (“维护辖区交通安全形势持续
  * 稳定发展”, seed 001 #14–23). Numbering ("1.") and the artefact "目标内容 1" do not count as numbers.
@@ -30,7 +34,7 @@ export const rule: Rule = {
       const b = goalBody(p.goals[i]).replace(TEMPLATE_ARTEFACT, "").trim();
       if (!b || b === "**") continue;
       if (first < 0) first = i;
-      if (CONCRETE.test(b)) return;
+      if (CONCRETE.test(b.replace(YEAR_ADJECTIVE, ""))) return;
       text += (text ? " " : "") + b;
     }
     if (first < 0) return;

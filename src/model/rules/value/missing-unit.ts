@@ -15,6 +15,20 @@ function guessUnit(name: string): string {
 }
 
 /**
+ * The 建议 for a rate typed as a bare number: the 描述 / 指标解释 may give the level ("90%(计划标准)",
+ * corpus 07); a fraction is a percent typed as Excel keeps it (1 → 100%, 0.95 → 95%).
+ */
+function rateFix(value: number | null, description: string | null): string {
+  const d = /(\d+(?:\.\d+)?)\s*[%％]/.exec(description ?? "");
+  if (d) return `指标解释写 ${d[1]}%，指标值写“${d[1] === "100" ? "=" : "≥"}${d[1]}%”`;
+  if (value !== null && value > 0 && value <= 1) {
+    const pct = fmt(Math.round(value * 10000) / 100);
+    return `比率写成百分数：“${value}”若指 ${pct}%，写“${pct === "100" ? "=" : "≥"}${pct}%”`;
+  }
+  return `比率写成百分数，如“≥${value === null ? "N" : fmt(value)}%”`;
+}
+
+/**
  * A number without a unit (seed 001: "17", "≥1000", "≤50" in a cost row), unless the 三级 carries it
  * ("治安案件发案数（个）" → "≤40" is fine); and "7万" outside cost rows, where the value parser reads
  * 万 as 万元 but a counting noun is missing (seed 001 #2 "进行采集核实用户 7万").
@@ -41,7 +55,11 @@ export const rule: Rule = {
         if (nameUnit(squash(ind.name)) !== null) continue;
         // The 三级 states the count with its unit ("配套电力设施1250KVA变压器3台" → "3"; corpus 26).
         if (t.value !== null && new RegExp(`(?:^|[^\\d.])${fmt(t.value).replace(".", "\\.")}\\s*[\\u4e00-\\u9fa5]`).test(squash(ind.name))) continue;
-        const fix = cost ? `成本金额应写明单位，如“${t.raw.trim()}万元”` : isSatisfactionRow(f.l1[i], f.l2[i]) ? `满意度应写作百分比，如“${t.raw.trim()}%”` : `写明计量单位，如“${t.raw.trim()}${guessUnit(ind.name)}”`;
+        const fix = cost
+          ? `成本金额应写明单位，如“${t.raw.trim()}万元”`
+          : isSatisfactionRow(f.l1[i], f.l2[i]) || guessUnit(ind.name) === "%"
+            ? rateFix(t.value, ind.description)
+            : `写明计量单位，如“${t.raw.trim()}${guessUnit(ind.name)}”`;
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
       } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {
         ctx.report({

@@ -3,6 +3,10 @@ import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from 
 import { budgetYear, rowName, yearEnd } from "../fix";
 
 // Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
+// A 时效 name that asks for a date ("项目完成时间", "截止日期"), not a rate ("按时完成率").
+const DATE_NAME = /(?:时间|日期|时限|期限)$/;
+// A period where a deadline belongs: "2021年全年", "常年", "长期".
+const PERIOD = /^(?:全年|全年度|常年|长期|持续)$/;
 const TIMELY = /及时|按时|准时|按期|如期|时效|进度|时限|时间|期限|工期|周期|年底|月底|年内|支出率|执行率/;
 const PERCENT_UNITS = new Set(["%", "％", "百分比"]);
 const TIME_UNITS = new Set(["小时", "天", "日", "分钟", "年", "月"]);
@@ -73,6 +77,14 @@ export const rule: Rule = {
         if ((k === "number" || k === "money") && !(annot !== null && TIME_UNITS.has(annot))) {
           reason = "时效指标应为完成时限、时长或及时率";
           fix = `把${q}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
+        } else if (k === "percent" && DATE_NAME.test(name)) {
+          // Corpus 07 "项目完成时间 → 100%": the name asks for a date.
+          reason = "完成时间应写日期或时限，不是百分比";
+          fix = `${q}写作“${yearEnd(budgetYear(p, ctx.document))}”`;
+        } else if ((k === "date" || k === "text") && t.text && PERIOD.test(t.text)) {
+          // Corpus 28 "2021年全年": a period, not a deadline.
+          reason = `“${t.raw.trim()}”是期间，不是完成时限`;
+          fix = `${q}写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”；持续性的服务写及时率，如“报修处理及时率 ≥95%”`;
         } else if (k === "percent" && !TIMELY.test(name)) {
           reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
           fix = `把${q}移到质量或效益指标；时效指标写完成时限或及时率`;
