@@ -8,7 +8,8 @@
  * extra column (备注 / 评分标准 / 权重) after the value, two adjacent indicator columns swapped. The
  * reading of the noisy workbook must equal the reading of the clean one: the same projects (name, code,
  * budget, year) and the same indicator rows (一级, 二级, 三级, 指标值), and the same score against the
- * form's truth.
+ * form's truth. And two forms typed side by side on one sheet (a blank column between) read as each
+ * form reads alone.
  *
  * JXMB_PROPERTY_SEED=<n> reruns with another seed; JXMB_PROPERTY_RUNS=<n> changes the runs per form.
  */
@@ -277,4 +278,38 @@ test("label spelling noise (spaces, line breaks, full/half width, colons, stars)
 
 test("layout noise (一级 merged vs repeated, an extra column, adjacent columns swapped) with label noise leaves every corpus form's reading unchanged", () => {
   check(true);
+});
+
+/** Form b's cells placed right of form a's, one blank column between, on one sheet. */
+function sideBySide(a: GridSheet, b: GridSheet): GridSheet {
+  const w = Math.max(...a.values.map((row) => row?.length ?? 0), ...a.merges.map((m) => m.c2 + 1)) + 1;
+  const rows = Math.max(a.values.length, b.values.length);
+  const join = <T>(x: T[][] | undefined, y: T[][] | undefined, blank: T): T[][] =>
+    Array.from({ length: rows }, (_, r) => {
+      const left = [...(x?.[r] ?? [])];
+      while (left.length < w) left.push(blank);
+      return [...left, ...(y?.[r] ?? [])];
+    });
+  return {
+    name: a.name,
+    values: join(a.values, b.values, null as CellValue),
+    formats: join(a.formats, b.formats, null),
+    merges: [...a.merges.map((m) => ({ ...m })), ...b.merges.map((m) => ({ r1: m.r1, r2: m.r2, c1: m.c1 + w, c2: m.c2 + w }))],
+  };
+}
+
+test("two forms side by side on one sheet read as each reads alone (every pair of one-sheet project, flat and 自评 forms)", () => {
+  const sig = (doc: JxmbDocument) => JSON.parse(projection(doc)).projects.map((p: unknown) => JSON.stringify(p));
+  const single = cases.filter((c) => c.truth.kind !== "department" && c.grid.sheets.length === 1);
+  expect(single.length).toBeGreaterThanOrEqual(15);
+  const wrong: string[] = [];
+  for (const a of single) {
+    for (const b of single) {
+      if (a === b) continue;
+      const doc = readWorkbook({ sheets: [sideBySide(a.grid.sheets[0], b.grid.sheets[0])], names: [] }).document;
+      const want = [...sig(readWorkbook(a.grid).document), ...sig(readWorkbook(b.grid).document)].sort();
+      if (JSON.stringify([...sig(doc)].sort()) !== JSON.stringify(want)) wrong.push(`${a.name} | ${b.name}`);
+    }
+  }
+  expect(wrong).toEqual([]);
 });

@@ -16,6 +16,7 @@ import { selfEvalReader } from "./self-eval";
 import { departmentOverallReader } from "./department-overall";
 import { describeUnrecognised, genericReader, readGenericSheet } from "./generic";
 import { DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels } from "./synonyms";
+import { sideBySideParts } from "./bands";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 export { parseLabelsJson, LabelsFileError, DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels, type SynonymTable } from "./synonyms";
@@ -142,7 +143,7 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     problems.push(...res.problems);
   };
 
-  for (const sheet of grid.sheets) {
+  for (const sheet of grid.sheets.flatMap((s) => sideBySideParts(s, synonyms))) {
     let claimed = false;
     for (const reader of readers) {
       let detected = false;
