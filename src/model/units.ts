@@ -310,6 +310,10 @@ const OPERATOR_ENTRIES: ReadonlyArray<readonly [string, Operator, OperatorPlace]
   [">", ">", "prefix"],
   ["<", "<", "prefix"],
   ["=", "=", "prefix"],
+  // Small-form variants some input methods and converters produce (丽江 自评表: “﹦”).
+  ["﹦", "=", "prefix"],
+  ["﹥", ">", "prefix"],
+  ["﹤", "<", "prefix"],
   ["≈", "=", "prefix"],
   ["大于等于", "≥", "prefix"],
   ["大于或等于", "≥", "prefix"],

@@ -24,9 +24,10 @@ export function loadCorpusCase(file: string): { truth: Truth; workbook: string }
   return { truth, workbook: path.join(CORPUS_DIR, truth.workbook) };
 }
 
-/** Compare texts as a reader of the form would: no whitespace, full-width ASCII folded. */
+/** Compare texts as a reader of the form would: no whitespace, full-width ASCII and small-form glyphs (﹦) folded (NFKC). */
 export function norm(s: string | null | undefined): string {
   return String(s ?? "")
+    .normalize("NFKC")
     .replace(/[\s\u3000\u00a0]+/g, "")
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }

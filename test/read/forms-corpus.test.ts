@@ -27,9 +27,9 @@ async function read(truth: Truth) {
   return readWorkbook(grid);
 }
 
-/** The target as a person reads it: the parts of a split value glued, spaces dropped. */
+/** The target as a person reads it: the parts of a split value glued, spaces dropped, glyph variants (﹦) folded. */
 function valueText(ind: Indicator): string {
-  return ind.target.raw.replace(/[\s\u3000]+/g, "");
+  return ind.target.raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
 }
 
 /** Field-by-field differences of one indicator against its truth row (empty when it matches). */

@@ -74,6 +74,8 @@ export function codeAndName(text: string | null): CodeName | null {
   if (!text) return null;
   const t = trimText(text);
   if (!t) return null;
+  // A name that starts with its year (“2020年省级…经费”) carries no code.
+  if (/^(19|20)\d{2}\s*年/.test(t)) return { code: null, name: t };
   const bracket = /^[[【［(（]\s*(\d{2,20})\s*[\]】］)）]\s*([\s\S]+)$/.exec(t);
   if (bracket) return { code: bracket[1], name: trimText(bracket[2]) };
   // A long budget-system code glued to the name by a hyphen: “51000021R000000019951-工资性支出”.

@@ -300,8 +300,11 @@ function formStarts(sheet: GridSheet, syn: SynonymTable = DEFAULT_SYNONYMS): num
   const names: number[] = [];
   for (let r = 0; r < sheet.values.length; r++) {
     const cells = rowCells(sheet, r);
-    if (cells.some((h) => isSelfEvalTitle(h.text))) titles.push(r);
-    else if (cells.some((h) => fieldOf(h.text, syn) === "name")) names.push(r);
+    // A title stands alone on its row; a project name that happens to end in 自评表 (项目名称 | 2020年…支出绩效自评表)
+    // sits right of its label and starts no form.
+    const isName = cells.some((h) => fieldOf(h.text, syn) === "name");
+    if (!isName && cells.some((h) => isSelfEvalTitle(h.text))) titles.push(r);
+    else if (isName) names.push(r);
   }
   if (titles.length) return titles;
   // Forms without a title: each 项目名称 that has a funds header below it before the next one.
