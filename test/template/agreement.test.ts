@@ -12,12 +12,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { a1, type Grid, type GridSheet } from "../../src/model/grid";
+import { a1, type CellValue, type Grid, type GridSheet } from "../../src/model/grid";
 import { readWorkbook } from "../../src/model/read";
 import { emptyDocument, type JxmbDocument, type Project } from "../../src/model/schema";
 import { validate } from "../../src/model/validate";
 import { projectLayoutOf, renderTemplate, type ProjectLayout, type TemplateBook } from "../../src/model/write";
-import { IN_SHEET_RULES, ruleIdsIn } from "../../src/model/write/checks";
+import { canonicalPercent, IN_SHEET_RULES, ruleIdsIn, type CheckInput } from "../../src/model/write/checks";
 import { parseTarget } from "../../src/model/value";
 import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
@@ -82,6 +82,21 @@ function planted(base: Project, profile: "hebei" | "central-2021" | "ningxia"): 
       p.indicators[1].level2 = "";
     }),
     mk("指标值空", (p) => (p.indicators[0].target = parseTarget(""))),
+    mk("百分比超100", (p) => {
+      p.indicators[0].target = parseTarget("120%");
+      // A growth rate may exceed 100% (the pane's GROWTH words): no ✗.
+      p.indicators[1].name = "业务量同比增长率";
+      p.indicators[1].target = parseTarget("≥150%");
+    }),
+    mk("满意度上限", (p) => {
+      const i = ind(p, "满意度指标", "服务对象满意度指标");
+      p.indicators[i >= 0 ? i : 0].target = parseTarget("≤95%");
+    }),
+    mk("百分比无运算符", (p) => {
+      p.indicators[0].target = parseTarget("95％");
+      // Not read as a percentage by the sheet (the pane's parser is wider): left to the pane.
+      p.indicators[1].target = parseTarget("95.0%");
+    }),
     mk("年份不符", (p) => {
       const i = ind(p, "产出指标", "时效指标");
       p.indicators[i >= 0 ? i : 0].target = parseTarget("2022年12月31日前");
@@ -101,7 +116,24 @@ interface Case {
   sheet?: Grid;
 }
 
-function paneKeys(doc: JxmbDocument): Set<string> {
+/**
+ * Where a rule's in-sheet version claims only part of the rule (IN_SHEET_RULES `part`), the pane findings it must
+ * show are those in that part: a 指标值 the sheet reads as a percentage (canonicalPercent) and, per part, over 100%,
+ * a 满意度 row (一级 满意度指标, 二级 服务对象满意度指标 or blank) with ≤/<, or no operator. Outside the part the
+ * sheet stays silent; that it never shows a ✗ the pane does not report is checked for every rule, part or not.
+ */
+function claimed(part: (typeof IN_SHEET_RULES)[number]["part"], row: readonly CellValue[] | undefined, L: ProjectLayout): boolean {
+  if (!part) return true;
+  const IC = L.indicatorCols;
+  const pct = canonicalPercent((row?.[IC.target] ?? null) as CheckInput);
+  if (!pct) return false;
+  if (part === "percentOver") return pct.value > 100;
+  if (part === "percent") return pct.op === null;
+  const l2 = row?.[IC.level2] ?? null;
+  return (pct.op === "≤" || pct.op === "<") && row?.[IC.level1] === "满意度指标" && (l2 === "服务对象满意度指标" || l2 === null || l2 === "");
+}
+
+function paneKeys(doc: JxmbDocument, book: TemplateBook): Set<string> {
   const out = new Set<string>();
   const PROJECT = projectLayoutOf(doc.profile);
   // raw: every rule's own findings. The precision stage only presents them (several on one cell folded into
@@ -118,6 +150,7 @@ function paneKeys(doc: JxmbDocument): Set<string> {
     const row = Number(at[2]) - 1 - PROJECT.indicatorFirstRow;
     // A row rule's in-sheet version sees the indicator rows only (time/wrong-year: only the 指标值).
     if (row < 0 || (rule.targetOnly && at[1] !== a1(0, PROJECT.indicatorCols.target).replace(/\d+$/, ""))) continue;
+    if (!claimed(rule.part, book.grid.sheets.find((x) => x.name === f.sheet)?.values[Number(at[2]) - 1], PROJECT)) continue;
     out.add(`${f.sheet}|${f.ruleId}|${row}`);
   }
   return out;
@@ -172,7 +205,7 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
       const book = renderTemplate(d.doc);
       const bytes = await writeTemplateBook(book);
       const back = readWorkbook(await loadGrid(bytes, { fileName: `${d.name}.xlsx` })).document;
-      cases.push({ name: d.name, book, layout: projectLayoutOf(d.doc.profile), pane: paneKeys(back) });
+      cases.push({ name: d.name, book, layout: projectLayoutOf(d.doc.profile), pane: paneKeys(back, book) });
       inputs[`c${i}`] = await writeTemplateBook(staleCopy(book));
     }
     const out = convertWithLibreOffice(inputs, "xlsx", 540_000);

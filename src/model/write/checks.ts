@@ -9,6 +9,7 @@
  * Blank inputs never show an error: "待填写" or "".
  */
 import { CHECK } from "./layout";
+import { GROWTH } from "../rules/direction";
 
 export type CheckInput = string | number | boolean | null;
 
@@ -41,8 +42,10 @@ export const ALL_RULES: RuleGate = () => true;
 
 interface FormulaPart {
   cond: string;
-  /** Shown when `cond` holds (none: the branch only guards `orElse`). */
+  /** Shown when `cond` holds (none: the branch only guards `then`/`orElse`). */
   msg?: string;
+  /** Parts checked only when `cond` holds (a shared precondition written once). */
+  then?: readonly FormulaPart[];
   /** Parts checked only when `cond` does not hold (mutually exclusive findings share one test). */
   orElse?: readonly FormulaPart[];
 }
@@ -50,8 +53,9 @@ interface FormulaPart {
 function partsFormula(parts: readonly FormulaPart[]): string {
   return parts
     .map((p) => {
-      const orElse = p.orElse?.length ? partsFormula(p.orElse) : '""';
-      return `IF(${p.cond},${p.msg ? str("；" + p.msg) : '""'},${orElse})`;
+      const yes = [p.msg ? str("；" + p.msg) : "", p.then?.length ? partsFormula(p.then) : ""].filter(Boolean).join("&") || '""';
+      const no = p.orElse?.length ? partsFormula(p.orElse) : '""';
+      return `IF(${p.cond},${yes},${no})`;
     })
     .join("&");
 }
@@ -183,6 +187,9 @@ export interface IndicatorTaxonomy {
   costL1: string;
   outputL1: string;
   costL2: string;
+  /** Labels of 一级 满意度 and its 二级 服务对象满意度 (a satisfaction row, as rules/util.ts isSatisfactionRow sees it). */
+  satisfactionL1: string;
+  satisfactionL2: string;
   /** Allowed (一级, 二级) pairs per framework. */
   pairs: Record<"2015" | "2021", readonly (readonly [string, string])[]>;
   /** The profile's framework (used when the rows give no evidence). */
@@ -260,6 +267,54 @@ export function yearOfTarget(v: CheckInput): number | null {
 }
 
 /**
+ * A 指标值 the sheet reads as a percentage: spaces removed, an optional operator ≥ ≤ = > <, a plain decimal
+ * number (as Excel writes it back: no leading or trailing zeros, at most 12 characters, 0 or 0.001–1e9),
+ * then % or ％ — "≥95%", "100%", "<90.5%". parseTarget reads each of these as kind percent with that
+ * operator and value; anything else ("95 以上%", "1e2%", "≥95.0%") the sheet leaves to the pane.
+ */
+export function canonicalPercent(v: CheckInput): { op: string | null; value: number } | null {
+  if (typeof v !== "string") return null;
+  const s = v.replace(/[ \u3000]/g, "");
+  if (!(s.endsWith("%") || s.endsWith("％"))) return null;
+  const h = s.length > 0 && OPERATORS.includes(s[0]) ? 1 : 0;
+  const num = s.slice(h, s.length - 1);
+  if (num.length > 12 || !/^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(num)) return null;
+  const value = Number(num);
+  if (!(value === 0 || value >= 0.001) || value > 1e9) return null;
+  return { op: h ? s[0] : null, value };
+}
+const OPERATORS = "≥≤=><";
+
+function percentFormula(target: string): { canonical: string; op: string; hasOp: string; value: string } {
+  const s = `SUBSTITUTE(SUBSTITUTE(${target}," ",""),"　","")`;
+  const hasOp = `ISNUMBER(FIND(LEFT(${s},1),${str(OPERATORS)}))`;
+  const num = `MID(${s},1+${hasOp},LEN(${s})-1-${hasOp})`;
+  const value = `VALUE(${num})`;
+  // ""&VALUE(num)=num: the number as Excel writes it back, so "1e2", "095", "1,000" or a date are not read as one.
+  const canonical =
+    `IFERROR(AND(OR(RIGHT(${s},1)="%",RIGHT(${s},1)="％"),LEN(${num})<=12,""&${value}=${num},` +
+    `OR(${value}=0,${value}>=0.001),${value}<=1E9),FALSE)`;
+  return { canonical, op: `LEFT(${s},1)`, hasOp, value };
+}
+
+/** Growth words of rules/direction.ts (a growth rate may exceed 100%), as a list for FIND. */
+const GROWTH_WORDS = GROWTH.source.split("|");
+if (GROWTH_WORDS.some((w) => /[\\^$.*+?()[\]{}]/.test(w))) throw new Error("checks.ts: GROWTH is no longer a plain list of words");
+/** Whitespace the formula removes from a 三级 name before looking for growth words (squash removes all). */
+const NAME_SPACES = [" ", "\u3000", "\n", "\r", "\t", "\u00a0"];
+function nameHasGrowthFormula(name: string): string {
+  let n = name;
+  for (const c of NAME_SPACES) n = `SUBSTITUTE(${n},${c === "\n" ? "CHAR(10)" : c === "\r" ? "CHAR(13)" : c === "\t" ? "CHAR(9)" : c === "\u00a0" ? "CHAR(160)" : str(c)},"")`;
+  return `SUMPRODUCT(--ISNUMBER(FIND({${GROWTH_WORDS.map(str).join(",")}},${n})))>0`;
+}
+function nameHasGrowth(name: CheckInput): boolean {
+  if (typeof name !== "string") return false;
+  let n = name;
+  for (const c of NAME_SPACES) n = n.split(c).join("");
+  return GROWTH_WORDS.some((w) => n.includes(w));
+}
+
+/**
  * One indicator row: empty row → ""; otherwise ✗ parts for indicator/unknown-level1 (blank or unknown 一级),
  * indicator/level2-mismatch (二级 blank, unknown or not under the 一级 in the rows' framework), value/missing
  * (blank 指标值) and time/wrong-year (a year in the 指标值 ≠ 预算年度); no ✗ but a blank 三级 → 待填写.
@@ -277,6 +332,18 @@ export function indicatorCheckFormula(x: IndicatorRefs, helpers: SheetHelpers, b
   // A blank 指标值 has nothing else to check.
   const onTarget: FormulaPart[] = [];
   if (gate("time/wrong-year")) onTarget.push({ cond: wrongYearFormula(x.target, fiscalYear, helpers.otherYears), msg: tagged(CHECK.yearWrong, "time/wrong-year") });
+  // A percentage (canonicalPercent): over 100% (value/percent-range, not a growth rate), a 满意度 written as a
+  // ceiling (value/operator-direction), no operator (value/missing-operator).
+  const pct = percentFormula(x.target);
+  const onPercent: FormulaPart[] = [];
+  if (gate("value/percent-range")) onPercent.push({ cond: `AND(${pct.value}>100,NOT(${nameHasGrowthFormula(x.name)}))`, msg: tagged(CHECK.percentOver, "value/percent-range") });
+  if (gate("value/operator-direction"))
+    onPercent.push({
+      cond: `AND(${x.level1}=${str(t.satisfactionL1)},OR(${x.level2}=${str(t.satisfactionL2)},${x.level2}=""),${pct.hasOp},OR(${pct.op}="≤",${pct.op}="<"))`,
+      msg: tagged(CHECK.satisfactionCeiling, "value/operator-direction"),
+    });
+  if (gate("value/missing-operator")) onPercent.push({ cond: `NOT(${pct.hasOp})`, msg: tagged(CHECK.operatorMissing, "value/missing-operator") });
+  if (onPercent.length) onTarget.push({ cond: pct.canonical, then: onPercent });
   if (gate("value/missing") || onTarget.length)
     parts.push({ cond: `${x.target}=""`, msg: gate("value/missing") ? tagged(CHECK.targetMissing, "value/missing") : undefined, orElse: onTarget });
   return `IF(COUNTA(${x.row})=0,"",${combineFormula(parts, `IF(${x.name}="",${str(CHECK.l3Missing)},${str(CHECK.ok)})`)})`;
@@ -304,6 +371,11 @@ export function indicatorCheck(
     const y = yearOfTarget(v.target);
     parts.push([isNum(fiscalYear) && y !== null && y !== fiscalYear, tagged(CHECK.yearWrong, "time/wrong-year")]);
   }
+  const pct = canonicalPercent(v.target);
+  if (gate("value/percent-range")) parts.push([pct !== null && pct.value > 100 && !nameHasGrowth(v.name), tagged(CHECK.percentOver, "value/percent-range")]);
+  if (gate("value/operator-direction"))
+    parts.push([pct !== null && l1 === t.satisfactionL1 && (l2 === t.satisfactionL2 || l2 === "") && (pct.op === "≤" || pct.op === "<"), tagged(CHECK.satisfactionCeiling, "value/operator-direction")]);
+  if (gate("value/missing-operator")) parts.push([pct !== null && pct.op === null, tagged(CHECK.operatorMissing, "value/missing-operator")]);
   return combine(parts, isBlank(v.name) ? CHECK.l3Missing : CHECK.ok);
 }
 
@@ -415,10 +487,13 @@ export function listsSummaryFormula(range: string, count: number): string {
 
 /**
  * The rules with an in-sheet version, and where their ✗ shows: "row" on the indicator row the finding
- * points at (for time/wrong-year only findings on the 指标值), "project" somewhere in the project sheet's
- * 校验 column (plan, budget, block). The agreement test and the docs read this list.
+ * points at (`targetOnly`: only findings on the 指标值), "project" somewhere in the project sheet's
+ * 校验 column (plan, budget, block). `part`: the formula does only part of the rule — a 指标值 it reads as
+ * a percentage (canonicalPercent) over 100% ("percentOver"), a 满意度 row written with ≤/<
+ * ("satisfactionCeiling"), one without an operator ("percent"); the pane's other findings of the rule stay
+ * in the pane. The agreement test and the docs read this list.
  */
-export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; targetOnly?: boolean }[] = [
+export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" }[] = [
   { id: "budget/not-number", scope: "project" },
   { id: "budget/sum-mismatch", scope: "project" },
   { id: "spend-plan/missing", scope: "project" },
@@ -434,4 +509,7 @@ export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; ta
   { id: "indicator/level2-mismatch", scope: "row" },
   { id: "value/missing", scope: "row" },
   { id: "time/wrong-year", scope: "row", targetOnly: true },
+  { id: "value/percent-range", scope: "row", targetOnly: true, part: "percentOver" },
+  { id: "value/operator-direction", scope: "row", targetOnly: true, part: "satisfactionCeiling" },
+  { id: "value/missing-operator", scope: "row", targetOnly: true, part: "percent" },
 ];

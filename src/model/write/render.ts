@@ -327,6 +327,8 @@ function listsOf(fw: Framework): Lists {
     costL1: LEVEL1.cost,
     outputL1: LEVEL1.output,
     costL2: LEVEL2.cost,
+    satisfactionL1: LEVEL1.satisfaction,
+    satisfactionL2: LEVEL2.serviceSatisfaction,
     pairs: { "2015": pairsOf("2015"), "2021": pairsOf("2021") },
     framework: fw,
   };
