@@ -6,6 +6,7 @@
  *   (reading: every test/corpus form read and scored against its truth — tables, rows, phantom rows)
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
  *   (template: jxmb import of 1,200 projects and jxmb export of the result under default limits; ~1 minute)
+ *   (inbox: cross-file checks on seed 000 split by unit and on 500 files; merge; slim vs full memory)
  *   (page: the standalone page in headless Chromium with 600 projects; builds dist/ when stale)
  */
 import { existsSync } from "node:fs";
@@ -20,6 +21,7 @@ import { benchTemplate } from "./template";
 import { findingsRows } from "./findings";
 import { benchReading } from "./reading";
 import { benchPage } from "./page";
+import { benchInbox } from "./inbox";
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -59,6 +61,10 @@ async function main(): Promise<void> {
   if (want("batch")) {
     console.error("bench: batch validate, 500 workbooks through the CLI (--jobs 1 vs pool) …");
     rows.push(...(await benchBatch()));
+  }
+  if (want("inbox")) {
+    console.error("bench: inbox — cross-file checks on seed 000 split by unit, and 500 files × 20 projects …");
+    rows.push(...(await benchInbox()));
   }
   if (want("page")) {
     console.error("bench: standalone page in headless Chromium, 600 projects (first finding, scroll frames) …");

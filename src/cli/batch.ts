@@ -70,6 +70,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
         file,
         projects: document.projects.map((p) => ({ seq: p.seq, code: p.code, name: p.name, sheet: p.source.sheet })),
         ...(document.overview?.indicators ? { department: { indicators: document.overview.indicators.length, duties: document.overview.duties?.length ?? 0 } } : {}),
+        ...(document.declaredTotals ? { declared: { department: document.declaredTotals.department, units: document.declaredTotals.units.length } } : {}),
         findings,
         accepted,
       },

@@ -23,6 +23,8 @@ export interface FileOk {
   projects: ProjectInfo[];
   /** What a 部门整体支出绩效目标表 in the file holds (absent when it has none). */
   department?: { indicators: number; duties: number };
+  /** The totals its 汇总 declares (absent when it has none): the department's (万元) and how many units'. */
+  declared?: { department: number | null; units: number };
   findings: Finding[];
   /** Findings covered by an exception stored in the workbook (已核实，保留): listed apart, not counted. */
   accepted?: { finding: Finding; exception: AcceptedException }[];
@@ -182,7 +184,9 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
       } else general.push(f);
     }
     if (o.department) out.push(`  部门整体绩效目标表：${o.department.indicators} 条指标、${o.department.duties} 项年度履职目标（指标不按项目规则检查）。`);
-    else if (o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
+    if (o.declared && o.projects.length === 0)
+      out.push(`  汇总表：部门申报合计数 ${o.declared.department ?? "未填"}${o.declared.department === null ? "" : " 万元"}，${o.declared.units} 个单位的申报合计；无项目表（多个文件一起检查时，与各文件的项目核对，见“跨文件检查”）。`);
+    else if (!o.department && o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
     if (general.length > 0) {
       out.push("  整个文件：");
       for (const f of general) out.push(...findingLines(f, "    "));

@@ -3,6 +3,7 @@
  * published list can never drift from the code. `npm run docs:rules` writes it; a test fails when stale.
  */
 import { listRules, PROFILE_NAMES, CATEGORIES, categoryOrder } from "./validate";
+import { INBOX_RULES } from "./inbox/rules";
 
 const SEVERITY_ZH: Record<string, string> = { error: "错误", warning: "警告", info: "提示", off: "关闭" };
 
@@ -39,9 +40,20 @@ export function rulesMarkdown(): string {
     );
   }
   lines.push("");
+  lines.push("## 跨文件规则（收件箱） / Cross-file rules (inbox)");
+  lines.push("");
+  lines.push(`多个文件一起检查时（\`jxmb validate 文件夹\`，见 docs/inbox.md）另有 ${INBOX_RULES.length} 条跨文件规则，不随配置改变。`);
+  lines.push(`${INBOX_RULES.length} more rules run when several files are checked together (see docs/inbox.md); no profile changes them.`);
+  lines.push("");
+  lines.push("| 规则 rule | 类别 category | 问题 title | 级别 severity | 提示信息 message | English | 依据 source |");
+  lines.push("|---|---|---|---|---|---|---|");
+  for (const { meta: r } of INBOX_RULES)
+    lines.push(`| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${SEVERITY_ZH[r.severity]} | ${cell(r.message)} | ${cell(r.messageEn)} | ${cell(r.source)} |`);
+  lines.push("");
   lines.push("## 理由 / Rationale");
   lines.push("");
   for (const r of rules) lines.push(`- \`${r.id}\`：${cell(r.rationale)}`);
+  for (const { meta: r } of INBOX_RULES) lines.push(`- \`${r.id}\`：${cell(r.rationale)}`);
   lines.push("");
   return lines.join("\n");
 }

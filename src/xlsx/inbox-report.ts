@@ -47,6 +47,8 @@ export async function writeInboxReport(input: InboxReportInput): Promise<Uint8Ar
   }
   if (input.rows.length === 0) ws.addRow(["未发现问题"]);
   ws.views = [{ state: "frozen", ySplit: head.number }];
+  // Printed (or saved as PDF) on landscape pages one table wide, the header row on every page.
+  ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${head.number}:${head.number}` };
   ws.autoFilter = { from: { row: head.number, column: 1 }, to: { row: head.number, column: 9 } };
 
   const fs = wb.addWorksheet("文件");

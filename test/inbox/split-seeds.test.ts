@@ -123,6 +123,9 @@ describe("jxmb validate DIR (the CLI inbox)", () => {
     expect(r.out).toContain("汇总!F10  单位 312005");
     expect(r.out).toMatch(/汇总：共收到 5 个文件，39 个项目，预算数合计 [\d.]+ 万元。.*跨文件检查：错误 2 个，警告 0 个，提示 0 个。/);
     expect(r.err).toContain("汇总报告已写入");
+    // The department's file is named for what it is, not "no table found".
+    expect(r.out).toContain("汇总表：部门申报合计数 3176.53 万元，4 个单位的申报合计；无项目表");
+    expect(r.out).not.toContain("未识别出任何绩效目标表");
     // The report: one row per finding, the cross-file ones with a link to the cell in their file.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(report) as unknown as ArrayBuffer);
@@ -131,6 +134,9 @@ describe("jxmb validate DIR (the CLI inbox)", () => {
     ws.eachRow((row) => rows.push(row));
     const cross = rows.filter((row) => String(row.getCell(9).value ?? "").includes("（跨文件）"));
     expect(cross).toHaveLength(2);
+    // What only the inbox can show comes first: the rows right under the header.
+    const headRow = rows.findIndex((row) => row.getCell(1).value === "文件");
+    expect(rows.slice(headRow + 1, headRow + 3)).toEqual(cross);
     const dupRow = cross.find((row) => String(row.getCell(9).value).startsWith("inbox/code-duplicate"))!;
     expect(dupRow.getCell(1).value).toBe(path.join(planted.dir, DUPLICATE.file));
     expect(dupRow.getCell(4).value).toBe("错误");

@@ -53,7 +53,7 @@ export function locationText(l: InboxLocation): string {
   return where ? `${base} ${where}` : base;
 }
 
-/** Every finding as a row: file by file (input order), the file's own findings, then the cross-file ones located in it. */
+/** Every finding as a row: the cross-file ones first (by file, input order), then each file's own findings. */
 export function inboxRows(outcomes: readonly InboxFileOutcome[], report: InboxReport): InboxRow[] {
   const rows: InboxRow[] = [];
   const cross = new Map<string, InboxFinding[]>();
@@ -62,13 +62,14 @@ export function inboxRows(outcomes: readonly InboxFileOutcome[], report: InboxRe
     if (l) l.push(f);
     else cross.set(f.file, [f]);
   }
+  // What only the inbox can show comes first: the cross-file findings, file by file; then each file's own.
+  for (const o of outcomes) for (const f of cross.get(o.file) ?? []) rows.push(row(o.file, f, true, f.related.map(locationText).join("；")));
   for (const o of outcomes) {
     if (o.error) {
       rows.push({ file: o.file, project: "", sheet: null, cell: null, severity: "error", category: "project", message: `无法读取：${o.error}`, fix: "", ruleId: "read/file", crossFile: false, related: "" });
       continue;
     }
     for (const f of o.findings) rows.push(row(o.file, f, false, ""));
-    for (const f of cross.get(o.file) ?? []) rows.push(row(o.file, f, true, f.related.map(locationText).join("；")));
   }
   return rows;
 }

@@ -2,9 +2,9 @@
  * What the cross-file rules read of a document, and nothing else: a batch of hundreds of files keeps
  * one slim document per file instead of the whole read (descriptions, 依据, spend plans, self-evaluation
  * figures, most source cells). `checkInbox(slim)` finds exactly what `checkInbox(full)` finds (tested);
- * merging needs the full documents.
+ * merging needs the full documents. Not for anything else: a slim 指标值 keeps only its text (`raw`).
  */
-import type { Indicator, JxmbDocument, Project } from "../schema";
+import { emptyTarget, type Indicator, type JxmbDocument, type Project } from "../schema";
 
 /** Source cells the inbox's findings and related places point at. */
 const KEPT_CELLS = ["code", "name", "budget.total", "budget", "goals.0", "goals", "title", "indicators"];
@@ -15,7 +15,8 @@ function slimIndicator(i: Indicator): Indicator {
     level2: i.level2,
     name: i.name,
     description: null,
-    target: i.target,
+    // The cross-file rules compare 指标值 as written (raw); the parsed parts are not kept.
+    target: emptyTarget(i.target.raw),
     targetParts: null,
     basis: null,
     scoring: null,
