@@ -67,6 +67,8 @@ export function barLine(done: number, total: number, elapsedMs: number, columns:
 
 function fileLine(outcome: FileOutcome): string {
   if (!outcome.ok) return "无法读取";
+  // A department 汇总 without project tables: its totals are checked against the other files once all are read.
+  if (outcome.declared && outcome.projects.length === 0) return "汇总表，无项目表（合计待所有文件读完后核对）";
   const s = summarise(outcome.findings);
   return `${outcome.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}`;
 }

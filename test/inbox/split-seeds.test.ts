@@ -96,6 +96,27 @@ describe("model, files read by the real reader", () => {
     expect(slim).toEqual(full);
   });
 
+  test("a copy the per-file rules find in a whole seed is found across files once the two projects are in different files", () => {
+    const halves = (seedName: string): InboxFile[] => {
+      const d = seedDocument(seedName);
+      const half = Math.ceil(d.projects.length / 2);
+      return [
+        { file: "上半.xlsx", document: { ...d, projects: d.projects.slice(0, half) } },
+        { file: "下半.xlsx", document: { ...d, projects: d.projects.slice(half) } },
+      ];
+    };
+    // Seed 004: P13 copies P7's goal with small edits (goal/near-duplicate in the whole document).
+    const whole = validate(seedDocument("seed-004"), { rules: ["goal/near-duplicate"], raw: true }).findings;
+    expect(whole.map((f) => [f.projectSeq, f.message.includes("第 7 个项目")])).toEqual([[13, true]]);
+    const got004 = checkInbox(halves("seed-004")).findings;
+    expect(got004.map((f) => ({ rule: f.ruleId, severity: f.severity, file: f.file, seq: f.projectSeq, cell: f.cell, related: f.related.map((r) => `${r.file}#${r.projectSeq}`) }))).toEqual([
+      { rule: "inbox/goal-copied", severity: "info", file: "下半.xlsx", seq: 13, cell: whole[0].cell, related: ["上半.xlsx#7"] },
+    ]);
+    // Seed 001: #14–#23 share one sentence (goal/copied); split, the later file's first of them is told about the earlier file's.
+    const got001 = checkInbox(halves("seed-001")).findings;
+    expect(got001.map((f) => [f.ruleId, f.severity, f.file, f.projectSeq, f.related.map((r) => `${r.file}#${r.projectSeq}`)])).toEqual([["inbox/goal-copied", "warning", "下半.xlsx", 14, ["上半.xlsx#15"]]]);
+  });
+
   test("the merged department document: all 39 projects in file order with their file and position, schema-valid", async () => {
     const files = await readAll(clean);
     const { document, notes } = mergeInbox(files);
@@ -126,6 +147,8 @@ describe("jxmb validate DIR (the CLI inbox)", () => {
     // The department's file is named for what it is, not "no table found".
     expect(r.out).toContain("汇总表：部门申报合计数 3176.53 万元，4 个单位的申报合计；无项目表");
     expect(r.out).not.toContain("未识别出任何绩效目标表");
+    // Progress (one line per file on a log): no count of the 汇总's own total check, which the inbox replaces.
+    expect(r.err).toContain(`${DEPARTMENT_FILE} … 汇总表，无项目表（合计待所有文件读完后核对）`);
     // The report: one row per finding, the cross-file ones with a link to the cell in their file.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(report) as unknown as ArrayBuffer);

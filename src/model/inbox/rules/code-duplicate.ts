@@ -2,6 +2,7 @@ import { codeKey } from "../../rules/project/code-duplicate";
 import type { Project } from "../../schema";
 import { projectLocation } from "../locate";
 import type { InboxRule } from "../types";
+import { bySeq } from "../../rules/util";
 import { fileLabel, projectLabel, sameContent } from "./util";
 
 /**
@@ -26,7 +27,7 @@ export const rule: InboxRule = {
     const first = new Map<string, { fi: number; project: Project }>();
     ctx.files.forEach((f, fi) => {
       const reported = new Set<string>();
-      for (const p of f.document.projects) {
+      for (const p of bySeq(f.document.projects)) {
         const key = codeKey(p.code);
         if (!key) continue;
         const prev = first.get(key);

@@ -10,7 +10,7 @@ import { copiedGoalKey } from "../../rules/goal/copied";
 import { goalSimilarity } from "../../rules/goal/near-duplicate";
 import { copiedIndicatorSetKey } from "../../rules/indicator/copied";
 import { indicatorSimilarity } from "../../rules/indicator/near-duplicate";
-import { fmt } from "../../rules/util";
+import { bySeq, fmt } from "../../rules/util";
 import { projectLocation } from "../locate";
 import type { InboxContext, InboxRule } from "../types";
 import { contentKey, fileLabel, projectLabel } from "./util";
@@ -33,7 +33,7 @@ function checkCopies(ctx: InboxContext, c: Copy): void {
   const contents = new Map<string, number>();
   ctx.files.forEach((f, fi) => {
     const reported = new Set<string>();
-    for (const p of f.document.projects) {
+    for (const p of bySeq(f.document.projects)) {
       if (p.redacted) continue;
       // The whole project sent again (inbox/same-project, inbox/code-duplicate): not also a copied goal.
       const content = contentKey(p);
