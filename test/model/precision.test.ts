@@ -93,6 +93,18 @@ describe("document-level summaries", () => {
       [7, "warning"],
     ]);
   });
+  test(`a hint (提示) on ${SUMMARY_MIN_PROJECTS} or more projects is said once for the document, even when they are a minority`, () => {
+    // value/missing-operator (提示 under hebei): "95%" without an operator in 5 of 12 projects.
+    const bare = (seq: number) => project({ seq, indicators: withRows({ 设备验收合格率: ["产出指标", "质量指标", "设备验收合格率", "100%", "行业标准"] }) });
+    const projects = [1, 2, 3, 4, 5].map(bare).concat([6, 7, 8, 9, 10, 11, 12].map((seq) => project({ seq })));
+    const r = validate(doc(projects), { rules: ["value/missing-operator"] });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0].projectSeq).toBeNull();
+    expect(r.findings[0].message).toMatch(/^12 个项目中 5 个指标值缺少运算符/);
+    expect(r.findings[0].locations!.map((l) => l.projectSeq)).toEqual([1, 2, 3, 4, 5]);
+    // Four projects are not a habit: each keeps its own hint.
+    expect(validate(doc([1, 2, 3, 4].map(bare).concat([5, 6].map((seq) => project({ seq })))), { rules: ["value/missing-operator"] }).findings).toHaveLength(4);
+  });
   test("errors are never summarised: each project must see its own", () => {
     const noCost = (seq: number) => project({ seq, indicators: withRows({ "项目总成本": null }).map((r) => (r[2] === "执法记录仪采购数量" ? [r[0], r[1], r[2], `≥${9 + seq}台`, r[4]] : r)) as never });
     const r = validate(doc([1, 2, 3, 4, 5, 6].map(noCost)), { rules: ["indicator/missing-cost"] });
