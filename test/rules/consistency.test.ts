@@ -67,3 +67,27 @@ ruleTester("consistency/level-mismatch", {
     { name: "每月 2 次以上 vs ≥1次/月", project: goalWith(["每月开展安全检查 2 次以上"], ["产出指标", "数量指标", "安全检查频次", "≥1次/月"]), errors: [{ messageIncludes: ["每月开展安全检查2次以上", "“≥1次/月”"], fixIncludes: "“≥2次/月”" }] },
   ],
 });
+
+ruleTester("consistency/goal-uncovered", {
+  valid: [
+    { name: "the goal's 95% is an indicator's value" },
+    // A rate whose concept has its own row is consistency/level-mismatch's business.
+    { name: "same concept, another level: level-mismatch's", project: project({ goals: ["设备验收合格率达到98%以上"] }) },
+    { name: "a growth against last year", project: project({ goals: ["办案效率比上年提高10%"] }) },
+  ],
+  invalid: [
+    {
+      // Corpus 31 高标准农田: the goal is 70 % of the main works; the only completion row says ≥100%.
+      name: "a completion share no indicator measures (corpus 31)",
+      project: project({ goals: ["完成项目主体工程70%"] }),
+      errors: [
+        {
+          cell: "B8",
+          severity: "warning",
+          messageIncludes: "绩效目标写明“完成项目主体工程70%”，但没有指标衡量这一水平",
+          fixIncludes: "如“项目主体工程完成比例 ≥70%”",
+        },
+      ],
+    },
+  ],
+});

@@ -203,3 +203,32 @@ ruleTester("cost/name-amount", {
     { name: "amount in the 描述", project: costRows(150, ["产出指标", "成本指标", "项目成本", "150万元", "计划标准", "项目总投资2761.24万元"]), errors: [{ messageIncludes: "2761.24万元" }] },
   ],
 });
+
+ruleTester("cost/unit-without-quantity", {
+  valid: [
+    { name: "no unit cost" },
+    // Corpus 21: each standard has its quantity (475元/亩 × 60亩, 2875元/个 × 4个).
+    {
+      name: "standards with their quantities (corpus 21)",
+      project: costRows(10, ["产出指标", "数量指标", "流转土地", ">=60亩"], ["产出指标", "成本指标", "流转土地补助标准", "<=475元/亩"], ["产出指标", "数量指标", "景点开发数量", ">=4个"], ["产出指标", "成本指标", "景观建设成本", "<=2875元/个"]),
+    },
+    // The quantity stated in the 资金用途 can be multiplied too.
+    { name: "the quantity is in 资金用途", project: { ...costRows(80, ["产出指标", "成本指标", "补助标准", "≤1600元/亩"]), purpose: "完成高标准农田建设500亩" } },
+    // A per-person-per-month standard is checked against head counts by cost/unit-cost-budget.
+    { name: "a monthly standard", project: costRows(10, ["产出指标", "成本指标", "伙食标准", "≤240元/人/月"]) },
+  ],
+  invalid: [
+    {
+      // Corpus 31 高标准农田: "财政资金补助 1600元/亩" and no 数量 row in 亩 (the 亩 rows are 生态效益).
+      name: "a per-亩 standard and no area (corpus 31)",
+      project: costRows(854, ["产出指标", "数量指标", "村内道路硬化里程", "≥100公里"], ["产出指标", "成本指标", "财政资金补助", "1600元/亩"], ["效益指标", "生态效益指标", "新增灌溉达标面积", "≥500亩"]),
+      errors: [
+        {
+          severity: "warning",
+          messageIncludes: "成本指标「财政资金补助」是单位成本“1600元/亩”，但数量指标中没有以“亩”计的数量，无法与预算数 854 万元核对",
+          fixIncludes: "如“实施面积 ≥5338亩”（预算 854 万元 ÷ 1600元/亩 ≈ 5338亩）",
+        },
+      ],
+    },
+  ],
+});

@@ -73,6 +73,8 @@ import { rule as indicatorTemplatePrompt } from "./indicator/template-prompt";
 import { rule as valueNameConflict } from "./value/name-conflict";
 import { rule as selfEvalActualIsTarget } from "./self-eval/actual-is-target";
 import { rule as selfEvalNarrative } from "./self-eval/narrative";
+import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
+import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -145,6 +147,8 @@ export const RULES: readonly Rule[] = [
   valueNameConflict,
   selfEvalActualIsTarget,
   selfEvalNarrative,
+  costUnitWithoutQuantity,
+  consistencyGoalUncovered,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
