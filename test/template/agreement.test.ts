@@ -16,9 +16,10 @@ import { a1, type CellValue, type Grid, type GridSheet } from "../../src/model/g
 import { readWorkbook } from "../../src/model/read";
 import { emptyDocument, type JxmbDocument, type Project } from "../../src/model/schema";
 import { validate } from "../../src/model/validate";
-import { projectLayoutOf, renderTemplate, type ProjectLayout, type TemplateBook } from "../../src/model/write";
+import { projectLayoutOf, renderTemplate, SHEET_SUMMARY, type ProjectLayout, type TemplateBook } from "../../src/model/write";
 import { canonicalPercent, IN_SHEET_RULES, ruleIdsIn, type CheckInput } from "../../src/model/write/checks";
 import { parseTarget } from "../../src/model/value";
+import { fenToWan, wanToFen } from "../../src/model/money";
 import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { convertWithLibreOffice } from "./libreoffice";
@@ -104,6 +105,23 @@ function planted(base: Project, profile: "hebei" | "central-2021" | "ningxia"): 
   ];
   projects.forEach((p, i) => (p.seq = i + 1));
   doc.projects = projects;
+  // 汇总's declared totals (部门申报合计数, 各单位申报合计): hebei's are off by 1 万元 (department) and 0.5 万元 (the
+  // unit), with a unit no project has and one without a code (both left to the pane: 汇总 has no unit names);
+  // the other profiles' add up.
+  const fen = projects.reduce((sum, p) => sum + wanToFen(p.budget.total ?? 0), 0);
+  const unit = base.unit;
+  doc.declaredTotals =
+    profile === "hebei"
+      ? {
+          department: fenToWan(fen + 1_000_000),
+          units: [
+            { code: unit.code, name: unit.name, total: fenToWan(fen - 500_000) },
+            { code: "999999", name: "无此单位", total: 5 },
+            { code: null, name: unit.name, total: 3 },
+          ],
+          source: null,
+        }
+      : { department: fenToWan(fen), units: [{ code: unit.code, name: unit.name, total: fenToWan(fen) }], source: null };
   return doc;
 }
 
@@ -145,6 +163,18 @@ function paneKeys(doc: JxmbDocument, book: TemplateBook): Set<string> {
       out.add(`${f.sheet}|${f.ruleId}|`);
       continue;
     }
+    if (rule.scope === "summary") {
+      const at = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+      if (!at) continue;
+      // A unit's total is checked in the sheet by 单位编码 only (汇总 has no unit names): where no project with an
+      // amount has the code, the pane's match by name is not claimed.
+      const dt = doc.declaredTotals;
+      const i = dt ? dt.units.findIndex((_, k) => dt.source?.cells[`units.${k}.total`] === f.cell) : -1;
+      const code = i >= 0 ? dt!.units[i].code : null;
+      if (i >= 0 && (code === null || !doc.projects.some((p) => p.unit.code === code && p.budget.total !== null))) continue;
+      out.add(`${f.sheet}|${f.ruleId}|${Number(at[2]) - 1}`);
+      continue;
+    }
     const at = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
     if (!at) continue;
     const row = Number(at[2]) - 1 - PROJECT.indicatorFirstRow;
@@ -158,6 +188,14 @@ function paneKeys(doc: JxmbDocument, book: TemplateBook): Set<string> {
 
 function sheetKeys(grid: Grid, projectSheets: readonly string[], PROJECT: ProjectLayout): Set<string> {
   const out = new Set<string>();
+  // 汇总: the declared totals' checks, on their own rows.
+  grid.sheets
+    .find((x) => x.name === SHEET_SUMMARY)
+    ?.values.forEach((row, r) =>
+      row?.forEach((v) => {
+        for (const id of ruleIdsIn(v)) if (RULES.get(id)?.scope === "summary") out.add(`${SHEET_SUMMARY}|${id}|${r}`);
+      }),
+    );
   for (const name of projectSheets) {
     const s = grid.sheets.find((x) => x.name === name) as GridSheet;
     s.values.forEach((row, r) => {

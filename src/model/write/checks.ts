@@ -448,30 +448,43 @@ export function totalCheckFormula(total: string, directRefs: readonly string[]):
   return `IF(ROUND(${total}-${direct},6)=0,${str(CHECK.ok)},${str(CHECK.totalMismatch)})`;
 }
 
-export function declaredCheckFormula(declared: string, total: string): string {
+/**
+ * 部门申报合计数 against 合计: budget/total-mismatch for the department, as the pane compares them (in 分;
+ * a blank declared total is not compared). Text → "金额须填数字" (a format check, no pane rule).
+ */
+export function declaredCheckFormula(declared: string, total: string, gate: RuleGate = ALL_RULES): string {
   return (
     `IF(${declared}="",${str(CHECK.todo)},IF(NOT(ISNUMBER(${declared})),${str(CHECK.budgetNotNumber)},` +
-    `IF(ROUND(${declared}-${total},6)=0,${str(CHECK.ok)},${str(CHECK.declaredMismatch)})))`
+    `IF(ROUND(${declared}-${total},6)=0,${str(CHECK.ok)},${str(totalMismatch(CHECK.declaredMismatch, gate))})))`
   );
 }
-export function declaredCheck(declared: CheckInput, total: number): string {
+export function declaredCheck(declared: CheckInput, total: number, gate: RuleGate = ALL_RULES): string {
   if (isBlank(declared)) return CHECK.todo;
   if (!isNum(declared)) return CHECK.budgetNotNumber;
-  return round6(declared - total) === 0 ? CHECK.ok : CHECK.declaredMismatch;
+  return round6(declared - total) === 0 ? CHECK.ok : totalMismatch(CHECK.declaredMismatch, gate);
 }
+const totalMismatch = (text: string, gate: RuleGate) => (gate("budget/total-mismatch") ? tagged(text, "budget/total-mismatch") : text);
 
-export function unitCheckFormula(code: string, name: string, declared: string, codes: string, totals: string): string {
+/**
+ * A unit's declared total against the sum of its projects' 预算数 by 单位编码 (budget/total-mismatch). The pane
+ * falls back to the unit's name where no project with an amount has the code; 汇总 has no unit names, so the
+ * sheet then says it did not check (CHECK.unitUnmatched) instead of guessing.
+ */
+export function unitCheckFormula(code: string, name: string, declared: string, codes: string, totals: string, gate: RuleGate = ALL_RULES): string {
   return (
     `IF(AND(${code}="",${name}="",${declared}=""),"",IF(${declared}="",${str(CHECK.todo)},` +
     `IF(NOT(ISNUMBER(${declared})),${str(CHECK.budgetNotNumber)},` +
-    `IF(ROUND(${declared}-SUMPRODUCT(--(${codes}=${code}),${totals}),6)=0,${str(CHECK.ok)},${str(CHECK.unitMismatch)}))))`
+    `IF(OR(${code}="",SUMPRODUCT((${codes}=${code})*ISNUMBER(${totals}))=0),${str(CHECK.unitUnmatched)},` +
+    `IF(ROUND(${declared}-SUMPRODUCT(--(${codes}=${code}),${totals}),6)=0,${str(CHECK.ok)},${str(totalMismatch(CHECK.unitMismatch, gate))})))))`
   );
 }
-export function unitCheck(code: CheckInput, name: CheckInput, declared: CheckInput, unitSum: number): string {
+/** `unitSum`: the sum of the amounts of the projects with this code; null when none of them has an amount. */
+export function unitCheck(code: CheckInput, name: CheckInput, declared: CheckInput, unitSum: number | null, gate: RuleGate = ALL_RULES): string {
   if (isBlank(code) && isBlank(name) && isBlank(declared)) return "";
   if (isBlank(declared)) return CHECK.todo;
   if (!isNum(declared)) return CHECK.budgetNotNumber;
-  return round6(declared - unitSum) === 0 ? CHECK.ok : CHECK.unitMismatch;
+  if (isBlank(code) || unitSum === null) return CHECK.unitUnmatched;
+  return round6(declared - unitSum) === 0 ? CHECK.ok : totalMismatch(CHECK.unitMismatch, gate);
 }
 
 /** _lists self-check: INDIRECT over the 二级 names (exactly as the drop-down uses it) gives each list. */
@@ -488,12 +501,12 @@ export function listsSummaryFormula(range: string, count: number): string {
 /**
  * The rules with an in-sheet version, and where their ✗ shows: "row" on the indicator row the finding
  * points at (`targetOnly`: only findings on the 指标值), "project" somewhere in the project sheet's
- * 校验 column (plan, budget, block). `part`: the formula does only part of the rule — a 指标值 it reads as
+ * 校验 column (plan, budget, block), "summary" on the 汇总 row of the declared total. `part`: the formula does only part of the rule — a 指标值 it reads as
  * a percentage (canonicalPercent) over 100% ("percentOver"), a 满意度 row written with ≤/<
  * ("satisfactionCeiling"), one without an operator ("percent"); the pane's other findings of the rule stay
  * in the pane. The agreement test and the docs read this list.
  */
-export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" }[] = [
+export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "summary"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" }[] = [
   { id: "budget/not-number", scope: "project" },
   { id: "budget/sum-mismatch", scope: "project" },
   { id: "spend-plan/missing", scope: "project" },
@@ -512,4 +525,5 @@ export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project"; ta
   { id: "value/percent-range", scope: "row", targetOnly: true, part: "percentOver" },
   { id: "value/operator-direction", scope: "row", targetOnly: true, part: "satisfactionCeiling" },
   { id: "value/missing-operator", scope: "row", targetOnly: true, part: "percent" },
+  { id: "budget/total-mismatch", scope: "summary" },
 ];

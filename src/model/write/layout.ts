@@ -98,6 +98,8 @@ export const CHECK = {
   totalMismatch: "✗ 合计≠各项目表预算数之和",
   declaredMismatch: "✗ 申报合计≠各项目预算数之和",
   unitMismatch: "✗ 单位申报合计≠该单位项目预算数之和",
+  /** A declared unit total whose 单位编码 no project with an amount has: the pane matches units by name too; the sheet cannot. */
+  unitUnmatched: "未核对：没有该单位编码的项目（完整审核请用 JXMB）",
   budgetNotNumber: "✗ 金额须填数字",
   yearBad: "✗ 预算年度应为四位年份",
   listsOk: "✓ 下拉列表可用",

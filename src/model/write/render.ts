@@ -868,6 +868,7 @@ function formulaFree(sheet: GridSheet, ex: SheetExtras, s: Spot, v: CellValue, r
 
 function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
   const S = SUMMARY;
+  const gate = ruleGate(doc.profile);
   const sheet = emptySheet(SHEET_SUMMARY);
   const ex = newExtras(S.widths);
   ex.columns[S.metaCol] = { width: S.widths[S.metaCol], hidden: true };
@@ -922,7 +923,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
   const declSpot = { r: dr, c: C.total };
   input(sheet, ex, declSpot, dt?.department ?? null, "money", FMT_MONEY);
   names.push({ name: NAMES.declaredTotal, sheet: SHEET_SUMMARY, ref: ref(declSpot, true) });
-  formula(sheet, ex, { r: dr, c: C.status }, declaredCheckFormula(ref(declSpot), ref(totalSpot)), declaredCheck(dt?.department ?? null, totalVal), "check");
+  formula(sheet, ex, { r: dr, c: C.status }, declaredCheckFormula(ref(declSpot), ref(totalSpot), gate), declaredCheck(dt?.department ?? null, totalVal, gate), "check");
 
   const uh = dr + 2;
   label(sheet, ex, { r: uh, c: 0, c2: 1, text: S.unitsLabel, role: "header" });
@@ -943,15 +944,14 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
     input(sheet, ex, { r, c: U.code }, cells[0], "input", FMT_TEXT);
     input(sheet, ex, { r, c: U.name, c2: U.name + 1 }, cells[1], "input", FMT_TEXT);
     input(sheet, ex, { r, c: U.total }, cells[2], "money", FMT_MONEY);
-    const unitSum = roundWan(
-      sumOf(rendered.map((pr, k) => (doc.projects[k].unit.code !== null && doc.projects[k].unit.code === u?.code ? sheetValue(pr.sheet, pr.layout.fields.total) : null))),
-    );
+    const amounts = rendered.map((pr, k) => (doc.projects[k].unit.code !== null && doc.projects[k].unit.code === u?.code ? sheetValue(pr.sheet, pr.layout.fields.total) : null));
+    const unitSum = amounts.some((v) => typeof v === "number") ? roundWan(sumOf(amounts)) : null;
     formula(
       sheet,
       ex,
       { r, c: U.check },
-      unitCheckFormula(a1(r, U.code), a1(r, U.name), a1(r, U.total), codesRange, totalsRange),
-      unitCheck(cells[0] as CheckInput, cells[1] as CheckInput, cells[2] as CheckInput, unitSum),
+      unitCheckFormula(a1(r, U.code), a1(r, U.name), a1(r, U.total), codesRange, totalsRange, gate),
+      unitCheck(cells[0] as CheckInput, cells[1] as CheckInput, cells[2] as CheckInput, unitSum, gate),
       "check",
     );
   }
