@@ -9,7 +9,8 @@
  * reading of the noisy workbook must equal the reading of the clean one: the same projects (name, code,
  * budget, year) and the same indicator rows (一级, 二级, 三级, 指标值), and the same score against the
  * form's truth. And two forms typed side by side on one sheet (a blank column between) read as each
- * form reads alone.
+ * form reads alone; and every label replaced by each other plain spelling the synonym table knows for its
+ * field or column reads the same (one different spelling must not lose the table).
  *
  * JXMB_PROPERTY_SEED=<n> reruns with another seed; JXMB_PROPERTY_RUNS=<n> changes the runs per form.
  */
@@ -19,7 +20,8 @@ import fc from "fast-check";
 import type { CellValue, Grid, GridSheet, MergeRange } from "../../src/model/grid";
 import { readWorkbook } from "../../src/model/read";
 import { findIndicatorHeaders } from "../../src/model/read/indicator-block";
-import { classifyColumn, fieldOf } from "../../src/model/read/synonyms";
+import { classifyColumn, DEFAULT_SYNONYMS, fieldOf } from "../../src/model/read/synonyms";
+import { labelKey } from "../../src/model/read/labels";
 import type { JxmbDocument } from "../../src/model/schema";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { loadGrid } from "../../src/xlsx/read";
@@ -311,5 +313,35 @@ test("two forms side by side on one sheet read as each reads alone (every pair o
       if (JSON.stringify([...sig(doc)].sort()) !== JSON.stringify(want)) wrong.push(`${a.name} | ${b.name}`);
     }
   }
+  expect(wrong).toEqual([]);
+});
+
+test("every label replaced by each other spelling of its field or column in the synonym table reads the same", () => {
+  const plain = (list: (string | RegExp)[]) => list.filter((x): x is string => typeof x === "string");
+  const COLUMNS = new Set(["level1", "level2", "level3", "value", "operator", "unit"]);
+  const FIELDS = new Set(["name", "code", "competentDepartment", "implementingUnit", "period", "total", "fiscal", "other", "yearGoal"]);
+  const wrong: string[] = [];
+  let swaps = 0;
+  for (const base of cases) {
+    base.grid.sheets.forEach((sheet, si) => {
+      sheet.values.forEach((row, r) => {
+        row?.forEach((v, c) => {
+          if (typeof v !== "string" || v.length > 30) return;
+          const col = classifyColumn(v);
+          const field = fieldOf(v);
+          let alts: string[] = [];
+          if (col && COLUMNS.has(col.role) && col.group !== "mid") alts = plain(DEFAULT_SYNONYMS.columns[col.role]);
+          else if (!col && field && FIELDS.has(field)) alts = plain(DEFAULT_SYNONYMS.fields[field]).filter((a) => fieldOf(a) === field);
+          for (const alt of alts) {
+            if (labelKey(alt) === labelKey(v)) continue;
+            swaps++;
+            const sheets = base.grid.sheets.map((s, k) => (k === si ? { ...s, values: s.values.map((rr, ri) => (ri === r ? rr.map((x, ci) => (ci === c ? alt : x)) : rr)) } : s));
+            if (projection(readWorkbook({ ...base.grid, sheets }).document) !== base.reading) wrong.push(`${base.name} ${sheet.name}!R${r + 1}C${c + 1}: ${v} → ${alt}`);
+          }
+        });
+      });
+    });
+  }
+  expect(swaps).toBeGreaterThan(500);
   expect(wrong).toEqual([]);
 });
