@@ -316,6 +316,53 @@ test("two forms side by side on one sheet read as each reads alone (every pair o
   expect(wrong).toEqual([]);
 });
 
+/**
+ * Spellings of the same fields and columns that other templates and clerks use, beyond the plain strings
+ * of the synonym table (the table covers them with patterns): seen on public forms (项目(专项)名称,
+ * 年度资金申请总额, 具体实施单位, 当年预期实现值, 计算符号) or their near variants.
+ */
+const OTHER_SPELLINGS: Record<string, string[]> = {
+  name: ["项目(专项)名称", "资金项目名称", "补助项目名称", "子项目名称", "转移支付项目名称", "政策(项目)名称", "项目名称及代码", "预算项目"],
+  competentDepartment: ["主管单位名称", "主管部门名称及编码", "项目主管单位", "归口管理部门"],
+  implementingUnit: ["具体实施单位", "资金使用单位", "项目单位名称", "承办单位", "实施单位名称及编码"],
+  total: ["年度资金申请总额", "申请资金总额", "年度总预算", "年度资金"],
+  fiscal: ["财政补助资金", "政府性基金", "其中:财政补助资金"],
+  other: ["社会资金", "自筹资金", "银行贷款"],
+  yearGoal: ["年度预期目标", "年度实施目标", "年度绩效总目标"],
+  level3: ["指标项", "指标明细", "考核内容"],
+  value: ["当年预期实现值", "指标值及单位", "目标值含单位"],
+  operator: ["计算符号", "运算符号", "关系符"],
+};
+
+test("labels spelled as other templates spell them (项目(专项)名称, 年度资金申请总额, 具体实施单位 …) read the same", () => {
+  const wrong: string[] = [];
+  let swaps = 0;
+  for (const base of cases) {
+    base.grid.sheets.forEach((sheet, si) => {
+      sheet.values.forEach((row, r) => {
+        row?.forEach((v, c) => {
+          if (typeof v !== "string" || v.length > 30) return;
+          const col = classifyColumn(v);
+          // Not where the original says more than its role: a 年度/中期 group (指标值(年度)), a budget named
+          // 财政 money (本年度申请市财政预算资金 is the fiscal part too), a value-like column without 值 that
+          // describes (绩效标准 beside 当年预期实现值).
+          if (col && (col.group !== null || (col.role === "value" && !/值/.test(v)))) return;
+          const key = col ? col.role : fieldOf(v);
+          if (key === "total" && /财政/.test(v)) return;
+          for (const alt of (key && OTHER_SPELLINGS[key]) || []) {
+            if (labelKey(alt) === labelKey(v)) continue;
+            swaps++;
+            const sheets = base.grid.sheets.map((s, k) => (k === si ? { ...s, values: s.values.map((rr, ri) => (ri === r ? rr.map((x, ci) => (ci === c ? alt : x)) : rr)) } : s));
+            if (projection(readWorkbook({ ...base.grid, sheets }).document) !== base.reading) wrong.push(`${base.name} ${sheet.name}!R${r + 1}C${c + 1}: ${v} → ${alt}`);
+          }
+        });
+      });
+    });
+  }
+  expect(swaps).toBeGreaterThan(300);
+  expect(wrong).toEqual([]);
+});
+
 test("every label replaced by each other spelling of its field or column in the synonym table reads the same", () => {
   const plain = (list: (string | RegExp)[]) => list.filter((x): x is string => typeof x === "string");
   const COLUMNS = new Set(["level1", "level2", "level3", "value", "operator", "unit"]);

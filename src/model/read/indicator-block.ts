@@ -212,12 +212,12 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
     }
   }
 
-  // Two value columns in one group (绩效标准 | 当年预期实现值): the one whose label ends in 值 holds the
+  // Two value columns in one group (绩效标准 | 当年预期实现值): the one whose label names 值 holds the
   // targets, the other describes them.
   for (const other of ["mid", "year"] as const) {
     const vals = [...merged.entries()].filter(([, cl]) => cl.role === "value" && cl.group !== other).map(([c]) => c);
     if (vals.length < 2) continue;
-    const endsZhi = vals.filter((c) => /值$/.test(labelKey(headerText(sheet, r, c, useSub)).replace(/:+$/, "").replace(/\([^()]*\)$/, "")));
+    const endsZhi = vals.filter((c) => /值/.test(labelKey(headerText(sheet, r, c, useSub))));
     if (endsZhi.length === 0 || endsZhi.length === vals.length) continue;
     for (const c of vals) if (!endsZhi.includes(c)) merged.set(c, { role: "description", group: merged.get(c)!.group });
   }
