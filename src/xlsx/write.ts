@@ -191,7 +191,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: GridSheet, ex: SheetExtras | un
     orientation: ex.landscape ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: ex.fitOnePage ? 1 : 0,
+    fitToHeight: ex.fitOnePage ? 1 : (ex.fitPagesTall ?? 0),
     horizontalCentered: true,
     // exceljs prefixes "$" to each corner's column only; LibreOffice ignores "$A1:$G39", so the rows get theirs here.
     printArea: ex.printArea?.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),

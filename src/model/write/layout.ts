@@ -114,6 +114,11 @@ export const DEPARTMENT = {
   sheet: SHEET_DEPARTMENT,
   /** A–D the printed form, E 校验, F hidden meta, G–I settings (模板版本, 适用规范), outside the print area. */
   widths: [16, 20, 62, 48, 22, 10, 12, 16, 70],
+  /**
+   * Widths when no 分项 has 绩效指标 text (seed 000): the 绩效目标 prose gets the empty column's room, so it wraps
+   * into half the lines and prints on fewer pages; a clerk who adds 绩效指标 can widen D.
+   */
+  widthsWithoutIndicators: [16, 20, 96, 14, 22, 10, 12, 16, 70],
   title: { r: 0, c: 0, c2: 3, text: "部门预算绩效目标 — 部门信息（金额单位：万元）", role: "title" } as LabelSpot,
   labels: [
     { r: 1, c: 0, text: "部门编码" },

@@ -135,8 +135,10 @@ export interface SheetExtras {
   freeze?: { rows: number; cols: number };
   landscape: boolean;
   printArea?: string;
-  /** Print on one page (fit width and height); otherwise fit to width only. */
+  /** Print on one page (fit width and height); otherwise fit to width only … */
   fitOnePage?: boolean;
+  /** … and at most this many pages tall (shrinking the print to fit), when set. */
+  fitPagesTall?: number;
   /** Page header and footer in Excel's codes (&L &C &R sections, &P page, &N pages; a literal & is &&). */
   headerFooter?: { header: string; footer: string };
   /**
@@ -754,8 +756,9 @@ function renderProject(
 function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: GridSheet; extras: SheetExtras } {
   const D = DEPARTMENT;
   const sheet = emptySheet(SHEET_DEPARTMENT);
-  const ex = newExtras(D.widths);
-  ex.columns[D.metaCol] = { width: D.widths[D.metaCol], hidden: true };
+  const widths = (doc.overview?.items ?? []).some((it) => (it.indicators ?? "").trim() !== "") ? D.widths : D.widthsWithoutIndicators;
+  const ex = newExtras(widths);
+  ex.columns[D.metaCol] = { width: widths[D.metaCol], hidden: true };
   label(sheet, ex, D.title);
   for (const l of D.labels) label(sheet, ex, l);
   const F = D.fields;
@@ -768,7 +771,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   const ov = doc.overview;
   input(sheet, ex, F.summary, ov?.summary ?? null, "input", FMT_TEXT);
   ex.rowHeights[F.summary.r] = 90;
-  fitRow(ex, F.summary.r, [[ov?.summary ?? null, spanWidth(F.summary, D.widths)]]);
+  fitRow(ex, F.summary.r, [[ov?.summary ?? null, spanWidth(F.summary, widths)]]);
   formula(sheet, ex, D.checks.fiscalYear, fiscalYearCheckFormula(ref(F.fiscalYear)), fiscalYearCheck(doc.fiscalYear), "check");
   formula(sheet, ex, D.checks.summary, presenceCheckFormula([ref(F.summary)]), presenceCheck([ov?.summary ?? null]), "check");
 
@@ -786,9 +789,9 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
     setValue(sheet, r, D.itemCols.indicators, cells[2]);
     for (const c of [D.itemCols.title, D.itemCols.goal, D.itemCols.indicators]) setFormat(sheet, r, c, FMT_TEXT);
     fitRow(ex, r, [
-      [cells[0], D.widths[D.itemCols.title]],
-      [cells[1], D.widths[D.itemCols.goal]],
-      [cells[2], D.widths[D.itemCols.indicators]],
+      [cells[0], widths[D.itemCols.title]],
+      [cells[1], widths[D.itemCols.goal]],
+      [cells[2], widths[D.itemCols.indicators]],
     ]);
   }
   const lastItem = D.itemsFirstRow + n - 1;
@@ -801,7 +804,7 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   input(sheet, ex, sSpot, ov?.safeguards ?? null, "input", FMT_TEXT);
   formula(sheet, ex, { r: sr, c: D.checkCol }, presenceCheckFormula([ref(sSpot)]), presenceCheck([ov?.safeguards ?? null]), "check");
   ex.rowHeights[sr] = 90;
-  fitRow(ex, sr, [[ov?.safeguards ?? null, spanWidth(sSpot, D.widths)]]);
+  fitRow(ex, sr, [[ov?.safeguards ?? null, spanWidth(sSpot, widths)]]);
 
   const meta: Record<string, unknown> = { kind: "department" };
   // Where the year came from when it was not printed (inferred from the codes …): kept with the year it explains.
@@ -848,11 +851,26 @@ function renderDepartment(doc: JxmbDocument, names: DefinedName[]): { sheet: Gri
   );
   // The form (A–D) prints; 校验 (E) and the settings (模板版本, 适用规范 in G–I) stay on screen only.
   ex.printArea = `A1:${a1(sr, D.printLastCol)}`;
-  // Fit to width only: a department's 分项绩效目标 run to thousands of characters (seed 000: 11 items, up to
-  // 738 characters each) and stay legible over several pages instead of shrinking onto one.
+  // A department's 分项绩效目标 run to thousands of characters (seed 000: 11 items, up to 738 characters each, ~5,500
+  // in all): on one page that would be ~25 % scale. Fit to width, on the fewest pages that keep the text at ≥ 75 %.
+  ex.fitPagesTall = pagesTall(ex, sr);
   ex.headerFooter = { header: `&L${headerText(doc.department.name ?? "")}&R${headerText(doc.fiscalYear ? `${doc.fiscalYear}年` : "")}`, footer: "&C第 &P 页，共 &N 页" };
 
   return { sheet, extras: ex };
+}
+
+/** A4 landscape height inside the template's margins (0.6 in top and bottom), in points. */
+const PAGE_HEIGHT_PT = 595 - 2 * 0.6 * 72;
+/** The smallest print scale the 部门 prose may shrink to (11 pt → about 8 pt). */
+const MIN_PRINT_SCALE = 0.75;
+/** Whole rows go on a page (a row never splits), so pages are not filled to the last point. */
+const PAGE_FILL = 0.9;
+
+/** Pages tall for rows 0..lastRow printed at MIN_PRINT_SCALE, from the rows' heights (default 15 pt). */
+function pagesTall(ex: SheetExtras, lastRow: number): number {
+  let h = 0;
+  for (let r = 0; r <= lastRow; r++) h += ex.rowHeights[r] ?? 15;
+  return Math.max(1, Math.ceil((h * MIN_PRINT_SCALE) / (PAGE_HEIGHT_PT * PAGE_FILL)));
 }
 
 /** A fixed value that is not a label (the version): locked, formula-style look. */
