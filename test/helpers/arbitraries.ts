@@ -450,3 +450,29 @@ export function documentArb(opts: { maxProjects?: number } = {}): fc.Arbitrary<J
       return doc;
     });
 }
+
+/**
+ * Documents with 中期 targets (a separate arbitrary: documentArb's random stream stays as the other property tests
+ * know it). Some 中期 indicators copy a 年度 indicator's 一级/二级/三级 with a 中期 value (paired on the central-2021
+ * form), others stand alone, before or after the copies; goals include blank ones.
+ */
+export function midTermDocumentArb(opts: { maxProjects?: number } = {}): fc.Arbitrary<JxmbDocument> {
+  const midArb = nullable(
+    fc.record({
+      goals: fc.array(fc.oneof(fc.constantFrom("三年内建成指挥体系", ""), textArb()), { maxLength: 3 }),
+      copies: fc.array(fc.tuple(fc.nat(), targetArb()), { maxLength: 4 }),
+      alone: fc.array(indicatorArb(), { maxLength: 3 }),
+      before: fc.boolean(),
+    }),
+    3,
+  );
+  return fc.tuple(documentArb(opts), fc.array(midArb, { minLength: 4, maxLength: 4 })).map(([doc, mids]) => {
+    doc.projects.forEach((p, i) => {
+      const m = mids[i % mids.length];
+      if (!m) return;
+      const copies = p.indicators.length ? m.copies.map(([k, t]) => ({ ...p.indicators[k % p.indicators.length], target: t.target, targetParts: t.parts })) : [];
+      p.midTerm = { goals: m.goals, indicators: m.before ? [...m.alone, ...copies] : [...copies, ...m.alone] };
+    });
+    return doc;
+  });
+}

@@ -4,7 +4,7 @@ import type { JxmbDocument } from "../../src/model/schema";
 /**
  * Positional keys — where a value was found, not what it is:
  * - `projects[].source`            sheet, table range and the cell of every field (ProjectSource)
- * - `projects[].indicators[].source` the cell of every indicator field (CellMap)
+ * - `projects[].indicators[].source`, `projects[].midTerm.indicators[].source` the cell of every indicator field (CellMap)
  * - `overview.source`, `declaredTotals.source` the same for the department part and totals
  * - `projects[].layout`            which layout the table was read from ("hebei" → "template")
  * - `fiscalYearSource`             where the year was read ("code" → "printed" once in the template)
@@ -16,6 +16,7 @@ export function stripPositional(doc: JxmbDocument): unknown {
     delete p.source;
     delete p.layout;
     for (const ind of p.indicators as Record<string, unknown>[]) delete ind.source;
+    for (const ind of ((p.midTerm as { indicators?: Record<string, unknown>[] } | undefined)?.indicators ?? [])) delete ind.source;
   }
   if (clone.overview) delete (clone.overview as Record<string, unknown>).source;
   if (clone.declaredTotals) delete (clone.declaredTotals as Record<string, unknown>).source;

@@ -40,8 +40,9 @@ export interface ReadWorkbookOptions extends ReadOptions {
   labels?: ExtraLabels | null;
 }
 
+/** Indicators a reader found, 中期 ones included (a central-2021 sheet may hold only 中期 rows so far). */
 function indicatorCount(res: SheetReadResult): number {
-  return res.projects.reduce((n, p) => n + p.indicators.length, 0);
+  return res.projects.reduce((n, p) => n + p.indicators.length + (p.midTerm?.indicators.length ?? 0), 0);
 }
 
 function crashMessage(sheet: GridSheet, reader: LayoutReader, e: unknown): ReadProblem {
