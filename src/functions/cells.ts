@@ -25,7 +25,7 @@ import { emptyDocument, emptyProject, type Indicator, type JxmbDocument, type Pr
 import { normalizeLevel1, normalizeLevel2 } from "../model/taxonomy";
 import { parseTarget } from "../model/value";
 import { planPointText } from "../model/checks/spend-plan";
-import { PROJECT } from "../model/write/layout";
+import { PROJECT, PROJECT_LAYOUTS } from "../model/write/layout";
 
 /** Build an error value. Messages only show for #VALUE! and #N/A, so other codes get none. */
 export function cellError(code: "#VALUE!" | "#N/A", message: string): CustomFunctions.Error {
@@ -157,16 +157,21 @@ export function percentOfFen(fen: number, pct: number): number {
  * Indicator ranges and one-project documents for the rule engine
  * ---------------------------------------------------------------------------------------------- */
 
-type IndicatorField = keyof typeof PROJECT.indicatorCols;
+type IndicatorField = Exclude<keyof typeof PROJECT.indicatorCols, "midTarget">;
 
-/** Header text of each template indicator column (“一级指标” → level1), from the template layout. */
+/**
+ * Header text of each template indicator column (“一级指标” → level1), from every profile's form: the central-2021
+ * form's 年度指标值 is the value checked (its 中期指标值 is not a field here).
+ */
 const HEADER_FIELDS: ReadonlyArray<readonly [string, IndicatorField]> = (() => {
-  const byCol = new Map<number, IndicatorField>();
-  for (const [k, c] of Object.entries(PROJECT.indicatorCols)) byCol.set(c, k as IndicatorField);
   const out: [string, IndicatorField][] = [];
-  for (const l of PROJECT.labels) {
-    const f = l.r === PROJECT.indicatorHeaderRow ? byCol.get(l.c) : undefined;
-    if (f) out.push([labelKey(l.text), f]);
+  for (const L of PROJECT_LAYOUTS) {
+    const byCol = new Map<number, IndicatorField>();
+    for (const [k, c] of Object.entries(L.indicatorCols)) if (k !== "midTarget" && c !== undefined) byCol.set(c, k as IndicatorField);
+    for (const l of L.labels) {
+      const f = l.r === L.indicatorHeaderRow ? byCol.get(l.c) : undefined;
+      if (f && !out.some(([t]) => t === labelKey(l.text))) out.push([labelKey(l.text), f]);
+    }
   }
   return out;
 })();

@@ -291,6 +291,15 @@ describe("COST.TOTAL", () => {
     expect(COSTTOTAL(noTotal)).toBe(42);
   });
 
+  test("central-2021 form with its header: the 年度指标值 column counts, never the 中期指标值 beside it", () => {
+    const rows = [
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述（选填）", "中期指标值", "年度指标值", "指标值确定依据（选填）", "评（扣）分标准（选填）"],
+      ["成本指标", "经济成本指标", "项目总成本", "", "≤150万元", "≤50万元", "预算标准", ""],
+      ["产出指标", "数量指标", "辅警人数", "", "≥800人", "≥253人", "", ""],
+    ];
+    expect(COSTTOTAL(rows)).toBe(50);
+  });
+
   test("seed 004 P6 in 元, 2021 framework (成本 as 一级), bare numbers in 万元", () => {
     expect(COSTTOTAL([["产出指标", "成本指标", "退休人员住房公积金", "19270元"]])).toBe(1.927);
     expect(
