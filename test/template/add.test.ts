@@ -9,7 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main, type Io } from "../../src/cli/main";
 import { readWorkbook } from "../../src/model/read";
-import { SHEET_LISTS, SUMMARY, withAddedProjects } from "../../src/model/write";
+import { PROJECT_CENTRAL, SHEET_LISTS, SUMMARY, withAddedProjects } from "../../src/model/write";
 import { loadGrid } from "../../src/xlsx/read";
 
 function io(): Io & { out: string[]; err: string[] } {
@@ -49,6 +49,33 @@ describe("jxmb template --add N FILE", () => {
 
     const doc = readWorkbook(await loadGrid(fs.readFileSync(out))).document;
     expect(doc.projects.map((p) => p.seq)).toEqual([1, 2, 3]);
+  });
+
+  test("a central-2021 workbook gets a central-2021 project sheet (中期指标值 | 年度指标值), in 汇总; 中期 targets kept", async () => {
+    const file = path.join(dir, "central.xlsx");
+    expect(await main(["template", "-n", "1", "--profile", "central-2021", "-o", file], io())).toBe(0);
+    // The clerk fills a 中期目标 and an indicator with both values on 项目1, and saves.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const p1 = wb.getWorksheet("项目1")!;
+    const F = PROJECT_CENTRAL.fields;
+    const IC = PROJECT_CENTRAL.indicatorCols;
+    const r = PROJECT_CENTRAL.indicatorFirstRow + 1;
+    p1.getCell(F.midGoals!.r + 1, F.midGoals!.c + 1).value = "三年内完成";
+    [["成本指标", IC.level1], ["经济成本指标", IC.level2], ["项目总成本", IC.name], ["≤150万元", IC.midTarget!], ["≤50万元", IC.target]].forEach(([v, c]) => (p1.getCell(r, (c as number) + 1).value = v as string));
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const out = path.join(dir, "central-added.xlsx");
+    expect(await main(["template", "--add", "1", file, "-o", out], io())).toBe(0);
+    const grid = await loadGrid(fs.readFileSync(out));
+    const s2 = grid.sheets.find((x) => x.name === "项目2")!;
+    expect([s2.values[PROJECT_CENTRAL.indicatorHeaderRow][IC.midTarget!], s2.values[PROJECT_CENTRAL.indicatorHeaderRow][IC.target]]).toEqual(["中期指标值", "年度指标值"]);
+    const doc = readWorkbook(grid).document;
+    expect(doc.profile).toBe("central-2021");
+    expect(doc.projects.map((p) => p.seq)).toEqual([1, 2]);
+    expect(doc.projects[0].midTerm).toMatchObject({ goals: ["三年内完成"], indicators: [{ name: "项目总成本", target: { raw: "≤150万元" } }] });
+    expect(doc.projects[0].indicators.map((i) => [i.level1, i.target.raw])).toEqual([["成本指标", "≤50万元"]]);
+    const sum = grid.sheets.find((x) => x.name === "汇总")!;
+    expect(sum.values[SUMMARY.firstRow + 1][SUMMARY.cols.sheet]).toBe("项目2");
   });
 
   test("keeps what the clerk filled in; refuses an existing output without --force", async () => {

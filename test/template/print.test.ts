@@ -85,3 +85,22 @@ describe("printing an imported seed 000 (LibreOffice → PDF → pdftoppm)", () 
     expect(first).toMatch(/项目：安保指挥中心工作经费/);
   });
 });
+
+describe("printing seed 000 in the central-2021 form (LibreOffice → PDF)", () => {
+  let out: Printout;
+
+  beforeAll(async () => {
+    const doc = { ...readWorkbook(await loadGrid(fs.readFileSync(SEED))).document, profile: "central-2021" as const };
+    out = printWorkbook(await writeTemplateBook(renderTemplate(doc)), 30);
+  }, 600_000);
+
+  afterAll(() => out && fs.rmSync(out.dir, { recursive: true, force: true }));
+
+  test("the same 44 pages: 4 部门 + 1 汇总 + one page per project sheet, each the 101号 form with 中期 | 年度 columns", () => {
+    const projectPages = out.texts.filter((t) => /一级指标/.test(t));
+    expect({ pages: out.pages, project: projectPages.length }).toEqual({ pages: 39 + 1 + 4, project: 39 });
+    for (const t of projectPages) for (const label of ["主管部门及代码", "实施单位", "中期目标", "年度目标", "中期指标值", "年度指标值"]) expect(t).toContain(label);
+    const all = out.texts.join("\n");
+    for (const s of ["校验", "▲", "JXMB-TEMPLATE", "central-2021", "中期指标（不作年度检查）", "✗", "JXMB:"]) expect({ s, printed: all.includes(s) }).toEqual({ s, printed: false });
+  });
+});
