@@ -48,6 +48,17 @@ inboxRuleTester("inbox/code-duplicate", {
       errors: [{ file: "b.xlsx", cell: "B3", messageIncludes: "同一项目重复报送", fixIncludes: "只报送一次" }],
     },
     {
+      name: "two versions of one unit's workbook (every code shared, content edited): each code once, and the hint to compare them",
+      files: [
+        file("交警大队.xlsx", [project({ seq: 1 }), project({ seq: 2 })]),
+        file("交警大队（修改）.xlsx", [unitProject(1, "312001", 60, { code: codeOf(1) }), unitProject(2, "312001", 70, { code: codeOf(2) })]),
+      ],
+      errors: [
+        { file: "交警大队（修改）.xlsx", cell: "B3", projectSeq: 1, fixIncludes: "疑为同一单位工作簿的两个版本，可用 jxmb diff 比较" },
+        { file: "交警大队（修改）.xlsx", cell: "B3", projectSeq: 2, fixIncludes: "本文件 2 个编码中有 2 个与" },
+      ],
+    },
+    {
       name: "spaces and brackets do not make a code different; a later file is told about the first",
       files: [
         file("a.xlsx", [project({ seq: 1 })]),

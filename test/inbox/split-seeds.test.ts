@@ -185,6 +185,29 @@ describe("jxmb validate DIR (the CLI inbox)", () => {
     }
   }, 60_000);
 
+  test("a file that cannot be read: named, left out of the cross-file checks and the merge (said so), exit 2; the others are still checked", async () => {
+    const dir = path.join(tmp, "with-broken");
+    fs.cpSync(clean.dir, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "999 坏文件.xlsx"), "not a workbook");
+    const report = path.join(tmp, "broken-report.xlsx");
+    const merged = path.join(tmp, "broken-merged.json");
+    const r = await runMain(["validate", dir, "--jobs", "1", "--report", report, "--merge", merged]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("999 坏文件.xlsx");
+    expect(r.out).toContain("跨文件检查（5 个文件，39 个项目");
+    expect(r.out).toContain("共收到 6 个文件（1 个无法读取，未参加跨文件检查）");
+    expect(r.err).toContain("合并说明：1 个文件无法读取，其项目未合并。");
+    const m = parseCanonicalJson(fs.readFileSync(merged, "utf8"));
+    expect(m.ok && m.document.projects.length).toBe(39);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(report) as unknown as ArrayBuffer);
+    const unread: string[] = [];
+    wb.getWorksheet("问题清单")!.eachRow((row) => {
+      if (String(row.getCell(6).value ?? "").startsWith("无法读取")) unread.push(String(row.getCell(1).value));
+    });
+    expect(unread).toEqual([path.join(dir, "999 坏文件.xlsx")]);
+  }, 60_000);
+
   test("outputs follow the no-overwrite rule, and are planned before any work", async () => {
     const existing = path.join(tmp, "已有.json");
     fs.writeFileSync(existing, "keep");

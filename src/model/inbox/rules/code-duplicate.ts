@@ -25,8 +25,15 @@ export const rule: InboxRule = {
   },
   check(ctx) {
     const first = new Map<string, { fi: number; project: Project }>();
+    // Per file: its coded projects, and how many of their codes each earlier file already used.
     ctx.files.forEach((f, fi) => {
       const reported = new Set<string>();
+      const coded = f.document.projects.filter((p) => codeKey(p.code)).length;
+      const shared = new Map<number, number>();
+      for (const p of f.document.projects) {
+        const prev = first.get(codeKey(p.code));
+        if (prev && prev.fi !== fi) shared.set(prev.fi, (shared.get(prev.fi) ?? 0) + 1);
+      }
       for (const p of bySeq(f.document.projects)) {
         const key = codeKey(p.code);
         if (!key) continue;
@@ -39,12 +46,16 @@ export const rule: InboxRule = {
         reported.add(key);
         const other = ctx.files[prev.fi];
         const same = sameContent(p, prev.project);
+        // Most of this file's codes are the other file's: two versions of one unit's workbook, not two units.
+        const versions = coded >= 2 && (shared.get(prev.fi) ?? 0) >= 0.8 * coded;
+        const hint = versions ? `；本文件 ${coded} 个编码中有 ${shared.get(prev.fi)} 个与 ${fileLabel(other.file)} 相同，两者疑为同一单位工作簿的两个版本，可用 jxmb diff 比较后只保留一份` : "";
         ctx.report(fi, p, {
           field: "code",
           message: `项目编码 ${p.code} 与文件 ${fileLabel(other.file)} 中的${projectLabel(prev.project)}重复${same ? "，且项目内容相同：同一项目重复报送" : ""}`,
-          fix: same
-            ? `同一项目只报送一次：从本文件或 ${fileLabel(other.file)} 中删去此项目表`
-            : `核对编码：每个项目应有自己的编码（${fileLabel(other.file)} 的“${prev.project.name ?? "无名称"}”已使用此编码）`,
+          fix:
+            (same
+              ? `同一项目只报送一次：从本文件或 ${fileLabel(other.file)} 中删去此项目表`
+              : `核对编码：每个项目应有自己的编码（${fileLabel(other.file)} 的“${prev.project.name ?? "无名称"}”已使用此编码）`) + hint,
           related: [projectLocation(other, prev.project, "code")],
         });
       }
