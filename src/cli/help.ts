@@ -340,6 +340,8 @@ const SEAL_HELP = `用法：jxmb seal 工作簿.xlsx [选项]
 规则集版本、模板版本、规则配置、项目数、指标数、错误数、警告数、校验时间（UTC）、校验人，以及压缩保存的规范 JSON
 （以便日后用 jxmb verify 指出改了什么）。印记按表格内容计算，与文件字节无关：在 Excel、WPS、LibreOffice 中
 只打开、保存不会使它失效，任何改动内容的编辑都会被发现。
+另写一个看得见的状态单元格（模板在“部门”表 H4，其他表样在第一个工作表第 1 行已用区域右侧）：它的公式逐个核对
+校验时读取的单元格，不装助手在 Excel、WPS、LibreOffice 中打开也显示“已校验且未修改”或“校验后已修改”。
 印记不是数字签名：任何人都能重新计算并改写它，它不能证明是谁校验的，只能发现校验后的修改。
 
 选项：
@@ -360,6 +362,9 @@ The seal records the SHA-256 of the canonical JSON, the rule-set and template ve
 projects, indicators, errors and warnings, the time (UTC), the name given, and the canonical JSON compressed (so
 jxmb verify can say what changed). It is computed from the content, not the file bytes: opening and saving in Excel,
 WPS or LibreOffice keeps it valid; any edit to the content is found.
+A visible status cell (部门!H4 in the template; elsewhere row 1 of the first sheet, right of its used range) holds a
+formula that compares every cell read at sealing time with its live value: without the add-in, Excel, WPS and
+LibreOffice show 已校验且未修改 or 校验后已修改 there.
 The seal is NOT a signature: anyone can recompute and rewrite it; it proves nobody's identity, it only finds changes.
 
 Options:

@@ -12,6 +12,8 @@ import type { Finding } from "./rules/types";
 
 /** Our own sheets (accepted exceptions, the validation seal) start with this; they are never forms. */
 export const HELPER_SHEET_PREFIX = "_jxmb_";
+/** The validation seal's sheet (src/model/seal.ts); named here so the ports need not load the seal code. */
+export const SEAL_SHEET = `${HELPER_SHEET_PREFIX}seal`;
 export const EXCEPTIONS_SHEET = "_jxmb_exceptions";
 export const EXCEPTION_HEADERS = ["规则编号", "项目编码", "工作表", "单元格", "核实时的值", "理由", "日期", "核实人"] as const;
 

@@ -17,13 +17,13 @@
 import { toCanonicalJson, parseCanonicalJson } from "./canonical";
 import { diffDocuments, diffSummary, diffText, hasBusinessChanges, type DocumentDiff } from "./diff";
 import type { CellValue, Grid, GridSheet } from "./grid";
-import { HELPER_SHEET_PREFIX } from "./exceptions";
+import { SEAL_SHEET } from "./exceptions";
 import { RULES } from "./rules/index";
 import type { JxmbDocument } from "./schema";
 import { validate } from "./validate";
 import { TEMPLATE_VERSION } from "./write/layout";
 
-export const SEAL_SHEET = `${HELPER_SHEET_PREFIX}seal`;
+export { SEAL_SHEET };
 export const SEAL_FORMAT = 1;
 /** Excel holds at most 32,767 characters in a cell; the compressed content is split below that. */
 const CHUNK = 32_000;

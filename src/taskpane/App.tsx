@@ -73,6 +73,8 @@ import {
 } from "./books";
 import { SHEET_SUMMARY, type TemplateBook } from "../model/write/index";
 import { stripEnglishAside, t } from "./i18n";
+// The round-trip panels (seal, 比较版本) load after the first paint: the seal and diff code stay out of the initial chunk.
+const RoundtripPanels = React.lazy(() => import(/* webpackChunkName: "roundtrip" */ "./roundtrip/RoundtripPanels").then((m) => ({ default: m.RoundtripPanels })));
 
 const TEXT = "14px";
 const SMALL = "13px";
@@ -202,6 +204,8 @@ export interface AppProps {
    * resolves to the downloaded file name, or null where downloads are blocked. With it the page can keep exceptions.
    */
   downloadWithExceptions?: (list: AcceptedException[]) => Promise<string | null>;
+  /** The page: the opened file's bytes (the seal is a downloaded sealed copy made from them). */
+  source?: { bytes: Uint8Array; fileName: string } | null;
 }
 
 const sevLabel = (sev: Severity) => t(`sev_${sev}`);
@@ -925,6 +929,20 @@ export function App(props: AppProps): React.ReactElement {
           </Field>
         )}
       </div>
+
+      <React.Suspense fallback={null}>
+        <RoundtripPanels
+          port={port}
+          mode={mode}
+          run={props.noWorkbook ? null : run}
+          stale={stale !== null}
+          labels={labels?.labels}
+          source={props.source}
+          currentName={props.sourceFile}
+          check={() => doValidate(true)}
+          onWritten={() => void doValidate(true)}
+        />
+      </React.Suspense>
 
       {stale && run && (
         <MessageBar intent="warning" data-testid="stale">

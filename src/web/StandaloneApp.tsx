@@ -44,7 +44,7 @@ interface Opened {
   port: MemoryPort;
   fileName: string;
   generation: number;
-  /** The file as opened: the copy with exceptions is made from it (the original is never written). */
+  /** The file as opened: the copies with exceptions or the seal are made from it (the original is never written). */
   bytes: Uint8Array;
 }
 
@@ -195,6 +195,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         mode="standalone"
         subtitle={opened ? t("subPageFile", { file: opened.fileName }) : undefined}
         sourceFile={opened?.fileName}
+        source={opened ? { bytes: opened.bytes, fileName: opened.fileName } : null}
         autoRun={!!opened}
         noWorkbook={!opened}
         initialNotice={notice ? { intent: "info", title: notice } : null}

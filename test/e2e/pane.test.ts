@@ -133,7 +133,7 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const problemCount = cli.findings.length - cliRows.length;
     expect(await page.locator("[data-testid=problems] > li").count()).toBe(problemCount);
     const stats1 = await page.evaluate(() => (window as any).__fakeExcel.stats);
-    expect(stats1.syncs).toBe(3); // one whole-workbook read: 3 round trips for 40 sheets
+    expect(stats1.syncs).toBe(1 + 3); // the seal probe on open (sheet names), then one whole-workbook read: 3 round trips for 40 sheets
 
     // The to-do list opens on a 错误: the first card is an error, and 下一个问题 selects its cell.
     const firstCard = page.locator("[data-testid=card]").first();
@@ -360,7 +360,7 @@ describe("task pane in Office mode: stale results, re-checking one sheet, accept
     await page.getByRole("button", { name: "校验整个工作簿" }).click();
     await page.getByTestId("summary").waitFor();
     const full = await fake();
-    expect(full.syncs).toBe(3); // watching the sheets costs no extra round trip
+    expect(full.syncs).toBe(1 + 3); // seal probe on open + the read; watching the sheets costs no extra round trip
     const fullBytes = full.batches.reduce((a: number, b: { responseBytes: number }) => a + b.responseBytes, 0);
 
     // Warnings only, second card active.
@@ -511,7 +511,7 @@ describe("task pane in Office mode: every layout", () => {
       await page.getByRole("button", { name: "校验整个工作簿" }).click();
       await page.getByTestId("summary").waitFor();
       expect((await shownFindings(page)).map(key).sort()).toEqual(exp.rows.map(key).sort());
-      expect(await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)).toBe(3);
+      expect(await page.evaluate(() => (window as any).__fakeExcel.stats.syncs)).toBe(1 + 3); // seal probe on open + the read
       expect(served.foreign()).toEqual([]);
       expect(served.errors).toEqual([]);
       await served.context.close();

@@ -3,7 +3,7 @@
  * and the browser e2e fake.
  */
 import { getValue, parseA1, type CellValue, type Grid } from "../../model/grid";
-import { SEAL_SHEET } from "../../model/seal";
+import { SEAL_SHEET } from "../../model/exceptions";
 import { displayText } from "./display";
 import type { GridSheet } from "../../model/grid";
 import {

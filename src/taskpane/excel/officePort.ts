@@ -24,7 +24,7 @@ import {
   type SheetInspection,
   type WorkbookPort,
 } from "./port";
-import { SEAL_SHEET } from "../../model/seal";
+import { SEAL_SHEET } from "../../model/exceptions";
 
 /** The slice of the `Excel` namespace the port uses (the real one, the recording fake, or office-addin-mock). */
 export interface ExcelLike {

@@ -1,0 +1,34 @@
+/**
+ * The submission round trip in the pane and the page, as one element App places: the seal (verdict, 校验并盖章),
+ * 比较版本 and — once there are files to consolidate — the inbox.
+ */
+import * as React from "react";
+import type { ExtraLabels } from "../../model/read/synonyms";
+import type { WorkbookPort } from "../excel/port";
+import { DiffPanel } from "./DiffPanel";
+import { SealPanel, type Checked } from "./SealPanel";
+import { rt } from "./strings";
+
+export interface RoundtripProps {
+  port: WorkbookPort;
+  mode: "office" | "standalone";
+  run: Checked | null;
+  stale: boolean;
+  labels?: ExtraLabels | null;
+  /** The page: the opened file (the sealed copy is made from its bytes). */
+  source?: { bytes: Uint8Array; fileName: string } | null;
+  /** The open workbook's name for 比较版本 (the page: its file name). */
+  currentName?: string;
+  check: () => Promise<Checked | null>;
+  onWritten: () => void;
+}
+
+export function RoundtripPanels(props: RoundtripProps): React.ReactElement {
+  const current = React.useMemo(() => (props.run ? { name: props.currentName ?? rt("diffOpen"), document: props.run.document } : null), [props.run, props.currentName]);
+  return (
+    <>
+      <SealPanel port={props.port} mode={props.mode} checked={props.run} stale={props.stale} labels={props.labels} source={props.source} check={props.check} onWritten={props.onWritten} />
+      <DiffPanel current={current} labels={props.labels} />
+    </>
+  );
+}

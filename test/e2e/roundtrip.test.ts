@@ -1,0 +1,143 @@
+/**
+ * The submission round trip in a real browser (production dist/, Debian Chromium):
+ *  - Office mode over the recording fake: on open the pane says 未校验 (one round trip: the sheet names);
+ *    校验并盖章 previews what it writes (the hidden sheet, 部门!H4), writes after 确认盖章 and says
+ *    已校验且未修改; 撤销盖章 puts the workbook back byte for byte; after a user's edit a new check says
+ *    校验后已修改 and names 项目 1 的 预算数; round trips counted.
+ *  - The page: 下载盖章副本 downloads a sealed copy (the opened file is not written) that Node verifies as
+ *    已校验且未修改; the copy opened again says so; edited with exceljs it says 校验后已修改 naming the change;
+ *    比较版本 between the open workbook and the edited copy lists the change, gives the summary, and
+ *    downloads the .xlsx report.
+ * Screenshots go to out/e2e/ (docs/ with JXMB_SCREENSHOTS=1).
+ */
+import { mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import type { Browser } from "playwright-core";
+import { loadGrid } from "../../src/xlsx/read";
+import { readWorkbook } from "../../src/model/read/index";
+import { withoutExceptionsSheet } from "../../src/model/exceptions";
+import { verifySeal, SEAL_SHEET } from "../../src/model/seal";
+import { documentToWorkbook } from "../../src/cli/write";
+import type { Grid } from "../../src/model/grid";
+import { ensureDist, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+
+jest.setTimeout(240_000);
+
+function shotPath(name: string): string {
+  const dir = process.env.JXMB_SCREENSHOTS === "1" ? join(ROOT, "docs") : join(ROOT, "out", "e2e");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
+const SEED = join(ROOT, "examples", "seed-002.xlsx");
+let browser: Browser;
+let template: Grid;
+beforeAll(async () => {
+  ensureDist();
+  browser = await launch();
+  const seed = await loadGrid(readFileSync(SEED), { fileName: "seed-002.xlsx" });
+  template = await loadGrid(await documentToWorkbook(readWorkbook(seed).document), { fileName: "模板.xlsx" });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("pane (fake Excel): 未校验 on open → 校验并盖章 → 已校验且未修改; 撤销盖章 restores; an edit → 校验后已修改 naming it", async () => {
+  const served = await serveDist(browser, { officeJs: "/* stub */", width: 360 });
+  await served.context.addInitScript({ content: fakeOfficeScript(template) });
+  const page = await served.context.newPage();
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  const stats = () => page.evaluate(() => (window as any).__fakeExcel.stats as { syncs: number });
+  const sheets = () => page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets));
+  const verdict = page.getByTestId("seal-verdict");
+  await verdict.getByText("未校验", { exact: true }).waitFor();
+  expect((await stats()).syncs).toBe(1); // on open: the sheet names only
+  const before = await sheets();
+
+  await page.getByTestId("seal-button").click();
+  const preview = page.getByTestId("seal-preview");
+  await preview.getByText("状态单元格 部门!H4", { exact: false }).waitFor();
+  expect(await sheets()).toBe(before); // the preview writes nothing
+  await page.getByTestId("seal-name").fill("张三");
+  const s0 = (await stats()).syncs;
+  await page.getByTestId("seal-confirm").click();
+  await page.getByTestId("seal-notice").getByText("已校验并盖章").waitFor();
+  await verdict.getByText("已校验且未修改", { exact: true }).waitFor();
+  await verdict.getByText(/校验人：张三/).waitFor();
+  await page.getByTestId("summary").waitFor();
+  // Write (2) + read back (3) + the pane's own re-check (3).
+  const sealSyncs = (await stats()).syncs - s0;
+  expect(sealSyncs).toBeLessThanOrEqual(8);
+  console.log(`[e2e seal] check+seal: ${sealSyncs} syncs after 确认盖章`);
+  const book = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: any) => ({ name: s.name, visibility: s.visibility })));
+  expect(book).toContainEqual({ name: SEAL_SHEET, visibility: "VeryHidden" });
+  await page.screenshot({ path: shotPath("screenshot-seal-pane.png"), fullPage: false });
+
+  await page.getByTestId("seal-undo").click();
+  await page.getByTestId("seal-notice").getByText("已撤销盖章", { exact: false }).waitFor();
+  expect(await sheets()).toBe(before);
+
+  await page.getByTestId("seal-button").click();
+  await page.getByTestId("seal-confirm").click();
+  await verdict.getByText("已校验且未修改", { exact: true }).waitFor();
+  const cell = readWorkbook(withoutExceptionsSheet(template)).document.projects[0].source;
+  await page.evaluate(([sheet, ref]) => (window as any).__fakeExcel.book.edit(sheet, ref, 95), [cell.sheet, cell.cells["budget.total"]]);
+  await page.getByRole("button", { name: "校验整个工作簿" }).click();
+  await verdict.getByText("校验后已修改", { exact: true }).waitFor();
+  await page.getByTestId("seal-changes").getByText("项目 1 的 预算数：80 万元 → 95 万元").waitFor();
+  await page.getByTestId("seal-panel").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath("screenshot-seal-modified.png"), fullPage: false });
+  expect(served.foreign()).toEqual([]);
+  expect(served.errors).toEqual([]);
+  await served.context.close();
+});
+
+test("page: 下载盖章副本 (original untouched) verifies in Node; opened again 已校验且未修改; edited → 校验后已修改; 比较版本 lists it and downloads the report", async () => {
+  const served = await serveDist(browser, { width: 420 });
+  const page = await served.context.newPage();
+  await page.goto(`${ORIGIN}/standalone.html`);
+  await page.getByTestId("xlsx-input").setInputFiles(SEED);
+  const verdict = page.getByTestId("seal-verdict");
+  await verdict.getByText("未校验", { exact: true }).waitFor();
+
+  await page.getByTestId("seal-button").click();
+  await page.getByTestId("seal-preview").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("seal-confirm").click()]);
+  expect(download.suggestedFilename()).toBe("seed-002-已盖章.xlsx");
+  const sealed = readFileSync((await download.path())!);
+  const grid = await loadGrid(sealed, { fileName: "x.xlsx" });
+  const v = await verifySeal(grid, readWorkbook(withoutExceptionsSheet(grid)).document);
+  expect(v.status).toBe("unchanged");
+
+  await page.getByTestId("xlsx-input").setInputFiles({ name: "seed-002-已盖章.xlsx", mimeType: "application/octet-stream", buffer: sealed });
+  await page.getByTestId("seal-verdict").getByText("已校验且未修改", { exact: true }).waitFor();
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(sealed as unknown as ArrayBuffer);
+  wb.getWorksheet("项目1")!.getCell("C4").value = 95;
+  const edited = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByTestId("xlsx-input").setInputFiles({ name: "退回后.xlsx", mimeType: "application/octet-stream", buffer: edited });
+  await page.getByTestId("seal-verdict").getByText("校验后已修改", { exact: true }).waitFor();
+  await page.getByTestId("seal-changes").getByText("项目 1 的 预算数：80 万元 → 95 万元").waitFor();
+
+  // 比较版本: the sealed copy (a file) against the open workbook (the edited one).
+  const diff = page.getByTestId("diff-panel");
+  await diff.locator("summary").click();
+  await page.getByTestId("diff-input-a").setInputFiles({ name: "seed-002-已盖章.xlsx", mimeType: "application/octet-stream", buffer: sealed });
+  await page.getByTestId("diff-name-a").getByText("seed-002-已盖章.xlsx").waitFor();
+  await page.getByTestId("diff-side-b").getByRole("button", { name: "用当前工作簿" }).click();
+  await page.getByTestId("diff-lines").getByText("项目 1 的 预算数：80 万元 → 95 万元").waitFor();
+  expect(await page.getByTestId("diff-summary").textContent()).toMatch(/^经逐项比较，新版本与原版本相比：项目“安保执勤\*\*工作专项”预算数由 80 万元 调整为 95 万元/);
+  await page.getByTestId("diff-copy").click();
+  await page.getByTestId("diff-notice").getByText("摘要已复制").waitFor();
+  const [report] = await Promise.all([page.waitForEvent("download"), page.getByTestId("diff-report").click()]);
+  expect(report.suggestedFilename()).toBe("比较报告-退回后.xlsx");
+  const rep = await loadGrid(readFileSync((await report.path())!), { fileName: "r.xlsx" });
+  expect(JSON.stringify(rep.sheets[0].values)).toContain("80 万元");
+  await diff.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath("screenshot-diff-page.png"), fullPage: false });
+  expect(served.foreign()).toEqual([]);
+  expect(served.errors).toEqual([]);
+  await served.context.close();
+});
