@@ -14,9 +14,8 @@ import { expandInputs } from "./fsutil";
 import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } from "./output";
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
 import { MAX_WORKER_MB, poolBudget } from "./memory";
-import { createProgress } from "./progress";
 import { visible, visibleLines } from "./visible";
-import { toJsonReport, toTextReport, type FileOutcome } from "./report";
+import type { FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 import type { ExtraLabels } from "../model/read/synonyms";
@@ -174,6 +173,8 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   distinctOutputs([plan, reportPlan, mergePlan]);
   const several = files.length > 1;
   const inbox = several || reportPlan !== null || mergePlan !== null;
+  // The report (every rule's category) is loaded by the command that prints one: export never does.
+  const [{ createProgress }, { toJsonReport, toTextReport }] = await Promise.all([import("./progress"), import("./report")]);
   const progress = several
     ? createProgress({ write: io.stderr, tty: io.stderrIsTTY?.() ?? false, columns: io.stderrColumns?.() }, files.length)
     : null;

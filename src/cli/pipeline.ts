@@ -8,7 +8,6 @@ import { checkFileSize, loadGrid, WorkbookReadError, type ReadLimits } from "../
 import { nodeInflate } from "../xlsx/node-inflate";
 import { limitsFrom, type LimitName } from "../xlsx/limits";
 import { LabelsFileError, parseLabelsJson, readWorkbook, type ExtraLabels } from "../model/read";
-import { validate } from "../model/validate";
 import { applyExceptions, EXCEPTIONS_SHEET, readExceptions, withoutExceptionsSheet, type AppliedExceptions } from "../model/exceptions";
 import type { Grid } from "../model/grid";
 import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
@@ -166,6 +165,8 @@ export interface Analysis {
 /** Read and validate one workbook. Read problems come first, then the rule findings. */
 export async function analyseWorkbook(bytes: Uint8Array, file: string, profile?: ProfileName, limits?: Partial<ReadLimits>, labels?: ExtraLabels): Promise<Analysis> {
   const { document, problems, grid } = await loadDocument(bytes, file, profile, limits, labels);
+  // The rules are loaded by the commands that check: export and import never run them.
+  const { validate } = await import("../model/validate");
   try {
     const report = validate(document, { profile: profile ?? document.profile });
     // Exceptions a clerk accepted in the task pane are listed apart; one whose cell changed no longer applies.

@@ -31,7 +31,6 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const utf8 = new TextDecoder("utf-8");
 
 function who(fileName?: string): string {
   return fileName ? `“${fileName}”` : "该文件";
@@ -53,7 +52,7 @@ const local = (name: string): string => {
 /** Run one part through the XML tokenizer (xml.ts). A malformed part is refused as corrupt, naming the part. */
 function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (name: string, a: XmlAttributes) => void; text: (s: string) => void; close: (name: string) => void }): void {
   try {
-    parseXml(utf8.decode(part), on);
+    parseXml(part, on);
   } catch (e) {
     if (!(e instanceof XmlError)) throw e;
     throw corrupt(fileName, `已损坏：部件 ${partName.slice(0, 60)} 不是有效的 XML`, `corrupt workbook: ${clean(e.message)}`);

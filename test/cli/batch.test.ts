@@ -94,19 +94,19 @@ describe("validate a folder with a worker pool", () => {
     fs.mkdirSync(small);
     const examples = exampleFiles();
     for (const f of examples.slice(0, 4)) fs.copyFileSync(f, path.join(small, path.basename(f)));
-    // A real cause: a 200-project workbook needs well over 48 MB of heap to read, the examples ~20 MB.
+    // A real cause: a 200-project workbook needs over 24 MB of heap to read, the examples under 16 MB.
     const big = path.join(small, "seed-001-大表.xlsx"); // sorts among the examples, not last
     expect(jxmb(["template", "--projects", "200", "--output", big]).code).toBe(0);
 
-    const capped = jxmb(["validate", small, "--format", "json", "--jobs", "2", "--max-worker-mb", "48"]);
+    const capped = jxmb(["validate", small, "--format", "json", "--jobs", "2", "--max-worker-mb", "16"]);
     expect(capped.code).toBe(2);
     const report = JSON.parse(capped.stdout) as JsonReport;
     expect(report.files).toHaveLength(5);
     const failed = report.files.filter((f) => f.error);
     expect(failed.map((f) => f.file)).toEqual([big]);
-    expect(failed[0].error?.message).toContain("内存上限（48 MB，由 --max-worker-mb 指定）");
+    expect(failed[0].error?.message).toContain("内存上限（16 MB，由 --max-worker-mb 指定）");
     expect(failed[0].error?.message).toContain(`“${big}” 太大`);
-    expect(failed[0].error?.messageEn).toContain("per-file memory cap (48 MB, set with --max-worker-mb)");
+    expect(failed[0].error?.messageEn).toContain("per-file memory cap (16 MB, set with --max-worker-mb)");
     expect(capped.stderr).toContain(`jxmb: “${big}” 太大：检查它所需的内存超出单个文件的内存上限`);
     expect(capped.stderr).not.toMatch(STACK_LINE);
 

@@ -45,7 +45,7 @@ function viaSaxes(xml: string): Event[] | "error" {
 function viaReader(xml: string): Event[] | "error" {
   const out: Event[] = [];
   try {
-    parseXml(xml, {
+    parseXml(new TextEncoder().encode(xml), {
       open: (name, a) => push(out, ["open", name, { ...a }]),
       text: (s) => push(out, ["text", s]),
       close: (n) => push(out, ["close", n]),
@@ -69,6 +69,9 @@ const WELL_FORMED: [string, string][] = [
   ["non-ASCII names and text", "<表 列=\"值\">预算数（万元）</表>"],
   ["an attribute named __proto__", '<a __proto__="x" constructor="y"/>'],
   ["empty elements and empty text", "<a><t></t><t/></a>"],
+  ["a byte-order mark before the declaration", '\ufeff<?xml version="1.0"?><a>x</a>'],
+  ["long text full of entities (more than the scratch space)", `<a b="${"&lt;y&#x4E2D;".repeat(9000)}">${"&quot;✗&quot;&amp;".repeat(20000)}</a>`],
+  ["]] and > apart in text", "<a>]]x> ]>]</a>"],
 ];
 
 const MALFORMED: [string, string][] = [
@@ -98,6 +101,9 @@ const MALFORMED: [string, string][] = [
   ["unterminated comment", "<a><!-- x</a>"],
   ["unterminated CDATA", "<a><![CDATA[x</a>"],
   ["markup declaration", "<a><!ELEMENT a ANY></a>"],
+  ["]]> after another > in the same text", "<a>a > b ]]> c</a>"],
+  ["U+FFFE in an attribute value", '<a b="\ufffe"/>'],
+  ["a control character in a comment", "<a><!-- \u0002 --></a>"],
 ];
 
 describe("xml tokenizer agrees with saxes", () => {
@@ -109,6 +115,14 @@ describe("xml tokenizer agrees with saxes", () => {
   test.each(MALFORMED)("refused alike: %s", (_what, xml) => {
     expect(viaSaxes(xml)).toBe("error");
     expect(viaReader(xml)).toBe("error");
+  });
+  test("bytes that are not UTF-8 read as U+FFFD, as the decoder before the old parser made them", () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode("<a t=\"x"), 0xff, ...new TextEncoder().encode("\">"), 0xc3, ...new TextEncoder().encode("</a>")]);
+    const expected = viaSaxes(new TextDecoder().decode(bytes));
+    const got: Event[] = [];
+    parseXml(bytes, { open: (name, a) => push(got, ["open", name, { ...a }]), text: (s) => push(got, ["text", s]), close: (n) => push(got, ["close", n]) });
+    expect(got).toEqual(expected);
+    expect(got[1]).toEqual(["text", "\ufffd"]);
   });
   test("decoded values, spelled out", () => {
     const got = viaReader('<a v="x\ty\r\nz&#10;">&quot;A&quot;&amp;&amp;lt;\r\n</a>');
