@@ -217,9 +217,9 @@ export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOpti
   for (const other of ["mid", "year"] as const) {
     const vals = [...merged.entries()].filter(([, cl]) => cl.role === "value" && cl.group !== other).map(([c]) => c);
     if (vals.length < 2) continue;
-    const endsZhi = vals.filter((c) => /值/.test(labelKey(headerText(sheet, r, c, useSub))));
-    if (endsZhi.length === 0 || endsZhi.length === vals.length) continue;
-    for (const c of vals) if (!endsZhi.includes(c)) merged.set(c, { role: "description", group: merged.get(c)!.group });
+    const namesZhi = vals.filter((c) => /值/.test(labelKey(headerText(sheet, r, c, useSub))));
+    if (namesZhi.length === 0 || namesZhi.length === vals.length) continue;
+    for (const c of vals) if (!namesZhi.includes(c)) merged.set(c, { role: "description", group: merged.get(c)!.group });
   }
 
   const year: IndicatorColumns = {};
