@@ -121,7 +121,13 @@ ruleTester("indicator/missing-satisfaction", {
   ],
   invalid: [
     // Seed 000 #8, #9, #10, #14, #15, #22 end after 效益.
-    { name: "no 满意度 (seed 000 #8): hebei warning", project: project({ indicators: withRows({ 执法对象满意度: null }) }), errors: [{ severity: "warning" }] },
+    { name: "no 满意度 (seed 000 #8): hebei warning", project: project({ indicators: withRows({ 执法对象满意度: null }) }), errors: [{ severity: "warning", fixIncludes: "以问卷调查结果为依据" }] },
+    {
+      // The 建议 names who the project serves, from its own goal.
+      name: "the 建议 asks the project's own beneficiaries",
+      project: project({ goals: ["全年改造 3 所学校，改善学生就学条件"], indicators: withRows({ 执法对象满意度: null }) }),
+      errors: [{ fixIncludes: "如“学生满意度 ≥90%”" }],
+    },
     { name: "ningxia: 必填 → error", project: project({ indicators: withRows({ 执法对象满意度: null }) }), profile: "ningxia", errors: [{ severity: "error" }] },
     { name: "central-2021: optional → info", project: project({ indicators: withRows({ 执法对象满意度: null }) }), profile: "central-2021", errors: [{ severity: "info" }] },
   ],
@@ -348,6 +354,8 @@ ruleTester("indicator/template-prompt", {
     { name: "plain names" },
     // A unit annotation is not a prompt (corpus 27 "实施营造林总面积(亩)").
     { name: "unit annotation (corpus 27)", project: project({ indicators: withRows({}, [["产出指标", "数量指标", "实施营造林总面积(亩)", "≥80000亩"]]) }) },
+    // Seed 002: "**" alone is 涉密 content (value/redacted's), not a prompt.
+    { name: "redacted name (seed 002)", project: project({ indicators: withRows({}, [["产出指标", "质量指标", "**", "≤95%"]]) }) },
     // Hunan's template marks core indicators with a star (corpus 21): not a prompt.
     { name: "core-indicator star (corpus 21)", project: project({ indicators: withRows({}, [["产出指标", "质量指标", "*验收合格率", "=100%"]]) }) },
   ],
@@ -369,6 +377,12 @@ ruleTester("indicator/template-prompt", {
       name: "prompt and no value (corpus 27)",
       project: project({ indicators: withRows({}, [["产出指标", "质量指标", "苗木成活率(≥**%)", ""]]) }),
       errors: [{ fixIncludes: "在指标值栏填写目标（提示是“(≥**%)”）" }],
+    },
+    {
+      // Corpus 27: the bare "85" beside "(≥**%)" is meant as ≥85%; a cost prompt "(≥**万元)" is still a ceiling.
+      name: "a bare number written out from the prompt (corpus 27)",
+      project: project({ indicators: withRows({}, [["产出指标", "质量指标", "苗木成活率(≥**%)", "85"], ["产出指标", "成本指标", "项目总投入(≥**万元)", "6070"]]) }),
+      errors: [{ fixIncludes: "指标值写“≥85%”" }, { fixIncludes: "指标值写“≤6070万元”" }],
     },
   ],
 });

@@ -1,4 +1,17 @@
 import { missingLevel1Rule } from "./presence";
+import { squash } from "../util";
+
+// Who the project serves, as its own text names them (goal, 资金用途, 三级): the 满意度 to ask.
+const SERVED = /(脱贫户|农户|村民|居民|群众|学生家长|学生|家长|教师|患者|游客|企业|商户|职工|老年人|老人|儿童|残疾人|养殖户|种植户|市民|用户|辖区群众|服务对象|受益人口|受益对象)/u;
+
+/** The 建议 names the project's own service object and the evidence a satisfaction figure needs. */
+function fix(p: { goals: string[]; purpose: string | null; name: string | null; indicators: { name: string }[] }): string {
+  const text = squash([...p.goals, p.purpose ?? "", ...p.indicators.map((i) => i.name), p.name ?? ""].join("；"));
+  const who = SERVED.exec(text)?.[1];
+  return who
+    ? `补充服务对象满意度指标，如“${who.replace(/^受益/, "受益")}满意度 ≥90%”，以问卷调查结果为依据`
+    : "补充服务对象满意度指标：写明服务对象（如“受益群众满意度 ≥90%”），以问卷调查结果为依据";
+}
 
 /** Seed 000: six projects end after 效益 (#8, #9, #10, #14, #15, #22). */
 export const rule = missingLevel1Rule(
@@ -14,5 +27,5 @@ export const rule = missingLevel1Rule(
     source: "财预〔2020〕10号 权重 10%；财预〔2021〕101号 满意度可选；宁夏表样“必填”（rules-research §2.2、§6 D25）",
   },
   "satisfaction",
-  "补充服务对象满意度指标，如“服务对象满意度 ≥90%”",
+  fix,
 );

@@ -1,9 +1,11 @@
 import type { Rule } from "../types";
-import { isBlank } from "../util";
+import { isBlank, isCostRow, level1KeyOf, level2KeyOf } from "../util";
 
 // The template's fill-in prompts: "(≥**个)", "(≤**万元)", "≥**人", "XX%"; and its numbering "指标1:".
 const PROMPT = /[（(]?\s*[≥≤=><＞＜]?\s*(?:\*{2,}|＊{2,}|[Xx×]{2,})\s*(?:%|％|[\u4e00-\u9fa5]{1,3})?\s*[)）]?/u;
 const NUMBERING = /^\s*指标\s*\d+\s*[:：]\s*/u;
+// The operator and unit a prompt asks for: "(≥**%)" → ≥, %; "(≤**万元)" → ≤, 万元.
+const PROMPT_PARTS = /([≥≤=><＞＜]|>=|<=)?\s*(?:\*+|＊+|[Xx×]+)\s*(%|％|[\u4e00-\u9fa5]{1,3})?/u;
 
 /** The 三级 name without the template's prompt and numbering (what the clerk should have left). */
 export function withoutPrompt(name: string): string {
@@ -31,15 +33,25 @@ export const rule: Rule = {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
       const name = ind.name ?? "";
+      if (/^[\s*＊]*$/u.test(name)) continue; // "**" alone marks 涉密 content (seed 002), not a prompt
       const numbering = NUMBERING.exec(name);
       const prompt = PROMPT.exec(name.replace(NUMBERING, ""));
       if (!numbering && !prompt) continue;
       const shown = [numbering?.[0].trim(), prompt?.[0].trim()].filter(Boolean).join("”“");
       const clean = withoutPrompt(name);
       const value = ind.target.raw.trim();
+      // A bare number beside a prompt that says how it is meant (corpus 27 "苗木成活率(≥**%)" → "85"):
+      // the 建议 writes it out; a cost is a ceiling whatever the prompt says.
+      const hint = prompt ? PROMPT_PARTS.exec(prompt[0]) : null;
+      const t = ind.target;
+      let written: string | null = null;
+      if (hint && t.value !== null && !t.operator && !t.unit && (hint[1] || hint[2])) {
+        const cost = isCostRow(level1KeyOf(ind.level1), level2KeyOf(ind.level2));
+        written = `${cost ? "≤" : (hint[1] ?? "").replace(">=", "≥").replace("<=", "≤")}${t.raw.trim()}${hint[2] ?? ""}`;
+      }
       const fix = isBlank(clean)
         ? `写明指标名称，删除模板提示“${shown}”`
-        : `三级指标写“${clean}”${isBlank(value) ? `，在指标值栏填写目标（提示是“${prompt?.[0].trim() ?? "≥N"}”）` : `，目标“${value}”只写在指标值栏`}`;
+        : `三级指标写“${clean}”${isBlank(value) ? `，在指标值栏填写目标（提示是“${prompt?.[0].trim() ?? "≥N"}”）` : written ? `，指标值写“${written}”` : `，目标“${value}”只写在指标值栏`}`;
       ctx.report({ field: `indicators.${i}.name`, data: { name: name.trim(), prompt: shown }, fix });
     }
   },
