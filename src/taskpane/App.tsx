@@ -50,6 +50,7 @@ import {
 } from "./logic";
 import { buildGroups, buildRows, cardOrder, filterFindings, type Card, type Row } from "./todo";
 import { VirtualList } from "./VirtualList";
+import { FilePicker } from "./FilePicker";
 import { copyText, downloadFile, XLSX_MIME } from "./browser";
 import { findingRows, findingsBook, findingsCsv } from "./findingsList";
 import {
@@ -161,7 +162,6 @@ const useStyles = makeStyles({
   meta: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground3, fontSize: SMALL },
   fix: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground2, fontSize: SMALL },
   filters: { display: "flex", flexWrap: "wrap", gap: "4px 8px", alignItems: "center" },
-  fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   panel: {
     display: "flex",
@@ -233,8 +233,6 @@ export function App(props: AppProps): React.ReactElement {
   const [collapsed, setCollapsed] = React.useState<Set<string>>(new Set());
   const [activeKey, setActiveKey] = React.useState<string | null>(null);
   const [cellNow, setCellNow] = React.useState<{ key: string; text: string } | null>(null);
-  const jsonInput = React.useRef<HTMLInputElement>(null);
-  const labelsInput = React.useRef<HTMLInputElement>(null);
   /** A user's label-synonym file (the CLI's --labels), for local column names. */
   const [labels, setLabels] = React.useState<{ file: string; labels: ExtraLabels } | null>(null);
   const confirmBtn = React.useRef<HTMLButtonElement>(null);
@@ -454,7 +452,6 @@ export function App(props: AppProps): React.ReactElement {
       setNotice({ intent: "error", title: t("importFailed"), lines: [portErrorMessage(e)] });
     } finally {
       setBusy(null);
-      if (jsonInput.current) jsonInput.current.value = "";
     }
   };
 
@@ -468,7 +465,6 @@ export function App(props: AppProps): React.ReactElement {
     } catch (e) {
       setNotice({ intent: "error", title: t("labelsBad", { file: file.name }), details: [e instanceof Error ? e.message : String(e)] });
     } finally {
-      if (labelsInput.current) labelsInput.current.value = "";
     }
   };
 
@@ -760,7 +756,7 @@ export function App(props: AppProps): React.ReactElement {
     if (row.kind === "category") {
       return (
         <div {...common} aria-level={2} className={`${s.categoryRow} ${isActive ? s.active : ""}`} data-testid="category" onClick={() => setActiveKey(row.key)}>
-          {row.name}（{row.count}）
+          {t("withCount", { name: row.name, n: row.count })}
         </div>
       );
     }
@@ -841,7 +837,7 @@ export function App(props: AppProps): React.ReactElement {
             <option value="">{t("profileAuto")}</option>
             {(Object.keys(PROFILE_LABELS) as ProfileName[]).map((p) => (
               <option key={p} value={p}>
-                {PROFILE_LABELS[p]}
+                {t(`profile_${p}`)}
               </option>
             ))}
           </Select>
@@ -855,9 +851,7 @@ export function App(props: AppProps): React.ReactElement {
         <summary>{t("moreSettings")}</summary>
         <div className={s.row}>
           <span>{labels ? t("labelsCurrent", { file: labels.file }) : t("labelsNone")}</span>
-          <Button className={s.btn} onClick={() => labelsInput.current?.click()} disabled={busy !== null}>
-            {t("labelsLoad")}
-          </Button>
+          <FilePicker className={s.btn} label={t("labelsLoad")} pickLabel={t("labelsPick")} accept=".json,application/json" onFile={(f) => void onLabelsFile(f)} disabled={busy !== null} />
           {labels && (
             <Button
               className={s.btn}
@@ -870,15 +864,6 @@ export function App(props: AppProps): React.ReactElement {
               {t("labelsRemove")}
             </Button>
           )}
-          <input
-            ref={labelsInput}
-            className={s.fileInput}
-            type="file"
-            accept=".json,application/json"
-            aria-label={t("labelsPick")}
-            tabIndex={-1}
-            onChange={(e) => void onLabelsFile(e.target.files?.[0])}
-          />
         </div>
         <p className={s.sub}>{t("labelsHint")}</p>
       </details>
@@ -887,18 +872,7 @@ export function App(props: AppProps): React.ReactElement {
         <Button className={s.btn} onClick={() => void onExportJson()} disabled={busy !== null || props.noWorkbook}>
           {t("exportJson")}
         </Button>
-        <Button className={s.btn} onClick={() => jsonInput.current?.click()} disabled={busy !== null}>
-          {t("importJson")}
-        </Button>
-        <input
-          ref={jsonInput}
-          className={s.fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label={t("importJsonPick")}
-          tabIndex={-1}
-          onChange={(e) => void onImportFile(e.target.files?.[0])}
-        />
+        <FilePicker className={s.btn} label={t("importJson")} pickLabel={t("importJsonPick")} accept=".json,application/json" onFile={(f) => void onImportFile(f)} disabled={busy !== null} />
         {/* No live workbook in the standalone page: the template comes as an .xlsx download instead. */}
         {templateMenu(mode === "office" ? t("insertTemplate") : t("downloadTemplate"))}
         <Button className={s.btn} onClick={() => void onCopySummary()} disabled={busy !== null || props.noWorkbook}>
@@ -1096,7 +1070,7 @@ export function App(props: AppProps): React.ReactElement {
       {run && !noTable && (
         <section className={s.section} aria-labelledby="jxmb-summary">
           <h2 id="jxmb-summary" className={s.h2}>
-            {t("resultsTitle", { projects: run.document.projects.length, sheets: run.sheetCount, profile: PROFILE_LABELS[run.profile] })}
+            {t("resultsTitle", { projects: run.document.projects.length, sheets: run.sheetCount, profile: t(`profile_${run.profile}`) })}
           </h2>
           <div className={s.tiles} data-testid="summary" role="group" aria-label={t("tilesGroup")}>
             {SEVERITY_ORDER.map((sev) => (
@@ -1121,7 +1095,7 @@ export function App(props: AppProps): React.ReactElement {
       {run && !noTable && (
         <section className={s.section} aria-labelledby="jxmb-findings">
           <h2 id="jxmb-findings" className={s.h2}>
-            {t("listTitle")}（{t("listCount", { shown: order.length, total: findings.length })}）
+            {t("listHeading", { shown: order.length, total: findings.length })}
           </h2>
           <Field label={t("ruleFilter")}>
             <Select className={s.select} value={ruleId} onChange={(_, d) => setRuleId(d.value)}>
@@ -1130,7 +1104,7 @@ export function App(props: AppProps): React.ReactElement {
                 <optgroup key={g.name} label={g.name}>
                   {g.rules.map((r) => (
                     <option key={r.ruleId} value={r.ruleId}>
-                      {ruleTitle(r.ruleId)}（{r.count}）
+                      {t("withCount", { name: ruleTitle(r.ruleId), n: r.count })}
                     </option>
                   ))}
                 </optgroup>

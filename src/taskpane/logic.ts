@@ -3,12 +3,10 @@
  * Chinese e-mail summary. Pure except for the port call, so jest tests it in Node.
  */
 import { sheetRef, type Grid } from "../model/grid";
-import { readWorkbook } from "../model/read/index";
 import type { ExtraLabels } from "../model/read/synonyms";
 import type { ReadProblem } from "../model/read/types";
 import type { Finding, Report, Severity } from "../model/rules/types";
 import type { JxmbDocument, ProfileName } from "../model/schema";
-import { validate } from "../model/validate";
 import { projectSummaries } from "../model/rules/precision";
 import { categoryOf, categoryOrder, ruleTitle } from "./ruleInfo";
 import {
@@ -71,6 +69,14 @@ export async function runValidation(
 }
 
 /**
+ * The readers and the rule engine, loaded on the first check rather than with the pane: the pane's first paint does
+ * not wait for them (and the initial scripts stay within their size budget).
+ */
+function loadModel(): Promise<[typeof import("../model/read/index"), typeof import("../model/validate")]> {
+  return Promise.all([import(/* webpackChunkName: "model" */ "../model/read/index"), import(/* webpackChunkName: "model" */ "../model/validate")]);
+}
+
+/**
  * Re-check after editing one project: read only `sheets` through the port (the rest comes from the last run's
  * grid), then recognise and validate the whole workbook again, so cross-project rules stay right.
  */
@@ -109,9 +115,10 @@ export function withExceptionList(prev: RunResult, list: AcceptedException[]): R
   return { ...prev, grid, ...splitByExceptions(prev.allFindings, list, grid) };
 }
 
-function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): RunResult {
+async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
   const t1 = Date.now();
   onProgress?.({ fraction: 1, message: "正在识别表格并校验……" });
+  const [{ readWorkbook }, { validate }] = await loadModel();
   const { document, problems, unrecognised } = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
   const full = validate(document, profile ? { profile } : {});
   // Accepted exceptions (已核实，保留) are listed apart, not counted; lapsed ones put their finding back.

@@ -4,8 +4,9 @@
  * shows no "selected cell" line: each card names its cell and what the cell holds.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
+import { FilePicker } from "../taskpane/FilePicker";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
 import { downloadFile, loadWorkbookFile, XLSX_MIME } from "../taskpane/browser";
 import type { AcceptedException } from "../model/exceptions";
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
     alignItems: "flex-start",
     fontSize: "14px",
   },
-  hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
   overlay: {
     position: "fixed",
     inset: 0,
@@ -75,7 +75,6 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
   const [error, setError] = React.useState<string | null>(null);
   const [notices, setNotices] = React.useState<ReadNotice[]>([]);
   const [over, setOver] = React.useState(false);
-  const input = React.useRef<HTMLInputElement>(null);
   const emptyPort = React.useMemo(() => new MemoryPort(), []);
 
   const open = React.useCallback(async (file: File | undefined) => {
@@ -101,7 +100,6 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       setError(stripEnglishAside(e instanceof Error ? e.message : String(e)));
     } finally {
       setLoading(null);
-      if (input.current) input.current.value = "";
     }
   }, []);
 
@@ -145,18 +143,13 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
   const picker = (
     <div className={s.drop} data-testid="dropzone">
       <span>{t("pageDrop")}</span>
-      <Button onClick={() => input.current?.click()} disabled={loading !== null}>
-        {t("pageOpen")}
-      </Button>
-      <input
-        ref={input}
-        className={s.hidden}
-        type="file"
+      <FilePicker
+        label={t("pageOpen")}
+        pickLabel={t("pageChoose")}
         accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("pageChoose")}
-        tabIndex={-1}
-        data-testid="xlsx-input"
-        onChange={(e) => void open(e.target.files?.[0])}
+        testId="xlsx-input"
+        onFile={(f) => void open(f)}
+        disabled={loading !== null}
       />
       {loading && (
         <Field className={s.progress} validationMessage={<span style={{ fontSize: "13px" }}>{loading.stage}</span>} validationState="none">

@@ -495,6 +495,44 @@ describe("comfort: zoom, text size, locales", () => {
     await p2.getByTestId("summary").waitFor();
     const buttons = await p2.evaluate(() => [...document.querySelectorAll("main button")].map((e) => e.textContent ?? "").filter((t) => !/^\d/.test(t)));
     expect(buttons.filter((t) => /[\u4e00-\u9fff]/.test(t) && !/^\d+\./.test(t))).toEqual([]);
+    // No Chinese punctuation in the English chrome (the list heading once read "To-do list（…）").
+    const enChrome = await p2.evaluate(() => [...document.querySelectorAll("h1, h2, h3, label, summary, select > option, optgroup")].map((e) => e.getAttribute("label") ?? e.textContent ?? ""));
+    expect(enChrome.filter((t) => /[（），：；]/.test(t))).toEqual([]);
+    expect(await p2.locator("#jxmb-findings").textContent()).toMatch(/^To-do list \(\d+ cells \/ \d+ findings\)$/);
+    await en.context.close();
+  });
+
+  test("standalone page at 200 % zoom: no sideways scroll, text ≥ 13 px, no English asides; en-US without Chinese chrome", async () => {
+    const bytes = readFileSync(join(ROOT, "examples", "seed-002.xlsx"));
+    const served = await serveDist(browser, { width: 160 });
+    const page = await served.context.newPage();
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.getByTestId("xlsx-input").setInputFiles({ name: "seed-002.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "下一个问题" }).click();
+    await page.getByTestId("cell-now").waitFor();
+    await expectNarrowAndLabelled(page);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .map((e) => ({ text: e.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(e).fontSize) }))
+        .filter((x) => x.px < 13),
+    );
+    expect(small).toEqual([]);
+    const chrome = await page.evaluate(() => [...document.querySelectorAll("button, label, h1, h2, h3, summary, option, [role=status]")].map((e) => e.textContent ?? ""));
+    expect(chrome.filter((t) => /（[A-Za-z][^）]*）|\([A-Za-z][^)]*\)/.test(t))).toEqual([]);
+    // The page cannot select cells in the file: it never says “已选中单元格”.
+    expect(await page.getByText("已选中单元格").count()).toBe(0);
+    await served.context.close();
+
+    const en = await serveDist(browser);
+    const p2 = await en.context.newPage();
+    await p2.goto(`${ORIGIN}/index.html?lang=en`);
+    await p2.getByTestId("xlsx-input").setInputFiles({ name: "seed-002.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await p2.getByTestId("summary").waitFor({ timeout: 60_000 });
+    const buttons = await p2.evaluate(() => [...document.querySelectorAll("button, h1, h2, label")].map((e) => e.textContent ?? ""));
+    expect(buttons.filter((t) => /[\u4e00-\u9fff（）]/.test(t) && !/seed-002|^\d+\./.test(t))).toEqual([]);
+    expect(en.errors).toEqual([]);
     await en.context.close();
   });
 });
