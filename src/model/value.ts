@@ -155,7 +155,7 @@ const GRADES: ReadonlySet<string> = new Set([
 ]);
 
 /** Adverbs of degree/manner that make a change-phrase unmeasurable ("进一步提高", "有所提升"). */
-const VAGUE_ADVERBS = [
+export const VAGUE_ADVERBS = [
   "进一步",
   "有所",
   "有效",
@@ -182,7 +182,7 @@ const VAGUE_ADVERBS = [
   "一定程度",
 ];
 /** Direction verbs of a change-phrase ("提高", "降低"). */
-const VAGUE_VERBS = [
+export const VAGUE_VERBS = [
   "提高",
   "提升",
   "改善",

@@ -17,7 +17,8 @@ import { readWorkbook } from "../../src/model/read";
 import { emptyDocument, type JxmbDocument, type Project } from "../../src/model/schema";
 import { validate } from "../../src/model/validate";
 import { projectLayoutOf, renderTemplate, SHEET_SUMMARY, type ProjectLayout, type TemplateBook } from "../../src/model/write";
-import { canonicalPercent, IN_SHEET_RULES, ruleIdsIn, type CheckInput } from "../../src/model/write/checks";
+import { canonicalPercent, IN_SHEET_RULES, quantityWithoutNumber, ruleIdsIn, type CheckInput } from "../../src/model/write/checks";
+import { LEVEL2 } from "../../src/model/taxonomy";
 import { parseTarget } from "../../src/model/value";
 import { fenToWan, wanToFen } from "../../src/model/money";
 import { loadGrid } from "../../src/xlsx/read";
@@ -98,6 +99,13 @@ function planted(base: Project, profile: "hebei" | "central-2021" | "ningxia"): 
       // Not read as a percentage by the sheet (the pane's parser is wider): left to the pane.
       p.indicators[1].target = parseTarget("95.0%");
     }),
+    mk("数量无数字", (p) => {
+      const i = ind(p, "产出指标", "数量指标");
+      p.indicators[i >= 0 ? i : 0].target = parseTarget("按实际需要采购");
+      // A change-phrase is value/vague's, not a missing number: no ✗ for this rule.
+      const j = p.indicators.findIndex((x, k) => k !== i && x.level2 === "数量指标");
+      if (j >= 0) p.indicators[j].target = parseTarget("进一步增加");
+    }),
     mk("年份不符", (p) => {
       const i = ind(p, "产出指标", "时效指标");
       p.indicators[i >= 0 ? i : 0].target = parseTarget("2022年12月31日前");
@@ -138,11 +146,12 @@ interface Case {
  * Where a rule's in-sheet version claims only part of the rule (IN_SHEET_RULES `part`), the pane findings it must
  * show are those in that part: a 指标值 the sheet reads as a percentage (canonicalPercent) and, per part, over 100%,
  * a 满意度 row (一级 满意度指标, 二级 服务对象满意度指标 or blank) with ≤/<, or no operator. Outside the part the
- * sheet stays silent; that it never shows a ✗ the pane does not report is checked for every rule, part or not.
+ * sheet stays silent ("quantity": the 数量 values the sheet can tell state no number, quantityWithoutNumber); that it never shows a ✗ the pane does not report is checked for every rule, part or not.
  */
 function claimed(part: (typeof IN_SHEET_RULES)[number]["part"], row: readonly CellValue[] | undefined, L: ProjectLayout): boolean {
   if (!part) return true;
   const IC = L.indicatorCols;
+  if (part === "quantity") return quantityWithoutNumber((row?.[IC.level2] ?? null) as CheckInput, (row?.[IC.target] ?? null) as CheckInput, LEVEL2.quantity);
   const pct = canonicalPercent((row?.[IC.target] ?? null) as CheckInput);
   if (!pct) return false;
   if (part === "percentOver") return pct.value > 100;

@@ -1,6 +1,6 @@
 /**
  * In-sheet checks of the template: each check is a native formula (IF/AND/OR/ROUND/SUM/N/ISNUMBER/
- * COUNT/COUNTA/SUMPRODUCT/MID/LEFT/FIND/SUBSTITUTE/VALUE/IFERROR/INDIRECT/MATCH/ROWS/INDEX only — functions Excel, WPS and LibreOffice
+ * COUNT/COUNTA/SUMPRODUCT/MID/LEFT/RIGHT/LEN/FIND/SUBSTITUTE/VALUE/CHAR/ISTEXT/IFERROR/INDIRECT/MATCH/ROWS/INDEX only — functions Excel, WPS and LibreOffice
  * all have; never LET/LAMBDA/XLOOKUP/dynamic arrays, never JXMB custom functions) paired with a
  * TypeScript evaluator that computes the same text. The renderer stores the evaluator's result as the
  * formula's cached value, so a file shows correct checks even before recalculation; the LibreOffice
@@ -10,6 +10,7 @@
  */
 import { CHECK } from "./layout";
 import { GROWTH } from "../rules/direction";
+import { VAGUE_ADVERBS, VAGUE_VERBS } from "../value";
 
 export type CheckInput = string | number | boolean | null;
 
@@ -190,6 +191,8 @@ export interface IndicatorTaxonomy {
   /** Labels of 一级 满意度 and its 二级 服务对象满意度 (a satisfaction row, as rules/util.ts isSatisfactionRow sees it). */
   satisfactionL1: string;
   satisfactionL2: string;
+  /** Label of 二级 数量 (value/quantity-no-number). */
+  quantityL2: string;
   /** Allowed (一级, 二级) pairs per framework. */
   pairs: Record<"2015" | "2021", readonly (readonly [string, string])[]>;
   /** The profile's framework (used when the rows give no evidence). */
@@ -315,6 +318,31 @@ function nameHasGrowth(name: CheckInput): boolean {
 }
 
 /**
+ * A 数量 row's 指标值 that states no number (value/quantity-no-number), in the part a formula can tell: no digit
+ * (0–9, ０–９), no Chinese numeral character, and none of what the pane reads as something other than plain text
+ * — a blank mark (only / - — _ … 、 and the like), a hidden value (* × ※ 涉密), a change-phrase (its adverbs
+ * and verbs: value/vague's), a date or period word (年 月 日 季 周 期 天 旬 时 半), a 是否 question.
+ */
+const NO_NUMBER_CHARS = ["0123456789０１２３４５６７８９", "一二两三四五六七八九十百千万", "*×※", "年月日季周期天旬时半"].join("");
+const NO_NUMBER_WORDS = ["是否", "涉密", ...VAGUE_ADVERBS, ...VAGUE_VERBS];
+const BLANK_MARKS = ["/", "\\", "-", "—", "–", "_", "…", "、", ";", "；", "。", ",", "，", " ", "　"];
+export function quantityWithoutNumber(level2: CheckInput, target: CheckInput, quantityL2: string): boolean {
+  if (level2 !== quantityL2 || typeof target !== "string") return false;
+  let rest = target;
+  for (const m of BLANK_MARKS) rest = rest.split(m).join("");
+  if (rest === "") return false;
+  if ([...target].some((ch) => NO_NUMBER_CHARS.includes(ch))) return false;
+  return !NO_NUMBER_WORDS.some((w) => target.includes(w));
+}
+function quantityWithoutNumberFormula(level2: string, target: string, t: IndicatorTaxonomy): string {
+  let rest = target;
+  for (const m of BLANK_MARKS) rest = `SUBSTITUTE(${rest},${str(m)},"")`;
+  const list = (xs: readonly string[]) => `{${xs.map(str).join(",")}}`;
+  const none = (xs: readonly string[]) => `SUMPRODUCT(--ISNUMBER(FIND(${list(xs)},${target})))=0`;
+  return `AND(${level2}=${str(t.quantityL2)},ISTEXT(${target}),${rest}<>"",${none([...NO_NUMBER_CHARS])},${none(NO_NUMBER_WORDS)})`;
+}
+
+/**
  * One indicator row: empty row → ""; otherwise ✗ parts for indicator/unknown-level1 (blank or unknown 一级),
  * indicator/level2-mismatch (二级 blank, unknown or not under the 一级 in the rows' framework), value/missing
  * (blank 指标值) and time/wrong-year (a year in the 指标值 ≠ 预算年度); no ✗ but a blank 三级 → 待填写.
@@ -344,6 +372,7 @@ export function indicatorCheckFormula(x: IndicatorRefs, helpers: SheetHelpers, b
     });
   if (gate("value/missing-operator")) onPercent.push({ cond: `NOT(${pct.hasOp})`, msg: tagged(CHECK.operatorMissing, "value/missing-operator") });
   if (onPercent.length) onTarget.push({ cond: pct.canonical, then: onPercent });
+  if (gate("value/quantity-no-number")) onTarget.push({ cond: quantityWithoutNumberFormula(x.level2, x.target, t), msg: tagged(CHECK.quantityNoNumber, "value/quantity-no-number") });
   if (gate("value/missing") || onTarget.length)
     parts.push({ cond: `${x.target}=""`, msg: gate("value/missing") ? tagged(CHECK.targetMissing, "value/missing") : undefined, orElse: onTarget });
   return `IF(COUNTA(${x.row})=0,"",${combineFormula(parts, `IF(${x.name}="",${str(CHECK.l3Missing)},${str(CHECK.ok)})`)})`;
@@ -376,6 +405,7 @@ export function indicatorCheck(
   if (gate("value/operator-direction"))
     parts.push([pct !== null && l1 === t.satisfactionL1 && (l2 === t.satisfactionL2 || l2 === "") && (pct.op === "≤" || pct.op === "<"), tagged(CHECK.satisfactionCeiling, "value/operator-direction")]);
   if (gate("value/missing-operator")) parts.push([pct !== null && pct.op === null, tagged(CHECK.operatorMissing, "value/missing-operator")]);
+  if (gate("value/quantity-no-number")) parts.push([quantityWithoutNumber(v.level2, v.target, t.quantityL2), tagged(CHECK.quantityNoNumber, "value/quantity-no-number")]);
   return combine(parts, isBlank(v.name) ? CHECK.l3Missing : CHECK.ok);
 }
 
@@ -503,10 +533,11 @@ export function listsSummaryFormula(range: string, count: number): string {
  * points at (`targetOnly`: only findings on the 指标值), "project" somewhere in the project sheet's
  * 校验 column (plan, budget, block), "summary" on the 汇总 row of the declared total. `part`: the formula does only part of the rule — a 指标值 it reads as
  * a percentage (canonicalPercent) over 100% ("percentOver"), a 满意度 row written with ≤/<
- * ("satisfactionCeiling"), one without an operator ("percent"); the pane's other findings of the rule stay
+ * ("satisfactionCeiling"), one without an operator ("percent"), a 数量 value the sheet can tell states no number
+ * (quantityWithoutNumber: "quantity"); the pane's other findings of the rule stay
  * in the pane. The agreement test and the docs read this list.
  */
-export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "summary"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" }[] = [
+export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "summary"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" | "quantity" }[] = [
   { id: "budget/not-number", scope: "project" },
   { id: "budget/sum-mismatch", scope: "project" },
   { id: "spend-plan/missing", scope: "project" },
@@ -525,5 +556,6 @@ export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "
   { id: "value/percent-range", scope: "row", targetOnly: true, part: "percentOver" },
   { id: "value/operator-direction", scope: "row", targetOnly: true, part: "satisfactionCeiling" },
   { id: "value/missing-operator", scope: "row", targetOnly: true, part: "percent" },
+  { id: "value/quantity-no-number", scope: "row", targetOnly: true, part: "quantity" },
   { id: "budget/total-mismatch", scope: "summary" },
 ];

@@ -91,6 +91,7 @@ export const CHECK = {
   percentOver: "百分比超过100%",
   satisfactionCeiling: "满意度写成上限，应使用≥",
   operatorMissing: "百分比缺少运算符（≥、≤或=）",
+  quantityNoNumber: "数量指标的指标值没有数字",
   /** A row with a 中期 value only (central-2021 form): a 中期 indicator, which the 年度 checks do not review. */
   midOnly: "中期指标（不作年度检查）",
   /** Sheet status line when no check of the sheet shows ✗ or 待填写. */

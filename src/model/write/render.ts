@@ -331,6 +331,7 @@ function listsOf(fw: Framework): Lists {
     costL2: LEVEL2.cost,
     satisfactionL1: LEVEL1.satisfaction,
     satisfactionL2: LEVEL2.serviceSatisfaction,
+    quantityL2: LEVEL2.quantity,
     pairs: { "2015": pairsOf("2015"), "2021": pairsOf("2021") },
     framework: fw,
   };
