@@ -272,6 +272,66 @@ function indicatorHeader(r: number, optional: string, midTerm = false): LabelSpo
   return [...texts.map((text, c): LabelSpot => ({ r, c, text, role: "header" })), { r: 1, c: texts.length, text: "校验", role: "header" }];
 }
 
+/**
+ * 资金支出计划（%）: the label over two rows from `r`, the four points' labels on row r and their inputs on r+1
+ * (B–E), a note from column F to `noteLast`. Shared by the forms that have a plan.
+ */
+function planRows(r: number, noteLast: number): { labels: LabelSpot[]; fields: Record<PlanKey, Spot> } {
+  return {
+    labels: [
+      { r, c: 0, r2: r + 1, text: "资金支出计划（%）" },
+      { r, c: 1, text: "3月底" },
+      { r, c: 2, text: "6月底" },
+      { r, c: 3, text: "10月底" },
+      { r, c: 4, text: "12月底" },
+      { r, c: 5, c2: noteLast, r2: r + 1, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
+    ],
+    fields: { mar: { r: r + 1, c: 1 }, jun: { r: r + 1, c: 2 }, oct: { r: r + 1, c: 3 }, dec: { r: r + 1, c: 4 } },
+  };
+}
+
+/**
+ * The head of the central 申报表 family (the 101号 form and the Ningxia form derived from it), rows 2–4: 项目名称,
+ * 主管部门及代码 | 实施单位, 项目属性 | 项目期, the values running to column `last`.
+ */
+function applicationHead(last: number): {
+  labels: LabelSpot[];
+  fields: Record<"name" | "competentName" | "competentCode" | "implementing" | "attributeCode" | "attributeName" | "period", Spot>;
+} {
+  return {
+    labels: [
+      { r: 2, c: 0, text: "项目名称" },
+      { r: 3, c: 0, text: "主管部门及代码" },
+      { r: 3, c: 4, text: "实施单位" },
+      { r: 4, c: 0, text: "项目属性" },
+      { r: 4, c: 4, text: "项目期" },
+    ],
+    fields: {
+      name: { r: 2, c: 1, c2: last },
+      competentName: { r: 3, c: 1, c2: 2 },
+      competentCode: { r: 3, c: 3 },
+      implementing: { r: 3, c: 5, c2: last },
+      attributeCode: { r: 4, c: 1 },
+      attributeName: { r: 4, c: 2, c2: 3 },
+      period: { r: 4, c: 5, c2: last },
+    },
+  };
+}
+
+/** 项目资金（万元） of the same family, rows 6–8: 年度资金总额, 其中：财政拨款, 其他资金 (C), a note from D to `last`. */
+function applicationFunds(last: number): { labels: LabelSpot[]; fields: Pick<Record<ProjectField, Spot>, "total" | "fiscal" | "other"> } {
+  return {
+    labels: [
+      { r: 6, c: 0, r2: 8, text: "项目资金（万元）" },
+      { r: 6, c: 1, text: "年度资金总额" },
+      { r: 7, c: 1, text: "其中：财政拨款" },
+      { r: 8, c: 1, text: "其他资金" },
+      { r: 6, c: 3, r2: 8, c2: last, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
+    ],
+    fields: { total: { r: 6, c: 2 }, fiscal: { r: 7, c: 2 }, other: { r: 8, c: 2 } },
+  };
+}
+
 export const PROJECT: ProjectLayout = {
   id: "hebei",
   widths: [14, 18, 24, 30, 16, 24, 20, 30, 6],
@@ -287,12 +347,7 @@ export const PROJECT: ProjectLayout = {
     { r: 3, c: 3, text: "其中：财政资金" },
     { r: 3, c: 5, text: "其他资金" },
     { r: 4, c: 1, text: "资金用途" },
-    { r: 5, c: 0, r2: 6, text: "资金支出计划（%）" },
-    { r: 5, c: 1, text: "3月底" },
-    { r: 5, c: 2, text: "6月底" },
-    { r: 5, c: 3, text: "10月底" },
-    { r: 5, c: 4, text: "12月底" },
-    { r: 5, c: 5, c2: 6, r2: 6, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
+    ...planRows(5, 6).labels,
     { r: 7, c: 0, text: "绩效目标" },
     ...indicatorHeader(8, ""),
   ] as LabelSpot[],
@@ -305,10 +360,7 @@ export const PROJECT: ProjectLayout = {
     fiscal: { r: 3, c: 4 },
     other: { r: 3, c: 6 },
     purpose: { r: 4, c: 2, c2: 6 },
-    mar: { r: 6, c: 1 },
-    jun: { r: 6, c: 2 },
-    oct: { r: 6, c: 3 },
-    dec: { r: 6, c: 4 },
+    ...planRows(5, 6).fields,
     goals: { r: 7, c: 1, c2: 6 },
   } satisfies Record<string, Spot>,
   checkCol: 7,
@@ -356,37 +408,21 @@ export const PROJECT_NINGXIA: ProjectLayout = {
   title: { r: 0, c: 0, c2: 6 },
   yearLine: { r: 1, c: 0, c2: 6 },
   labels: [
-    { r: 2, c: 0, text: "项目名称" },
-    { r: 3, c: 0, text: "主管部门及代码" },
-    { r: 3, c: 4, text: "实施单位" },
-    { r: 4, c: 0, text: "项目属性" },
-    { r: 4, c: 4, text: "项目期" },
+    ...applicationHead(6).labels,
     { r: 5, c: 0, text: "项目编码（选填）" },
     { r: 5, c: 2, text: "单位编码（选填）" },
     { r: 5, c: 4, text: "单位名称（选填）" },
-    { r: 6, c: 0, r2: 8, text: "项目资金（万元）" },
-    { r: 6, c: 1, text: "年度资金总额" },
-    { r: 7, c: 1, text: "其中：财政拨款" },
-    { r: 8, c: 1, text: "其他资金" },
-    { r: 6, c: 3, r2: 8, c2: 6, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
+    ...applicationFunds(6).labels,
     { r: 9, c: 0, text: "资金用途（选填）" },
     { r: 10, c: 0, text: "年度总体目标" },
     ...indicatorHeader(11, "（选填）"),
   ],
   fields: {
-    name: { r: 2, c: 1, c2: 6 },
-    competentName: { r: 3, c: 1, c2: 2 },
-    competentCode: { r: 3, c: 3 },
-    implementing: { r: 3, c: 5, c2: 6 },
-    attributeCode: { r: 4, c: 1 },
-    attributeName: { r: 4, c: 2, c2: 3 },
-    period: { r: 4, c: 5, c2: 6 },
+    ...applicationHead(6).fields,
     code: { r: 5, c: 1 },
     unitCode: { r: 5, c: 3 },
     unitName: { r: 5, c: 5, c2: 6 },
-    total: { r: 6, c: 2 },
-    fiscal: { r: 7, c: 2 },
-    other: { r: 8, c: 2 },
+    ...applicationFunds(6).fields,
     purpose: { r: 9, c: 1, c2: 6 },
     goals: { r: 10, c: 1, c2: 6 },
   },
@@ -427,50 +463,26 @@ export const PROJECT_CENTRAL: ProjectLayout = {
   title: { r: 0, c: 0, c2: 7 },
   yearLine: { r: 1, c: 0, c2: 7 },
   labels: [
-    { r: 2, c: 0, text: "项目名称" },
-    { r: 3, c: 0, text: "主管部门及代码" },
-    { r: 3, c: 4, text: "实施单位" },
-    { r: 4, c: 0, text: "项目属性" },
-    { r: 4, c: 4, text: "项目期" },
+    ...applicationHead(7).labels,
     { r: 5, c: 0, text: "项目编码" },
     { r: 5, c: 3, text: "单位编码" },
     { r: 5, c: 5, text: "单位名称" },
-    { r: 6, c: 0, r2: 8, text: "项目资金（万元）" },
-    { r: 6, c: 1, text: "年度资金总额" },
-    { r: 7, c: 1, text: "其中：财政拨款" },
-    { r: 8, c: 1, text: "其他资金" },
-    { r: 6, c: 3, r2: 8, c2: 7, text: "年度资金总额 = 财政拨款 + 其他资金；金额单位万元，没有其他资金时填 0 或留空。", role: "note" },
+    ...applicationFunds(7).labels,
     { r: 9, c: 0, text: "资金用途（选填）" },
-    { r: 10, c: 0, r2: 11, text: "资金支出计划（%）" },
-    { r: 10, c: 1, text: "3月底" },
-    { r: 10, c: 2, text: "6月底" },
-    { r: 10, c: 3, text: "10月底" },
-    { r: 10, c: 4, text: "12月底" },
-    { r: 10, c: 5, c2: 7, r2: 11, text: "填累计支出进度（如 25%），逐期不减，12月底应为 100%", role: "note" },
+    ...planRows(10, 7).labels,
     { r: 12, c: 0, r2: 13, text: "总体目标" },
     { r: 12, c: 1, c2: 3, text: "中期目标", role: "header" },
     { r: 12, c: 4, c2: 7, text: "年度目标", role: "header" },
     ...indicatorHeader(14, "（选填）", true),
   ],
   fields: {
-    name: { r: 2, c: 1, c2: 7 },
-    competentName: { r: 3, c: 1, c2: 2 },
-    competentCode: { r: 3, c: 3 },
-    implementing: { r: 3, c: 5, c2: 7 },
-    attributeCode: { r: 4, c: 1 },
-    attributeName: { r: 4, c: 2, c2: 3 },
-    period: { r: 4, c: 5, c2: 7 },
+    ...applicationHead(7).fields,
     code: { r: 5, c: 1, c2: 2 },
     unitCode: { r: 5, c: 4 },
     unitName: { r: 5, c: 6, c2: 7 },
-    total: { r: 6, c: 2 },
-    fiscal: { r: 7, c: 2 },
-    other: { r: 8, c: 2 },
+    ...applicationFunds(7).fields,
     purpose: { r: 9, c: 1, c2: 7 },
-    mar: { r: 11, c: 1 },
-    jun: { r: 11, c: 2 },
-    oct: { r: 11, c: 3 },
-    dec: { r: 11, c: 4 },
+    ...planRows(10, 7).fields,
     midGoals: { r: 13, c: 1, c2: 3 },
     goals: { r: 13, c: 4, c2: 7 },
   },
