@@ -146,6 +146,7 @@ ${OTHER_ZH}
   inbox/same-project       名称、预算数、目标和指标完全相同的项目在两个文件中报送（警告）
   inbox/goal-copied        绩效目标与其他单位文件中的项目相同（警告）或几乎相同（提示）
   inbox/indicator-copied   整套绩效指标与其他单位文件中的项目相同（警告）或几乎相同（提示）
+  inbox/year-mismatch      文件的预算年度与多数文件不同，可能误报了往年的工作簿（警告）
 部门汇总文件（申报了其他文件中单位的合计，或本身没有项目表）不再按自身的项目核对合计，改由上面两条规则核对。
 --format json 的结果多一个 inbox 键（跨文件问题，每条带 file 和 related：其他文件中的相关位置）。
 
@@ -181,7 +182,7 @@ identical to the one --jobs 1 gives.
 
 Several files (a department's units' workbooks) are also checked as an inbox, across files ("跨文件检查"), with a
 summary: inbox/code-duplicate, inbox/unit-total, inbox/department-total, inbox/same-project, inbox/goal-copied,
-inbox/indicator-copied. A department 汇总 file (declaring totals of units in other files, or with no project table)
+inbox/indicator-copied, inbox/year-mismatch. A department 汇总 file (declaring totals of units in other files, or with no project table)
 is checked against all the files instead of its own projects. --format json adds an "inbox" key.
 
 Exit codes: 0 no errors (warnings or info may exist); 1 errors found (across files too); 2 unreadable input or bad usage.

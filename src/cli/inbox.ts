@@ -44,7 +44,7 @@ export function runInbox(results: readonly FileResult[]): InboxRun {
 export function inboxText(run: InboxRun): string {
   const { report } = run;
   const out: string[] = [`跨文件检查（${run.files.length} 个文件，${report.projects} 个项目，预算数合计 ${report.total} 万元）：`];
-  if (report.findings.length === 0) out.push("  未发现问题：项目编码不重复，汇总合计与各文件相符，无重复报送或照搬其他单位的目标、指标。");
+  if (report.findings.length === 0) out.push("  未发现问题：项目编码不重复，汇总合计与各文件相符，无重复报送或照搬其他单位的目标、指标，预算年度一致。");
   let current: string | null = null;
   for (const f of report.findings) {
     if (f.file !== current) {

@@ -226,3 +226,23 @@ inboxRuleTester("inbox/indicator-copied", {
     },
   ],
 });
+
+inboxRuleTester("inbox/year-mismatch", {
+  valid: [
+    { name: "every file the same year", files: [file("a.xlsx", [project({ seq: 1 })]), file("b.xlsx", [project({ seq: 2 })])] },
+    { name: "a file without a year is not compared", files: [file("a.xlsx", [project({ seq: 1 })]), file("b.xlsx", [project({ seq: 2 })], { fiscalYear: null })] },
+    { name: "a tie has no majority", files: [file("a.xlsx", [project({ seq: 1 })]), file("b.xlsx", [project({ seq: 2 })], { fiscalYear: 2022 })] },
+  ],
+  invalid: [
+    {
+      name: "one unit sent last year's workbook",
+      files: [file("a.xlsx", [project({ seq: 1 })]), file("b.xlsx", [project({ seq: 2 })], { fiscalYear: 2022 }), file("c.xlsx", [project({ seq: 3 })])],
+      errors: [{ file: "b.xlsx", sheet: "项目2", cell: "A1", severity: "warning", messageIncludes: ["2022 年", "2 个文件的 2023 年"], fixIncludes: "核对是否为 2023 年的工作簿" }],
+    },
+    {
+      name: "a year inferred from the codes says so",
+      files: [file("a.xlsx", [project({ seq: 1 })]), file("b.xlsx", [project({ seq: 2 })]), file("c.xlsx", [project({ seq: 3 })], { fiscalYear: 2024, fiscalYearSource: "code" })],
+      errors: [{ file: "c.xlsx", messageIncludes: "2024 年（按项目编码等推断）" }],
+    },
+  ],
+});

@@ -104,7 +104,7 @@ export function inboxSummary(outcomes: readonly InboxFileOutcome[], report: Inbo
     `共收到 ${outcomes.length} 个文件${unreadable ? `（${unreadable} 个无法读取，未参加跨文件检查）` : ""}，${report.projects} 个项目，预算数合计 ${report.total} 万元。`,
     `各文件自身：错误 ${own.error} 个，警告 ${own.warning} 个，提示 ${own.info} 个。`,
     s.error + s.warning + s.info === 0
-      ? "跨文件检查未发现问题（项目编码不重复、合计相符、无重复报送或照搬）。"
+      ? "跨文件检查未发现问题（项目编码不重复、合计相符、无重复报送或照搬、年度一致）。"
       : `跨文件检查：错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个。`,
   ];
   return parts.join("");

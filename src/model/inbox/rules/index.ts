@@ -5,8 +5,9 @@ import { goalRule, indicatorRule } from "./copied";
 import { rule as departmentTotal } from "./department-total";
 import { rule as sameProject } from "./same-project";
 import { rule as unitTotal } from "./unit-total";
+import { rule as yearMismatch } from "./year-mismatch";
 
-export const INBOX_RULES: readonly InboxRule[] = [codeDuplicate, departmentTotal, goalRule, indicatorRule, sameProject, unitTotal].sort((a, b) =>
+export const INBOX_RULES: readonly InboxRule[] = [codeDuplicate, departmentTotal, goalRule, indicatorRule, sameProject, unitTotal, yearMismatch].sort((a, b) =>
   a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0,
 );
 
