@@ -86,7 +86,7 @@ test("pane (fake Excel): 未校验 on open → 校验并盖章 → 已校验且�
   await page.getByRole("button", { name: "校验整个工作簿" }).click();
   await verdict.getByText("校验后已修改", { exact: true }).waitFor();
   await page.getByTestId("seal-changes").getByText("项目 1 的 预算数：80 万元 → 95 万元").waitFor();
-  await page.getByTestId("seal-panel").scrollIntoViewIfNeeded();
+  await page.getByTestId("seal-panel").evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: shotPath("screenshot-seal-modified.png"), fullPage: false });
   expect(served.foreign()).toEqual([]);
   expect(served.errors).toEqual([]);
@@ -135,8 +135,44 @@ test("page: 下载盖章副本 (original untouched) verifies in Node; opened aga
   expect(report.suggestedFilename()).toBe("比较报告-退回后.xlsx");
   const rep = await loadGrid(readFileSync((await report.path())!), { fileName: "r.xlsx" });
   expect(JSON.stringify(rep.sheets[0].values)).toContain("80 万元");
-  await diff.scrollIntoViewIfNeeded();
+  await diff.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: shotPath("screenshot-diff-page.png"), fullPage: false });
+  expect(served.foreign()).toEqual([]);
+  expect(served.errors).toEqual([]);
+  await served.context.close();
+});
+
+test("pane (fake Excel): the inbox checks picked files — cross-file findings, downloads — with zero round trips to the open workbook", async () => {
+  const served = await serveDist(browser, { officeJs: "/* stub */", width: 360 });
+  await served.context.addInitScript({ content: fakeOfficeScript(template) });
+  const page = await served.context.newPage();
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  await page.getByTestId("seal-verdict").waitFor(); // the on-open probe is done
+  const stats = () => page.evaluate(() => (window as any).__fakeExcel.stats as { syncs: number; runs: number });
+  const sheets = () => page.evaluate(() => JSON.stringify((window as any).__fakeExcel.book.sheets));
+  const before = { stats: await stats(), sheets: await sheets() };
+
+  const inbox = page.getByTestId("inbox-panel");
+  await inbox.locator("summary").click();
+  const seed = readFileSync(SEED);
+  await page.getByTestId("inbox-input").setInputFiles([
+    { name: "交警大队.xlsx", mimeType: "application/octet-stream", buffer: seed },
+    { name: "看守所.xlsx", mimeType: "application/octet-stream", buffer: seed },
+    { name: "说明.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("不是工作簿") },
+  ]);
+  await page.getByTestId("inbox-summary").getByText(/^共收到 3 个文件（1 个无法读取/).waitFor();
+  expect(await page.getByTestId("inbox-cross").locator("li[data-rule='inbox/code-duplicate']").count()).toBeGreaterThan(0);
+  await page.getByTestId("inbox-files").getByText(/^说明\.xlsx：无法读取/).waitFor();
+  const [merged] = await Promise.all([page.waitForEvent("download"), page.getByTestId("inbox-merged").click()]);
+  expect(JSON.parse(readFileSync((await merged.path())!, "utf8")).projects.length).toBe(44);
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("inbox-xlsx").click()]);
+  expect((await loadGrid(readFileSync((await xlsx.path())!), { fileName: "r.xlsx" })).sheets[0].name).toBe("问题清单");
+  await inbox.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: shotPath("screenshot-inbox-pane.png"), fullPage: false });
+
+  // Never the open workbook: no Excel.run, no sync, not a byte changed.
+  expect(await stats()).toMatchObject({ syncs: before.stats.syncs, runs: before.stats.runs });
+  expect(await sheets()).toBe(before.sheets);
   expect(served.foreign()).toEqual([]);
   expect(served.errors).toEqual([]);
   await served.context.close();

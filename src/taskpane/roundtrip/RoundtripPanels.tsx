@@ -1,11 +1,12 @@
 /**
  * The submission round trip in the pane and the page, as one element App places: the seal (verdict, 校验并盖章),
- * 比较版本 and — once there are files to consolidate — the inbox.
+ * 比较版本 and the inbox (many units' files, never the open workbook).
  */
 import * as React from "react";
 import type { ExtraLabels } from "../../model/read/synonyms";
 import type { WorkbookPort } from "../excel/port";
 import { DiffPanel } from "./DiffPanel";
+import { InboxPanel } from "./InboxPanel";
 import { SealPanel, type Checked } from "./SealPanel";
 import { rt } from "./strings";
 
@@ -29,6 +30,8 @@ export function RoundtripPanels(props: RoundtripProps): React.ReactElement {
     <>
       <SealPanel port={props.port} mode={props.mode} checked={props.run} stale={props.stale} labels={props.labels} source={props.source} check={props.check} onWritten={props.onWritten} />
       <DiffPanel current={current} labels={props.labels} />
+      {/* No port: the inbox never reads or writes the open workbook. */}
+      <InboxPanel labels={props.labels} />
     </>
   );
 }
