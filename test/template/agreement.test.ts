@@ -293,6 +293,44 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
     expect({ missing: missing.slice(0, 30), extra: extra.slice(0, 30) }).toEqual({ missing: [], extra: [] });
   });
 
+  test("planted errors (hebei): the unchanged project passes every check; each planted error trips its rule", () => {
+    const c = cases.find((x) => x.name === "planted-hebei")!;
+    const keys = [...sheetKeys(c.sheet!, c.book.projectSheets, c.layout)];
+    const rulesOn = (planted: string) => {
+      const sheet = c.book.projectSheets.find((n) => n.endsWith(planted) || n.includes(`.${planted}`));
+      if (!sheet) throw new Error(`no sheet for ${planted}: ${c.book.projectSheets.join(" ")}`);
+      return [...new Set(keys.filter((k) => k.startsWith(`${sheet}|`)).map((k) => k.split("|")[1]))];
+    };
+    const want: Record<string, string[]> = {
+      无误: [],
+      预算不平: ["budget/sum-mismatch"],
+      预算为文字: ["budget/not-number"],
+      预算为负: ["budget/not-number"],
+      进度下降: ["spend-plan/decreasing"],
+      年末非100: ["spend-plan/not-100"],
+      进度超范围: ["spend-plan/out-of-range"],
+      进度中间空: ["spend-plan/missing"],
+      进度止于10月: ["spend-plan/not-100"],
+      无进度: ["spend-plan/missing"],
+      缺满意度: ["indicator/missing-satisfaction"],
+      缺效益: ["indicator/missing-benefit"],
+      缺产出: ["indicator/missing-output"],
+      缺时效: ["indicator/missing-output-dimension"],
+      缺成本: ["indicator/missing-cost"],
+      一级未知: ["indicator/unknown-level1"],
+      二级错配: ["indicator/level2-mismatch"],
+      指标值空: ["value/missing"],
+      百分比超100: ["value/percent-range"],
+      满意度上限: ["value/operator-direction"],
+      百分比无运算符: ["value/missing-operator"],
+      数量无数字: ["value/quantity-no-number"],
+      年份不符: ["time/wrong-year"],
+    };
+    for (const [name, ids] of Object.entries(want)) expect({ name, rules: ids.length ? rulesOn(name).filter((id) => ids.includes(id)) : rulesOn(name) }).toEqual({ name, rules: ids });
+    // 汇总: the department's declared total and the unit that is off, not the units the sheet cannot match.
+    expect(keys.filter((k) => k.startsWith(`${SHEET_SUMMARY}|`)).length).toBe(2);
+  });
+
   test("every in-sheet rule is exercised: a ✗ for it appears somewhere", () => {
     const seen = new Set<string>();
     for (const c of cases) for (const k of sheetKeys(c.sheet!, c.book.projectSheets, c.layout)) seen.add(k.split("|")[1]);
