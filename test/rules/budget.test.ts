@@ -75,3 +75,28 @@ ruleTester("budget/total-mismatch", {
     },
   ],
 });
+
+ruleTester("budget/cell-text", {
+  valid: [
+    { name: "numbers" },
+    { name: "an amount with its unit (corpus 01 “10000万元”)", project: project({ budget: { total: 50, fiscal: 50, other: null, raw: { total: "50万元", fiscal: "50 万 元", other: null } } }) },
+  ],
+  invalid: [
+    {
+      // Corpus 31 岳阳: the 财政拨款 cell repeats the amount.
+      name: "the amount written twice (corpus 31)",
+      project: project({ budget: { total: 854, fiscal: 854, other: null, raw: { total: "854", fiscal: "854万854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)", other: null } } }),
+      errors: [{ cell: "D4", severity: "warning", messageIncludes: "把金额 854 写了两次", fixIncludes: "只填数字 854（单位万元）" }],
+    },
+    {
+      name: "a breakdown that adds up: a hint (corpus 31)",
+      project: project({ budget: { total: 854, fiscal: 854, other: null, raw: { total: "854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)", fiscal: "854", other: null } } }),
+      errors: [{ cell: "B4", severity: "info", messageIncludes: "是文字，金额单元格应只填数字", fixIncludes: "填数字 854，把“高标准农田建设400万元" }],
+    },
+    {
+      name: "a breakdown that does not add up: an error",
+      project: project({ budget: { total: 854, fiscal: 854, other: null, raw: { total: "854万(高标准农田建设400万元,示范建设295万元,畅通工程59万元)", fiscal: "854", other: null } } }),
+      errors: [{ severity: "error", messageIncludes: "明细合计 754 万元不等于金额 854 万元" }],
+    },
+  ],
+});

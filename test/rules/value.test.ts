@@ -183,6 +183,8 @@ ruleTester("value/type-mismatch", {
       project: extra(["产出指标", "时效指标", "项目完成时间", "100%"]),
       errors: [{ messageIncludes: "完成时间应写日期或时限，不是百分比", fixIncludes: "“项目完成时间”写作“≤2023年12月31日”" }],
     },
+    // Corpus 03 "维持时效 ≥1年": a floor on a duration is a lasting effect, not a deadline.
+    { name: "a duration floor under 时效 (corpus 03)", project: extra(["产出指标", "时效指标", "维持时效", "≥1年"]), errors: [{ messageIncludes: "“≥1年”是持续时间的下限，不是完成时限", fixIncludes: "持续时间放到可持续影响指标" }] },
     // Corpus 28 物业管理 "2021年全年": a period, not a deadline.
     {
       name: "a period as the deadline (corpus 28)",

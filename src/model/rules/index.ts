@@ -75,6 +75,7 @@ import { rule as selfEvalActualIsTarget } from "./self-eval/actual-is-target";
 import { rule as selfEvalNarrative } from "./self-eval/narrative";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
+import { rule as budgetCellText } from "./budget/cell-text";
 
 export const RULES: readonly Rule[] = [
   basisMissing,
@@ -149,6 +150,7 @@ export const RULES: readonly Rule[] = [
   selfEvalNarrative,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
+  budgetCellText,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
+import { facts, fmt, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 import { budgetYear, rowName, yearEnd } from "../fix";
 
 // Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
@@ -77,6 +77,10 @@ export const rule: Rule = {
         if ((k === "number" || k === "money") && !(annot !== null && TIME_UNITS.has(annot))) {
           reason = "时效指标应为完成时限、时长或及时率";
           fix = `把${q}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
+        } else if (k === "duration" && (t.operator === "≥" || t.operator === ">")) {
+          // Corpus 03 "维持时效 ≥1年": a floor on how long something lasts is a lasting effect, not a deadline.
+          reason = `“${t.raw.trim()}”是持续时间的下限，不是完成时限`;
+          fix = `持续时间放到可持续影响指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”或“≤${fmt(t.value ?? 1)}${t.unit ?? "年"}”`;
         } else if (k === "percent" && DATE_NAME.test(name)) {
           // Corpus 07 "项目完成时间 → 100%": the name asks for a date.
           reason = "完成时间应写日期或时限，不是百分比";
