@@ -244,6 +244,11 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
       ],
     };
     docs.push({ name: "planted-central", doc: central });
+    // Real tables in the central-2021 form too: seed 002 (承德) and corpus 24 (奉节, the 2021 framework).
+    for (const name of ["seed-002", "24-重庆奉节-审批表-2023"]) {
+      const real = docs.find((d) => d.name === name);
+      if (real) docs.push({ name: `${name}-central`, doc: { ...real.doc, profile: "central-2021" } });
+    }
     // The Ningxia form: no plan (its rules are off), 满意度 and the 产出 dimensions are errors there.
     docs.push({ name: "planted-ningxia", doc: planted(base, "ningxia") });
 
@@ -261,7 +266,7 @@ describe("in-sheet checks agree with the task pane (LibreOffice recalculation)",
 
   test("covers the seeds, the corpus project tables and the planted errors", () => {
     const names = cases.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["seed-000", "seed-001", "seed-002", "seed-004", "planted-hebei", "planted-central", "planted-ningxia"]));
+    expect(names).toEqual(expect.arrayContaining(["seed-000", "seed-001", "seed-002", "seed-004", "planted-hebei", "planted-central", "planted-ningxia", "seed-002-central", "24-重庆奉节-审批表-2023-central"]));
     expect(names.filter((n) => /^\d\d-/.test(n)).length).toBeGreaterThanOrEqual(4);
   });
 
