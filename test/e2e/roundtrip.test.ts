@@ -86,6 +86,7 @@ test("pane (fake Excel): 未校验 on open → 校验并盖章 → 已校验且�
   await page.getByRole("button", { name: "校验整个工作簿" }).click();
   await verdict.getByText("校验后已修改", { exact: true }).waitFor();
   await page.getByTestId("seal-changes").getByText("项目 1 的 预算数：80 万元 → 95 万元").waitFor();
+  expect(await page.getByTestId("seal-button").isEnabled()).toBe(true); // sealing again is offered
   await page.getByTestId("seal-panel").evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: shotPath("screenshot-seal-modified.png"), fullPage: false });
   expect(served.foreign()).toEqual([]);
