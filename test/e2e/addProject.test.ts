@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import type { Grid } from "../../src/model/grid";
 import { renderEmptyTemplate, SUMMARY } from "../../src/model/write/index";
-import { ensureDist, fakeOfficeScript, launch, ORIGIN, serveDist } from "./harness";
+import { ensureDist, fakeOfficeScript, launch, ORIGIN, serveDist, shotPath } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -45,6 +45,8 @@ describe("插入项目表 in a template workbook (Office mode, fake host)", () =
     await preview.getByText(/并更新“汇总”：加入新项目一行，合计计入新项目（撤销时恢复原样）/).waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === "确认插入");
     expect((await syncs(page)) - s0).toBe(1);
+    await preview.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath("screenshot-add-project.png"), fullPage: false });
 
     const s1 = await syncs(page);
     await page.keyboard.press("Enter"); // focus is on 确认插入

@@ -4,7 +4,7 @@
  * (page routing: no server, no TLS, no network), and a log of every URL the page asked for.
  */
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "fs";
 import { extname, join, normalize } from "path";
 import ts from "typescript";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
@@ -13,6 +13,13 @@ export const ROOT = join(__dirname, "../..");
 export const DIST = join(ROOT, "dist");
 export const ORIGIN = "https://jxmb.test";
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Screenshots land in out/e2e/ so a test run leaves the tree clean; JXMB_SCREENSHOTS=1 refreshes docs/. */
+export function shotPath(name: string): string {
+  const dir = process.env.JXMB_SCREENSHOTS === "1" ? join(ROOT, "docs") : join(ROOT, "out", "e2e");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 function newestMtime(dir: string): number {
   let t = 0;

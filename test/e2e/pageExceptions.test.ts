@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { ensureDist, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import { ensureDist, launch, ORIGIN, ROOT, serveDist, shotPath } from "./harness";
 import { runMain } from "../helpers/run-main";
 import { loadGrid } from "../../src/xlsx/read";
 import { EXCEPTIONS_SHEET } from "../../src/model/exceptions";
@@ -64,6 +64,8 @@ describe("standalone page: 已核实，保留 into a downloaded copy", () => {
     // The UI says the original is never written.
     await page.getByTestId("keep-copy").getByText(/不会改动您打开的原文件/).waitFor();
     await page.getByText(`已核实 ${n} 项`).waitFor();
+    await page.getByTestId("keep-copy").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath("screenshot-page-exception.png"), fullPage: false });
 
     const first = await downloadCopy(page, dir, "copy1.xlsx");
     expect(first.suggested).toBe("seed-002（含核实记录）.xlsx");
@@ -82,6 +84,9 @@ describe("standalone page: 已核实，保留 into a downloaded copy", () => {
 
     // The page reading the copy lists it apart too.
     await page.getByTestId("xlsx-input").setInputFiles({ name: first.suggested, mimeType: XLSX, buffer: readFileSync(first.file) });
+    // The pane for the new file (not the last one's, still on screen while the copy is read).
+    await page.getByText(`网页版：${first.suggested}`).waitFor({ timeout: 60_000 });
+    await page.getByTestId("summary").waitFor({ timeout: 60_000 });
     await page.getByText(`已核实 ${n} 项`).waitFor({ timeout: 60_000 });
     expect(Number(await page.getByTestId("count-warning").textContent())).toBe(plain.summary.warning - n);
 

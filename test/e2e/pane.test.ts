@@ -12,7 +12,7 @@
  *
  * dist/ is built here when missing or older than src/ (`npm run build`, ~1–2 min on 2 cores).
  */
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { loadGrid } from "../../src/xlsx/read";
@@ -20,15 +20,9 @@ import { readWorkbook } from "../../src/model/read/index";
 import { validate } from "../../src/model/validate";
 import { toCanonicalJson } from "../../src/model/canonical";
 import { sheetRef, type Grid } from "../../src/model/grid";
-import { collectFindings, DIST, ensureDist, exportJsonAnyway, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import { collectFindings, DIST, ensureDist, exportJsonAnyway, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist, shotPath } from "./harness";
 import { measureBundle } from "../../bench/bundle";
 
-/** Screenshots land in out/e2e/ so a test run leaves the tree clean; JXMB_SCREENSHOTS=1 refreshes docs/. */
-function shotPath(name: string): string {
-  const dir = process.env.JXMB_SCREENSHOTS === "1" ? join(ROOT, "docs") : join(ROOT, "out", "e2e");
-  mkdirSync(dir, { recursive: true });
-  return join(dir, name);
-}
 import { analyseWorkbook, exportWorkbook, READ_PROBLEM_RULE_ID } from "../../src/cli/pipeline";
 import ExcelJS from "exceljs";
 import { acceptFinding, EXCEPTIONS_SHEET, exceptionsSheet } from "../../src/model/exceptions";
