@@ -5,7 +5,8 @@
  * are perturbed as clerks type them — spaces and full-width spaces inside (项 目 名 称), a line break,
  * full-width ↔ half-width brackets and colons, a trailing colon, a required-field star — and the layout
  * of the indicator block is varied as forms vary it: 一级/二级 merged down vs repeated on every row, an
- * extra column (备注 / 评分标准 / 权重) after the value, two adjacent indicator columns swapped. The
+ * extra column (备注 / 评分标准 / 权重) after the value, two adjacent indicator columns swapped, the header's
+ * labels wrapped onto a second row as separate cells (一级 / 指标, 度量 / 单位). The
  * reading of the noisy workbook must equal the reading of the clean one: the same projects (name, code,
  * budget, year) and the same indicator rows (一级, 二级, 三级, 指标值), and the same score against the
  * form's truth. And two forms typed side by side on one sheet (a blank column between) read as each
@@ -232,21 +233,51 @@ function swapColumns(sheet: GridSheet, rand: () => number, changed: string[]): v
   changed.push(`swapped C${a + 1} and C${b + 1} in rows ${h.row + 1}–${end + 1}`);
 }
 
+/** The indicator header's labels wrapped onto a second row as separate cells (一级 / 指标, 度量 / 单位). */
+function wrapHeader(sheet: GridSheet, rand: () => number, changed: string[]): void {
+  const h = findIndicatorHeaders(sheet)[0];
+  if (!h || h.lastRow !== h.row) return;
+  const r = h.row;
+  const spans = (c: number) => sheet.merges.some((m) => m.r1 <= r && m.r2 > r && m.c1 <= c && c <= m.c2);
+  const top = sheet.values[r] ?? [];
+  const second: CellValue[] = top.map(() => null);
+  let wrapped = 0;
+  top.forEach((v, c) => {
+    if (typeof v !== "string" || spans(c)) return;
+    const t = v.replace(/\s+/g, "");
+    if (t.length < 4) return;
+    const at = 2 + Math.floor(rand() * (t.length - 3));
+    top[c] = t.slice(0, at);
+    second[c] = t.slice(at);
+    wrapped++;
+  });
+  if (wrapped < 2) return;
+  sheet.values[r] = top;
+  sheet.values.splice(r + 1, 0, second);
+  sheet.formats?.splice(r + 1, 0, []);
+  sheet.formulas?.splice(r + 1, 0, []);
+  // Merges below move down; a caption merged down across the header grows by the new row.
+  sheet.merges = sheet.merges.map((m) => ({ ...m, r1: m.r1 > r ? m.r1 + 1 : m.r1, r2: m.r2 > r || (m.r1 < r && m.r2 >= r) ? m.r2 + 1 : m.r2 }));
+  changed.push(`wrapped ${wrapped} header labels of row ${r + 1} onto a second row`);
+}
+
 function noisyGrid(grid: Grid, seed: number, layout: boolean): { grid: Grid; changed: string[] } {
   const rand = rng(seed);
   const changed: string[] = [];
   const sheets = grid.sheets.map((s) => {
     const sheet = cloneSheet(s);
+    // Spelling noise first: a wrapped label is split as the clerk spelled it.
+    perturbLabels(sheet, rand, changed);
     if (layout) {
       const pick = rand();
-      if (pick < 0.35) toggleLevelMerges(sheet, changed);
-      else if (pick < 0.7) insertColumn(sheet, rand, changed);
-      else swapColumns(sheet, rand, changed);
+      if (pick < 0.25) toggleLevelMerges(sheet, changed);
+      else if (pick < 0.5) insertColumn(sheet, rand, changed);
+      else if (pick < 0.75) swapColumns(sheet, rand, changed);
+      else wrapHeader(sheet, rand, changed);
       // A fresh rows array: the readers cache what they found per values array, and the header looked
       // up above was found before the edit.
       sheet.values = [...sheet.values];
     }
-    perturbLabels(sheet, rand, changed);
     return sheet;
   });
   return { grid: { ...grid, sheets }, changed };
@@ -265,7 +296,10 @@ function check(layout: boolean): void {
         const score = scoreCase(base.truth, doc);
         const clean = scoreCase(base.truth, readWorkbook(base.grid).document);
         if (got !== base.reading || score.rowsRight !== clean.rowsRight || score.phantom !== clean.phantom || score.tablesFound !== clean.tablesFound) {
-          throw new Error(`${base.name} (seed ${seed}) read differently after:\n  ${changed.join("\n  ")}\nscore diffs:\n  ${score.diffs.join("\n  ")}`);
+          let at = 0;
+          while (at < got.length && got[at] === base.reading[at]) at++;
+          const around = (t: string) => t.slice(Math.max(0, at - 60), at + 60);
+          throw new Error(`${base.name} (seed ${seed}) read differently after:\n  ${changed.join("\n  ")}\nread:     …${around(got)}…\nexpected: …${around(base.reading)}…\nscore diffs:\n  ${score.diffs.join("\n  ")}`);
         }
       }),
       { seed: SEED + k, numRuns: RUNS },
@@ -278,7 +312,7 @@ test("label spelling noise (spaces, line breaks, full/half width, colons, stars)
   check(false);
 });
 
-test("layout noise (一级 merged vs repeated, an extra column, adjacent columns swapped) with label noise leaves every corpus form's reading unchanged", () => {
+test("layout noise (一级 merged vs repeated, an extra column, adjacent columns swapped, header labels wrapped onto a second row) with label noise leaves every corpus form's reading unchanged", () => {
   check(true);
 });
 

@@ -103,7 +103,7 @@ const MONEY_FIELDS = new Set<HeaderField>(["total", "fiscal", "other", "carriedO
 const BLOCK_FIELDS = new Set<HeaderField>(["budgetBlock", "indicatorBlock", "moneyUnit", "goalActual", "leader", "phone"]);
 
 function isLabelCell(h: CellHit, syn: SynonymTable): boolean {
-  if (typeof h.value !== "string" || h.text.length > 30) return false;
+  if (typeof h.value !== "string" || labelKey(h.text).length > 30) return false;
   return fieldOf(h.text, syn) !== null || classifyColumn(h.text, syn) !== null;
 }
 
@@ -177,7 +177,7 @@ function scanFields(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable)
       }
       const y = yearOfText(h.text);
       if (y !== null && year === null && h.text.length <= 60) year = { year: y, ref: h.ref };
-      const f = h.text.length <= 30 ? fieldOf(h.text, syn) : null;
+      const f = labelKey(h.text).length <= 30 ? fieldOf(h.text, syn) : null;
       if (f) {
         if (f === "budgetBlock" && moneyUnit === null && /\(元\)$/.test(labelKey(h.text))) moneyUnit = "元";
         hits.push({ field: f, label: h, value: BLOCK_FIELDS.has(f) ? null : valueOf(sheet, h, f, r2, syn) });
@@ -585,7 +585,7 @@ function readFlat(sheet: GridSheet, h: IndicatorHeader, end: number, syn: Synony
 function hasKeyFields(sheet: GridSheet, r1: number, r2: number, syn: SynonymTable): boolean {
   for (let r = r1; r <= r2; r++) {
     for (const h of rowCells(sheet, r)) {
-      if (typeof h.value !== "string" || h.text.length > 30) continue;
+      if (typeof h.value !== "string" || labelKey(h.text).length > 30) continue;
       const f = fieldOf(h.text, syn);
       if (f && f !== "indicatorBlock" && f !== "moneyUnit" && f !== "leader" && f !== "phone") return true;
       if (inlineField(h.text, syn)) return true;

@@ -161,6 +161,49 @@ function hasRequired(cols: IndicatorColumns): boolean {
  * least two column names of its own (指标值 → 符号 | 值 | 单位; 年度指标 → 二级 | 三级 | 指标值).
  */
 export function indicatorHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOptions): IndicatorHeader | null {
+  const plain = headerAtRow(sheet, r, opts);
+  const wrapped = wrappedHeaderAt(sheet, r, opts);
+  if (!plain || !wrapped) return plain ?? wrapped;
+  // Both readings name a header: the one that names more of its columns is the header as typed; on a tie
+  // the wrapped one, since its second row is all short continuations and no indicator row.
+  const named = (h: IndicatorHeader) => Object.keys(h.cols).length + Object.keys(h.mid ?? {}).length + Object.keys(h.fieldCols).length;
+  return named(wrapped) >= named(plain) ? wrapped : plain;
+}
+
+/**
+ * A header whose labels wrap onto a second row as separate cells (一级 / 指标, 指标 / 值, 度量 / 单位 — typed
+ * that way or left by a PDF conversion): every text of the second row is a short continuation under a text
+ * of the first. The two rows are read as one, joined cell by cell.
+ */
+function wrappedHeaderAt(sheet: GridSheet, r: number, opts?: HeaderOptions): IndicatorHeader | null {
+  const top = sheet.values[r];
+  const next = sheet.values[r + 1];
+  if (!top || !next) return null;
+  let cont = 0;
+  for (let c = 0; c < next.length; c++) {
+    const v = next[c];
+    if (v === null || v === undefined || (typeof v === "string" && !v.trim())) continue;
+    if (typeof v !== "string" || v.trim().length > 16) return null;
+    const above = mergeAt(sheet, r, c);
+    const t = getValue(sheet, r, above ? above.c1 : c);
+    if (typeof t !== "string" || !t.trim() || (above && above.r2 > r)) return null;
+    cont++;
+  }
+  if (cont < 2) return null;
+  const syn = opts?.synonyms ?? DEFAULT_SYNONYMS;
+  if (classifyRow(sheet, r, 0, Number.MAX_SAFE_INTEGER, syn).byCol.size < 1) return null;
+  const joined = top.map((v, c) => (typeof next[c] === "string" && next[c] && typeof v === "string" ? `${v.trim()}${String(next[c]).trim()}` : v));
+  const values = sheet.values.slice();
+  values[r] = joined;
+  values[r + 1] = [];
+  const h = headerAtRow({ ...sheet, values }, r, opts);
+  if (!h) return null;
+  h.lastRow = Math.max(h.lastRow, r + 1);
+  h.dataStart = h.lastRow + 1;
+  return h;
+}
+
+function headerAtRow(sheet: GridSheet, r: number, opts?: HeaderOptions): IndicatorHeader | null {
   const syn = opts?.synonyms ?? DEFAULT_SYNONYMS;
   const c1 = Math.max(0, opts?.area?.c1 ?? 0);
   const c2 = opts?.area?.c2 ?? Number.MAX_SAFE_INTEGER;
