@@ -14,6 +14,7 @@ import { checkInbox, inboxFileFindings, mergeInbox, slimForInbox, type InboxFile
 import { parseCanonicalJson } from "../../src/model/canonical";
 import { validate } from "../../src/model/validate";
 import { runMain } from "../helpers/run-main";
+import { ensureBuilt, jxmb } from "../cli/helpers";
 import { DEPARTMENT_FILE, DUPLICATE, MISMATCH, seedDocument, writeSplit, type Split } from "./split-seeds";
 
 let tmp: string;
@@ -207,6 +208,17 @@ describe("jxmb validate DIR (the CLI inbox)", () => {
     });
     expect(unread).toEqual([path.join(dir, "999 坏文件.xlsx")]);
   }, 60_000);
+
+  test("the built CLI with a worker pool gives the same inbox as one file after another (slim documents cross the worker boundary)", () => {
+    ensureBuilt();
+    const one = jxmb(["validate", planted.dir, "--jobs", "1", "--format", "json"]);
+    const pool = jxmb(["validate", planted.dir, "--jobs", "2", "--format", "json"]);
+    expect(one.code).toBe(1);
+    expect(pool.code).toBe(1);
+    expect(pool.stdout).toBe(one.stdout);
+    const inbox = (JSON.parse(pool.stdout) as { inbox: { findings: { ruleId: string; cell: string }[] } }).inbox;
+    expect(inbox.findings.map((f) => `${f.ruleId} ${f.cell}`)).toEqual(["inbox/unit-total F10", `inbox/code-duplicate ${DUPLICATE.cell}`]);
+  }, 300_000);
 
   test("outputs follow the no-overwrite rule, and are planned before any work", async () => {
     const existing = path.join(tmp, "已有.json");
