@@ -76,3 +76,24 @@ test("import of a self-evaluation / department JSON says the template keeps thos
   const d = await run(["import", dept, "-o", path.join(tmp, "部门-导入.xlsx")]);
   expect(d.err).toContain("部门整体表（年度预算安排、履职目标、部门指标）");
 });
+
+test("import of a document with 中期 targets: the hebei form keeps them hidden and says so; --profile central-2021 shows them, silently", async () => {
+  const wuhan = path.join(CORPUS, "01-武汉青山-教育局-2020.xlsx"); // 总体目标 with a 中期目标
+  const json = path.join(tmp, "中期.json");
+  expect((await run(["export", wuhan, "-o", json])).code).toBe(0);
+  const hidden = await run(["import", json, "-o", path.join(tmp, "中期-hebei.xlsx")]);
+  expect(hidden.code).toBe(0);
+  expect(hidden.err).toContain("1 个项目有中期目标或中期指标，hebei 表样没有中期栏目");
+  expect(hidden.err).toContain("--profile central-2021");
+  const shown = await run(["import", json, "--profile", "central-2021", "-o", path.join(tmp, "中期-central.xlsx")]);
+  expect(shown.code).toBe(0);
+  expect(shown.err).not.toContain("中期栏目");
+  const again = path.join(tmp, "中期-再导出.json");
+  expect((await run(["export", path.join(tmp, "中期-central.xlsx"), "-o", again])).code).toBe(0);
+  const back = parseCanonicalJson(fs.readFileSync(again, "utf8"));
+  const orig = parseCanonicalJson(fs.readFileSync(json, "utf8"));
+  if (!back.ok || !orig.ok) throw new Error("export did not parse");
+  expect(orig.document.projects[0].midTerm?.goals.length).toBeGreaterThan(0);
+  expect(back.document.projects[0].midTerm?.goals).toEqual(orig.document.projects[0].midTerm?.goals);
+  expect(back.document.projects[0].source.cells["midTerm.goals"]).toBe("B14"); // the 中期目标 cell, shown and printed
+});
