@@ -7,7 +7,15 @@ ruleTester("value/missing", {
   valid: [{ name: "all values written" }],
   invalid: [
     { name: "empty value", project: extra(["产出指标", "质量指标", "设备完好率", ""]), errors: [{ cell: "E17", severity: "error", messageIncludes: "质量指标「设备完好率」未填写指标值" }] },
-    { name: "a dash is nothing written", project: extra(["产出指标", "质量指标", "设备完好率", "—"]), errors: [{ cell: "E17" }] },
+    { name: "a dash is nothing written", project: extra(["产出指标", "质量指标", "设备完好率", "—"]), errors: [{ cell: "E17", fixIncludes: "填写比率目标，如“≥95%”" }] },
+    // Corpus 27: three 效益 rows hold a sentence and no value.
+    { name: "a sentence as the 三级 (corpus 27)", project: extra(["效益指标", "经济效益指标", "增加就业机会,提高农民收入。", ""]), errors: [{ fixIncludes: "三级写的是一句描述：改为可衡量的指标名称" }] },
+    // Corpus 30: the 三级 names its unit; the goal gives the figure.
+    {
+      name: "the goal gives the quantity in the 三级's unit (corpus 30)",
+      project: project({ goals: ["完成退耕还林补助面积1980亩"], indicators: withRows({}, [["产出指标", "数量指标", "退耕还林补助面积(亩)", ""]]) }),
+      errors: [{ fixIncludes: "填写“≥1980亩”（目标或资金用途中写的是“1980亩”）" }],
+    },
   ],
 });
 

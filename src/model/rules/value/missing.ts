@@ -1,5 +1,28 @@
 import type { Rule } from "../types";
-import { rowLabel } from "../util";
+import type { Indicator, Project } from "../../schema";
+import { nameUnit, rowLabel, squash } from "../util";
+import { budgetYear, yearEnd } from "../fix";
+import type { JxmbDocument } from "../../schema";
+
+/**
+ * The 建议 for an empty 指标值, from the row and the project: the quantity its goal or 资金用途 states in
+ * the unit the 三级 names (corpus 30 letters give them; "(万亩)" → "≥N万亩"); a 三级 that is a whole
+ * sentence (corpus 27 "增加就业机会,提高农民收入。") needs a measurable name first; else the form the
+ * 二级 asks for.
+ */
+function fixFor(ind: Indicator, p: Project, doc: JxmbDocument): string {
+  const name = squash(ind.name);
+  const unit = nameUnit(name);
+  const text = squash([...p.goals, p.purpose ?? ""].join("；"));
+  if (unit && unit !== "%") {
+    const m = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).exec(text);
+    if (m) return `填写“≥${m[1]}${unit}”（目标或资金用途中写的是“${m[0]}”）`;
+  }
+  if (/[，,。；;！]/.test(name) || name.length > 24) return "三级写的是一句描述：改为可衡量的指标名称，并填写运算符、数值和单位（如“带动农民增收 ≥N万元”“森林覆盖率提高 ≥N个百分点”）";
+  if (/时间|时限|期限|日期/.test(name)) return `填写完成时限，如“${yearEnd(budgetYear(p, doc))}”`;
+  if (unit === "%" || /率|比例|满意度/.test(name)) return "填写比率目标，如“≥95%”（100% 写“=100%”）";
+  return `填写运算符、数值和单位，如“≥N${unit ?? "个"}”（按本年度计划数填写）`;
+}
 
 export const rule: Rule = {
   meta: {
@@ -16,7 +39,7 @@ export const rule: Rule = {
   check(p, ctx) {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
-      if (ind.target.kind === "empty") ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind) } });
+      if (ind.target.kind === "empty") ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind) }, fix: fixFor(ind, p, ctx.document) });
     }
   },
 };
