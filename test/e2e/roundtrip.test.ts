@@ -178,3 +178,16 @@ test("pane (fake Excel): the inbox checks picked files — cross-file findings, 
   expect(served.errors).toEqual([]);
   await served.context.close();
 });
+
+test("page in en-US: the panels speak English (verdict, seal button, panel titles)", async () => {
+  const served = await serveDist(browser, { width: 420 });
+  const page = await served.context.newPage();
+  await page.goto(`${ORIGIN}/standalone.html?lang=en`);
+  await page.getByTestId("xlsx-input").setInputFiles(SEED);
+  await page.getByTestId("seal-verdict").getByText("Not sealed", { exact: true }).waitFor();
+  expect(await page.getByTestId("seal-button").textContent()).toBe("Download a sealed copy");
+  expect(await page.getByTestId("diff-panel").locator("summary").textContent()).toBe("Compare versions");
+  expect(await page.getByTestId("inbox-panel").locator("summary").textContent()).toBe("Inbox: consolidate many units' workbooks");
+  expect(served.errors).toEqual([]);
+  await served.context.close();
+});

@@ -189,7 +189,7 @@ export function SealPanel(props: SealPanelProps): React.ReactElement | null {
       {view && (
         <MessageBar intent={intent} data-testid="seal-verdict" data-status={view.status}>
           <MessageBarBody>
-            <MessageBarTitle>{view.label}</MessageBarTitle>
+            <MessageBarTitle>{rt(`verdict_${view.status}`)}</MessageBarTitle>
             {view.status === "unsealed" && <span>{rt("sealNone")}</span>}
             <ul className={s.list}>
               {view.record.map((l, i) => (
