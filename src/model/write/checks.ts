@@ -270,33 +270,31 @@ export function yearOfTarget(v: CheckInput): number | null {
 }
 
 /**
- * A 指标值 the sheet reads as a percentage: spaces removed, an optional operator ≥ ≤ = > <, a plain decimal
- * number (as Excel writes it back: no leading or trailing zeros, at most 12 characters, 0 or 0.001–1e9),
- * then % or ％ — "≥95%", "100%", "<90.5%". parseTarget reads each of these as kind percent with that
- * operator and value; anything else ("95 以上%", "1e2%", "≥95.0%") the sheet leaves to the pane.
+ * A 指标值 the sheet reads as a percentage: no space, an optional operator ≥ ≤ = > <, a plain decimal number of
+ * at most 6 characters as Excel writes it back (no leading or trailing zeros), then % or ％ — "≥95%", "100%",
+ * "<90.5%". parseTarget reads each of these as kind percent with that operator and value; anything else
+ * ("≥ 95 %", "1e2%", "≥95.0%", "95%以上") the sheet leaves to the pane. (Spaces are not removed: the check is
+ * in every row's formula, and each use of the value would repeat the removal.)
  */
 export function canonicalPercent(v: CheckInput): { op: string | null; value: number } | null {
   if (typeof v !== "string") return null;
-  const s = v.replace(/[ \u3000]/g, "");
+  const s = v;
   if (!(s.endsWith("%") || s.endsWith("％"))) return null;
-  const h = s.length > 0 && OPERATORS.includes(s[0]) ? 1 : 0;
+  const h = OPERATORS.includes(s[0]) ? 1 : 0;
   const num = s.slice(h, s.length - 1);
-  if (num.length > 12 || !/^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(num)) return null;
-  const value = Number(num);
-  if (!(value === 0 || value >= 0.001) || value > 1e9) return null;
-  return { op: h ? s[0] : null, value };
+  // Excel's ""&VALUE(num)=num accepts exactly these (a negative too, but not "-0").
+  if (num.length > 6 || num === "-0" || !/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(num)) return null;
+  return { op: h ? s[0] : null, value: Number(num) };
 }
 const OPERATORS = "≥≤=><";
 
 function percentFormula(target: string): { canonical: string; op: string; hasOp: string; value: string } {
-  const s = `SUBSTITUTE(SUBSTITUTE(${target}," ",""),"　","")`;
+  const s = target;
   const hasOp = `ISNUMBER(FIND(LEFT(${s},1),${str(OPERATORS)}))`;
   const num = `MID(${s},1+${hasOp},LEN(${s})-1-${hasOp})`;
   const value = `VALUE(${num})`;
   // ""&VALUE(num)=num: the number as Excel writes it back, so "1e2", "095", "1,000" or a date are not read as one.
-  const canonical =
-    `IFERROR(AND(OR(RIGHT(${s},1)="%",RIGHT(${s},1)="％"),LEN(${num})<=12,""&${value}=${num},` +
-    `OR(${value}=0,${value}>=0.001),${value}<=1E9),FALSE)`;
+  const canonical = `IFERROR(AND(ISTEXT(${s}),ISNUMBER(FIND(RIGHT(${s},1),"%％")),LEN(${num})<=6,""&${value}=${num}),FALSE)`;
   return { canonical, op: `LEFT(${s},1)`, hasOp, value };
 }
 
@@ -335,11 +333,11 @@ export function quantityWithoutNumber(level2: CheckInput, target: CheckInput, qu
   return !NO_NUMBER_WORDS.some((w) => target.includes(w));
 }
 function quantityWithoutNumberFormula(level2: string, target: string, t: IndicatorTaxonomy): string {
-  let rest = target;
-  for (const m of BLANK_MARKS) rest = `SUBSTITUTE(${rest},${str(m)},"")`;
   const list = (xs: readonly string[]) => `{${xs.map(str).join(",")}}`;
   const none = (xs: readonly string[]) => `SUMPRODUCT(--ISNUMBER(FIND(${list(xs)},${target})))=0`;
-  return `AND(${level2}=${str(t.quantityL2)},ISTEXT(${target}),${rest}<>"",${none([...NO_NUMBER_CHARS])},${none(NO_NUMBER_WORDS)})`;
+  // Some character is no blank mark: fewer mark characters than characters.
+  const marks = `SUMPRODUCT(LEN(${target})-LEN(SUBSTITUTE(${target},${list(BLANK_MARKS)},"")))`;
+  return `AND(${level2}=${str(t.quantityL2)},ISTEXT(${target}),${marks}<LEN(${target}),${none([...NO_NUMBER_CHARS])},${none(NO_NUMBER_WORDS)})`;
 }
 
 /**
