@@ -1,7 +1,7 @@
 /**
  * Whole-workbook cost as a user pays it, measured as whole processes (issue 13): the built
- * `jxmb export <file> -o <json>` (start-up, guard, read, validate, canonical JSON, write) against a
- * bare `node` process doing only exceljs `workbook.xlsx.readFile(<file>)` — the least any exceljs-based
+ * `jxmb export <file> -o <json>` (start-up, guard, read, the schema check of the document, canonical
+ * JSON, write) against a bare `node` process doing only exceljs `workbook.xlsx.readFile(<file>)` — the least any exceljs-based
  * reader of the same file has to pay. Files: template workbooks of 32, 224 and 896 projects (our own
  * renderTemplate + writeTemplateBook, 10 indicator rows each, one sheet per project) and a stacked
  * sheet of 200 projects (the 承德 layout of seed-002-stacked, its 22 blocks repeated).
@@ -10,7 +10,8 @@
  * time (user + sys of the whole process, GC threads included), which a loaded machine disturbs far
  * less than wall time; wall medians are shown too. Peak memory is the process's max RSS.
  * Goals: ours ≤ 0.6× bare at every size; linear growth (the CPU per extra project from 224 to 896
- * within 1.3× of that from 32 to 224).
+ * within 1.3× of that from 32 to 224); peak memory per extra project no more than bare exceljs's.
+ * The page's time from file chosen to first finding is the `page` section (bench/page.ts).
  * Needs `npm run build:cli` (it runs lib/cli/main.js).
  */
 import { spawnSync } from "node:child_process";
@@ -108,6 +109,7 @@ export async function benchWorkbook(): Promise<BenchRow[]> {
   }
   cases.push({ label: "200 projects stacked on one sheet", projects: 200, bytes: await stackedWorkbook(200) });
   const cpuOf: Record<number, number> = {};
+  const rssOf: Record<number, { ours: number; bare: number }> = {};
   try {
     for (const c of cases) {
       const file = path.join(dir, `${c.projects}-${c.label.includes("stacked") ? "stacked" : "sheets"}.xlsx`);
@@ -125,7 +127,10 @@ export async function benchWorkbook(): Promise<BenchRow[]> {
       if (found !== c.projects) throw new Error(`bench/workbook: ${c.label}: exported ${found} projects`);
       const oc = median(o.map((x) => x.cpu));
       const bc = median(b.map((x) => x.cpu));
-      if (!c.label.includes("stacked")) cpuOf[c.projects] = oc;
+      if (!c.label.includes("stacked")) {
+        cpuOf[c.projects] = oc;
+        rssOf[c.projects] = { ours: median(o.map((x) => x.rssMb)), bare: median(b.map((x) => x.rssMb)) };
+      }
       const ratio = oc / bc;
       rows.push({
         benchmark: "workbook: jxmb export vs bare exceljs readFile (processes)",
@@ -151,6 +156,17 @@ export async function benchWorkbook(): Promise<BenchRow[]> {
     ratio: `${fmt(perHigh / perLow)}×`,
     goal: "≤ 1.3× (linear)",
     verdict: perHigh / perLow <= 1.3 ? "ok" : "over",
+  });
+  // Memory: what each extra project adds to the peak, ours against bare exceljs's (32→896).
+  const memPer = (k: "ours" | "bare") => ((rssOf[896][k] - rssOf[32][k]) * 1024) / (896 - 32);
+  rows.push({
+    benchmark: "workbook: jxmb export vs bare exceljs readFile (processes)",
+    case: "growth: peak memory per extra project, 32→896",
+    value: `${fmt(memPer("ours"), 0)} KB/project`,
+    baseline: `${fmt(memPer("bare"), 0)} KB/project (bare exceljs)`,
+    ratio: `${fmt(memPer("ours") / memPer("bare"))}×`,
+    goal: "≤ 1× bare",
+    verdict: memPer("ours") <= memPer("bare") ? "ok" : "over",
   });
   return rows;
 }
