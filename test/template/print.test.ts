@@ -75,7 +75,9 @@ describe("printing an imported seed 000 (LibreOffice → PDF → pdftoppm)", () 
 
   test("nothing of the machinery prints: no 校验 column, ▲ note, version or profile", () => {
     const all = out.texts.join("\n");
-    for (const s of ["校验", "▲", "JXMB-TEMPLATE", "适用规范", "hebei", "格式检查", "✓", "✗", "待填写", "JXMB:"]) expect({ s, printed: all.includes(s) }).toEqual({ s, printed: false });
+    for (const s of ["校验", "▲", "JXMB-TEMPLATE", "适用规范", "hebei", "格式检查", "✓", "✗", "待填写", "JXMB:", "本表由公式生成"]) expect({ s, printed: all.includes(s) }).toEqual({ s, printed: false });
+    // 汇总's printed title is the title alone (how to fill the sheet is a note beside it, on screen only).
+    expect(out.texts.find((t) => /项目汇总/.test(t))).toContain("项目汇总（金额单位：万元）");
   });
 
   test("each page has its header (单位 and 项目名称 on project pages) and a page number", () => {

@@ -174,7 +174,9 @@ export const DEPARTMENT = {
 export const SUMMARY = {
   sheet: SHEET_SUMMARY,
   widths: [8, 24, 12, 24, 30, 14, 30, 10],
-  title: { r: 0, c: 0, c2: 6, text: "项目汇总（金额单位：万元；本表由公式生成，请在各项目表中填写）", role: "title" } as LabelSpot,
+  /** The printed title spans the printed columns (A–F); how to fill the sheet is a note on screen only (G1). */
+  title: { r: 0, c: 0, c2: 5, text: "项目汇总（金额单位：万元）", role: "title" } as LabelSpot,
+  note: { r: 0, c: 6, text: "本表由公式生成，请在各项目表中填写。", role: "note" } as LabelSpot,
   header: ["序号", "工作表", "单位编码", "项目编码", "项目名称", "预算数", "校验状态"],
   headerRow: 1,
   firstRow: 2,

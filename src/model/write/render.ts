@@ -893,6 +893,7 @@ function renderSummary(doc: JxmbDocument, rendered: ProjectRender[], names: Defi
   ex.columns[S.metaCol] = { width: S.widths[S.metaCol], hidden: true };
   ex.freeze = { rows: S.firstRow, cols: 0 };
   label(sheet, ex, S.title);
+  label(sheet, ex, S.note);
   S.header.forEach((h, c) => label(sheet, ex, { r: S.headerRow, c, text: h, role: "header" }));
   const C = S.cols;
   const n = rendered.length;
