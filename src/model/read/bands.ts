@@ -46,9 +46,13 @@ function masked(sheet: GridSheet, c1: number, c2: number): GridSheet {
   };
 }
 
+const MAX_BANDS = 40;
+
 export function sideBySideParts(sheet: GridSheet, syn: SynonymTable): GridSheet[] {
   const bands = columnBands(sheet);
-  if (bands.length < 2) return [sheet];
+  // Each band is read from a masked copy of the sheet: bounded, so a sheet of thousands of one-column
+  // bands (a hostile or odd file) costs no more than reading it whole.
+  if (bands.length < 2 || bands.length > MAX_BANDS) return [sheet];
   // Only bands that hold a table: an indicator header found with the other bands blanked.
   const parts: GridSheet[] = [];
   let withHeader = 0;
