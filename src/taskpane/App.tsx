@@ -206,6 +206,8 @@ export interface AppProps {
   downloadWithExceptions?: (list: AcceptedException[]) => Promise<string | null>;
   /** The page: the opened file's bytes (the seal is a downloaded sealed copy made from them). */
   source?: { bytes: Uint8Array; fileName: string } | null;
+  /** Standalone page: check the opened workbook off the main thread (a worker) instead of through the port. */
+  analyse?: (profile: ProfileName | undefined, labels: ExtraLabels | null) => Promise<RunResult>;
 }
 
 const sevLabel = (sev: Severity) => t(`sev_${sev}`);
@@ -255,15 +257,17 @@ export function App(props: AppProps): React.ReactElement {
       setProgress(0);
       if (!quiet) setNotice(null);
       try {
-        const res = await runValidation(
-          port,
-          profile || undefined,
-          (p) => {
-            setProgress(p.fraction);
-            setBusy(p.message);
-          },
-          labels?.labels,
-        );
+        const res = props.analyse
+          ? await props.analyse(profile || undefined, labels?.labels ?? null)
+          : await runValidation(
+              port,
+              profile || undefined,
+              (p) => {
+                setProgress(p.fraction);
+                setBusy(p.message);
+              },
+              labels?.labels,
+            );
         setRun(res);
         setStaleState(null);
         setCellNow(null);
@@ -276,7 +280,7 @@ export function App(props: AppProps): React.ReactElement {
         setProgress(undefined);
       }
     },
-    [port, profile, labels],
+    [port, profile, labels, props.analyse],
   );
 
   /** Re-read only the edited sheets (their projects), keep the rest of the last read. */

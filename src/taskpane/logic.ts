@@ -115,7 +115,8 @@ export function withExceptionList(prev: RunResult, list: AcceptedException[]): R
   return { ...prev, grid, ...splitByExceptions(prev.allFindings, list, grid) };
 }
 
-async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
+/** Recognise and validate a grid already read (the page runs this in a worker: analysisWorker.ts). */
+export async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
   const t1 = Date.now();
   onProgress?.({ fraction: 1, message: "正在识别表格并校验……" });
   const [{ readWorkbook }, { validate }] = await loadModel();

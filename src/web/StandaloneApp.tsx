@@ -10,6 +10,9 @@ import { FilePicker } from "../taskpane/FilePicker";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
 import { downloadFile, loadWorkbookFile, XLSX_MIME } from "../taskpane/browser";
 import type { AcceptedException } from "../model/exceptions";
+import type { ProfileName } from "../model/schema";
+import type { ExtraLabels } from "../model/read/synonyms";
+import type { RunResult } from "../taskpane/logic";
 import { stripEnglishAside, t } from "../taskpane/i18n";
 import type { ReadNotice } from "../xlsx/guard";
 
@@ -175,6 +178,16 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
     [opened],
   );
 
+  /** The check of the opened workbook in a worker (the page keeps painting on a big one). */
+  const analyse = React.useCallback(
+    async (profile: ProfileName | undefined, labels: ExtraLabels | null): Promise<RunResult> => {
+      if (!opened) throw new Error(t("pageOpenFailed"));
+      const { analyseInWorker } = await import(/* webpackChunkName: "xlsx-read-worker-host" */ "../taskpane/readWorker");
+      return analyseInWorker(opened.port.current, profile, labels);
+    },
+    [opened],
+  );
+
   return (
     <>
       {over && (
@@ -193,6 +206,7 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
         noWorkbook={!opened}
         initialNotice={notice ? { intent: "info", title: notice } : null}
         downloadWithExceptions={opened ? downloadWithExceptions : undefined}
+        analyse={opened ? analyse : undefined}
       >
         {picker}
         {notices.map((n, i) => (
