@@ -33,7 +33,7 @@ describe("plan cells shown as the sheet shows them", () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     const doc = syntheticDocument(2, 8);
-    for (const p of doc.projects) p.spendPlan = { ...p.spendPlan, mar: 25, jun: 50, oct: 75, dec: 90 };
+    for (const p of doc.projects) p.spendPlan = { ...p.spendPlan, mar: 25, jun: 50, oct: 75, dec: 90, raw: { mar: null, jun: null, oct: null, dec: null } };
     bytes = await writeTemplateBook(renderTemplate(doc));
   });
 
