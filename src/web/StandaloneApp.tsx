@@ -126,9 +126,10 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
     };
     const onDrop = (e: DragEvent) => {
       if (!e.dataTransfer?.files?.length) return;
-      e.preventDefault();
       depth = 0;
       setOver(false);
+      if (e.defaultPrevented) return; // taken by a drop target on the page (the inbox)
+      e.preventDefault();
       void open(e.dataTransfer.files[0]);
     };
     window.addEventListener("dragenter", onEnter);

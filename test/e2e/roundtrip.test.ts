@@ -179,7 +179,7 @@ test("pane (fake Excel): the inbox checks picked files — cross-file findings, 
   await served.context.close();
 });
 
-test("page in en-US: the panels speak English (verdict, seal button, panel titles)", async () => {
+test("page in en-US: the panels speak English (verdict, seal button, panel titles); files dropped on the inbox go to the inbox", async () => {
   const served = await serveDist(browser, { width: 420 });
   const page = await served.context.newPage();
   await page.goto(`${ORIGIN}/standalone.html?lang=en`);
@@ -188,6 +188,23 @@ test("page in en-US: the panels speak English (verdict, seal button, panel title
   expect(await page.getByTestId("seal-button").textContent()).toBe("Download a sealed copy");
   expect(await page.getByTestId("diff-panel").locator("summary").textContent()).toBe("Compare versions");
   expect(await page.getByTestId("inbox-panel").locator("summary").textContent()).toBe("Inbox: consolidate many units' workbooks");
+
+  // Two workbooks dropped on the inbox go to the inbox; the page keeps the workbook it has open.
+  const b64 = readFileSync(SEED).toString("base64");
+  await page.evaluate((b64) => {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const dt = new DataTransfer();
+    for (const name of ["a.xlsx", "b.xlsx"]) dt.items.add(new File([bytes], name));
+    const zone = document.querySelector("[data-testid=inbox-panel]")!;
+    zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, b64);
+  await page.getByTestId("inbox-summary").getByText(/^共收到 2 个文件，44 个项目/).waitFor();
+  expect(await page.getByTestId("drop-overlay").count()).toBe(0);
+  await page.getByText("seed-002.xlsx", { exact: false }).first().waitFor();
   expect(served.errors).toEqual([]);
   await served.context.close();
 });

@@ -35,9 +35,11 @@ export function InboxPanel({ labels }: { labels?: ExtraLabels | null }): React.R
   const [over, setOver] = React.useState(false);
   const [done, setDone] = React.useState<string | null>(null);
 
+  const box = React.useRef<HTMLDetailsElement>(null);
   const run = async (files: File[]) => {
     if (files.length === 0) return;
     setDone(null);
+    if (box.current) box.current.open = true; // files dropped on the closed panel: show what they gave
     try {
       const entries = await readInboxFiles(files, labels, (i, name) => setBusy(rt("inboxReading", { i: i + 1, n: files.length, file: name })));
       setResult(inboxOf(entries));
@@ -61,17 +63,15 @@ export function InboxPanel({ labels }: { labels?: ExtraLabels | null }): React.R
     save("收件箱检查报告.xlsx", bytes, XLSX_MIME);
   };
 
-  // Dropped files go to the inbox, not to the page's single-file drop.
+  // Dropped files go to the inbox; the page's own drop (one workbook to open) sees defaultPrevented and leaves them.
   const dropProps = {
     onDragOver: (e: React.DragEvent) => {
       e.preventDefault();
-      e.stopPropagation();
       setOver(true);
     },
     onDragLeave: () => setOver(false),
     onDrop: (e: React.DragEvent) => {
       e.preventDefault();
-      e.stopPropagation();
       setOver(false);
       void run(Array.from(e.dataTransfer.files ?? []));
     },
@@ -79,7 +79,7 @@ export function InboxPanel({ labels }: { labels?: ExtraLabels | null }): React.R
 
   const cross = result ? result.rows.filter((r) => r.crossFile) : [];
   return (
-    <details className={`${s.panel} ${over ? s.over : ""}`} data-testid="inbox-panel" {...dropProps}>
+    <details ref={box} className={`${s.panel} ${over ? s.over : ""}`} data-testid="inbox-panel" {...dropProps}>
       <summary className={s.h2}>{rt("inboxTitle")}</summary>
       <p className={s.sub}>{rt("inboxHint")}</p>
       <div className={s.row}>
