@@ -7,7 +7,7 @@
  *   (batch: 500 workbooks through `jxmb validate`, --jobs 1 vs the pool; ~2 minutes on 2 cores)
  *   (template: jxmb import of 1,200 projects and jxmb export of the result under default limits; ~1 minute)
  *   (inbox: cross-file checks on seed 000 split by unit and on 500 files; merge; slim vs full memory)
- *   (page: the standalone page in headless Chromium with 600 projects; builds dist/ when stale)
+ *   (page: the standalone page in headless Chromium, 600 projects plain and with ~4,000 findings; builds dist/ when stale)
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchInbox()));
   }
   if (want("page")) {
-    console.error("bench: standalone page in headless Chromium, 600 projects (first finding, scroll frames) …");
+    console.error("bench: standalone page in headless Chromium, 600 projects plain and with ~4,000 findings (first finding, longest frame, scroll p50/p95) …");
     rows.push(...(await benchPage()));
   }
   printTable(rows);
