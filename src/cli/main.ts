@@ -342,7 +342,7 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
     throw usageError(`输出文件不能与输入文件 ${qzh(file)} 相同。`, `The output must differ from the input ${qen(file)}.`, "import");
   }
   const plan = planOutput(output, { force: parsed.options.force === true, inputs: [file] });
-  const { parseJsonInput, readInputFile, readFailure } = await loadPipeline();
+  const [{ readInputFile, readFailure }, { parseJsonInput }] = await Promise.all([loadPipeline(), import("./json-input")]);
   // The same size limit (and flag, and message) as a workbook: 450 MB of JSON is refused unread.
   const raw = readInputFile(file, limits);
   let text: string;

@@ -10,7 +10,8 @@ import { limitsFrom, type LimitName } from "../xlsx/limits";
 import { LabelsFileError, parseLabelsJson, readWorkbook, type ExtraLabels } from "../model/read";
 import { applyExceptions, EXCEPTIONS_SHEET, readExceptions, withoutExceptionsSheet, type AppliedExceptions } from "../model/exceptions";
 import type { Grid } from "../model/grid";
-import { parseCanonicalJson, toCanonicalJson } from "../model/canonical";
+// Zod-free: exporting what our readers built loads no zod (json-input.ts checks foreign JSON with it).
+import { toCanonicalJson } from "../model/canonical-json";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { Finding } from "../model/rules/types";
 import type { ReadProblem } from "../model/read/types";
@@ -193,16 +194,4 @@ export async function exportWorkbook(
   } catch (err) {
     throw readFailure(err, file);
   }
-}
-
-/** Canonical JSON text → document, or a CliError listing what is wrong (zh, with JSON paths). */
-export function parseJsonInput(text: string, file: string): JxmbDocument {
-  const res = parseCanonicalJson(text);
-  if (res.ok) return res.document;
-  const shown = res.errors.slice(0, 10);
-  const more = res.errors.length > shown.length ? `\n  ……另有 ${res.errors.length - shown.length} 处` : "";
-  throw new CliError(
-    `${qzh(file)} 不是有效的 JXMB 规范 JSON：\n  ${shown.join("\n  ")}${more}`,
-    `${qen(file)} is not valid JXMB canonical JSON (${res.errors.length} problem(s) listed above).`,
-  );
 }

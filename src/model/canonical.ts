@@ -1,48 +1,14 @@
 /**
- * Canonical JSON: the finance bureau's exchange format. Same model → byte-identical text:
- * keys in schema declaration order (zod emits them so), source-map keys in natural order,
- * two-space indentation, "\n" line ends and a trailing newline, -0 written as 0.
+ * Canonical JSON in and out. Writing (toCanonicalJson) is zod-free in canonical-json.ts; reading a
+ * user's JSON (foreign input) is checked here by the zod schema, with zh-CN messages.
  */
 import { z } from "zod";
 import { COMPATIBLE_SCHEMA_VERSIONS, JxmbDocument, SCHEMA_ID, SCHEMA_VERSION } from "./schema";
 
+export { toCanonicalJson } from "./canonical-json";
+
 // Chinese messages for this parse only (a global z.config would change every other caller).
 const zhErrors = z.locales.zhCN().localeError;
-
-function naturalCompare(a: string, b: string): number {
-  const ra = a.split(/(\d+)/);
-  const rb = b.split(/(\d+)/);
-  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
-    if (ra[i] === rb[i]) continue;
-    const na = Number(ra[i]);
-    const nb = Number(rb[i]);
-    if (i % 2 === 1 && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
-    return ra[i] < rb[i] ? -1 : 1;
-  }
-  return ra.length - rb.length;
-}
-
-/** Source maps are records whose insertion order depends on the reader; sort them. */
-function sortRecord(rec: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(rec).sort(naturalCompare)) out[k] = rec[k];
-  return out;
-}
-
-function replacer(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === "number" && Object.is(value, -0)) return 0;
-  if ((key === "cells" || key === "source") && value && typeof value === "object" && !Array.isArray(value)) {
-    const rec = value as Record<string, unknown>;
-    // Indicator.source and ProjectSource.cells are flat string records.
-    if (Object.values(rec).every((v) => typeof v === "string")) return sortRecord(rec as Record<string, string>);
-  }
-  return value;
-}
-
-export function toCanonicalJson(doc: JxmbDocument): string {
-  const parsed = JxmbDocument.parse(doc);
-  return JSON.stringify(parsed, replacer, 2) + "\n";
-}
 
 export type CanonicalParse = { ok: true; document: JxmbDocument } | { ok: false; errors: string[] };
 

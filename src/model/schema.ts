@@ -13,17 +13,16 @@
  * integer 分 by money.ts, never by float arithmetic.
  */
 import { z } from "zod";
+import { FISCAL_YEAR_SOURCES, FUND_ROLES, LAYOUT_NAMES, OPERATORS, PROFILE_NAMES, SCHEMA_VERSION } from "./schema-values";
 
-export const SCHEMA_VERSION = 2;
-export const SCHEMA_ID = `https://jxmb.example.org/schema/jxmb-v${SCHEMA_VERSION}.schema.json`;
-/** Older versions whose documents import unchanged (their keys are a subset of this version's). */
-export const COMPATIBLE_SCHEMA_VERSIONS: readonly number[] = [1];
+// Constants and blank values live in the zod-free schema-values.ts (the readers and export use them without zod).
+export { COMPATIBLE_SCHEMA_VERSIONS, SCHEMA_ID, SCHEMA_VERSION, emptyDocument, emptyProject, emptyTarget } from "./schema-values";
 
-export const ProfileName = z.enum(["hebei", "ningxia", "central-2021"]);
+export const ProfileName = z.enum(PROFILE_NAMES);
 export type ProfileName = z.infer<typeof ProfileName>;
 
 /** Which layout a project table was read from. */
-export const LayoutName = z.enum(["template", "hebei", "chengde", "ningxia", "json", "self-eval", "generic"]);
+export const LayoutName = z.enum(LAYOUT_NAMES);
 export type LayoutName = z.infer<typeof LayoutName>;
 
 /** Cell references ("B3") of each extracted field, keyed by the field's path ("budget.total", "goals.0"). */
@@ -36,7 +35,7 @@ export const CodeName = z.object({
 export type CodeName = z.infer<typeof CodeName>;
 
 /** Normalised comparison operator of a 指标值. */
-export const Operator = z.enum(["≥", "≤", "=", ">", "<"]);
+export const Operator = z.enum(OPERATORS);
 export type Operator = z.infer<typeof Operator>;
 
 export const TargetKind = z.enum([
@@ -150,7 +149,7 @@ export const ProjectSource = z.object({
 });
 
 /** Which money a line of the self-evaluation 项目资金 block is about. */
-export const FundRole = z.enum(["total", "fiscal", "carriedOver", "other", "line"]);
+export const FundRole = z.enum(FUND_ROLES);
 export type FundRole = z.infer<typeof FundRole>;
 
 /** One line of the 项目资金 block of a 绩效自评表: budget at the start of the year, for the whole year, spent. */
@@ -260,7 +259,7 @@ export const DeclaredTotals = z.object({
 export type DeclaredTotals = z.infer<typeof DeclaredTotals>;
 
 /** Where the document's budget year comes from: printed (title, caption, cover) or inferred. */
-export const FiscalYearSource = z.enum(["printed", "code", "name", "period"]);
+export const FiscalYearSource = z.enum(FISCAL_YEAR_SOURCES);
 export type FiscalYearSource = z.infer<typeof FiscalYearSource>;
 
 export const JxmbDocument = z.object({
@@ -278,45 +277,3 @@ export const JxmbDocument = z.object({
   projects: z.array(Project),
 });
 export type JxmbDocument = z.infer<typeof JxmbDocument>;
-
-export function emptyTarget(raw = ""): Target {
-  return { raw, kind: "empty", operator: null, operatorRaw: null, value: null, valueMax: null, unit: null, date: null, text: null };
-}
-
-/** A project with every field blank; readers and writers fill what their layout carries. */
-export function emptyProject(layout: LayoutName, sheet = "", seq = 0): Project {
-  return {
-    seq,
-    title: null,
-    code: null,
-    name: null,
-    unit: { code: null, name: null },
-    competentDepartment: null,
-    implementingUnit: null,
-    attribute: null,
-    period: null,
-    budget: { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
-    purpose: null,
-    spendPlan: null,
-    goals: [],
-    indicators: [],
-    redacted: false,
-    layout,
-    source: { sheet, range: null, cells: {} },
-  };
-}
-
-export function emptyDocument(profile: ProfileName = "hebei"): JxmbDocument {
-  return {
-    $schema: SCHEMA_ID,
-    schemaVersion: SCHEMA_VERSION,
-    fiscalYear: null,
-    moneyUnit: "万元",
-    profile,
-    department: { code: null, name: null },
-    title: null,
-    overview: null,
-    declaredTotals: null,
-    projects: [],
-  };
-}

@@ -30,7 +30,9 @@
  *   everything else that is not a number or a date is "text".
  */
 import { numberToDecimalString, wanToFen, yuanToFen } from "./money";
-import { Target, type Operator, type TargetKind } from "./schema";
+import type { Operator, Target, TargetKind } from "./schema";
+import { TARGET_SHAPE } from "./schema-shape";
+import { shapeMismatch } from "./shape";
 import {
   compact,
   matchOperatorPrefix,
@@ -1125,7 +1127,7 @@ export function targetFen(t: Target): number | null {
 
 /** Runtime check helper for tests and readers. */
 export function isValidTarget(t: unknown): t is Target {
-  return Target.safeParse(t).success;
+  return shapeMismatch(TARGET_SHAPE, t) === null;
 }
 
 /** True when the target carries a measurable number (number, percent, money, duration kinds with a value). */

@@ -11,7 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { exportWorkbook, parseJsonInput } from "../../src/cli/pipeline";
+import { exportWorkbook } from "../../src/cli/pipeline";
+import { parseJsonInput } from "../../src/cli/json-input";
 import { documentToWorkbook } from "../../src/cli/write";
 import { emptyDocument } from "../../src/model/schema";
 import { stripPositional } from "./positional";

@@ -4,7 +4,8 @@
  * figures, most source cells). `checkInbox(slim)` finds exactly what `checkInbox(full)` finds (tested);
  * merging needs the full documents. Not for anything else: a slim 指标值 keeps only its text (`raw`).
  */
-import { emptyTarget, type Indicator, type JxmbDocument, type Project } from "../schema";
+import { emptyTarget } from "../schema-values";
+import type { Indicator, JxmbDocument, Project } from "../schema";
 
 /** Source cells the inbox's findings and related places point at. */
 const KEPT_CELLS = ["code", "name", "budget.total", "budget", "goals.0", "goals", "title", "indicators"];

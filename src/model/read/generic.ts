@@ -24,7 +24,8 @@
  */
 import type { Grid, GridSheet } from "../grid";
 import { a1, getValue, isGridDate } from "../grid";
-import { emptyProject, type CodeName, type DeclaredTotals, type FiscalYearSource, type Indicator, type Project, type SpendPlan } from "../schema";
+import { emptyProject } from "../schema-values";
+import type { CodeName, DeclaredTotals, FiscalYearSource, Indicator, Project, SpendPlan } from "../schema";
 import { planPoint } from "./chengde";
 import { parseMoney, type MoneyUnit } from "../money";
 import type { LayoutReader, ReadOptions, ReadProblem, SheetReadResult } from "./types";

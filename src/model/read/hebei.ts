@@ -23,7 +23,8 @@
  */
 import type { GridSheet } from "../grid";
 import { a1 } from "../grid";
-import { emptyProject, type Indicator, type Project, type SpendPlan } from "../schema";
+import { emptyProject } from "../schema-values";
+import type { Indicator, Project, SpendPlan } from "../schema";
 import { normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { parseMoney, type MoneyUnit } from "../money";
 import { planPointText } from "../checks/spend-plan";

@@ -5,7 +5,7 @@
  */
 import type { Grid, GridSheet } from "../grid";
 import type { DeclaredTotals, FiscalYearSource, JxmbDocument, Overview, Project, ProfileName } from "../schema";
-import { emptyDocument } from "../schema";
+import { emptyDocument } from "../schema-values";
 import type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 import { templateReader } from "./template";
 import { hebeiReader, inferFiscalYearFromCodes } from "./hebei";

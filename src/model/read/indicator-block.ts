@@ -27,7 +27,7 @@
 import type { CellValue, GridSheet } from "../grid";
 import { a1, getValue } from "../grid";
 import type { Indicator, Target } from "../schema";
-import { emptyTarget } from "../schema";
+import { emptyTarget } from "../schema-values";
 import { type Framework, LEVEL1, type Level1Key, level1OfLevel2, normalizeLevel1, normalizeLevel2 } from "../taxonomy";
 import { lookupUnit, matchUnitPrefix, normalizeOperator } from "../units";
 import { parseTarget, parseTargetParts } from "../value";

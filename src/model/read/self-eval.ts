@@ -20,7 +20,7 @@
 import type { Grid, GridSheet } from "../grid";
 import { a1, getValue, mergeAt } from "../grid";
 import type { ExecutionLine, FundRole, Project, SelfEvaluation } from "../schema";
-import { emptyProject } from "../schema";
+import { emptyProject } from "../schema-values";
 import type { MoneyUnit } from "../money";
 import type { LayoutReader, ReadOptions, ReadProblem, SheetReadResult } from "./types";
 import { problem } from "./chengde";

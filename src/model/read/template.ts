@@ -10,7 +10,10 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet } from "../grid";
 import { a1, getValue, parseA1, rowCount } from "../grid";
-import { FiscalYearSource, MidTerm, ProfileName, SelfEvaluation, type DeclaredTotals, type Indicator, type Overview, type Project } from "../schema";
+import type { DeclaredTotals, Indicator, MidTerm, Overview, ProfileName, Project, SelfEvaluation } from "../schema";
+import { FISCAL_YEAR_SOURCES, isOneOf, PROFILE_NAMES } from "../schema-values";
+import { MID_TERM_SHAPE, SELF_EVALUATION_SHAPE } from "../schema-shape";
+import { orderedCopy, shapeMismatch } from "../shape";
 import {
   applyOverride,
   decodeMeta,
@@ -120,10 +123,11 @@ function errorProblems(sheet: GridSheet, cells: { r: number; c: number; label: s
 /** 中期 targets and a self-evaluation, kept in the meta cell by the renderer (no cells for them yet). */
 function kept(meta: Record<string, unknown>): Pick<Project, "midTerm" | "selfEvaluation"> {
   const out: Pick<Project, "midTerm" | "selfEvaluation"> = {};
-  const m = meta.midTerm === undefined ? null : MidTerm.safeParse(meta.midTerm);
-  if (m?.success) out.midTerm = m.data;
-  const e = meta.selfEvaluation === undefined ? null : SelfEvaluation.safeParse(meta.selfEvaluation);
-  if (e?.success) out.selfEvaluation = e.data;
+  // Checked against the schema's shape without zod (the export path does not load it).
+  if (meta.midTerm !== undefined && !shapeMismatch(MID_TERM_SHAPE, meta.midTerm)) out.midTerm = orderedCopy(MID_TERM_SHAPE, meta.midTerm) as MidTerm;
+  if (meta.selfEvaluation !== undefined && !shapeMismatch(SELF_EVALUATION_SHAPE, meta.selfEvaluation)) {
+    out.selfEvaluation = orderedCopy(SELF_EVALUATION_SHAPE, meta.selfEvaluation) as SelfEvaluation;
+  }
   return out;
 }
 
@@ -337,8 +341,9 @@ function readDepartment(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const fiscalYear = deriveYear(v(s.fiscalYear));
   if (fiscalYear === null && textOf(v(s.fiscalYear)) !== null) problems.push(problem(sheet, s.fiscalYear.r, s.fiscalYear.c, `预算年度“${textOf(v(s.fiscalYear))}”不是四位年份`));
   const profText = textOf(v(s.profile));
-  const prof = ProfileName.safeParse(profText?.trim());
-  if (profText !== null && !prof.success) problems.push(problem(sheet, s.profile.r, s.profile.c, `适用规范“${profText}”无法识别，应为 hebei、ningxia 或 central-2021`));
+  const profTrimmed = profText?.trim();
+  const prof: ProfileName | null = isOneOf(PROFILE_NAMES, profTrimmed) ? profTrimmed : null;
+  if (profText !== null && prof === null) problems.push(problem(sheet, s.profile.r, s.profile.c, `适用规范“${profText}”无法识别，应为 hebei、ningxia 或 central-2021`));
 
   // 分项绩效目标 rows run until the 工作保障措施 label (rows may have been inserted).
   const first = D.itemsFirstRow;
@@ -365,8 +370,7 @@ function readDepartment(sheet: GridSheet, grid: Grid): TemplateSheetResult {
 
   // The year's source survives only while the cell still holds the year it explains (a clerk's edit is printed).
   const fy = meta.fiscalYear as { y?: unknown; source?: unknown } | undefined;
-  const fySource = FiscalYearSource.safeParse(fy?.source);
-  const fiscalYearSource = fy && fy.y === fiscalYear && fySource.success ? fySource.data : undefined;
+  const fiscalYearSource = fy && fy.y === fiscalYear && isOneOf(FISCAL_YEAR_SOURCES, fy.source) ? fy.source : undefined;
   return {
     projects: [],
     overview,
@@ -374,7 +378,7 @@ function readDepartment(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     fiscalYear,
     ...(fiscalYearSource ? { fiscalYearSource } : {}),
     title: textOf(v(s.title)),
-    profile: prof.success ? prof.data : undefined,
+    profile: prof ?? undefined,
     problems,
   };
 }

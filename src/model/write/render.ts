@@ -10,7 +10,8 @@
  */
 import type { CellValue, DefinedName, Grid, GridSheet, MergeRange } from "../grid";
 import { a1, emptySheet, setValue } from "../grid";
-import { emptyDocument, emptyProject, type Indicator, type JxmbDocument, type Project, type ProfileName } from "../schema";
+import { emptyDocument, emptyProject } from "../schema-values";
+import type { Indicator, JxmbDocument, Project, ProfileName } from "../schema";
 import { HIERARCHY, LEVEL1, LEVEL2, REQUIRED_OUTPUT_DIMENSIONS, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
 import { getRule } from "../rules";
 import { ruleSetting } from "../rules/profiles";

@@ -1,0 +1,47 @@
+/**
+ * Canonical JSON: the finance bureau's exchange format. Same model → byte-identical text:
+ * keys in schema declaration order, source-map keys in natural order, two-space indentation,
+ * "\n" line ends and a trailing newline, -0 written as 0.
+ *
+ * Zod-free (the export path loads no zod): the document is checked and its keys ordered from the
+ * shape generated from the zod schema (schema-shape.ts), which gives what a zod parse gave.
+ */
+import { DOCUMENT_SHAPE } from "./schema-shape";
+import type { JxmbDocument } from "./schema";
+import { orderedCopy, shapeMismatch } from "./shape";
+
+function naturalCompare(a: string, b: string): number {
+  const ra = a.split(/(\d+)/);
+  const rb = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    if (ra[i] === rb[i]) continue;
+    const na = Number(ra[i]);
+    const nb = Number(rb[i]);
+    if (i % 2 === 1 && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+    return ra[i] < rb[i] ? -1 : 1;
+  }
+  return ra.length - rb.length;
+}
+
+/** Source maps are records whose insertion order depends on the reader; sort them. */
+function sortRecord(rec: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(rec).sort(naturalCompare)) out[k] = rec[k];
+  return out;
+}
+
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === "number" && Object.is(value, -0)) return 0;
+  if ((key === "cells" || key === "source") && value && typeof value === "object" && !Array.isArray(value)) {
+    const rec = value as Record<string, unknown>;
+    // Indicator.source and ProjectSource.cells are flat string records.
+    if (Object.values(rec).every((v) => typeof v === "string")) return sortRecord(rec as Record<string, string>);
+  }
+  return value;
+}
+
+export function toCanonicalJson(doc: JxmbDocument): string {
+  const mismatch = shapeMismatch(DOCUMENT_SHAPE, doc);
+  if (mismatch) throw new Error(`not a JXMB document: ${mismatch}`);
+  return JSON.stringify(orderedCopy(DOCUMENT_SHAPE, doc), replacer, 2) + "\n";
+}
