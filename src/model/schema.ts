@@ -125,7 +125,7 @@ export const SpendPlan = z.object({
   jun: z.number().nullable(),
   oct: z.number().nullable(),
   dec: z.number().nullable(),
-  /** Text as written per point (e.g. "25%", "0.25", ""). */
+  /** Text as written per point (e.g. "25%", "0.25"); null for a blank-looking cell. */
   raw: z.object({
     mar: z.string().nullable(),
     jun: z.string().nullable(),

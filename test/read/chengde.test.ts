@@ -143,13 +143,21 @@ describe.each(FIXTURES)("%s: catalog cross-checks", (name) => {
     expect(doc.projects.filter((p) => p.indicators.some((i) => i.scoring !== null)).map((p) => p.seq)).toEqual([3, 17]);
   });
 
-  test("amounts: U+3000 其他资金 is 0 kept as written; P13 truly empty; P19 “315万元”; P21 other 20 (≠ total − fiscal)", async () => {
-    const { doc } = await load(name);
-    const u3000 = doc.projects.filter((p) => p.budget.raw.other === "\u3000").map((p) => p.seq);
+  test("amounts: a U+3000-only 其他资金 is blank (0, no raw); P13 truly empty; P19 “315万元”; P21 other 20 (≠ total − fiscal)", async () => {
+    const { grid, doc } = await load(name);
+    // The cells hold a 全角空格 only; a blank-looking raw is no raw (what the template reader derives from a blank cell).
+    const u3000 = doc.projects
+      .filter((p) => {
+        const s = grid.sheets.find((x) => x.name === p.source.sheet)!;
+        const at = parseA1(p.source.cells["budget.other"])!;
+        return s.values[at.r]?.[at.c] === "\u3000";
+      })
+      .map((p) => p.seq);
     expect(u3000).toHaveLength(20);
     expect(u3000).not.toContain(13);
+    for (const seq of u3000) expect(byName(doc, seq).budget).toMatchObject({ other: 0, raw: { other: null } });
     expect(byName(doc, 13).budget).toEqual({ total: 100, fiscal: 100, other: 0, raw: { total: null, fiscal: null, other: null } });
-    expect(byName(doc, 19).budget).toEqual({ total: 315, fiscal: 315, other: 0, raw: { total: "315万元", fiscal: "315万元", other: "\u3000" } });
+    expect(byName(doc, 19).budget).toEqual({ total: 315, fiscal: 315, other: 0, raw: { total: "315万元", fiscal: "315万元", other: null } });
     expect(byName(doc, 21).budget).toMatchObject({ total: 20, fiscal: 20, other: 20, raw: { other: "20.000000\u3000" } });
     for (const p of doc.projects) expect(p.budget.fiscal).toBe(p.budget.total);
   });

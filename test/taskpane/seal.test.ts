@@ -75,7 +75,9 @@ test("OfficePort: seal in 2 + 3 syncs, very hidden sheet + 部门!G4:H4 only; �
   fake.book.edit(p1.sheet, budgetCell, 95);
   const changed = await verdict(port);
   expect(changed.view.label).toBe("校验后已修改");
-  expect(changed.view.headlines[0]).toBe("项目 1 的 预算数：80 万元 → 95 万元");
+  // Exactly that change: 其他资金 (a 全角空格 in seed 002's cell) reads the same before and after (no “（原文）” line).
+  expect(changed.view.headlines).toEqual(["项目 1 的 预算数：80 万元 → 95 万元"]);
+  expect(changed.view.rows).toHaveLength(1);
   expect(changed.view.rows[0]).toEqual(expect.objectContaining({ change: "修改", field: "预算数", sheet: p1.sheet, cell: budgetCell, side: "b" }));
 
   // 撤销 (after putting the value back, as the user would): the workbook is byte-identical to before the seal.

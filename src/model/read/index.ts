@@ -17,6 +17,7 @@ import { departmentOverallReader } from "./department-overall";
 import { describeUnrecognised, genericReader, readGenericSheet } from "./generic";
 import { DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels } from "./synonyms";
 import { sideBySideParts } from "./bands";
+import { trimText } from "./labels";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
 export { parseLabelsJson, LabelsFileError, DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels, type SynonymTable } from "./synonyms";
@@ -112,6 +113,21 @@ function assignSeq(projects: Project[]): void {
   });
 }
 
+/** Raw text that shows nothing (empty, spaces, U+3000 全角空格, NBSP): no raw text at all. */
+export function rawOrNull(text: string | null): string | null {
+  return text === null || trimText(text) === "" ? null : text;
+}
+
+/**
+ * The one place where a blank-looking raw (a cell holding only a 全角空格) becomes null, for every reader: the
+ * template reader derives null from such a cell while a source reader kept the text, so a seal made on one read
+ * and checked on the other listed “其他资金（原文）：“　” → （空）” though nobody changed it.
+ */
+function blankRawAsNull(p: Project): void {
+  for (const k of ["total", "fiscal", "other"] as const) p.budget.raw[k] = rawOrNull(p.budget.raw[k]);
+  if (p.spendPlan) for (const k of ["mar", "jun", "oct", "dec"] as const) p.spendPlan.raw[k] = rawOrNull(p.spendPlan.raw[k]);
+}
+
 export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult {
   const readers = opts?.readers ?? DEFAULT_READERS;
   const synonyms = opts?.synonyms ?? (opts?.labels ? extendSynonyms(DEFAULT_SYNONYMS, opts.labels) : DEFAULT_SYNONYMS);
@@ -190,6 +206,7 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
   }
 
   assignSeq(projects);
+  projects.forEach(blankRawAsNull);
 
   if (fiscalYear === null) {
     const inferred = inferFiscalYearFromCodes(projects);
