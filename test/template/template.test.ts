@@ -85,7 +85,7 @@ function edgeDocument(): JxmbDocument {
   d.goals = [];
   e.indicators[0].level1Raw = "产 出 指 标";
   e.indicators[1].targetParts = { symbol: "≥", value: "95", unit: "%" };
-  e.spendPlan = { mar: null, jun: 25, oct: 50, dec: 100, raw: { mar: "", jun: "25%", oct: "50%", dec: "100%" } };
+  e.spendPlan = { mar: null, jun: 25, oct: 50, dec: 100, raw: { mar: null, jun: "25%", oct: "50%", dec: "100%" } };
   f.budget = { total: 0.000001, fiscal: 0.000001, other: 0, raw: { total: null, fiscal: null, other: null } };
   f.attribute = { code: "0101", name: "一年期项目" };
   f.period = "1 年";
