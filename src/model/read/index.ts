@@ -181,7 +181,10 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
           if (indicatorCount(alt) > 0 && alt.projects.length >= res.projects.filter((p) => !p.redacted).length) res = alt;
         }
         take(res);
-        if (found) {
+        // A sheet of our own template (its meta cell says so) is read by the template reader alone, even when it
+        // holds nothing yet: the 部门 sheet of a self-evaluation document carries the title 项目支出绩效自评表 and
+        // would otherwise be read as a form of its own, with no project name and no indicator header.
+        if (found || reader === templateReader) {
           claimed = true;
           break;
         }
