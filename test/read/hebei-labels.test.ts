@@ -16,6 +16,7 @@ import {
   valueRightOf,
   findYearInText,
   rowCells,
+  trimText,
 } from "../../src/model/read/labels";
 import { splitGoals, HEBEI_LABELS, hebeiReader } from "../../src/model/read/hebei";
 import { emptySheet, setValue, type GridSheet, type CellValue } from "../../src/model/grid";
@@ -53,6 +54,23 @@ describe("labelKey / matchesLabel", () => {
     expect(matchesLabel("总体绩效目标", HEBEI_LABELS.goal)).toBe(false);
     expect(matchesLabel("资金用途", HEBEI_LABELS.budgetBlock)).toBe(false);
     expect(matchesLabel("", HEBEI_LABELS.code)).toBe(false);
+  });
+});
+
+describe("trimText", () => {
+  it("removes outer whitespace as WPS and Excel users type it (full-width space, no-break space, BOM, tabs, line ends) and keeps inner text", () => {
+    expect(trimText("\u3000\u3000项目名称\u00a0")).toBe("项目名称");
+    expect(trimText("\ufeff 预算 执行率\t\r\n")).toBe("预算 执行率");
+    expect(trimText("满意度\u3000≥\u300090%")).toBe("满意度\u3000≥\u300090%");
+    expect(trimText("\u3000 \n")).toBe("");
+    // Every character the former pattern /^[\s\u3000\u00a0\ufeff]+|…+$/ trimmed is trimmed, and no other.
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const trimmed = /[\s\u3000\u00a0\ufeff]/.test(ch);
+      if (trimText(`${ch}x${ch}`) !== (trimmed ? "x" : `${ch}x${ch}`)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

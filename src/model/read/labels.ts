@@ -93,9 +93,13 @@ export function labelKey(text: string | null | undefined): string {
 const KEY_CACHE = new Map<string, string>();
 const KEY_CACHE_MAX = 20_000;
 
-/** Trim a value as written: outer whitespace (incl. U+3000) removed, inner text untouched. */
+/**
+ * Trim a value as written: outer whitespace (incl. U+3000, U+00A0, U+FEFF) removed, inner text
+ * untouched. String.prototype.trim strips exactly what regex \s matches, and these three are in it;
+ * the native trim costs less than an anchored regex run over every cell the readers look at.
+ */
 export function trimText(text: string): string {
-  return text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
+  return text.trim();
 }
 
 /** A label pattern: an exact label (compared by labelKey), a list of alternatives, or a RegExp tested on labelKey(text). */
