@@ -5,21 +5,14 @@
  * undone, and undo writes 汇总 back. Sync budget: choosing the menu item 1 round trip (sheet names; the read
  * before it is the pane's fresh check), 确认插入 5 (insert 3 + 汇总 2), 撤销插入 4 (inspect, 汇总 2, delete).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Grid } from "../../src/model/grid";
 import { renderEmptyTemplate, SUMMARY } from "../../src/model/write/index";
-import { ensureDist, fakeOfficeScript, launch, ORIGIN, serveDist, shotPath } from "./harness";
+import { browserForSuite, fakeOfficeScript, ORIGIN, serveDist, shotPath } from "./harness";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureDist();
-  browser = await launch();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite();
 
 type FakeSheet = { name: string; values: unknown[][]; formulas: unknown[][] };
 const sheets = (page: Page): Promise<FakeSheet[]> => page.evaluate(() => JSON.parse(JSON.stringify((window as any).__fakeExcel.book.sheets)));
@@ -28,7 +21,7 @@ const syncs = (page: Page): Promise<number> => page.evaluate(() => (window as an
 describe("插入项目表 in a template workbook (Office mode, fake host)", () => {
   test("adds 项目3 then 项目4 into 汇总 and 合计; one _lists; undo of each restores 汇总", async () => {
     const grid: Grid = renderEmptyTemplate(2).grid;
-    const served = await serveDist(browser, { officeJs: "/* stub */" });
+    const served = await serveDist(browser(), { officeJs: "/* stub */" });
     await served.context.addInitScript({ content: fakeOfficeScript(grid) });
     const page = await served.context.newPage();
     await page.goto(`${ORIGIN}/taskpane.html`);

@@ -64,6 +64,25 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * One Chromium for a test file: built once (ensureDist) and launched before its tests, closed after them.
+ * Returns a getter because the browser exists only once beforeAll has run.
+ */
+export function browserForSuite(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureDist();
+    browser = await launch();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("browserForSuite: the browser is used before beforeAll launched it");
+    return browser;
+  };
+}
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

@@ -7,22 +7,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
-import { ensureDist, launch, ORIGIN, ROOT, serveDist, shotPath } from "./harness";
+import type { Page } from "playwright-core";
+import { browserForSuite, ORIGIN, ROOT, serveDist, shotPath } from "./harness";
 import { runMain } from "../helpers/run-main";
 import { loadGrid } from "../../src/xlsx/read";
 import { EXCEPTIONS_SHEET } from "../../src/model/exceptions";
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureDist();
-  browser = await launch();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite();
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -43,7 +36,7 @@ describe("standalone page: 已核实，保留 into a downloaded copy", () => {
     const dir = mkdtempSync(join(tmpdir(), "jxmb-page-exc-"));
     const original = readFileSync(join(ROOT, "examples", "seed-002.xlsx"));
     const plain = await cliJson(join(ROOT, "examples", "seed-002.xlsx"));
-    const served = await serveDist(browser);
+    const served = await serveDist(browser());
     const page = await served.context.newPage();
     await page.goto(`${ORIGIN}/index.html`);
     await page.getByTestId("xlsx-input").setInputFiles({ name: "seed-002.xlsx", mimeType: XLSX, buffer: original });

@@ -5,19 +5,12 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
-import { ensureDist, launch, ORIGIN, ROOT, serveDist } from "./harness";
+import type { Page } from "playwright-core";
+import { browserForSuite, ORIGIN, ROOT, serveDist } from "./harness";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureDist();
-  browser = await launch();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite();
 
 const activeKind = (page: Page) =>
   page.evaluate(() => {
@@ -26,7 +19,7 @@ const activeKind = (page: Page) =>
   });
 
 test("standalone page: 错误 first, tiles filter, keyboard through the tree, collapse and open a project", async () => {
-  const served = await serveDist(browser);
+  const served = await serveDist(browser());
   const page = await served.context.newPage();
   await page.goto(`${ORIGIN}/index.html`);
   await page.getByTestId("xlsx-input").setInputFiles({

@@ -3,23 +3,16 @@
  * (0.9 under a percentage format) gets a spend-plan/not-100 finding there; going to it shows “90%”, not 0.9 — in
  * the task pane over the fake Excel (the cell's text) and in the page (the same display rules over the file).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { renderTemplate } from "../../src/model/write";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { loadGrid } from "../../src/xlsx/read";
 import { syntheticDocument } from "../helpers/synthetic";
-import { ensureDist, fakeOfficeScript, launch, ORIGIN, revealInList, serveDist } from "./harness";
+import { browserForSuite, fakeOfficeScript, ORIGIN, revealInList, serveDist } from "./harness";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureDist();
-  browser = await launch();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite();
 
 async function planCard(page: Page): Promise<string> {
   const sel = "[data-testid=card]:has([data-rule='spend-plan/not-100'])";
@@ -39,7 +32,7 @@ describe("plan cells shown as the sheet shows them", () => {
 
   test("Office mode (fake host): 90%", async () => {
     const grid = await loadGrid(bytes, { fileName: "plan.xlsx" });
-    const served = await serveDist(browser, { officeJs: "/* stub */" });
+    const served = await serveDist(browser(), { officeJs: "/* stub */" });
     await served.context.addInitScript({ content: fakeOfficeScript(grid) });
     const page = await served.context.newPage();
     await page.goto(`${ORIGIN}/taskpane.html`);
@@ -51,7 +44,7 @@ describe("plan cells shown as the sheet shows them", () => {
   });
 
   test("standalone page: 90%", async () => {
-    const served = await serveDist(browser);
+    const served = await serveDist(browser());
     const page = await served.context.newPage();
     await page.goto(`${ORIGIN}/index.html`);
     await page.getByTestId("xlsx-input").setInputFiles({ name: "plan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });

@@ -3,27 +3,19 @@
  * percentage (“正在解析 …%”, a determinate bar), and the page keeps painting frames throughout (no frame longer
  * than 1 s from the file being chosen to the first finding; the parse runs off the main thread).
  */
-import type { Browser } from "playwright-core";
 import { renderTemplate } from "../../src/model/write";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { syntheticDocument } from "../helpers/synthetic";
-import { ensureDist, launch, ORIGIN, serveDist } from "./harness";
+import { browserForSuite, ORIGIN, serveDist } from "./harness";
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureDist();
-  browser = await launch();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite();
 
 describe("standalone page: progress while parsing", () => {
   test("a 150-project workbook: rising 正在解析 percentages, frames keep coming", async () => {
     const bytes = await writeTemplateBook(renderTemplate(syntheticDocument(150, 10)));
-    const served = await serveDist(browser, { width: 420 });
+    const served = await serveDist(browser(), { width: 420 });
     const page = await served.context.newPage();
     await page.goto(`${ORIGIN}/index.html`);
     await page.getByRole("button", { name: "打开 .xlsx 文件" }).waitFor();

@@ -34,6 +34,7 @@ export const rule: Rule = {
       if (t.value === null || t.valueMax !== null) continue;
       const name = squash(ind.name);
       if (!name || /\*{2}|＊{2}/u.test(name)) continue; // a prompt: indicator/template-prompt
+      if (!/\d/u.test(name)) continue; // NAME_LEVEL needs a digit; skip its costly lookahead scan
       let conflict: { n: number; unit: string; written: string } | null = null;
       for (const m of name.matchAll(NAME_LEVEL)) {
         const n = Number(m[1]);
