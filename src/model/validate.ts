@@ -72,17 +72,12 @@ export function resolveCell(project: Project, field: string): string | null {
   const cells: Record<string, string> = project.source?.cells ?? NO_CELLS;
   const direct = cells[field];
   if (direct) return direct;
-  if (field.startsWith("indicators.")) {
-    let idx = 0;
-    let j = 11;
-    for (; j < field.length; j++) {
-      const c = field.charCodeAt(j) - 48;
-      if (c < 0 || c > 9) break;
-      idx = idx * 10 + c;
-    }
-    const ind = j > 11 ? project.indicators[idx] : undefined;
+  const row = indicatorField(field);
+  if (row) {
+    const idx = row.idx;
+    const ind = project.indicators[idx];
     if (ind) {
-      const sub = j < field.length ? field.slice(j + 1) : "";
+      const sub = row.sub;
       const src = ind.source ?? NO_CELLS;
       if (sub && src[sub]) return src[sub];
       if (sub.startsWith("target") && src["targetParts.value"]) return src["targetParts.value"];
@@ -102,6 +97,27 @@ export function resolveCell(project: Project, field: string): string | null {
   return firstCell(project.source?.range);
 }
 const NO_CELLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+// "indicators.12.target" → { idx: 12, sub: "target" }, remembered: the same few dozen fields recur in
+// every project, and a remembered `sub` is a string the property lookups have seen before.
+const INDICATOR_FIELDS = new Map<string, { idx: number; sub: string } | null>();
+function indicatorField(field: string): { idx: number; sub: string } | null {
+  let r = INDICATOR_FIELDS.get(field);
+  if (r !== undefined) return r;
+  r = null;
+  if (field.startsWith("indicators.")) {
+    let idx = 0;
+    let j = 11;
+    for (; j < field.length; j++) {
+      const c = field.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) break;
+      idx = idx * 10 + c;
+    }
+    if (j > 11) r = { idx, sub: j < field.length ? field.slice(j + 1) : "" };
+  }
+  if (INDICATOR_FIELDS.size < 100_000) INDICATOR_FIELDS.set(field, r);
+  return r;
+}
 
 // Templates are split once into literal/placeholder parts: no regex per finding.
 const COMPILED = new Map<string, string[]>();

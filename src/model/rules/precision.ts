@@ -76,17 +76,20 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
   if (liveProjects < SUMMARY_MIN_PROJECTS) return findings;
   // By rule and severity: a rule's milder findings (indicator/copied: shared rows, 提示) are a habit of
   // the form; its graver ones (a whole copied set, 警告) stay with their project.
-  const byRule = new Map<string, Finding[]>();
+  // Rule id → severity → list, lists kept in order of first appearance; no key string per finding.
+  const byRule = new Map<string, Partial<Record<Severity, Finding[]>>>();
+  const lists: Finding[][] = [];
   for (const f of findings) {
     if (f.projectSeq === null || f.severity === "error") continue;
-    const key = `${f.ruleId}\u0001${f.severity}`;
-    let list = byRule.get(key);
-    if (!list) byRule.set(key, (list = []));
+    let bySeverity = byRule.get(f.ruleId);
+    if (!bySeverity) byRule.set(f.ruleId, (bySeverity = {}));
+    let list = bySeverity[f.severity];
+    if (!list) lists.push((bySeverity[f.severity] = list = []));
     list.push(f);
   }
   const replaced = new Set<Finding>();
   const summaries: Finding[] = [];
-  for (const list of byRule.values()) {
+  for (const list of lists) {
     const ruleId = list[0].ruleId;
     const m = meta(ruleId);
     if (!m) continue;
@@ -117,23 +120,32 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
 }
 
 function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  let any = false;
+  // Project → sheet → cell, each cell holding its one finding until a second arrives: no key string
+  // and no array per finding (most cells have one).
+  const byProject = new Map<number | null, Map<string, Map<string, Finding | Finding[]>>>();
+  const multi: Finding[][] = [];
   for (const f of findings) {
     if (f.cell === null) continue;
-    const key = `${f.projectSeq ?? ""}\u0001${f.sheet ?? ""}\u0001${f.cell}`;
-    const g = groups.get(key);
-    if (g) {
-      g.push(f);
-      any = true;
-    } else groups.set(key, [f]);
+    const seq = f.projectSeq ?? null;
+    let bySheet = byProject.get(seq);
+    if (!bySheet) byProject.set(seq, (bySheet = new Map()));
+    const sheet = f.sheet ?? "";
+    let byCell = bySheet.get(sheet);
+    if (!byCell) bySheet.set(sheet, (byCell = new Map()));
+    const g = byCell.get(f.cell);
+    if (g === undefined) byCell.set(f.cell, f);
+    else if (Array.isArray(g)) g.push(f);
+    else {
+      const pair = [g, f];
+      byCell.set(f.cell, pair);
+      multi.push(pair);
+    }
   }
-  if (!any) return findings;
+  if (multi.length === 0) return findings;
   const spec = (f: Finding) => meta(f.ruleId)?.specificity ?? 0;
   const drop = new Set<Finding>();
   const replace = new Map<Finding, Finding>();
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
+  for (const g of multi) {
     let win = g[0];
     for (const f of g) {
       const d = SEVERITY_RANK[f.severity] - SEVERITY_RANK[win.severity];

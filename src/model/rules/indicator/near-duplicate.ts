@@ -14,8 +14,16 @@ export function indicatorSimilarity(p: Project): { key: string; text: string } |
   const inds = p.indicators;
   if (p.redacted || inds.length < MIN_ROWS) return null;
   let key = "";
-  for (const ind of inds) key += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
-  return { key, text: normalizeForSimilarity(key) };
+  // The text is the key normalised; normalising piece by piece (the separators are noise) spares a
+  // pass over the long key.
+  let text = "";
+  for (const ind of inds) {
+    const name = squash(ind.name);
+    const raw = squash(ind.target.raw);
+    key += name + "\u0001" + raw + "\u0002";
+    text += normalizeForSimilarity(name) + normalizeForSimilarity(raw);
+  }
+  return { key, text };
 }
 
 /**

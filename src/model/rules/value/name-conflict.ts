@@ -3,8 +3,14 @@ import { fmt, squash } from "../util";
 
 // A level written into the 三级 name: "…质量达标率100%", "…不低于95%", "完成3台…" (not a prompt "**%",
 // not a unit annotation "(%)", not a year).
-const NAME_LEVEL = /(\d+(?:\.\d+)?)\s*(%|％|百分比|个|人次|人|名|次|件|台|套|辆|处|条|项|户|家|所|座|株|棵|吨|亩|万亩|公顷|平方米|米|公里|千米)(?![\u4e00-\u9fa5]*[)）])/gu;
+const NAME_UNITS = ["%", "％", "百分比", "个", "人次", "人", "名", "次", "件", "台", "套", "辆", "处", "条", "项", "户", "家", "所", "座", "株", "棵", "吨", "亩", "万亩", "公顷", "平方米", "米", "公里", "千米"];
+const NAME_LEVEL = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${NAME_UNITS.join("|")})(?![\\u4e00-\\u9fa5]*[)）])`, "gu");
 const PERCENT = new Set(["%", "％", "百分比"]);
+// A value whose unit is none of these can never conflict with the name: skip its regex scan.
+const COMPARABLE = new Set(NAME_UNITS);
+// What any NAME_LEVEL match starts with (a digit, then a unit's first character): a cheap test that
+// spares most names the costly lookahead scan.
+const MAY_HAVE_LEVEL = new RegExp(`\\d\\s*[${[...new Set(NAME_UNITS.map((u) => u[0]))].join("")}]`);
 
 function sameUnit(a: string, b: string | null): boolean {
   if (!b) return false;
@@ -31,10 +37,10 @@ export const rule: Rule = {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
       const t = ind.target;
-      if (t.value === null || t.valueMax !== null) continue;
+      if (t.value === null || t.valueMax !== null || !t.unit || !COMPARABLE.has(t.unit)) continue;
       const name = squash(ind.name);
       if (!name || /\*{2}|＊{2}/u.test(name)) continue; // a prompt: indicator/template-prompt
-      if (!/\d/u.test(name)) continue; // NAME_LEVEL needs a digit; skip its costly lookahead scan
+      if (!MAY_HAVE_LEVEL.test(name)) continue;
       let conflict: { n: number; unit: string; written: string } | null = null;
       for (const m of name.matchAll(NAME_LEVEL)) {
         const n = Number(m[1]);
