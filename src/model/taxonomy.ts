@@ -172,9 +172,14 @@ export function level1OfLevel2(framework: Framework, level2: Level2Key): Level1K
   return null;
 }
 
+// HIERARCHY as sets: level2Allowed runs for every indicator row of every project.
+const ALLOWED = Object.fromEntries(
+  (Object.keys(HIERARCHY) as Framework[]).map((fw) => [fw, Object.fromEntries(Object.entries(HIERARCHY[fw]).map(([l1, l2s]) => [l1, new Set(l2s)]))]),
+) as Record<Framework, Partial<Record<Level1Key, Set<Level2Key>>>>;
+
 /** True when the 二级 may stand under the 一级 in the framework. */
 export function level2Allowed(framework: Framework, level1: Level1Key, level2: Level2Key): boolean {
-  return (HIERARCHY[framework][level1] ?? []).includes(level2);
+  return ALLOWED[framework][level1]?.has(level2) ?? false;
 }
 
 /** Frameworks in which the pair is valid (used to detect a project mixing the two). */

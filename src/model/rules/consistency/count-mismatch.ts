@@ -1,3 +1,4 @@
+import type { Project } from "../../schema";
 import type { Rule } from "../types";
 import { facts } from "../util";
 
@@ -7,6 +8,19 @@ const FAMILY: Record<string, string> = { 名: "人", 人: "人", 人次: "人次
 const NUM = /\d+(?:\.\d+)?/g;
 const HEADCOUNT_CUE = /实有|现有|在编|编制|共有|聘用|配备/;
 const HEADCOUNT_BEFORE = /(?:实有|现有|在编|编制|共有|聘用|配备)[^\d，。；,;]{0,3}$/;
+
+/** Every number written in the 三级 or 描述 of the project's rows (read once per project, not per count). */
+function numbersInRows(p: Project): Set<number> {
+  const out = new Set<number>();
+  for (const ind of p.indicators) {
+    for (const text of [ind.name, ind.description]) {
+      if (!text) continue;
+      NUM.lastIndex = 0;
+      for (let k = NUM.exec(text); k !== null; k = NUM.exec(text)) out.add(Number(k[0]));
+    }
+  }
+  return out;
+}
 
 function family(unit: string | null): string | null {
   if (!unit) return null;
@@ -38,6 +52,7 @@ export const rule: Rule = {
     if (p.purpose && HEADCOUNT_CUE.test(p.purpose)) texts.push(["purpose", p.purpose, true]);
     if (texts.length === 0) return;
     let f: ReturnType<typeof facts> | null = null;
+    let rowNumbers: Set<number> | null = null;
     for (const [field, g, headcountOnly] of texts) {
       if (!g) continue;
       GOAL_COUNT.lastIndex = 0;
@@ -59,15 +74,8 @@ export const rule: Rule = {
         }
         if (carried || values.length === 0) continue;
         // Any indicator that writes the number in its 三级/描述 carries it ("保障 49 名执勤民警").
-        for (let i = 0; i < p.indicators.length && !carried; i++) {
-          const ind = p.indicators[i];
-          for (const text of [ind.name, ind.description]) {
-            if (!text || carried) continue;
-            NUM.lastIndex = 0;
-            for (let k = NUM.exec(text); k !== null; k = NUM.exec(text)) if (Number(k[0]) === n) carried = true;
-          }
-        }
-        if (carried || values.length === 0) continue;
+        rowNumbers ??= numbersInRows(p);
+        if (rowNumbers.has(n)) continue;
         ctx.report({
           field,
           message: headcountOnly ? `资金用途写明 ${m[1]}${m[2]}，但数量指标为 ${values.map((v) => `“${v}”`).join("、")}` : undefined,

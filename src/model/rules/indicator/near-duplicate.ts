@@ -11,19 +11,27 @@ const MIN_ROWS = 3;
  * project or fewer than MIN_ROWS rows. Shared with the inbox's cross-file check.
  */
 export function indicatorSimilarity(p: Project): { key: string; text: string } | null {
+  const key = indicatorSetKey(p);
+  return key === null ? null : { key, text: indicatorSetText(p) };
+}
+
+/** The exact identity of the set (indicatorSimilarity's `key`). */
+function indicatorSetKey(p: Project): string | null {
   const inds = p.indicators;
   if (p.redacted || inds.length < MIN_ROWS) return null;
   let key = "";
-  // The text is the key normalised; normalising piece by piece (the separators are noise) spares a
-  // pass over the long key.
+  for (const ind of inds) key += squash(ind.name) + "\u0001" + squash(ind.target.raw) + "\u0002";
+  return key;
+}
+
+/**
+ * The set normalised for similarity (indicatorSimilarity's `text`): the key normalised, built row by
+ * row (normalising is piecewise and the key's separators are noise), so no pass over the long key.
+ */
+function indicatorSetText(p: Project): string {
   let text = "";
-  for (const ind of inds) {
-    const name = squash(ind.name);
-    const raw = squash(ind.target.raw);
-    key += name + "\u0001" + raw + "\u0002";
-    text += normalizeForSimilarity(name) + normalizeForSimilarity(raw);
-  }
-  return { key, text };
+  for (const ind of p.indicators) text += normalizeForSimilarity(squash(ind.name)) + normalizeForSimilarity(squash(ind.target.raw));
+  return text;
 }
 
 /**
@@ -49,11 +57,12 @@ export const rule: Rule = {
     const exact = new Set<string>();
     for (const p of bySeq(doc.projects)) {
       const inds = p.indicators;
-      const t = indicatorSimilarity(p);
-      if (!t) continue;
-      if (exact.has(t.key)) continue; // identical: indicator/copied
-      exact.add(t.key);
-      const hit = index.add(t.text, p);
+      const key = indicatorSetKey(p);
+      if (key === null) continue;
+      if (exact.has(key)) continue; // identical: indicator/copied
+      exact.add(key);
+      // Normalised only for a set not seen before: most sets of a department repeat exactly.
+      const hit = index.add(indicatorSetText(p), p);
       if (!hit) continue;
       const o = hit.id;
       ctx.reportFor(p, {
