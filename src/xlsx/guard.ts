@@ -407,13 +407,33 @@ function localNameIs(b: Uint8Array, start: number, end: number, name: string): b
   return true;
 }
 
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
+/** Bytes [from, to) as a string, one character per byte (Latin-1). */
+function byteString(b: Uint8Array, from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k += 8192) s += String.fromCharCode.apply(null, b.subarray(k, Math.min(to, k + 8192)) as unknown as number[]);
+  return s;
+}
+
 /** The value of attribute `name` in the tag starting at `from` (up to its '>'), or null. ASCII only. */
 function attr(b: Uint8Array, from: number, name: string): string | null {
   const end = b.indexOf(0x3e, from);
   const stop = end === -1 ? Math.min(b.length, from + 4096) : Math.min(end, from + 4096);
-  let s = "";
-  for (let k = from; k < stop; k++) s += String.fromCharCode(b[k]);
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(s);
+  // Fast path for what Excel writes (`<mergeCell ref="A1:B2"/>`): the attribute right after the element
+  // name, with one space before it and no spaces around "=". The pattern below would match here first too.
+  const q = from + 1 + name.length + 1;
+  if (b[from] === 0x20 && q < stop && b[q - 1] === 0x3d && (b[q] === 0x22 || b[q] === 0x27) && localNameIs(b, from + 1, q - 1, name)) {
+    for (let k = q + 1; k < stop; k++) {
+      if (b[k] === 0x22 || b[k] === 0x27) return byteString(b, q + 1, k);
+    }
+  }
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`);
+    ATTR_PATTERNS.set(name, re);
+  }
+  const m = re.exec(byteString(b, from, stop));
   return m ? m[1] : null;
 }
 
