@@ -251,23 +251,16 @@ export function App(props: AppProps): React.ReactElement {
   /** Page: exceptions changed since the last downloaded copy. */
   const [copyDue, setCopyDue] = React.useState(false);
 
-  const doValidate = React.useCallback(
-    async (quiet = false): Promise<RunResult | null> => {
+  /** One read of the workbook (whole or some sheets): progress while it runs, fresh results, a notice if it fails. */
+  const readInto = React.useCallback(
+    async (read: (onProgress: (p: { fraction: number; message: string }) => void) => Promise<RunResult>): Promise<RunResult | null> => {
       setBusy(t("reading"));
       setProgress(0);
-      if (!quiet) setNotice(null);
       try {
-        const res = props.analyse
-          ? await props.analyse(profile || undefined, labels?.labels ?? null)
-          : await runValidation(
-              port,
-              profile || undefined,
-              (p) => {
-                setProgress(p.fraction);
-                setBusy(p.message);
-              },
-              labels?.labels,
-            );
+        const res = await read((p) => {
+          setProgress(p.fraction);
+          setBusy(p.message);
+        });
         setRun(res);
         setStaleState(null);
         setCellNow(null);
@@ -280,35 +273,25 @@ export function App(props: AppProps): React.ReactElement {
         setProgress(undefined);
       }
     },
-    [port, profile, labels, props.analyse],
+    [],
+  );
+
+  const doValidate = React.useCallback(
+    async (quiet = false): Promise<RunResult | null> => {
+      if (!quiet) setNotice(null);
+      return readInto((onProgress) =>
+        props.analyse
+          ? props.analyse(profile || undefined, labels?.labels ?? null)
+          : runValidation(port, profile || undefined, onProgress, labels?.labels),
+      );
+    },
+    [port, profile, labels, props.analyse, readInto],
   );
 
   /** Re-read only the edited sheets (their projects), keep the rest of the last read. */
   const doRecheck = async (sheets: string[]) => {
     if (!run) return;
-    setBusy(t("reading"));
-    setProgress(0);
-    try {
-      const res = await recheckSheets(
-        port,
-        run,
-        sheets,
-        profile || undefined,
-        (p) => {
-          setProgress(p.fraction);
-          setBusy(p.message);
-        },
-        labels?.labels,
-      );
-      setRun(res);
-      setStaleState(null);
-      setCellNow(null);
-    } catch (e) {
-      setNotice({ intent: "error", title: t("readFailed"), lines: [portErrorMessage(e)] });
-    } finally {
-      setBusy(null);
-      setProgress(undefined);
-    }
+    await readInto((onProgress) => recheckSheets(port, run, sheets, profile || undefined, onProgress, labels?.labels));
   };
 
   const autoRan = React.useRef(false);
