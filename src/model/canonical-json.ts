@@ -8,7 +8,7 @@
  */
 import { DOCUMENT_SHAPE } from "./schema-shape";
 import type { JxmbDocument } from "./schema";
-import { orderedCopy, shapeMismatch } from "./shape";
+import { compileCheckedCopy, shapeMismatch } from "./shape";
 
 function naturalCompare(a: string, b: string): number {
   const ra = a.split(/(\d+)/);
@@ -23,11 +23,16 @@ function naturalCompare(a: string, b: string): number {
   return ra.length - rb.length;
 }
 
+// Source maps (the shape's records: Indicator.source, ProjectSource.cells) hold keys in the order
+// the reader met them: sorted naturally.
+let checkedCopy: ((value: unknown) => { value: unknown } | null) | null = null;
+
 export function toCanonicalJson(doc: JxmbDocument): string {
-  const mismatch = shapeMismatch(DOCUMENT_SHAPE, doc);
-  if (mismatch) throw new Error(`not a JXMB document: ${mismatch}`);
-  // Source maps (the shape's records: Indicator.source, ProjectSource.cells) hold keys in the order
-  // the reader met them: sorted naturally. No replacer: JSON.stringify writes -0 as 0 by itself, and a
-  // replacer function called for every value cost more than the copy.
-  return JSON.stringify(orderedCopy(DOCUMENT_SHAPE, doc, naturalCompare), null, 2) + "\n";
+  // One pass checks the document and copies it in schema order (what shapeMismatch + orderedCopy give).
+  checkedCopy ??= compileCheckedCopy(DOCUMENT_SHAPE, naturalCompare);
+  const copy = checkedCopy(doc);
+  if (!copy) throw new Error(`not a JXMB document: ${shapeMismatch(DOCUMENT_SHAPE, doc)}`);
+  // No replacer: JSON.stringify writes -0 as 0 by itself, and a replacer function called for every
+  // value cost more than the copy.
+  return JSON.stringify(copy.value, null, 2) + "\n";
 }
