@@ -46,6 +46,7 @@ import {
   runValidation,
   summaryText,
   withExceptionList,
+  withWrittenGrid,
   type RunResult,
 } from "./logic";
 import { buildGroups, buildRows, cardOrder, filterFindings, type Card, type Row } from "./todo";
@@ -901,7 +902,7 @@ export function App(props: AppProps): React.ReactElement {
           source={props.source}
           currentName={props.sourceFile}
           check={() => doValidate(true)}
-          onWritten={() => void doValidate(true)}
+          onWritten={(grid) => (grid ? setRun((prev) => (prev ? withWrittenGrid(prev, grid) : prev)) : void doValidate(true))}
         />
       </React.Suspense>
 

@@ -115,6 +115,20 @@ export function withExceptionList(prev: RunResult, list: AcceptedException[]): R
   return { ...prev, grid, ...splitByExceptions(prev.allFindings, list, grid) };
 }
 
+/**
+ * The same run over the workbook as the pane's own write left it (the seal, its 撤销): the readers see the same
+ * content there, so the findings stand; only the grid (new or removed helper sheets, status cells) is replaced.
+ */
+export function withWrittenGrid(prev: RunResult, grid: Grid): RunResult {
+  return {
+    ...prev,
+    grid,
+    sheetCount: grid.sheets.length,
+    sheetNames: grid.sheets.map((s) => s.name),
+    ...splitByExceptions(prev.allFindings, prev.exceptions, grid),
+  };
+}
+
 /** Recognise and validate a grid already read (the page runs this in a worker: analysisWorker.ts). */
 export async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
   const t1 = Date.now();

@@ -66,17 +66,23 @@ test("pane (fake Excel): 未校验 on open → 校验并盖章 → 已校验且�
   await verdict.getByText("已校验且未修改", { exact: true }).waitFor();
   await verdict.getByText(/校验人：张三/).waitFor();
   await page.getByTestId("summary").waitFor();
-  // Write (2) + read back (3) + the pane's own re-check (3).
+  // The write only (2): before, a read back (3) and the pane's own re-check (3) followed — 8. The pane knows what
+  // it checked and wrote.
   const sealSyncs = (await stats()).syncs - s0;
-  expect(sealSyncs).toBeLessThanOrEqual(8);
-  console.log(`[e2e seal] check+seal: ${sealSyncs} syncs after 确认盖章`);
+  expect(sealSyncs).toBe(2);
+  console.log(`[e2e seal] ${sealSyncs} syncs after 确认盖章 (was 8)`);
   const book = await page.evaluate(() => (window as any).__fakeExcel.book.sheets.map((s: any) => ({ name: s.name, visibility: s.visibility })));
   expect(book).toContainEqual({ name: SEAL_SHEET, visibility: "VeryHidden" });
   await page.screenshot({ path: shotPath("screenshot-seal-pane.png"), fullPage: false });
 
+  const u0 = (await stats()).syncs;
   await page.getByTestId("seal-undo").click();
   await page.getByTestId("seal-notice").getByText("已撤销盖章", { exact: false }).waitFor();
+  await verdict.getByText("未校验", { exact: true }).waitFor();
   expect(await sheets()).toBe(before);
+  // 撤销盖章: its write only (2; was 5 with the re-check), and the results still shown.
+  expect((await stats()).syncs - u0).toBe(2);
+  await page.getByTestId("summary").waitFor();
 
   await page.getByTestId("seal-button").click();
   await page.getByTestId("seal-confirm").click();

@@ -1,7 +1,8 @@
 /**
  * 校验并盖章 through the real OfficePort over the recording fake of Excel (and the MemoryPort):
- *  - the seal write costs 2 context.sync() round trips (what is there, then the write) and a whole seal —
- *    write + read back — 5 (2 + the 3 of a workbook read); every batch stays under Excel's 5 MB;
+ *  - a whole seal costs 2 context.sync() round trips (what is there, then the write; it was 5 with a read back
+ *    of 3): the workbook after the write is known from the checked grid, and that knowledge equals what a read
+ *    of the workbook gives; every batch stays under Excel's 5 MB; 撤销 costs 2;
  *  - it adds the very hidden _jxmb_seal and fills 部门!G4:H4 (label + formula), nothing else changes;
  *  - verdicts: 已校验且未修改 after sealing; 校验后已修改 naming 项目 1 的 预算数 after a user's edit, and
  *    项目 N 新增 k 条指标 when indicators were added; 未校验 on a workbook never sealed;
@@ -9,13 +10,15 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Grid } from "../../src/model/grid";
+import { getValue, type Grid } from "../../src/model/grid";
+import { applySealWrite } from "../../src/taskpane/excel/memorySeal";
 import { loadGrid } from "../../src/xlsx/read";
 import { readWorkbook } from "../../src/model/read/index";
 import { withoutExceptionsSheet } from "../../src/model/exceptions";
 import { SEAL_SHEET } from "../../src/model/seal";
 import { STATUS_LABEL } from "../../src/model/seal-status";
 import { documentToWorkbook } from "../../src/cli/write";
+import { toCanonicalJson } from "../../src/model/canonical";
 import { OfficePort } from "../../src/taskpane/excel/officePort";
 import { MemoryPort } from "../../src/taskpane/excel/memoryPort";
 import { sealWorkbook, verdictOf } from "../../src/taskpane/roundtrip/sealing";
@@ -41,7 +44,7 @@ function officeOver(grid: Grid) {
   return { fake, port: new OfficePort(fake.Excel as never, { supports: fake.supports }) };
 }
 
-test("OfficePort: seal in 2 + 3 syncs, very hidden sheet + 部门!G4:H4 only; 已校验且未修改; an edit → 校验后已修改 naming it; 撤销 restores every byte", async () => {
+test("OfficePort: seal in 2 syncs (was 2 + 3: no read back), very hidden sheet + 部门!G4:H4 only; 已校验且未修改; an edit → 校验后已修改 naming it; 撤销 restores every byte", async () => {
   const { fake, port } = officeOver(template);
   expect((await verdict(port)).view.label).toBe("未校验");
   const before = JSON.stringify(fake.book.sheets);
@@ -50,19 +53,30 @@ test("OfficePort: seal in 2 + 3 syncs, very hidden sheet + 部门!G4:H4 only; �
   const grid = await port.readWorkbook();
   fake.resetStats();
   const done = await sealWorkbook(port, { name: "张三", time: TIME, grid, document: readWorkbook(withoutExceptionsSheet(grid)).document });
-  // One write (2 syncs) and one read back (3 syncs): the content read back is what was sealed.
-  expect(fake.stats.syncs).toBe(5);
-  expect(fake.stats.runs).toBe(2);
-  expect(Math.max(...fake.stats.batches.map((b) => b.requestBytes + b.responseBytes))).toBeLessThan(5 * 1024 * 1024);
+  // One write (2 syncs); before, a read back followed (3 more: 5 in 2 runs).
+  expect(fake.stats.syncs).toBe(2);
+  expect(fake.stats.runs).toBe(1);
+  const largest = Math.max(...fake.stats.batches.map((b) => b.requestBytes + b.responseBytes));
+  expect(largest).toBeLessThan(5 * 1024 * 1024);
+  // What the pane knows without reading equals what a read gives: same content for the readers, same sheets.
+  const read = await port.readWorkbook();
+  expect(toCanonicalJson(readWorkbook(withoutExceptionsSheet(read)).document)).toBe(toCanonicalJson(done.document));
+  expect(done.exact).toBe(true);
+  expect(done.grid.sheets.map((s) => s.name)).toEqual(read.sheets.map((s) => s.name));
+  const dept = (g: Grid) => g.sheets.find((s) => s.name === "部门")!;
+  expect([dept(done.grid).values[3][6], dept(done.grid).formulas?.[3]?.[7]]).toEqual([dept(read).values[3][6], dept(read).formulas?.[3]?.[7]]);
+  expect((await verdictOf(done.grid, done.document)).view.status).toBe("unchanged");
+  // The checked grid itself is left as it was (the pane's last run keeps it).
+  expect(dept(grid).values[3]?.[6] ?? null).toBeNull();
   console.log(
-    `[seal] 22 projects, ${done.plan.watched} watched cells: syncs=${fake.stats.syncs} (write 2 + read 3), largest batch ${Math.round(Math.max(...fake.stats.batches.map((b) => b.requestBytes + b.responseBytes)) / 1024)} KB`,
+    `[seal] 22 projects, ${done.plan.watched} watched cells: syncs=2 (was 5: write 2 + read back 3), largest batch ${Math.round(largest / 1024)} KB`,
   );
   const seal = fake.book.sheets.find((s) => s.name === SEAL_SHEET)!;
   expect(seal.visibility).toBe("VeryHidden");
   expect(done.plan.spot).toEqual({ sheet: "部门", label: "G4", status: "H4" });
-  const dept = fake.book.sheets.find((s) => s.name === "部门")!;
-  expect(dept.values[3][6]).toBe(STATUS_LABEL);
-  expect(String(dept.formulas[3][7])).toMatch(/^=IFERROR\(IF\(AND\('_jxmb_seal'!D\d+:D\d+\)/);
+  const deptNow = fake.book.sheets.find((s) => s.name === "部门")!;
+  expect(deptNow.values[3][6]).toBe(STATUS_LABEL);
+  expect(String(deptNow.formulas[3][7])).toMatch(/^=IFERROR\(IF\(AND\('_jxmb_seal'!D\d+:D\d+\)/);
   // Every other sheet is as it was.
   const others = (sheets: typeof fake.book.sheets) => JSON.stringify(sheets.filter((s) => s.name !== "部门" && s.name !== SEAL_SHEET));
   expect(others(fake.book.sheets)).toBe(others(JSON.parse(before)));
@@ -85,6 +99,11 @@ test("OfficePort: seal in 2 + 3 syncs, very hidden sheet + 部门!G4:H4 only; �
   fake.resetStats();
   await port.writeSeal(done.undo);
   expect(fake.stats.syncs).toBe(2);
+  // The pane's picture after 撤销 (the undo applied to the sealed grid) is the workbook as it is now.
+  const undone = applySealWrite(done.grid, done.undo).grid;
+  const readNow = await port.readWorkbook();
+  expect(undone.sheets.map((s) => s.name)).toEqual(readNow.sheets.map((s) => s.name));
+  expect([getValue(dept(undone), 3, 6), getValue(dept(undone), 3, 7)]).toEqual([getValue(dept(readNow), 3, 6), getValue(dept(readNow), 3, 7)]);
   expect(fake.book.sheets.some((s) => s.name === SEAL_SHEET)).toBe(false);
   expect(JSON.stringify(fake.book.sheets)).toBe(before);
   expect((await verdict(port)).view.label).toBe("未校验");

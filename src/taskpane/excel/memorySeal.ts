@@ -1,6 +1,7 @@
 /**
- * MemoryPort.writeSeal, in its own chunk: the write applied to the grid (cells of the user's sheets changed in
- * place, the seal sheet replaced), and the write that undoes it.
+ * A seal write applied to a grid, and the write that undoes it: MemoryPort.writeSeal (in its own chunk), and the
+ * pane, which knows what the workbook holds after its own seal write without reading it back. The grid given is
+ * never changed: the touched sheets are copied, the seal sheet replaced.
  */
 import { getValue, parseA1, type CellValue, type Grid, type GridSheet } from "../../model/grid";
 import { SEAL_SHEET } from "../../model/exceptions";
@@ -9,8 +10,18 @@ import type { SealSheetWrite } from "./port";
 export function applySealWrite(grid: Grid, write: SealSheetWrite): { grid: Grid; undo: SealSheetWrite } {
   const old = grid.sheets.find((s) => s.name === SEAL_SHEET) ?? null;
   const undo: SealSheetWrite = { sheet: old ? (JSON.parse(JSON.stringify(old)) as GridSheet) : null, cells: [] };
+  const copies = new Map<string, GridSheet>();
+  const touched = (name: string): GridSheet | undefined => {
+    let s = copies.get(name);
+    if (s) return s;
+    const orig = grid.sheets.find((x) => x.name === name);
+    if (!orig) return undefined;
+    s = { ...orig, values: orig.values.map((r) => (r ? [...r] : r)), ...(orig.formulas ? { formulas: orig.formulas.map((r) => (r ? [...r] : r)) } : {}) };
+    copies.set(name, s);
+    return s;
+  };
   for (const w of write.cells) {
-    const s = grid.sheets.find((x) => x.name === w.sheet);
+    const s = touched(w.sheet);
     const p = parseA1(w.ref);
     if (!s || !p) throw Object.assign(new Error(`找不到单元格“${w.sheet}!${w.ref}”`), { code: "ItemNotFound" });
     const f = s.formulas?.[p.r]?.[p.c] ?? null;
@@ -39,6 +50,6 @@ export function applySealWrite(grid: Grid, write: SealSheetWrite): { grid: Grid;
       fr[p.c] = formula;
     }
   }
-  const rest = grid.sheets.filter((s) => s.name !== SEAL_SHEET);
+  const rest = grid.sheets.filter((s) => s.name !== SEAL_SHEET).map((s) => copies.get(s.name) ?? s);
   return { grid: { ...grid, sheets: write.sheet ? [...rest, { ...(JSON.parse(JSON.stringify(write.sheet)) as GridSheet), hidden: true }] : rest }, undo };
 }

@@ -216,7 +216,9 @@ export class OfficePort implements WorkbookPort {
     };
   }
 
-  private onSheetChanged(e: { worksheetId?: string }): void {
+  private onSheetChanged(e: { worksheetId?: string; triggerSource?: string }): void {
+    // The pane's own writes (the seal's status cell) are not the user's edits: the pane knows what it wrote.
+    if (e.triggerSource === "ThisLocalAddin") return;
     const name = e.worksheetId ? this.sheetIds.get(e.worksheetId) : undefined;
     if (!name) return;
     for (const w of this.watchers) if (w.names.has(name)) w.onChange(name);

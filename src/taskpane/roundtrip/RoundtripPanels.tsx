@@ -3,6 +3,7 @@
  * 比较版本 and the inbox (many units' files, never the open workbook).
  */
 import * as React from "react";
+import type { Grid } from "../../model/grid";
 import type { ExtraLabels } from "../../model/read/synonyms";
 import type { WorkbookPort } from "../excel/port";
 import { DiffPanel } from "./DiffPanel";
@@ -21,7 +22,8 @@ export interface RoundtripProps {
   /** The open workbook's name for 比较版本 (the page: its file name). */
   currentName?: string;
   check: () => Promise<Checked | null>;
-  onWritten: () => void;
+  /** After the seal or its 撤销: the workbook now (see SealPanel), or null for a new check. */
+  onWritten: (grid: Grid | null) => void;
 }
 
 export function RoundtripPanels(props: RoundtripProps): React.ReactElement {

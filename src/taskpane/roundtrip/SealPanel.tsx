@@ -16,6 +16,7 @@ import type { ExtraLabels } from "../../model/read/synonyms";
 import { portErrorMessage, type SealSheetWrite, type WorkbookPort } from "../excel/port";
 import { downloadFile, loadGridLazy, XLSX_MIME } from "../browser";
 import { sealWorkbook, verdictOf, type VerdictView } from "./sealing";
+import { applySealWrite } from "../excel/memorySeal";
 import { rt } from "./strings";
 import { t } from "../i18n";
 
@@ -49,8 +50,12 @@ export interface SealPanelProps {
   source?: { bytes: Uint8Array; fileName: string } | null;
   /** Run a check now (校验并盖章 checks first when the results are missing or out of date). */
   check: () => Promise<Checked | null>;
-  /** After a write to the workbook (seal or undo): the pane checks again. */
-  onWritten?: () => void;
+  /**
+   * After a write to the workbook (seal or undo): `grid` is what the workbook holds now when the pane knows it (the
+   * checked grid with the write applied; the readers see the same content, so the check's findings still hold);
+   * null asks for a new check.
+   */
+  onWritten?: (grid: Grid | null) => void;
 }
 
 /** What a check gives (RunResult fits): the grid read, the document, the counts. */
@@ -65,7 +70,8 @@ export function SealPanel(props: SealPanelProps): React.ReactElement | null {
   const [view, setView] = React.useState<VerdictView | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [preview, setPreview] = React.useState<Preview | null>(null);
-  const [undo, setUndo] = React.useState<SealSheetWrite | null>(null);
+  /** 撤销盖章: the write that puts the workbook back, and the grid it applies to (the sealed one). */
+  const [undo, setUndo] = React.useState<{ write: SealSheetWrite; grid: Grid } | null>(null);
   const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "warning"; title: string; lines?: string[] } | null>(null);
 
   // The verdict of the last check (no extra read). A new check retires the last notice, except the check
@@ -120,18 +126,20 @@ export function SealPanel(props: SealPanelProps): React.ReactElement | null {
 
   const onSealConfirm = async () => {
     if (!preview) return;
-    const checked = preview.checked;
     const name = preview.name.trim() || null;
     setPreview(null);
+    // Edited since the preview's check: seal what the workbook holds now (a fresh check), not the old read.
+    const checked = props.stale && mode === "office" ? await props.check() : preview.checked;
+    if (!checked) return;
     setBusy(rt("sealButton"));
     try {
       if (mode === "office") {
         const done = await sealWorkbook(port, { name, grid: checked.grid, document: checked.document, labels: props.labels });
-        setUndo(done.undo);
+        setUndo({ write: done.undo, grid: done.grid });
         setView((await verdictOf(done.grid, done.document)).view);
         setNotice({ intent: "success", title: rt("sealDone"), lines: doneLines(done.seal, done.plan.watched) });
         keepNotice.current = true;
-        props.onWritten?.();
+        props.onWritten?.(done.exact ? done.grid : null);
       } else if (props.source) {
         const { sealWorkbookBytes } = await import(/* webpackChunkName: "xlsx-seal" */ "../../xlsx/seal-write");
         const labels = props.labels ? { labels: props.labels } : {};
@@ -158,12 +166,13 @@ export function SealPanel(props: SealPanelProps): React.ReactElement | null {
     if (!undo) return;
     setBusy(rt("sealUndo"));
     try {
-      await port.writeSeal(undo);
+      await port.writeSeal(undo.write);
       setUndo(null);
       setView({ status: "unsealed", label: "未校验", record: [], reason: null, headlines: [], rows: [] });
       setNotice({ intent: "success", title: rt("sealUndone") });
       keepNotice.current = true;
-      props.onWritten?.();
+      // Unedited since the seal: the workbook is the sealed grid with the undo applied (no read back).
+      props.onWritten?.(props.stale || checked?.grid !== undo.grid ? null : applySealWrite(undo.grid, undo.write).grid);
     } catch (e) {
       setNotice({ intent: "error", title: rt("sealFailed"), lines: [portErrorMessage(e)] });
     } finally {

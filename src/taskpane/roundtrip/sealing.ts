@@ -1,8 +1,7 @@
 /**
  * The seal in the task pane and the page, UI-free (jest runs it in Node over the ports):
- *  - sealWorkbook: check the open workbook, write the seal and its visible status through the port (2 round
- *    trips), read it back and — should Excel have changed what the readers see — seal once more from what it
- *    reads now; resolves to the write that takes it all back (撤销);
+ *  - sealWorkbook: write the seal and its visible status through the port (2 round trips; the workbook is not read
+ *    back: the write applied to the checked grid is what it holds); resolves to the write that takes it all back (撤销);
  *  - verdictView: 已校验且未修改 / 校验后已修改 + what changed, short lines ("项目 3 的 预算数：80 万元 → 95 万元",
  *    "项目 7 新增 2 条指标") and the rows with their cells in the current workbook;
  *  - sealedCopy: the page's way — a sealed copy of the opened file, never the original.
@@ -17,36 +16,46 @@ import { decompressText, makeSeal, readSeal, sha256Hex, verifySeal, VERDICT_LABE
 import { planSealWrite, type SealWrite } from "../../model/seal-status";
 import type { JxmbDocument } from "../../model/schema";
 import type { ReadProgress, SealSheetWrite, WorkbookPort } from "../excel/port";
+import { applySealWrite } from "../excel/memorySeal";
 
 export interface SealDone {
   seal: Seal;
   plan: SealWrite;
   /** Puts the workbook back as it was before the seal (port.writeSeal(undo)). */
   undo: SealSheetWrite;
-  /** The workbook as read after the write (its verdict is 已校验且未修改). */
+  /** The workbook after the write: the grid sealed with the write applied (its verdict is 已校验且未修改). */
   grid: Grid;
   document: JxmbDocument;
+  /** The readers see in `grid` exactly the sealed content (so the last check's findings still hold). */
+  exact: boolean;
 }
 
 const readOpts = (labels?: ExtraLabels | null) => (labels ? { labels } : {});
 
-/** Seal the open workbook through the port. `grid`/`doc`: the last check's read (re-read when absent). */
+/**
+ * Seal the open workbook through the port. `grid`/`doc`: the last check's read (read first when absent). Only the
+ * write goes to the workbook (2 round trips): what it holds afterwards is the grid with the write applied
+ * (applySealWrite), so the readers' view of it is checked here, not by reading the workbook back. Should the
+ * readers see other content with the status cell filled in, the seal is made once more from what they see.
+ */
 export async function sealWorkbook(
   port: WorkbookPort,
   opts: { name: string | null; time?: Date; grid?: Grid; document?: JxmbDocument; labels?: ExtraLabels | null; onProgress?: (p: ReadProgress) => void },
 ): Promise<SealDone> {
-  let grid = opts.grid ?? (await port.readWorkbook(opts.onProgress));
+  const grid = opts.grid ?? (await port.readWorkbook(opts.onProgress));
   let doc = opts.document ?? readWorkbook(withoutExceptionsSheet(grid), readOpts(opts.labels)).document;
   const time = opts.time ?? new Date();
-  let undo: SealSheetWrite | null = null;
   for (let attempt = 0; ; attempt++) {
     const seal = await makeSeal(doc, { time, name: opts.name });
     const plan = planSealWrite(seal, grid, doc, readOpts(opts.labels));
-    const back = await port.writeSeal({ sheet: plan.sheet, cells: plan.cells });
-    undo ??= back; // the first write's undo is the state before any seal of this action
-    grid = await port.readWorkbook(opts.onProgress);
-    const now = readWorkbook(withoutExceptionsSheet(grid), readOpts(opts.labels)).document;
-    if ((await sha256Hex(toCanonicalJson(now))) === seal.hash || attempt === 1) return { seal, plan, undo, grid, document: now };
+    const write: SealSheetWrite = { sheet: plan.sheet, cells: plan.cells };
+    const after = applySealWrite(grid, write).grid;
+    const now = readWorkbook(withoutExceptionsSheet(after), readOpts(opts.labels)).document;
+    const same = (await sha256Hex(toCanonicalJson(now))) === seal.hash;
+    if (same || attempt === 1) {
+      const undo = await port.writeSeal(write);
+      return { seal, plan, undo, grid: after, document: now, exact: same };
+    }
     doc = now;
   }
 }
