@@ -17,12 +17,19 @@ function columnBands(sheet: GridSheet): { c1: number; c2: number }[] {
   for (const row of sheet.values) if (row && row.length > width) width = row.length;
   if (width < 3) return [];
   const used = new Uint8Array(width);
+  // A column once seen in use needs no further look (most columns of a form are used in the first rows).
+  let unused = width;
   for (const row of sheet.values) {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
+      if (used[c]) continue;
       const v = row[c];
-      if (v !== null && v !== undefined && !(typeof v === "string" && !v.trim())) used[c] = 1;
+      if (v !== null && v !== undefined && !(typeof v === "string" && !v.trim())) {
+        used[c] = 1;
+        unused--;
+      }
     }
+    if (unused === 0) break;
   }
   for (const m of sheet.merges) for (let c = m.c1; c <= Math.min(m.c2, width - 1); c++) used[c] = 1;
   const bands: { c1: number; c2: number }[] = [];

@@ -11,7 +11,7 @@
 import type { GridSheet } from "../grid";
 import type { Overview, OverviewItem } from "../schema";
 import type { SheetReadResult } from "./types";
-import { findYearInText, labelKey, lastUsedCol, parseTableTitle, parseUnitLine, rangeRef, rowCells, trimText } from "./labels";
+import { filledCells, findYearInText, labelKey, lastUsedCol, parseTableTitle, parseUnitLine, rangeRef, rowCells, trimText } from "./labels";
 import { a1 } from "../grid";
 import type { z } from "zod";
 
@@ -50,13 +50,15 @@ export function readDepartmentPart(sheet: GridSheet): SheetReadResult | null {
   const paras: { r: number; c: number; text: string }[] = [];
   let hasHead = false;
   for (let r = 0; r < sheet.values.length; r++) {
-    const cells = rowCells(sheet, r);
-    if (cells.length === 0) continue;
-    if (cells.length > 1) {
+    // Counted before any cell's text is built: most rows of most sheets are table rows, not paragraphs.
+    const filled = filledCells(sheet, r);
+    if (filled === 0) continue;
+    if (filled > 1) {
       // A table started: the department part (if any) is above it.
       if (hasHead) break;
       continue;
     }
+    const cells = rowCells(sheet, r);
     const text = trimText(cells[0].text);
     if (!text) continue;
     // A project table's heading or unit line ends the department part.

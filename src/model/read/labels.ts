@@ -217,6 +217,19 @@ export function rowCells(sheet: GridSheet, r: number): CellHit[] {
   return out;
 }
 
+/** How many cells of a row rowCells would return, counting no further than 2 (none, one, several). */
+export function filledCells(sheet: GridSheet, r: number): 0 | 1 | 2 {
+  const row = sheet.values[r];
+  if (!row) return 0;
+  let n: 0 | 1 | 2 = 0;
+  for (let c = 0; c < row.length; c++) {
+    if (isEmptyValue(row[c] ?? null)) continue;
+    if (n === 1) return 2;
+    n = 1;
+  }
+  return n;
+}
+
 export function isRowEmpty(sheet: GridSheet, r: number): boolean {
   const row = sheet.values[r];
   if (!row) return true;
