@@ -9,6 +9,7 @@ import { RULES, getRule, DEPARTMENT_ROW_RULES } from "./rules/index";
 import { projectSummaries, refine } from "./rules/precision";
 import { PROFILES, PROFILE_NAMES, ruleSetting, type RuleSetting } from "./rules/profiles";
 import { beginRun } from "./rules/util";
+import { resetIndicatorSets } from "./rules/indicator-sets";
 
 export interface ValidateOptions {
   /** Profile to apply; default: the document's own profile. */
@@ -159,6 +160,7 @@ interface Active {
 
 export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report {
   beginRun();
+  resetIndicatorSets();
   const profile: ProfileName = opts.profile && PROFILES[opts.profile] ? opts.profile : PROFILES[doc.profile] ? doc.profile : "hebei";
   const active: Active[] = [];
   let redactedActive: Active | null = null;
@@ -278,6 +280,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       crashed(e, null);
     }
   }
+  resetIndicatorSets(); // hold no document after the run
 
   const refined = opts.raw ? out : refine({ findings: out, liveProjects: live.length, meta: (id) => getRule(id)?.meta });
   const findings = sortFindings(refined);

@@ -1,11 +1,10 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
-import { bySeq, level1KeyOf, squash } from "../util";
+import { level1KeyOf, squash } from "../util";
+import { indicatorSets, SET_MIN_ROWS } from "../indicator-sets";
 
 /** An identical 三级 + 指标值 in at least this many projects is flagged as copied. */
 export const COPIED_MIN_PROJECTS = 3;
-/** Whole indicator sets are compared when they have at least this many rows. */
-const SET_MIN_ROWS = 3;
 
 /**
  * Indicators copied across projects, in one pass with hash maps (O(rows)):
@@ -29,88 +28,51 @@ export const rule: Rule = {
     source: "常见问题 P10 指标照搬（rules-research §4、§6 F56）",
   },
   checkDocument(doc, ctx) {
-    const projects = bySeq(doc.projects);
-    // Each distinct 三级+值 gets a small integer id through a two-level map (三级 → 值 → id), so no
-    // key string is built per row; a project's indicator set is hashed from its ids and confirmed by
-    // comparing the id arrays, so no signature string is built either.
-    const ids = new Map<string, Map<string, number>>();
-    const stats: { n: number; last: number; first: Project }[] = [];
-    const rowIds: Int32Array[] = new Array(projects.length);
-    const allIds: Int32Array[] = new Array(projects.length);
-    const sets = new Map<number, number[]>(); // hash → project indices
+    // Rows and whole sets are keyed once per run for both copy rules (indicator-sets.ts).
+    const { projects, rowIds, names, raws, sameAs } = indicatorSets(doc);
+    // Per row id: in how many projects it appears and the first of them (seq order).
+    const count = new Int32Array(names.length);
+    const last = new Int32Array(names.length).fill(-1);
+    const first = new Int32Array(names.length);
     for (let pi = 0; pi < projects.length; pi++) {
-      const p = projects[pi];
-      const inds = p.indicators;
-      const row = new Int32Array(inds.length);
-      const every = new Int32Array(inds.length);
-      let h1 = 0x811c9dc5;
-      let h2 = inds.length;
-      for (let i = 0; i < inds.length; i++) {
-        const ind = inds[i];
-        const name = squash(ind.name);
-        const raw = squash(ind.target.raw);
-        let byRaw = ids.get(name);
-        if (!byRaw) ids.set(name, (byRaw = new Map()));
-        let id = byRaw.get(raw);
-        if (id === undefined) {
-          id = stats.length;
-          byRaw.set(raw, id);
-          stats.push({ n: 0, last: -1, first: p });
-        }
-        every[i] = id;
-        h1 = Math.imul(h1 ^ id, 0x01000193);
-        h2 = (Math.imul(h2, 31) + id) | 0;
-        const st = stats[id];
-        if (st.last !== pi) {
-          st.n++;
-          st.last = pi;
-        }
-        // Satisfaction rows and rows without a name or value do not count as copied rows.
-        row[i] = name.length === 0 || raw.length === 0 || level1KeyOf(ind.level1) === "satisfaction" ? -1 : id;
-      }
-      rowIds[pi] = row;
-      allIds[pi] = every;
-      if (inds.length >= SET_MIN_ROWS) {
-        const key = (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff);
-        const same = sets.get(key);
-        let prev: Project | null = null;
-        if (same) {
-          for (const qi of same)
-            if (sameIds(allIds[qi], every)) {
-              prev = projects[qi];
-              break;
-            }
-        }
-        if (prev) {
-          ctx.reportFor(p, {
-            field: "indicators.0.name",
-            message: `全部 ${inds.length} 条绩效指标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
-            fix: `按本项目${p.purpose ? `资金用途“${squashed(p.purpose)}”` : "的资金用途"}的产出和效果重设指标，不要照搬第 ${prev.seq} 个项目`,
-          });
-          rowIds[pi] = new Int32Array(0);
-        } else if (same) same.push(pi);
-        else sets.set(key, [pi]);
+      const row = rowIds[pi];
+      for (let i = 0; i < row.length; i++) {
+        const id = row[i];
+        if (last[id] === pi) continue;
+        if (last[id] < 0) first[id] = pi;
+        last[id] = pi;
+        count[id]++;
       }
     }
     for (let pi = 0; pi < projects.length; pi++) {
       const p = projects[pi];
+      const inds = p.indicators;
+      if (sameAs[pi] >= 0) {
+        const prev = projects[sameAs[pi]];
+        ctx.reportFor(p, {
+          field: "indicators.0.name",
+          message: `全部 ${inds.length} 条绩效指标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
+          fix: `按本项目${p.purpose ? `资金用途“${squashed(p.purpose)}”` : "的资金用途"}的产出和效果重设指标，不要照搬第 ${prev.seq} 个项目`,
+        });
+        continue;
+      }
       const row = rowIds[pi];
       let firstRow = -1;
       let n = 0;
       let seenIn = 0;
       for (let i = 0; i < row.length; i++) {
         const id = row[i];
-        if (id < 0) continue;
-        const s = stats[id];
-        if (s.n < COPIED_MIN_PROJECTS || s.first === p) continue;
+        if (count[id] < COPIED_MIN_PROJECTS || first[id] === pi) continue;
+        // Satisfaction rows and rows without a name or value do not count as copied rows.
+        if (names[id].length === 0 || raws[id].length === 0 || level1KeyOf(inds[i].level1) === "satisfaction") continue;
         if (firstRow < 0) {
           firstRow = i;
-          seenIn = s.n;
+          seenIn = count[id];
         }
         n++;
       }
       if (firstRow >= 0) {
-        const ind = p.indicators[firstRow];
+        const ind = inds[firstRow];
         ctx.reportFor(p, {
           severity: "info",
           field: `indicators.${firstRow}.name`,
@@ -139,8 +101,3 @@ function squashed(s: string): string {
   return t.length > 20 ? t.slice(0, 20) + "…" : t;
 }
 
-function sameIds(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -1,9 +1,10 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
 import { NearDuplicateIndex, normalizeForSimilarity } from "../similar";
-import { bySeq, fmt, squash } from "../util";
+import { fmt, squash } from "../util";
+import { indicatorSets, SET_MIN_ROWS } from "../indicator-sets";
 
-const MIN_ROWS = 3;
+const MIN_ROWS = SET_MIN_ROWS;
 
 /**
  * A project's indicator set as this rule compares it (三级 and 指标值 of every row, in order): `key`
@@ -53,21 +54,27 @@ export const rule: Rule = {
     source: "常见问题 P10 指标照搬（rules-research §4、§6 F56）",
   },
   checkDocument(doc, ctx) {
+    // Rows and whole sets are keyed once per run for both copy rules (indicator-sets.ts).
+    const { projects, rowIds, names, raws, sameAs } = indicatorSets(doc);
     const index = new NearDuplicateIndex<Project>();
-    const exact = new Set<string>();
-    for (const p of bySeq(doc.projects)) {
-      const inds = p.indicators;
-      const key = indicatorSetKey(p);
-      if (key === null) continue;
-      if (exact.has(key)) continue; // identical: indicator/copied
-      exact.add(key);
-      // Normalised only for a set not seen before: most sets of a department repeat exactly.
-      const hit = index.add(indicatorSetText(p), p);
+    // Per row id, its normalised text, made once: rows recur across a department's projects.
+    const normalised: (string | undefined)[] = new Array(names.length);
+    for (let pi = 0; pi < projects.length; pi++) {
+      const p = projects[pi];
+      const row = rowIds[pi];
+      // Too few rows, or identical to an earlier set (indicator/copied's).
+      if (row.length < MIN_ROWS || sameAs[pi] >= 0) continue;
+      let text = "";
+      for (let i = 0; i < row.length; i++) {
+        const id = row[i];
+        text += normalised[id] ??= normalizeForSimilarity(names[id]) + normalizeForSimilarity(raws[id]);
+      }
+      const hit = index.add(text, p);
       if (!hit) continue;
       const o = hit.id;
       ctx.reportFor(p, {
         field: "indicators.0.name",
-        message: `全部 ${inds.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
+        message: `全部 ${row.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
         fix: "按本项目的产出和效果设置指标",
       });
     }
