@@ -28,17 +28,24 @@ const ANNOTATION = /[（(][^（()）]*[)）]?$/;
 
 /** 三级 without whitespace and without a trailing "（%）"-style annotation. */
 export function coreName(name: string): string {
-  return squash(name).replace(ANNOTATION, "");
+  const s = squash(name);
+  return s.indexOf("(") < 0 && s.indexOf("（") < 0 ? s : s.replace(ANNOTATION, "");
 }
 
 /** The 三级 ends with a bad event and its measure (刑事案件发案数, 重新犯罪率, 不合格率). */
 export function endsWithBadEvent(core: string): boolean {
-  return LOWER_BETTER.test(core);
+  return endsWithMeasure(core) && LOWER_BETTER.test(core);
+}
+
+// LOWER_BETTER's names end with 数, 量 or 率: a cheap test before its scan of the whole name.
+function endsWithMeasure(core: string): boolean {
+  const c = core.charCodeAt(core.length - 1);
+  return c === 0x6570 || c === 0x91cf || c === 0x7387;
 }
 
 /** A count or rate of bad events where lower is better: named so at its end, and not their reduction. */
 export function isLowerBetter(core: string): boolean {
-  return LOWER_BETTER.test(core) && !REDUCTION.test(core) && !HIGHER_BETTER.test(core.replace(NOT_HIGHER, ""));
+  return endsWithMeasure(core) && LOWER_BETTER.test(core) && !REDUCTION.test(core) && !HIGHER_BETTER.test(core.replace(NOT_HIGHER, ""));
 }
 // "不合格率" contains "合格率" but is a bad-event rate.
 const NOT_HIGHER = /不合格|未完成|未通过|不满意/g;

@@ -77,33 +77,42 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
   // By rule and severity: a rule's milder findings (indicator/copied: shared rows, 提示) are a habit of
   // the form; its graver ones (a whole copied set, 警告) stay with their project.
   // Rule id → severity → list, lists kept in order of first appearance; no key string per finding.
-  const byRule = new Map<string, Partial<Record<Severity, Finding[]>>>();
+  const byRule = new Map<string, Partial<Record<Severity, number>>>();
   const lists: Finding[][] = [];
-  for (const f of findings) {
+  // Per finding, the index of its list (-1: not summarisable): the filter below needs no Set.
+  const listOf = new Int32Array(findings.length).fill(-1);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (f.projectSeq === null || f.severity === "error") continue;
     let bySeverity = byRule.get(f.ruleId);
     if (!bySeverity) byRule.set(f.ruleId, (bySeverity = {}));
-    let list = bySeverity[f.severity];
-    if (!list) lists.push((bySeverity[f.severity] = list = []));
-    list.push(f);
+    let li = bySeverity[f.severity];
+    if (li === undefined) {
+      li = bySeverity[f.severity] = lists.length;
+      lists.push([]);
+    }
+    lists[li].push(f);
+    listOf[i] = li;
   }
-  const replaced = new Set<Finding>();
+  const habit = new Uint8Array(lists.length);
   const summaries: Finding[] = [];
-  for (const list of lists) {
+  for (let li = 0; li < lists.length; li++) {
+    const list = lists[li];
     const ruleId = list[0].ruleId;
     const m = meta(ruleId);
     if (!m) continue;
-    const seqs = new Set(list.map((f) => f.projectSeq));
+    const seqs = distinctSeqs(list);
     // A hint (提示) on several projects is said once for the document whatever the share: style, not a
     // problem of one table (seed 000: 涉密 on 7 of 38 tables).
-    const habit = list[0].severity === "info" ? seqs.size >= SUMMARY_MIN_PROJECTS : seqs.size >= SUMMARY_MIN_PROJECTS && seqs.size > liveProjects * SUMMARY_SHARE;
-    if (!habit) continue;
-    const first = list.reduce((a, b) => ((a.projectSeq ?? 0) <= (b.projectSeq ?? 0) ? a : b));
-    const locations: FindingLocation[] = list.map(toLocation);
+    if (!(list[0].severity === "info" ? seqs >= SUMMARY_MIN_PROJECTS : seqs >= SUMMARY_MIN_PROJECTS && seqs > liveProjects * SUMMARY_SHARE)) continue;
+    let first = list[0];
+    for (let i = 1; i < list.length; i++) if ((list[i].projectSeq ?? 0) < (first.projectSeq ?? 0)) first = list[i];
+    const locations: FindingLocation[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) locations[i] = toLocation(list[i]);
     const s: Finding = {
       ruleId,
       severity: list[0].severity,
-      message: `${liveProjects} 个项目中 ${seqs.size} 个${m.title}（共 ${list.length} 处；如第 ${first.projectSeq} 个项目：${first.message}）`,
+      message: `${liveProjects} 个项目中 ${seqs} 个${m.title}（共 ${list.length} 处；如第 ${first.projectSeq} 个项目：${first.message}）`,
       sheet: null,
       cell: null,
       projectCode: null,
@@ -113,10 +122,25 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
     };
     if (first.fix) s.fix = `各项目逐一修改。以第 ${first.projectSeq} 个项目为例：${first.fix}`;
     summaries.push(s);
-    for (const f of list) replaced.add(f);
+    habit[li] = 1;
   }
   if (summaries.length === 0) return findings;
-  return findings.filter((f) => !replaced.has(f)).concat(summaries);
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) if (listOf[i] < 0 || habit[listOf[i]] === 0) out.push(findings[i]);
+  for (const s of summaries) out.push(s);
+  return out;
+}
+
+/** How many different projects a list of project findings is on (runs of one project are common). */
+function distinctSeqs(list: Finding[]): number {
+  const seen = new Set<number | null>();
+  let last: number | null | undefined;
+  for (const f of list) {
+    if (f.projectSeq === last) continue;
+    last = f.projectSeq;
+    seen.add(last);
+  }
+  return seen.size;
 }
 
 function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
@@ -124,14 +148,22 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
   // and no array per finding (most cells have one).
   const byProject = new Map<number | null, Map<string, Map<string, Finding | Finding[]>>>();
   const multi: Finding[][] = [];
+  // Findings come in runs of one project and sheet: the last run's cell map is reused without lookups.
+  let lastSeq: number | null | undefined;
+  let lastSheet: string | undefined;
+  let byCell: Map<string, Finding | Finding[]> | undefined;
   for (const f of findings) {
     if (f.cell === null) continue;
     const seq = f.projectSeq ?? null;
-    let bySheet = byProject.get(seq);
-    if (!bySheet) byProject.set(seq, (bySheet = new Map()));
     const sheet = f.sheet ?? "";
-    let byCell = bySheet.get(sheet);
-    if (!byCell) bySheet.set(sheet, (byCell = new Map()));
+    if (byCell === undefined || seq !== lastSeq || sheet !== lastSheet) {
+      let bySheet = byProject.get(seq);
+      if (!bySheet) byProject.set(seq, (bySheet = new Map()));
+      byCell = bySheet.get(sheet);
+      if (!byCell) bySheet.set(sheet, (byCell = new Map()));
+      lastSeq = seq;
+      lastSheet = sheet;
+    }
     const g = byCell.get(f.cell);
     if (g === undefined) byCell.set(f.cell, f);
     else if (Array.isArray(g)) g.push(f);

@@ -215,6 +215,8 @@ export function isSatisfactionRow(l1: Level1Key | null, l2: Level2Key | null): b
 
 /** Unit written as an annotation at the end of the 三级 ("治安案件发案数（个）", "覆盖率(%)"); null if none. */
 export function nameUnit(name: string): string | null {
+  // Most names have no bracket at all: no regex scan for them.
+  if (name.indexOf("(") < 0 && name.indexOf("（") < 0) return null;
   const m = NAME_UNIT.exec(name);
   return m ? m[1] : null;
 }

@@ -7,6 +7,15 @@ const NUMBERING = /^\s*指标\s*\d+\s*[:：]\s*/u;
 // The operator and unit a prompt asks for: "(≥**%)" → ≥, %; "(≤**万元)" → ≤, 万元.
 const PROMPT_PARTS = /([≥≤=><＞＜]|>=|<=)?\s*(?:\*+|＊+|[Xx×]+)\s*(%|％|[\u4e00-\u9fa5]{1,3})?/u;
 
+/** False when the name has none of the characters a prompt or the numbering needs (*, ＊, X, x, ×, 指). */
+function mayHavePrompt(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x2a || c === 0xff0a || c === 0x58 || c === 0x78 || c === 0xd7 || c === 0x6307) return true;
+  }
+  return false;
+}
+
 /** The 三级 name without the template's prompt and numbering (what the clerk should have left). */
 export function withoutPrompt(name: string): string {
   return name.replace(NUMBERING, "").replace(new RegExp(PROMPT.source, "gu"), "").replace(/[。.]+$/u, "").trim();
@@ -33,6 +42,7 @@ export const rule: Rule = {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
       const name = ind.name ?? "";
+      if (!mayHavePrompt(name)) continue; // most names: no regex at all
       if (/^[\s*＊]*$/u.test(name)) continue; // "**" alone marks 涉密 content (seed 002), not a prompt
       const numbering = NUMBERING.exec(name);
       const prompt = PROMPT.exec(name.replace(NUMBERING, ""));

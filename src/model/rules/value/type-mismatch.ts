@@ -48,35 +48,34 @@ export const rule: Rule = {
       const l2 = f.l2[i];
       const name = squash(ind.name);
       const annot = nameUnit(name);
-      const q = rowName(ind);
       if (annot !== null && PERCENT_UNITS.has(annot) && (k === "number" || k === "money" || k === "duration") && t.unit) {
         reason = `三级指标标明单位为 %，指标值却是“${t.unit}”`;
-        fix = `统一单位：${q}写成百分比，或去掉三级中的“（%）”`;
+        fix = `统一单位：${rowName(ind)}写成百分比，或去掉三级中的“（%）”`;
       } else if (annot !== null && TIME_UNITS.has(annot) && k === "percent") {
         reason = `三级指标标明单位为“${annot}”，指标值却是百分比`;
         fix = `统一单位：写成时长（如“≤2${annot}”），或把三级改为及时率并去掉“（${annot}）”`;
       } else if (isSatisfactionRow(f.l1[i], l2)) {
         if (k !== "percent" && k !== "number") {
           reason = "满意度指标应为百分比，如“≥90%”";
-          fix = `把${q}写成满意度百分比，如“≥90%”`;
+          fix = `把${rowName(ind)}写成满意度百分比，如“≥90%”`;
         }
       } else if (l2 === "quantity") {
         if (k === "percent") {
           reason = "数量指标应为数量（个、人、次…），比率应放在质量指标";
-          fix = `把${q}移到质量指标；数量指标写本年度完成的数量，如“≥N个”`;
+          fix = `把${rowName(ind)}移到质量指标；数量指标写本年度完成的数量，如“≥N个”`;
         } else if (k === "date") {
           reason = "数量指标应为数量，日期应放在时效指标";
-          fix = `把${q}移到时效指标；数量指标写完成的数量`;
+          fix = `把${rowName(ind)}移到时效指标；数量指标写完成的数量`;
         } else if (k === "duration" && LIFETIME.test(name)) {
           // Seed 000 #30 "购置装备满足使用时长 ≥3年": a lifetime is a quality, not a quantity.
           reason = "数量指标应为数量，时长应放在质量或时效指标";
-          fix = `把${q}移到质量指标（使用年限）或时效指标；数量指标写完成的数量`;
+          fix = `把${rowName(ind)}移到质量指标（使用年限）或时效指标；数量指标写完成的数量`;
         }
       } else if (l2 === "timeliness") {
         // "任务完成时限(月) → 10" (corpus 26): the 三级 gives the unit of a duration.
         if ((k === "number" || k === "money") && !(annot !== null && TIME_UNITS.has(annot))) {
           reason = "时效指标应为完成时限、时长或及时率";
-          fix = `把${q}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
+          fix = `把${rowName(ind)}移到数量指标；时效指标写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”`;
         } else if (k === "duration" && (t.operator === "≥" || t.operator === ">")) {
           // Corpus 03 "维持时效 ≥1年": a floor on how long something lasts is a lasting effect, not a deadline.
           reason = `“${t.raw.trim()}”是持续时间的下限，不是完成时限`;
@@ -84,18 +83,18 @@ export const rule: Rule = {
         } else if (k === "percent" && DATE_NAME.test(name)) {
           // Corpus 07 "项目完成时间 → 100%": the name asks for a date.
           reason = "完成时间应写日期或时限，不是百分比";
-          fix = `${q}写作“${yearEnd(budgetYear(p, ctx.document))}”`;
+          fix = `${rowName(ind)}写作“${yearEnd(budgetYear(p, ctx.document))}”`;
         } else if ((k === "date" || k === "text") && t.text && PERIOD.test(t.text)) {
           // Corpus 28 "2021年全年": a period, not a deadline.
           reason = `“${t.raw.trim()}”是期间，不是完成时限`;
-          fix = `${q}写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”；持续性的服务写及时率，如“报修处理及时率 ≥95%”`;
+          fix = `${rowName(ind)}写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”；持续性的服务写及时率，如“报修处理及时率 ≥95%”`;
         } else if (k === "percent" && !TIMELY.test(name)) {
           reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
-          fix = `把${q}移到质量或效益指标；时效指标写完成时限或及时率`;
+          fix = `把${rowName(ind)}移到质量或效益指标；时效指标写完成时限或及时率`;
         }
       } else if (k === "date") {
         reason = "日期只应作为时效指标的值";
-        fix = `${q}写可衡量的目标值（比率、数量）；完成日期放到时效指标`;
+        fix = `${rowName(ind)}写可衡量的目标值（比率、数量）；完成日期放到时效指标`;
       }
       if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, fix });
     }
