@@ -43,17 +43,18 @@ export async function benchReading(): Promise<BenchRow[]> {
       verdict: ok ? "ok" : "over",
     });
   }
-  // Forms typed after the reader was built (truth `round: 2`): how the reader does on forms it had not seen
-  // when they were typed (their first reading is in test/corpus/README.md, "Reading power").
-  const unseen = truthFiles().filter((f) => loadCorpusCase(f).truth.round === 2);
-  if (unseen.length) {
+  // Forms typed after the reader was built (truth `round` 2, 3, …): how the reader does on forms it had not seen
+  // when they were typed (their first reading is in test/corpus/README.md, "Reading power"), one subtotal per round.
+  const rounds = [...new Set(truthFiles().map((f) => loadCorpusCase(f).truth.round).filter((n): n is number => n !== undefined))].sort();
+  for (const round of rounds) {
+    const unseen = truthFiles().filter((f) => loadCorpusCase(f).truth.round === round);
     const names = new Set(unseen.map((f) => path.basename(f, ".json")));
     const part = rows.filter((r) => names.has(r.case));
     const sum = (re: RegExp) => part.reduce((n, r) => n + Number(re.exec(r.value)?.[1] ?? 0), 0);
     const [tf, tt, rr, rt, pp] = [/tables (\d+)\//, /tables \d+\/(\d+)/, /rows (\d+)\//, /rows \d+\/(\d+)/, /phantom (\d+)/].map(sum);
     rows.push({
       benchmark: "reading power",
-      case: `round 2 (${unseen.length} forms typed after the reader)`,
+      case: `round ${round} (${unseen.length} forms typed after the reader)`,
       value: `tables ${tf}/${tt}, rows ${rr}/${rt}, phantom ${pp}`,
       baseline: "truth",
       ratio: `${((100 * rr) / Math.max(rt, 1)).toFixed(1)}% rows`,

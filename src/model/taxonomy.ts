@@ -9,6 +9,8 @@
  * - "2021": 财预〔2021〕101号: 一级 成本/产出/效益/满意度, 成本's 二级 are 经济/社会/生态环境成本.
  */
 
+import { foldTraditional } from "./han-fold";
+
 export type Framework = "2015" | "2021";
 
 export const LEVEL1 = {
@@ -99,6 +101,8 @@ const LEVEL2_ALIASES: Record<string, Level2Key> = {
   可持续影响指标: "sustainable",
   可持续影响: "sustainable",
   可持续发展指标: "sustainable",
+  可持续性指标: "sustainable", // 湖北 自评表: 二级 “可持续性”
+  可持续性: "sustainable",
   服务对象满意度指标: "serviceSatisfaction",
   服务对象满意度: "serviceSatisfaction",
   社会公众或服务对象满意度指标: "serviceSatisfaction",
@@ -123,7 +127,8 @@ const LEVEL2_ALIASES: Record<string, Level2Key> = {
  */
 export function cleanLabel(raw: string | null | undefined): string {
   if (!raw) return "";
-  let s = String(raw).replace(/[\s\u3000\u00a0]+/g, "");
+  // Traditional characters fold to simplified (產出指標 → 产出指标); the written label stays in level1Raw/level2Raw.
+  let s = foldTraditional(String(raw).replace(/[\s\u3000\u00a0]+/g, ""));
   // Outline numbering in front of a label: “一、产出指标”, “1.数量指标”, “（一）效益指标”.
   s = s.replace(/^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])(?=\D)/u, "");
   // Points after a 一级: “产出指标(50分)”, “成本指标(0-20)分”, “效益指标30分”.

@@ -27,7 +27,7 @@ export const TruthIndicator = z.strictObject({
   /** 权重 / 指标方向性 columns of flat exports. */
   weight: z.number().nullable().optional(),
   direction: z.string().optional(),
-  /** 一级 label without points or prompts ("产出指标(50分)" → "产出指标"), when it differs. */
+  /** 一级 label without points or prompts ("产出指标(50分)" → "产出指标"), or in simplified script ("產出指標" → "产出指标"), when it differs. */
   level1Canonical: z.string().optional(),
   level2Canonical: z.string().optional(),
 });

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { JxmbDocument, Indicator, Project } from "../../src/model/schema";
+import { foldTraditional } from "../../src/model/han-fold";
 import { loadTruth, type Truth, type TruthIndicator, type TruthProject } from "../corpus/truth-schema";
 
 export const CORPUS_DIR = path.join(__dirname, "..", "corpus");
@@ -36,8 +37,10 @@ function sameIndicator(t: TruthIndicator, i: Indicator): string[] {
   const d: string[] = [];
   const l1 = t.level1Canonical ?? t.level1;
   const l2 = t.level2Canonical ?? t.level2;
-  // A label matches as written (level1Raw/level2Raw) or as normalised by the taxonomy.
-  const same = (want: string, label: string, raw: string | null) => norm(want) === norm(label) || (raw !== null && norm(want) === norm(raw));
+  // A label matches as written (level1Raw/level2Raw) or as normalised by the taxonomy, in either script
+  // (labels are matched folded to simplified characters; names and values are compared as written).
+  const lab = (s: string | null | undefined) => foldTraditional(norm(s));
+  const same = (want: string, label: string, raw: string | null) => lab(want) === lab(label) || (raw !== null && lab(want) === lab(raw));
   if (l1 !== null && !same(l1, i.level1, i.level1Raw)) d.push(`level1 ${JSON.stringify(i.level1)} ≠ ${JSON.stringify(l1)}`);
   if (l2 !== null && !same(l2, i.level2, i.level2Raw)) d.push(`level2 ${JSON.stringify(i.level2)} ≠ ${JSON.stringify(l2)}`);
   if (norm(t.name) !== norm(i.name)) d.push(`name ${JSON.stringify(i.name)} ≠ ${JSON.stringify(t.name)}`);

@@ -7,6 +7,7 @@
  *
  * All coordinates are 0-based (row, col), as in grid.ts.
  */
+import { foldTraditional } from "../han-fold";
 import type { CellValue, GridSheet, MergeRange } from "../grid";
 import { a1, cellText, colCount, getValue, isGridDate, isGridError, rowCount } from "../grid";
 import { isPercentFormat } from "../value";
@@ -71,7 +72,8 @@ const FULLWIDTH_PUNCT: Record<string, string> = {
 
 /**
  * Key used to compare labels: no whitespace of any kind, full-width ASCII folded to half-width,
- * common CJK punctuation folded (（）→(), ：→:), Latin letters lower-cased. Not for display.
+ * common CJK punctuation folded (（）→(), ：→:), Latin letters lower-cased, traditional characters
+ * folded to simplified (項目名稱 → 项目名称: one synonym table serves both scripts). Not for display.
  */
 export function labelKey(text: string | null | undefined): string {
   if (!text) return "";
@@ -83,7 +85,7 @@ export function labelKey(text: string | null | undefined): string {
   let s = t.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
   s = s.replace(/[\uff01-\uff5e]/g, (ch) => FULLWIDTH_PUNCT[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   s = s.replace(/[【】、]/g, (ch) => FULLWIDTH_PUNCT[ch] ?? ch);
-  s = s.toLowerCase();
+  s = foldTraditional(s.toLowerCase());
   if (t.length <= 64) {
     if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
     KEY_CACHE.set(t, s);

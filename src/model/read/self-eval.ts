@@ -79,6 +79,13 @@ function findFundsHeader(sheet: GridSheet, r1: number, r2: number, syn: SynonymT
       if (cols.weight === undefined && /^(分值|权重)(\(.*\))?$/.test(k)) cols.weight = h.c;
       if (cols.score === undefined && /^得分$/.test(k)) cols.score = h.c;
     }
+    // One budget column named as a budget total (预算数(A) | 执行数(B) | 执行率(B/A), 年度总预算 | 执行数): it is the
+    // year's budget. Not the row's first cell, which labels the block (项目资金 / 预算执行情况).
+    if (cols.executed !== undefined && cols.initial === undefined && cols.annual === undefined) {
+      const cells = rowCells(sheet, r).filter((h) => h.c < cols.executed!);
+      const named = cells.slice(1).find((h) => isField(h.text, "total", syn));
+      if (named) cols.annual = named.c;
+    }
     if (cols.executed !== undefined && (cols.initial !== undefined || cols.annual !== undefined)) return { row: r, cols };
   }
   return null;
@@ -352,6 +359,12 @@ function readForm(sheet: GridSheet, start: number, end: number, problems: ReadPr
       const i = line(key);
       p.budget[key] = plan(funds[i]);
       if (i >= 0) cells[`budget.${key}`] = cells[`selfEvaluation.funds.${i}.${src}`];
+    }
+    // The only money line is itself named 财政 money (年度财政资金总额): it is the fiscal part too.
+    const ti = line("total");
+    if (ti >= 0 && line("fiscal") < 0 && p.budget.total !== null && /财政/.test(labelKey(funds[ti].label))) {
+      p.budget.fiscal = p.budget.total;
+      cells["budget.fiscal"] = cells["budget.total"];
     }
     if (funds.length === 0) problems.push(problem("warning", sheet, a1(fh.row, 0), "项目资金表头下没有读到资金行（年度资金总额、财政拨款…）（no fund lines）"));
   } else problems.push(problem("warning", sheet, a1(start, 0), "未找到项目资金栏（年初预算数/全年预算数/全年执行数）（funds block missing）"));

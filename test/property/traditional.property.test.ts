@@ -1,0 +1,153 @@
+/**
+ * Property: labels typed (or converted) in traditional characters read as their simplified spellings.
+ * - foldTraditional maps any mix of traditional and simplified characters of a text to the same
+ *   simplified text, leaves every other character alone, and is idempotent.
+ * - Every public form of test/corpus, with its label cells (header fields, indicator columns, 一级/二级
+ *   labels) rewritten character by character in a random mix of traditional and simplified script,
+ *   reads as the form reads as typed: the same projects (name, code, budget, year) and indicator rows
+ *   (一级, 二级, 三级, 指标值), and the same score against its truth. Names and values are not touched
+ *   (they are kept as written; only labels are matched by folding).
+ *
+ * JXMB_PROPERTY_SEED=<n> reruns with another seed; JXMB_PROPERTY_RUNS=<n> changes the runs per form.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import fc from "fast-check";
+import type { Grid } from "../../src/model/grid";
+import { FOLDED_CHARACTERS, foldPairs, foldTraditional } from "../../src/model/han-fold";
+import { readWorkbook } from "../../src/model/read";
+import { labelKey } from "../../src/model/read/labels";
+import { classifyColumn, fieldOf } from "../../src/model/read/synonyms";
+import type { JxmbDocument } from "../../src/model/schema";
+import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
+import { loadGrid } from "../../src/xlsx/read";
+import { loadCorpusCase, norm, scoreCase, truthFiles } from "../helpers/corpus-compare";
+
+const SEED = Number(process.env.JXMB_PROPERTY_SEED ?? 20261206);
+const RUNS = Number(process.env.JXMB_PROPERTY_RUNS ?? 4);
+
+const PAIRS = foldPairs();
+/** A traditional spelling for each simplified character that has one (the first in the table). */
+const TO_TRADITIONAL = new Map<string, string>();
+for (const [t, s] of PAIRS) if (!TO_TRADITIONAL.has(s)) TO_TRADITIONAL.set(s, t);
+
+describe("foldTraditional", () => {
+  test("the table is large enough to cover the script, and one-to-one per traditional character", () => {
+    expect(FOLDED_CHARACTERS).toBeGreaterThan(2000);
+    expect(new Set(PAIRS.map(([t]) => t)).size).toBe(PAIRS.length);
+    expect(PAIRS.every(([t, s]) => t !== s && foldTraditional(s) === s)).toBe(true);
+  });
+
+  test("the labels of traditional pages fold to their simplified spellings", () => {
+    expect(foldTraditional("項目名稱")).toBe("项目名称");
+    expect(foldTraditional("績效目標")).toBe("绩效目标");
+    expect(foldTraditional("一級指標")).toBe("一级指标");
+    expect(foldTraditional("指標值")).toBe("指标值");
+    expect(foldTraditional("預算")).toBe("预算");
+    expect(labelKey("項目資金（萬元）")).toBe(labelKey("项目资金(万元)"));
+  });
+
+  test("any mix of the two scripts folds to the simplified text; other characters are kept; folding twice changes nothing", () => {
+    const simplifiedChar = fc.constantFrom(...PAIRS.map(([, s]) => s));
+    const other = fc.constantFrom("a", "Z", "1", "%", "≥", "（", "）", "：", " ", "\n", "万", "人", "、", "𠀋", "😀");
+    const piece = fc.tuple(fc.oneof(simplifiedChar, other), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const simplified = pieces.map(([ch]) => ch).join("");
+        const mixed = pieces.map(([ch, trad]) => (trad ? (TO_TRADITIONAL.get(ch) ?? ch) : ch)).join("");
+        const folded = foldTraditional(mixed);
+        return folded === foldTraditional(simplified) && foldTraditional(folded) === folded && [...simplified].length === [...folded].length;
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+});
+
+/* ------------------------------------------------------------------------------------------------
+ * Corpus forms with traditional labels
+ * ---------------------------------------------------------------------------------------------- */
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function isLabel(text: string): boolean {
+  if (text.length > 30 || !/[\u4e00-\u9fff]/.test(text)) return false;
+  return normalizeLevel1(text).known || normalizeLevel2(text).known || !!classifyColumn(text) || !!fieldOf(text);
+}
+
+/**
+ * Rewrite the label cells of a grid, each character traditional with probability `p`; returns how many characters
+ * changed. Cells holding a name or value of the form (an indicator called 满意度) are data, not labels: kept.
+ */
+function traditionalLabels(grid: Grid, rand: () => number, p: number, data: Set<string>): { grid: Grid; changed: number } {
+  let changed = 0;
+  const sheets = grid.sheets.map((s) => ({
+    ...s,
+    values: s.values.map((row) =>
+      row
+        ? row.map((v) => {
+            if (typeof v !== "string" || !isLabel(v.trim()) || data.has(norm(v))) return v;
+            return [...v]
+              .map((ch) => {
+                const t = TO_TRADITIONAL.get(ch);
+                if (!t || rand() >= p) return ch;
+                changed++;
+                return t;
+              })
+              .join("");
+          })
+        : row,
+    ),
+  }));
+  return { grid: { ...grid, sheets }, changed };
+}
+
+/** What "the same reading" means: the fields a user gets, labels compared folded, names and values as written. */
+function projection(doc: JxmbDocument): string {
+  const l = (s: string | null | undefined) => foldTraditional(norm(s));
+  const n = (s: string | null | undefined) => norm(s);
+  return JSON.stringify({
+    year: doc.fiscalYear,
+    projects: doc.projects.map((p) => ({
+      name: n(p.name),
+      code: p.code,
+      budget: [p.budget.total, p.budget.fiscal, p.budget.other],
+      indicators: p.indicators.map((i) => [l(i.level1), l(i.level2), n(i.name), n(i.target.raw)]),
+    })),
+    department: (doc.overview?.indicators ?? []).map((i) => [l(i.level1), l(i.level2), n(i.name), n(i.target.raw)]),
+  });
+}
+
+const files = truthFiles();
+
+describe.each(files.map((f) => [path.basename(f, ".json"), f]))("%s with labels in traditional characters", (_name, file) => {
+  test("reads as typed", async () => {
+    const { truth, workbook } = loadCorpusCase(file);
+    const grid = await loadGrid(fs.readFileSync(workbook));
+    const clean = readWorkbook(grid).document;
+    const want = projection(clean);
+    const wantScore = scoreCase(truth, clean);
+    const rand = rng(SEED ^ path.basename(file).length * 7919);
+    const data = new Set([...truth.projects, ...(truth.departmentIndicators ? [{ name: "", indicators: truth.departmentIndicators }] : [])].flatMap((p) => [p.name, ...p.indicators.flatMap((i) => [i.name, i.value])]).map(norm));
+    let changedAny = 0;
+    for (let run = 0; run < RUNS; run++) {
+      // All labels traditional on the first run, a random mix after.
+      const p = run === 0 ? 1 : 0.2 + rand() * 0.7;
+      const { grid: trad, changed } = traditionalLabels(grid, rand, p, data);
+      changedAny += changed;
+      const doc = readWorkbook(trad).document;
+      expect({ run, p, reading: projection(doc) }).toEqual({ run, p, reading: want });
+      const s = scoreCase(truth, doc);
+      expect([s.tablesFound, s.rowsRight, s.phantom]).toEqual([wantScore.tablesFound, wantScore.rowsRight, wantScore.phantom]);
+    }
+    expect(changedAny).toBeGreaterThan(0);
+  });
+});
