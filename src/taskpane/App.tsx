@@ -1048,7 +1048,7 @@ export function App(props: AppProps): React.ReactElement {
           <ul className={s.list} data-testid="problems">
             {run.problems.map((p, i) => (
               <li key={i}>
-                <span className={`${s.sev} ${sevClass(p.severity)}`}>{sevLabel(p.severity)}</span> <span className={s.where}>{cellLabel(p.sheet, p.cell)}</span> {p.message}
+                <span className={`${s.sev} ${sevClass(p.severity)}`}>{sevLabel(p.severity)}</span> <span className={s.where}>{cellLabel(p.sheet, p.cell)}</span> {stripEnglishAside(p.message)}
               </li>
             ))}
           </ul>

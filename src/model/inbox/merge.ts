@@ -30,10 +30,13 @@ export interface MergeResult {
   document: JxmbDocument;
   /** What the merge had to choose (zh-CN), e.g. two files with a 部门整体 table: the first one's is kept. */
   notes: string[];
+  /** The same notes in English, one for one (the CLI's en-US locale). */
+  notesEn: string[];
 }
 
 export function mergeInbox(files: readonly InboxFile[]): MergeResult {
   const notes: string[] = [];
+  const notesEn: string[] = [];
   const docs = files.map((f) => f.document);
   const sums = inboxSums(files);
   const summaries = files.map((_, i) => i).filter((i) => isSummaryFile(files, sums, i));
@@ -48,19 +51,28 @@ export function mergeInbox(files: readonly InboxFile[]): MergeResult {
         ) ?? { code: null, name: null });
   const fiscalYear = mostCommon(docs.map((d) => d.fiscalYear));
   const years = new Set(docs.map((d) => d.fiscalYear).filter((y) => y !== null));
-  if (years.size > 1) notes.push(`各文件的预算年度不一致（${[...years].join("、")}），合并文件取 ${fiscalYear}`);
+  if (years.size > 1) {
+    notes.push(`各文件的预算年度不一致（${[...years].join("、")}），合并文件取 ${fiscalYear}`);
+    notesEn.push(`the files' budget years differ (${[...years].join(", ")}); the merged file takes ${fiscalYear}`);
+  }
   const yearDoc = docs.find((d) => d.fiscalYear === fiscalYear && d.fiscalYearSource);
   const profile = mostCommon(docs.map((d) => d.profile)) ?? "hebei";
 
   const withOverview = docs.map((d, i) => (d.overview ? i : -1)).filter((i) => i >= 0);
   const ovIndex = deptFile >= 0 && docs[deptFile].overview ? deptFile : (withOverview[0] ?? -1);
-  if (withOverview.length > 1) notes.push(`${withOverview.length} 个文件含部门整体绩效目标，合并文件取 ${files[ovIndex].file} 的`);
+  if (withOverview.length > 1) {
+    notes.push(`${withOverview.length} 个文件含部门整体绩效目标，合并文件取 ${files[ovIndex].file} 的`);
+    notesEn.push(`${withOverview.length} files hold a department-overall table; the merged file takes the one of ${files[ovIndex].file}`);
+  }
   const overview = ovIndex >= 0 ? withFile(docs[ovIndex].overview!, files[ovIndex].file) : null;
 
   let declaredTotals: DeclaredTotals | null = null;
   if (summaries.length > 0) {
     declaredTotals = withFile(docs[summaries[0]].declaredTotals!, files[summaries[0]].file);
-    if (summaries.length > 1) notes.push(`${summaries.length} 个文件含部门汇总的申报合计，合并文件取 ${files[summaries[0]].file} 的`);
+    if (summaries.length > 1) {
+      notes.push(`${summaries.length} 个文件含部门汇总的申报合计，合并文件取 ${files[summaries[0]].file} 的`);
+      notesEn.push(`${summaries.length} files declare the department's totals; the merged file takes those of ${files[summaries[0]].file}`);
+    }
   } else {
     // No department 汇总: each unit's declared rows, first file first; no department figure is invented.
     const units: DeclaredTotals["units"] = [];
@@ -97,5 +109,5 @@ export function mergeInbox(files: readonly InboxFile[]): MergeResult {
     projects,
   };
   // Whatever went wrong above, a document that is not schema-valid never leaves here.
-  return { document: JxmbDocument.parse(merged), notes };
+  return { document: JxmbDocument.parse(merged), notes, notesEn };
 }

@@ -239,7 +239,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
       const mu = parseMoneyUnitLine(h.text);
       if (mu !== null) {
         if (mu === "元") moneyUnit = "元";
-        else if (mu !== "万元") problems.push(problem("warning", sheet, h.ref, `工作表“${sheet.name}”${h.ref}：金额单位“${h.text}”无法识别，按万元读取`));
+        else if (mu !== "万元") problems.push(problem("warning", sheet, h.ref, `工作表“${sheet.name}”${h.ref}：金额单位“${h.text}”无法识别，按万元读取（money unit not recognised; read as ten thousand yuan）`));
       }
     }
   }
@@ -275,7 +275,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
   }
   if (project.name === null) {
     const t = parseTableTitle(project.title);
-    problems.push(problem("warning", sheet, nameLabel?.ref ?? codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有填写项目名称`));
+    problems.push(problem("warning", sheet, nameLabel?.ref ?? codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有填写项目名称（the table at row ${anchor + 1} has no project name）`));
     if (t) project.name = t.name;
   }
 
@@ -309,7 +309,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     if (typeof hit.value !== "number") project.budget.raw[key] = hit.text;
     if (parsed.ok && parsed.wan !== null) project.budget[key] = parsed.wan;
     else if (!parsed.empty) {
-      problems.push(problem("warning", sheet, hit.ref, `工作表“${sheet.name}”${hit.ref}：${zh}“${hit.text}”不是金额${parsed.reason ? `（${parsed.reason}）` : ""}`));
+      problems.push(problem("warning", sheet, hit.ref, `工作表“${sheet.name}”${hit.ref}：${zh}“${hit.text}”不是金额${parsed.reason ? `（${parsed.reason}）` : ""}（not an amount）`));
     } else if (key === "other") project.budget.other = 0;
   };
   readAmount("total", HEBEI_LABELS.total, "预算数");
@@ -332,18 +332,18 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
       const p = planPoint(sheet, hit);
       points.push({ m, p });
       plan.raw[m] = p.raw;
-      if (p.bad) problems.push(problem("warning", sheet, hit.ref, `工作表“${sheet.name}”${hit.ref}：资金支出计划“${p.raw}”不是百分数`));
+      if (p.bad) problems.push(problem("warning", sheet, hit.ref, `工作表“${sheet.name}”${hit.ref}：资金支出计划“${p.raw}”不是百分数（spending plan value is not a percentage）`));
     }
     // Bare numbers all ≤ 1 are fractions typed without a % format (0.25 → 25).
     const bare = points.filter((x) => x.p.value !== null && x.p.fraction);
     const scale = bare.length > 0 && bare.every((x) => (x.p.value as number) <= 1) && points.every((x) => x.p.value === null || x.p.fraction);
     for (const { m, p } of points) plan[m] = p.value === null ? null : scale ? cleanNumber(p.value * 100) : p.value;
     if (!cmap || Object.keys(cmap.cols).length === 0) {
-      problems.push(problem("warning", sheet, planLabel.ref, `工作表“${sheet.name}”${planLabel.ref}：资金支出计划没有找到“3月底/6月底/10月底/12月底”栏目`));
+      problems.push(problem("warning", sheet, planLabel.ref, `工作表“${sheet.name}”${planLabel.ref}：资金支出计划没有找到“3月底/6月底/10月底/12月底”栏目（spending plan points missing）`));
     }
     project.spendPlan = plan;
   } else {
-    problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有“资金支出计划”`));
+    problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有“资金支出计划”（the table at row ${anchor + 1} has no spending plan）`));
   }
 
   // 资金用途: the lone text between the budget row(s) and the plan (its label is the merged 预算规模… cell).
@@ -387,7 +387,7 @@ function readTable(sheet: GridSheet, start: number, anchor: number, end: number,
     return project;
   }
   if (headers.length === 0) {
-    problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有找到指标表头（一级指标/二级指标/三级指标/指标值）`));
+    problems.push(problem("warning", sheet, codeLabel?.ref ?? null, `工作表“${sheet.name}”第 ${anchor + 1} 行的表格没有找到指标表头（一级指标/二级指标/三级指标/指标值）（the table at row ${anchor + 1} has no indicator header）`));
     return project;
   }
   // Block-level findings (e.g. no 效益指标) land on the 一级指标 header, not on the table's first cell.
@@ -432,14 +432,14 @@ function readIndicators(sheet: GridSheet, cols: Partial<Record<IndKey, number>>,
         const before = prev.cells[k];
         prev.cells[k] = before ? { text: before.text + piece.text, ref: before.ref } : piece;
       }
-      problems.push(problem("info", sheet, a1(r, 0), `工作表“${sheet.name}”第 ${r + 1} 行是上一行被分页拆开的后半部分，已合并到第 ${prev.row + 1} 行`));
+      problems.push(problem("info", sheet, a1(r, 0), `工作表“${sheet.name}”第 ${r + 1} 行是上一行被分页拆开的后半部分，已合并到第 ${prev.row + 1} 行（row ${r + 1} continues row ${prev.row + 1} across a page break; merged）`));
       afterHeader = false;
       continue;
     }
     afterHeader = false;
     // A lone note in the 一级 column (“注：…”) is not an indicator.
     if (has("level1") && !has("level2") && !has("name") && valuesEmpty && !normalizeLevel1(cur.cells.level1!.text).known) {
-      problems.push(problem("info", sheet, cur.cells.level1!.ref, `工作表“${sheet.name}”${cur.cells.level1!.ref}：“${cur.cells.level1!.text}”不是指标行，已忽略`));
+      problems.push(problem("info", sheet, cur.cells.level1!.ref, `工作表“${sheet.name}”${cur.cells.level1!.ref}：“${cur.cells.level1!.text}”不是指标行，已忽略（not an indicator row; skipped）`));
       continue;
     }
     // 一级 written once per group (blank or merged below); 二级 carried only through a merge.
@@ -513,7 +513,7 @@ export const hebeiReader: LayoutReader = {
     }
     for (const p of projects) {
       if (!p.redacted && p.indicators.length === 0) {
-        problems.push(problem("warning", sheet, p.source.range?.split(":")[0] ?? null, `工作表“${sheet.name}”中的项目“${p.name ?? ""}”没有读到任何绩效指标`));
+        problems.push(problem("warning", sheet, p.source.range?.split(":")[0] ?? null, `工作表“${sheet.name}”中的项目“${p.name ?? ""}”没有读到任何绩效指标（no indicators read for this project）`));
       }
     }
     return { projects, problems };
