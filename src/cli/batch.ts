@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
 import type { ExtraLabels } from "../model/read/synonyms";
-import { CliError } from "./errors";
+import { CliError, type Bilingual } from "./errors";
 import type { FileOutcome } from "./report";
 
 /** What the per-file step needs; plain data, so it can be handed to a worker as workerData. */
@@ -26,11 +26,11 @@ export interface CheckOptions {
   keep?: "slim" | "full";
 }
 
-/** An error as printed on stderr: plain data (it crosses the worker boundary). */
+/** An error as printed on stderr: plain data (it crosses the worker boundary), both languages (the parent picks). */
 export interface ErrorInfo {
   zh: string;
   en: string;
-  hint: string | null;
+  hint: Bilingual | null;
   /** Stack of the underlying error, shown only with JXMB_DEBUG=1. */
   debug: string | null;
 }

@@ -1,6 +1,7 @@
 /**
- * CLI error kinds. Every failure the user can cause ends as a CliError: a Chinese message naming
- * the file, an English line second, and an exit code. Nothing else reaches the terminal.
+ * CLI error kinds. Every failure the user can cause ends as a CliError: a message naming the file,
+ * written in Chinese and in English side by side (the run's language picks one, locale.ts), and an
+ * exit code. Nothing else reaches the terminal.
  */
 
 import { visible } from "./visible";
@@ -11,13 +12,19 @@ export const EXIT_INPUT = 2;
 
 export type ExitCode = typeof EXIT_OK | typeof EXIT_FINDINGS | typeof EXIT_INPUT;
 
+/** One text in both languages; which one is shown is the run's choice (locale.ts). */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
 export class CliError extends Error {
   readonly zh: string;
   readonly en: string;
   readonly exitCode: ExitCode;
-  /** Extra lines shown under the message, e.g. a usage hint: Chinese line, then English line. */
-  readonly hint: string | null;
-  constructor(zh: string, en: string, opts: { exitCode?: ExitCode; hint?: string | null; cause?: unknown } = {}) {
+  /** A line shown under the message, e.g. a usage hint, in both languages like the message. */
+  readonly hint: Bilingual | null;
+  constructor(zh: string, en: string, opts: { exitCode?: ExitCode; hint?: Bilingual | null; cause?: unknown } = {}) {
     super(`${zh}\n${en}`);
     this.name = "CliError";
     this.zh = zh;
@@ -31,7 +38,7 @@ export class CliError extends Error {
 /** Bad command line: always exit 2 with a pointer to the help. */
 export function usageError(zh: string, en: string, command?: string): CliError {
   const help = command ? `jxmb help ${command}` : "jxmb --help";
-  return new CliError(zh, en, { exitCode: EXIT_INPUT, hint: `运行 \`${help}\` 查看用法。\nRun \`${help}\` for usage.` });
+  return new CliError(zh, en, { exitCode: EXIT_INPUT, hint: { zh: `运行 \`${help}\` 查看用法。`, en: `Run \`${help}\` for usage.` } });
 }
 
 /** Quote a file name for messages: “name” in Chinese, "name" in English; control characters made visible. */
@@ -42,7 +49,7 @@ export function qen(s: string): string {
   return `"${visible(s)}"`;
 }
 
-/** Turn a Node fs error on `file` into a bilingual CliError. */
+/** Turn a Node fs error on `file` into a CliError. */
 export function fsError(err: unknown, file: string, action: "read" | "write"): CliError {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? "";
   const zhAct = action === "read" ? "读取" : "写入";

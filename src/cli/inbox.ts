@@ -11,6 +11,7 @@ import { findingLines, jsonFinding, toJsonReport, toTextReport, type FileOutcome
 import { visible } from "./visible";
 import { writeOutput, type OutputPlan } from "./output";
 import { qen, qzh } from "./errors";
+import { lang, tr } from "./locale";
 
 export interface InboxRun {
   /** Per-file outcomes with each file's own findings as the inbox shows them (a 汇总's own total check replaced). */
@@ -109,11 +110,16 @@ export async function writeInboxReportFile(plan: OutputPlan, run: InboxRun): Pro
   await writeOutput(plan, /\.json$/i.test(plan.file) ? jsonReport(run) : textReport(run));
 }
 
-/** --merge FILE: the department's canonical JSON. Returns the merge notes (zh) for stderr. */
+/** --merge FILE: the department's canonical JSON. Returns the merge notes for stderr, in the run's language. */
 export async function writeMerged(plan: OutputPlan, run: InboxRun): Promise<string[]> {
-  const { document, notes } = mergeInbox(run.files);
+  const { document, notes, notesEn } = mergeInbox(run.files);
   await writeOutput(plan, toCanonicalJson(document));
   const unread = run.outcomes.filter((o) => !o.ok).length;
-  if (unread > 0) notes.push(`${unread} 个文件无法读取，其项目未合并`);
-  return notes.map((n) => `合并说明：${n}。`).concat([`已合并 ${run.files.length} 个文件的 ${document.projects.length} 个项目，写入 ${qzh(plan.file)}。`, `Merged ${document.projects.length} project(s) of ${run.files.length} file(s) into ${qen(plan.file)}.`]);
+  if (unread > 0) {
+    notes.push(`${unread} 个文件无法读取，其项目未合并`);
+    notesEn.push(`${unread} file(s) could not be read; their projects are not merged`);
+  }
+  const lines = lang() === "en" ? notesEn.map((n) => `Merge note: ${n}.`) : notes.map((n) => `合并说明：${n}。`);
+  lines.push(tr(`已合并 ${run.files.length} 个文件的 ${document.projects.length} 个项目，写入 ${qzh(plan.file)}。`, `Merged ${document.projects.length} project(s) of ${run.files.length} file(s) into ${qen(plan.file)}.`));
+  return lines;
 }

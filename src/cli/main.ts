@@ -1,7 +1,7 @@
 /**
- * `jxmb` entry point. Everything is caught here: the user sees a Chinese message naming the file,
- * an English line, and an exit code (0 no errors, 1 errors found, 2 unreadable input / bad usage).
- * JXMB_DEBUG=1 adds the stack of the underlying error.
+ * `jxmb` entry point. Everything is caught here: the user sees a message naming the file, in the run's
+ * one language (zh-CN by default; --lang en or the environment, locale.ts), and an exit code (0 no
+ * errors, 1 errors found, 2 unreadable input / bad usage). JXMB_DEBUG=1 adds the stack of the underlying error.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,6 +15,7 @@ import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } fr
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
 import { MAX_WORKER_MB, poolBudget } from "./memory";
 import { visible, visibleLines } from "./visible";
+import { langFromEnv, setLang, takeLangOption, tr } from "./locale";
 import type { FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
 import type { ReadLimits } from "../xlsx/limits";
@@ -27,6 +28,8 @@ export interface Io {
   /** Is stderr a terminal (progress bar) or a log/pipe (one line per file)? Default: not a terminal. */
   stderrIsTTY?: () => boolean;
   stderrColumns?: () => number | undefined;
+  /** Where the language is read from (JXMB_LANG, LC_ALL, LC_MESSAGES, LANG). Default: process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const processIo: Io = {
@@ -49,11 +52,11 @@ function debugEnabled(): boolean {
   return process.env.JXMB_DEBUG === "1" || process.env.JXMB_DEBUG === "true";
 }
 
-/** An error as shown on stderr: Chinese, English, the hint, and with JXMB_DEBUG=1 the stack. */
+/** An error as shown on stderr: the message and its hint in the run's language, and with JXMB_DEBUG=1 the stack. */
 function errorText(e: ErrorInfo): string {
   // Messages quote file names and cell text: whatever control characters got this far are shown, not obeyed.
-  let text = `jxmb: ${visibleLines(e.zh)}\n      ${visibleLines(e.en)}\n`;
-  if (e.hint) text += `      ${visibleLines(e.hint).replace(/\n/g, "\n      ")}\n`;
+  let text = `jxmb: ${visibleLines(tr(e.zh, e.en))}\n`;
+  if (e.hint) text += `      ${visibleLines(tr(e.hint.zh, e.hint.en))}\n`;
   if (debugEnabled() && e.debug) text += `[JXMB_DEBUG] ${e.debug}\n`;
   return text;
 }
@@ -101,9 +104,9 @@ function distinctOutputs(plans: readonly (OutputPlan | null)[]): void {
   }
 }
 
-/** A status line: Chinese, then English on its own line. */
+/** A status line in the run's language (both texts are written at the call site; one is shown). */
 function say(io: Io, zh: string, en: string): void {
-  io.stderr(`${zh}\n${en}\n`);
+  io.stderr(`${tr(zh, en)}\n`);
 }
 
 class StdoutClosed extends Error {}
@@ -237,8 +240,15 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const bytes = readWorkbookFile(file, limits);
   const { json, problems } = await exportWorkbook(bytes, file, profile, limits, labels);
   for (const p of problems) {
-    const where = p.sheet ? `${visible(p.sheet)}${p.cell ? `!${p.cell}` : ""}：` : "";
-    io.stderr(`${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${where}${visible(splitGloss(p.message).zh)}\n`);
+    const at = p.sheet ? `${visible(p.sheet)}${p.cell ? `!${p.cell}` : ""}` : "";
+    // The reader writes Chinese with an English gloss in parentheses where it has one (splitGloss).
+    const m = splitGloss(p.message);
+    io.stderr(
+      tr(
+        `${qzh(file)} 读取${p.severity === "error" ? "错误" : p.severity === "warning" ? "警告" : "提示"}：${at ? `${at}：` : ""}${visible(m.zh)}`,
+        `${qen(file)} read ${p.severity === "error" ? "error" : p.severity === "warning" ? "warning" : "note"}: ${at ? `${at}: ` : ""}${visible(m.en ?? m.zh)}`,
+      ) + "\n",
+    );
   }
   if (plan) {
     await writeOutput(plan, json);
@@ -434,7 +444,14 @@ async function cmdRoundTrip(parsed: Parsed, io: Io): Promise<ExitCode> {
 /** Run the CLI; never throws. Returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
   try {
-    const parsed = parseArgs(argv);
+    // The language first: every message after this, usage errors included, is in it.
+    const chosen = takeLangOption(argv);
+    setLang(chosen.lang ?? langFromEnv(io.env ?? process.env));
+    if (chosen.bad === "") throw usageError("选项 --lang 需要一个值：zh 或 en。", "Option --lang needs a value: zh or en.");
+    if (chosen.bad !== null) {
+      throw usageError(`选项 --lang 的值 “${chosen.bad}” 无效，可选：zh（中文，默认）、en（英文）。`, `Invalid value "${chosen.bad}" for --lang; choose zh (Chinese, the default) or en (English).`);
+    }
+    const parsed = parseArgs(chosen.rest);
     if (parsed.showVersion) {
       io.stdout(`jxmb ${version()}\n`);
       return EXIT_OK;

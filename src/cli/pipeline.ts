@@ -134,7 +134,10 @@ export async function loadDocument(
     if (res.unrecognised) {
       // The reader's sentence ends in an English gloss: it goes on the English line, not glued to the Chinese one.
       const { zh, en } = splitGloss(res.unrecognised);
-      throw new CliError(`${qzh(file)}：${zh}`, `No performance-target table found in ${qen(file)}${en ? ` (${en})` : ""}.`);
+      // The English line names the same cells as the Chinese one (Sheet!A5), the place to look.
+      const refs = [...new Set(zh.match(/[^\s：；，、（）“”]+![A-Z]{1,3}[0-9]+/g) ?? [])];
+      const detail = [en, refs.length ? `see ${refs.map((r) => visible(r)).join(", ")}` : ""].filter(Boolean).join("; ");
+      throw new CliError(`${qzh(file)}：${zh}`, `No performance-target table found in ${qen(file)}${detail ? ` (${detail})` : ""}.`);
     }
     return { document: res.document, problems: [...notices, ...res.problems], grid };
   } catch (err) {

@@ -10,6 +10,7 @@
 import type { FileOutcome } from "./report";
 import { summarise } from "./report";
 import { visible } from "./visible";
+import { tr } from "./locale";
 
 export interface ProgressSink {
   write: (text: string) => void;
@@ -56,8 +57,7 @@ function rate(count: number, ms: number): number {
 export function barLine(done: number, total: number, elapsedMs: number, columns: number): string {
   const perSec = rate(done, elapsedMs);
   const eta = done > 0 && done < total ? clock(((total - done) * elapsedMs) / done / 1000) : done >= total ? "0:00" : "--:--";
-  // The bar is redrawn in place, so it has room for one language only: the interface's, Chinese.
-  const tail = ` ${done}/${total}  ${perSec.toFixed(1)} 个/秒  剩余 ${eta}`;
+  const tail = ` ${done}/${total}  ${tr(`${perSec.toFixed(1)} 个/秒  剩余 ${eta}`, `${perSec.toFixed(1)} files/s  ETA ${eta}`)}`;
   const room = columns - 1 - displayWidth(tail) - 2; // keep the last column free: some terminals wrap there
   const width = Math.max(0, Math.min(30, room));
   if (width < 5) return tail.trim();
@@ -66,11 +66,14 @@ export function barLine(done: number, total: number, elapsedMs: number, columns:
 }
 
 function fileLine(outcome: FileOutcome): string {
-  if (!outcome.ok) return "无法读取";
+  if (!outcome.ok) return tr("无法读取", "cannot be read");
   // A department 汇总 without project tables: its totals are checked against the other files once all are read.
-  if (outcome.declared && outcome.projects.length === 0) return "汇总表，无项目表（合计待所有文件读完后核对）";
+  if (outcome.declared && outcome.projects.length === 0) return tr("汇总表，无项目表（合计待所有文件读完后核对）", "summary sheet, no project table (totals checked once all files are read)");
   const s = summarise(outcome.findings);
-  return `${outcome.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}`;
+  return tr(
+    `${outcome.projects.length} 个项目，错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}`,
+    `${outcome.projects.length} project(s), ${s.error} error(s), ${s.warning} warning(s), ${s.info} info`,
+  );
 }
 
 export function createProgress(sink: ProgressSink, total: number): Progress {
@@ -115,7 +118,7 @@ export function createProgress(sink: ProgressSink, total: number): Progress {
       }
       const secs = (ms / 1000).toFixed(1);
       const perSec = rate(count, ms).toFixed(1);
-      sink.write(`已检查 ${count} 个文件，用时 ${secs} 秒（${perSec} 个/秒）。\nChecked ${count} files in ${secs} s (${perSec} files/s).\n`);
+      sink.write(`${tr(`已检查 ${count} 个文件，用时 ${secs} 秒（${perSec} 个/秒）。`, `Checked ${count} files in ${secs} s (${perSec} files/s).`)}\n`);
     },
   };
 }

@@ -48,7 +48,8 @@ describe("parseArgs", () => {
   it("refuses options that belong to another command, with a hint to the command's help", () => {
     const e = usage(["export", "a.xlsx", "--format", "json"]);
     expect(e.zh).toContain("--format");
-    expect(e.hint).toContain("jxmb help export");
+    expect(e.hint?.zh).toContain("jxmb help export");
+    expect(e.hint?.en).toContain("jxmb help export");
     expect(usage(["validate", "a.xlsx", "--fromat", "json"]).en).toContain("Did you mean --format?");
   });
 

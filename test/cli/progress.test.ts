@@ -4,6 +4,7 @@
  */
 import { barLine, clock, createProgress, displayWidth } from "../../src/cli/progress";
 import type { FileOutcome } from "../../src/cli/report";
+import { setLang } from "../../src/cli/locale";
 
 const ok = (file: string): FileOutcome => ({ ok: true, file, projects: [{ seq: 1, code: "P1", name: "安保", sheet: "表1" }], findings: [] });
 const bad = (file: string): FileOutcome => ({ ok: false, file, zh: "坏了", en: "broken" });
@@ -43,7 +44,32 @@ describe("progress", () => {
     const msg = s.out.indexOf("jxmb: 无法读取 c\n");
     expect(s.out[msg - 1]).toBe("\r\x1b[K");
     expect(s.out[msg + 1]).toMatch(/^\r\[/);
-    expect(all.endsWith("已检查 4 个文件，用时 4.0 秒（1.0 个/秒）。\nChecked 4 files in 4.0 s (1.0 files/s).\n")).toBe(true);
+    expect(all.endsWith("\n已检查 4 个文件，用时 4.0 秒（1.0 个/秒）。\n")).toBe(true);
+    expect(all).not.toContain("Checked");
+  });
+
+  it("English (--lang en): the bar, the per-file lines and the closing line in English only", () => {
+    setLang("en");
+    try {
+      const s = sink(true);
+      const p = createProgress(s.sink, 2);
+      s.tick(1000);
+      p.done(ok("a.xlsx"));
+      s.tick(1000);
+      p.done(bad("b.xlsx"));
+      p.finish();
+      const all = s.out.join("");
+      expect(all).toContain(" 1/2  1.0 files/s  ETA 0:01");
+      expect(all.endsWith("\nChecked 2 files in 2.0 s (1.0 files/s).\n")).toBe(true);
+      const plain = sink(false);
+      const q = createProgress(plain.sink, 2);
+      q.done(ok("a.xlsx"));
+      q.done(bad("b.xlsx"));
+      expect(plain.out.slice(0, 2)).toEqual(["[1/2] a.xlsx … 1 project(s), 0 error(s), 0 warning(s), 0 info\n", "[2/2] b.xlsx … cannot be read\n"]);
+      expect(all + plain.out.join("")).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
+    } finally {
+      setLang("zh");
+    }
   });
 
   it("terminal: redraws at most every 100 ms, but always the last file", () => {

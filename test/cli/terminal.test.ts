@@ -104,8 +104,11 @@ describe("one message per language", () => {
     const r = jxmb(["validate", await corpusFile("sheets-too-many")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("可加 --max-sheets N 提高此上限（至少 2501）");
-    expect(r.stderr).toContain("raise it with --max-sheets N (at least 2501)");
+    expect(r.stderr).not.toContain("raise it with");
     expect(r.stderr).not.toContain("不能在命令行调整");
+    const en = jxmb(["validate", await corpusFile("sheets-too-many"), "--lang", "en"]);
+    expect(en.stderr).toContain("raise it with --max-sheets N (at least 2501)");
+    expect(en.stderr).not.toContain("cannot be changed");
     expect(r.stderr).not.toMatch(/可提高上限 maxSheets/);
     const raised = jxmb(["validate", await corpusFile("sheets-too-many"), "--max-sheets", "2501"]);
     expect(raised.stderr).not.toContain("maxSheets");
@@ -115,8 +118,10 @@ describe("one message per language", () => {
     const r = jxmb(["export", SEED, "--max-cells", "10"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("可加 --max-cells N 提高此上限");
-    expect(r.stderr).toContain("raise it with --max-cells N");
     expect(r.stderr).not.toContain("不能在命令行调整");
+    const en = jxmb(["export", SEED, "--max-cells", "10", "--lang=en-US"]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("raise it with --max-cells N");
     expect(r.stderr).not.toMatch(/可提高上限 maxCells/);
   });
 
@@ -140,6 +145,7 @@ describe("one message per language", () => {
     }
     expect(runs[0].stdout).toContain("不会运行宏");
     const usage = runs[4].stderr.split("\n"); // --fromat
-    expect(usage.findIndex((l) => l.includes("查看用法"))).toBeLessThan(usage.findIndex((l) => l.includes("for usage")));
+    expect(usage.findIndex((l) => l.includes("查看用法"))).toBeGreaterThan(0);
+    expect(runs[4].stderr).not.toContain("for usage");
   });
 });

@@ -1,0 +1,202 @@
+/**
+ * One language per run (DEVELOPERS.md: zh-CN first, English in its own locale, not as asides), through
+ * the BUILT binary: Chinese by default and for C / POSIX / C.UTF-8 / zh_CN; English for --lang en,
+ * JXMB_LANG=en or LC_ALL / LC_MESSAGES / LANG starting with "en". Chinese output has no English sentence,
+ * English output no Chinese outside quoted data (file and sheet names, labels, cell values). Exit codes
+ * do not depend on the language; JSON output does not either.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { langFromEnv, langOf, takeLangOption } from "../../src/cli/locale";
+import { EXAMPLES, ensureBuilt, jxmb, STACK_LINE, tempDir } from "./helpers";
+
+jest.setTimeout(180_000);
+
+const SEED = path.join(EXAMPLES, "seed-000.xlsx");
+/** Han characters, CJK punctuation (。，：“”), full-width forms (（）；). */
+const CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d]/;
+/** An English sentence: a capitalised word followed by two lower-case words. */
+const ENGLISH_SENTENCE = /\b[A-Z][a-z]+ [a-z]+ [a-z]+/;
+
+/**
+ * English output with the workbook's own text taken out: quoted names and values ("…", “…”) and cell
+ * references (Sheet!A5: a sheet name is the user's, and Excel forbids ":" in it).
+ */
+function unquotedEn(text: string): string {
+  return text.replace(/"[^"\n]*"|“[^”\n]*”/g, '""').replace(/[^\s:"][^:"\n]*?![A-Z]{1,3}[0-9]+/g, "A1");
+}
+/** Chinese output with quoted names, flags, commands and file paths taken out. */
+function unquotedZh(text: string): string {
+  return text.replace(/“[^”\n]*”|`[^`\n]*`|"[^"\n]*"|\S*[/\\]\S*/g, "");
+}
+
+/** No locale from the machine running the tests: each case sets exactly what it means. */
+const NO_LOCALE = { JXMB_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "" };
+const ZH = { ...NO_LOCALE };
+const EN_FLAG = NO_LOCALE;
+const EN_LANG = { ...NO_LOCALE, LANG: "en_US.UTF-8" };
+const C_UTF8 = { ...NO_LOCALE, LANG: "C.UTF-8" };
+
+let tmp: string;
+let noTable: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  tmp = tempDir("jxmb-locale-");
+  // Indicator columns without a value column: refused, naming the file, the sheet and the cell.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("县级表");
+  ws.addRows([["项目绩效目标表"], ["项目名称", "乡村道路养护"], ["资金总额", "120万元"], ["一级指标", "二级指标", "三级指标", "预期成效"], ["产出指标", "数量指标", "养护里程", "≥35公里"]]);
+  noTable = path.join(tmp, "本地表.xlsx");
+  await wb.xlsx.writeFile(noTable);
+}, 300_000);
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("choosing the language", () => {
+  it("--lang values: zh, zh-CN, zh_CN, en, en-US, en_GB; anything else is not a language", () => {
+    expect(["zh", "zh-CN", "ZH_cn", "zh-Hans-CN"].map(langOf)).toEqual(["zh", "zh", "zh", "zh"]);
+    expect(["en", "en-US", "en_GB", "EN"].map(langOf)).toEqual(["en", "en", "en", "en"]);
+    expect(["fr", "english", "", "zhongwen"].map(langOf)).toEqual([null, null, null, null]);
+  });
+
+  it("the environment: JXMB_LANG first, then LC_ALL, LC_MESSAGES, LANG; only en… is English", () => {
+    expect(langFromEnv({})).toBe("zh");
+    expect(langFromEnv({ LANG: "en_US.UTF-8" })).toBe("en");
+    expect(langFromEnv({ LANG: "C.UTF-8" })).toBe("zh");
+    expect(langFromEnv({ LANG: "C" })).toBe("zh");
+    expect(langFromEnv({ LANG: "POSIX" })).toBe("zh");
+    expect(langFromEnv({ LANG: "zh_CN.UTF-8" })).toBe("zh");
+    expect(langFromEnv({ LANG: "en_US.UTF-8", LC_ALL: "C" })).toBe("zh"); // LC_ALL wins
+    expect(langFromEnv({ LANG: "zh_CN.UTF-8", LC_MESSAGES: "en_GB.UTF-8" })).toBe("en");
+    expect(langFromEnv({ LC_ALL: "en_US.UTF-8", JXMB_LANG: "zh" })).toBe("zh"); // JXMB_LANG first
+    expect(langFromEnv({ LANG: "zh_CN.UTF-8", JXMB_LANG: "en" })).toBe("en");
+    expect(langFromEnv({ JXMB_LANG: "", LANG: "en_US" })).toBe("en"); // empty = unset
+  });
+
+  it("--lang is taken anywhere before --, in both spellings; the last one wins", () => {
+    expect(takeLangOption(["--lang", "en", "export", "a.xlsx"])).toEqual({ rest: ["export", "a.xlsx"], lang: "en", bad: null });
+    expect(takeLangOption(["export", "a.xlsx", "--lang=zh-CN"])).toEqual({ rest: ["export", "a.xlsx"], lang: "zh", bad: null });
+    expect(takeLangOption(["export", "--lang", "en", "--lang", "zh", "a.xlsx"]).lang).toBe("zh");
+    expect(takeLangOption(["diff", "--", "--lang", "en"])).toEqual({ rest: ["diff", "--", "--lang", "en"], lang: null, bad: null });
+    expect(takeLangOption(["export", "--lang", "fr"]).bad).toBe("fr");
+    expect(takeLangOption(["export", "--lang"]).bad).toBe("");
+  });
+
+  it("a bad --lang value is a usage error (exit 2) in the environment's language", () => {
+    const zh = jxmb(["export", SEED, "--lang", "fr"], { env: ZH });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("--lang 的值 “fr” 无效");
+    const en = jxmb(["export", SEED, "--lang", "fr"], { env: EN_LANG });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('Invalid value "fr" for --lang');
+    expect(jxmb(["export", SEED, "--lang"], { env: ZH }).stderr).toContain("--lang 需要一个值");
+  });
+});
+
+describe("a status line comes in one language", () => {
+  const runs: [string, string[], NodeJS.ProcessEnv, "zh" | "en"][] = [
+    ["default (no locale)", [], ZH, "zh"],
+    ["--lang en", ["--lang", "en"], EN_FLAG, "en"],
+    ["--lang=en-US", ["--lang=en-US"], EN_FLAG, "en"],
+    ["LANG=en_US.UTF-8", [], EN_LANG, "en"],
+    ["LANG=C.UTF-8", [], C_UTF8, "zh"],
+    ["JXMB_LANG=en", [], { ...NO_LOCALE, JXMB_LANG: "en" }, "en"],
+    ["--lang zh over LANG=en_US.UTF-8", ["--lang", "zh"], EN_LANG, "zh"],
+  ];
+  it.each(runs)("export -o under %s", (label, extra, env, want) => {
+    const out = path.join(tmp, `out-${label.replace(/\W+/g, "_")}.json`);
+    const r = jxmb(["export", SEED, "-o", out, ...extra], { env });
+    expect(r.code).toBe(0);
+    // The seed's three read notes (rows split by a page break), then the status line: all in one language.
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    if (want === "zh") {
+      expect(lines[3]).toBe(`已导出到 “${out}”。`);
+      expect(lines[0]).toMatch(/^“.*seed-000\.xlsx” 读取提示：34\.2023 看守所交通费!A20：.*第 20 行是上一行被分页拆开的后半部分，已合并到第 17 行$/);
+      expect(unquotedZh(r.stderr)).not.toMatch(ENGLISH_SENTENCE);
+      expect(r.stderr).not.toMatch(/Exported|continues/);
+    } else {
+      expect(lines[3]).toBe(`Exported to "${out}".`);
+      expect(lines[0]).toMatch(/^".*seed-000\.xlsx" read note: 34\.2023 看守所交通费!A20: row 20 continues row 17 across a page break; merged$/);
+      expect(unquotedEn(r.stderr)).not.toMatch(CHINESE);
+    }
+  });
+
+  it("the JSON is the same whatever the language", () => {
+    const zh = jxmb(["export", SEED], { env: ZH });
+    const en = jxmb(["export", SEED, "--lang", "en"], { env: EN_FLAG });
+    expect(en.code).toBe(zh.code);
+    expect(en.stdout).toBe(zh.stdout);
+  });
+});
+
+describe("errors in both locales: same exit code, one language, no stack", () => {
+  const missing = () => path.join(tmp, "没有这个文件.xlsx");
+  const badJson = () => {
+    const f = path.join(tmp, "坏的.json");
+    fs.writeFileSync(f, '{"schemaVersion": 3, "projects": [');
+    return f;
+  };
+  const wrongJson = () => {
+    const f = path.join(tmp, "字段错.json");
+    fs.writeFileSync(f, JSON.stringify({ fiscalYear: "明年", projects: 3 }));
+    return f;
+  };
+
+  it("a missing file", () => {
+    const zh = jxmb(["validate", missing()], { env: ZH });
+    const en = jxmb(["validate", missing(), "--lang", "en"], { env: EN_FLAG });
+    expect(zh.code).toBe(2);
+    expect(en.code).toBe(2);
+    expect(zh.stderr).toContain(`jxmb: 找不到文件 “${missing()}”。`);
+    expect(zh.stderr).not.toContain("File not found");
+    expect(en.stderr).toContain(`jxmb: File not found: "${missing()}".`);
+    expect(unquotedEn(en.stderr)).not.toMatch(CHINESE);
+    for (const r of [zh, en]) expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it("a file that is not JSON, and JSON that is not a canonical document: every problem listed in the one language", () => {
+    for (const make of [badJson, wrongJson]) {
+      const f = make();
+      const zh = jxmb(["import", f, "-o", path.join(tmp, "x.xlsx")], { env: ZH });
+      const en = jxmb(["import", f, "-o", path.join(tmp, "x.xlsx")], { env: EN_LANG });
+      expect(zh.code).toBe(2);
+      expect(en.code).toBe(2);
+      expect(zh.stderr).toContain(`“${f}” 不是有效的 JXMB 规范 JSON`);
+      expect(en.stderr).toContain(`"${f}" is not valid JXMB canonical JSON:`);
+      expect(unquotedZh(zh.stderr)).not.toMatch(ENGLISH_SENTENCE);
+      expect(unquotedEn(en.stderr)).not.toMatch(CHINESE);
+      // The same number of problems on either side.
+      expect(en.stderr.split("\n").length).toBe(zh.stderr.split("\n").length);
+      expect(fs.existsSync(path.join(tmp, "x.xlsx"))).toBe(false);
+    }
+    expect(jxmb(["import", wrongJson()], { env: EN_LANG }).stderr).toContain("field fiscalYear:");
+  });
+
+  it("a workbook refused for having no table names the file, the sheet and the cell in either language", () => {
+    const zh = jxmb(["export", noTable], { env: ZH });
+    const en = jxmb(["export", noTable], { env: EN_LANG });
+    expect(zh.code).toBe(2);
+    expect(en.code).toBe(2);
+    expect(zh.stderr).toContain("“");
+    expect(zh.stderr).toContain("本地表.xlsx");
+    expect(zh.stderr).toContain("县级表!A4");
+    expect(en.stderr).toContain(`No performance-target table found in "${noTable}"`);
+    expect(en.stderr).toContain("县级表!A4");
+    expect(unquotedEn(en.stderr)).not.toMatch(CHINESE);
+    expect(unquotedZh(zh.stderr)).not.toMatch(ENGLISH_SENTENCE);
+  });
+
+  it("a usage error and its hint", () => {
+    const zh = jxmb(["validate", SEED, "--fromat", "json"], { env: C_UTF8 });
+    const en = jxmb(["validate", SEED, "--fromat", "json"], { env: EN_LANG });
+    expect(zh.code).toBe(2);
+    expect(en.code).toBe(2);
+    expect(zh.stderr).toBe("jxmb: 命令 validate 不认识选项 --fromat。是否想用 --format？\n      运行 `jxmb help validate` 查看用法。\n");
+    expect(en.stderr).toBe("jxmb: Unknown option --fromat for validate. Did you mean --format?\n      Run `jxmb help validate` for usage.\n");
+  });
+});
