@@ -18,8 +18,10 @@ import { describeUnrecognised, genericReader, readGenericSheet } from "./generic
 import { DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels } from "./synonyms";
 import { sideBySideParts } from "./bands";
 import { trimText } from "./labels";
+import { inferProfile, type ProfileSource } from "./profile";
 
 export type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
+export { inferProfile, type ProfileInference, type ProfileSource } from "./profile";
 export { parseLabelsJson, LabelsFileError, DEFAULT_SYNONYMS, extendSynonyms, type ExtraLabels, type SynonymTable } from "./synonyms";
 
 /**
@@ -225,8 +227,19 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     }
   }
 
-  // Explicit option, else what the workbook declares, else a guess from the layouts read.
-  const profile: ProfileName = opts?.profile ?? declaredProfile ?? (projects.some((p) => p.layout === "ningxia") ? "ningxia" : "hebei");
+  // Explicit option, else what the workbook declares, else what the form's own layout shows (reported: a user
+  // sees why), else the default.
+  const inferred = opts?.profile || declaredProfile ? null : inferProfile(projects);
+  const profile: ProfileName = opts?.profile ?? declaredProfile ?? inferred?.profile ?? "hebei";
+  const profileSource: ProfileSource = opts?.profile ? "option" : declaredProfile ? "declared" : inferred ? "inferred" : "default";
+  if (inferred && inferred.profile !== "hebei" && projects.every((p) => p.layout !== "ningxia")) {
+    problems.push({
+      severity: "info",
+      message: `未指定口径，按表格本身推断为 ${inferred.profile}：${inferred.reason}${inferred.cell ? `（${inferred.sheet}!${inferred.cell}）` : ""}；可用 --profile 指定（profile inferred from the form's layout）`,
+      sheet: inferred.sheet,
+      cell: inferred.cell,
+    });
+  }
   const doc: JxmbDocument = emptyDocument(profile);
   doc.fiscalYear = fiscalYear;
   if (fiscalYearSource) doc.fiscalYearSource = fiscalYearSource;
@@ -242,5 +255,5 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     unrecognised = describeUnrecognised(grid, synonyms);
     problems.push({ severity: "error", message: unrecognised, sheet: null, cell: null });
   }
-  return { document: doc, problems, unrecognised };
+  return { document: doc, problems, unrecognised, profileSource, profileReason: inferred?.reason ?? null };
 }

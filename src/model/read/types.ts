@@ -35,7 +35,7 @@ export interface LayoutReader {
 }
 
 export interface ReadOptions {
-  profile?: ProfileName; // default: guessed from the layouts found (ningxia for Ningxia tables, else hebei)
+  profile?: ProfileName; // default: what the workbook declares, else inferred from the form's layout (read/profile.ts), else hebei
   /** The synonym table (DEFAULT_SYNONYMS extended by a user's --labels file); default DEFAULT_SYNONYMS. */
   synonyms?: SynonymTable;
 }
@@ -48,4 +48,8 @@ export interface ReadResult {
    * 但没有找到项目名称；已识别的标签：…”). The CLI exits 2 with it; the pane says 未找到绩效目标表.
    */
   unrecognised?: string | null;
+  /** How document.profile was chosen: the caller's option, the workbook's declaration, inferred from the layout, or the default. */
+  profileSource?: "option" | "declared" | "inferred" | "default";
+  /** zh-CN: what in the form decided an inferred profile (“成本指标(0-20)分”是一级指标…); null otherwise. */
+  profileReason?: string | null;
 }
