@@ -127,8 +127,22 @@ const LEVEL2_ALIASES: Record<string, Level2Key> = {
  */
 export function cleanLabel(raw: string | null | undefined): string {
   if (!raw) return "";
+  const text = String(raw);
+  // The same few dozen 一级/二级 texts come back on every indicator row: the passes below run once per text.
+  const hit = CLEAN_CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const s = cleanLabelText(text);
+  if (text.length <= 64) {
+    if (CLEAN_CACHE.size >= 4096) CLEAN_CACHE.clear();
+    CLEAN_CACHE.set(text, s);
+  }
+  return s;
+}
+const CLEAN_CACHE = new Map<string, string>();
+
+function cleanLabelText(raw: string): string {
   // Traditional characters fold to simplified (產出指標 → 产出指标); the written label stays in level1Raw/level2Raw.
-  let s = foldTraditional(String(raw).replace(/[\s\u3000\u00a0]+/g, ""));
+  let s = foldTraditional(raw.replace(/[\s\u3000\u00a0]+/g, ""));
   // Outline numbering in front of a label: “一、产出指标”, “1.数量指标”, “（一）效益指标”.
   s = s.replace(/^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])(?=\D)/u, "");
   // Points after a 一级: “产出指标(50分)”, “成本指标(0-20)分”, “效益指标30分”.

@@ -7,7 +7,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
-import { readWorkbook } from "../../src/model/read";
+import { DEFAULT_READERS, DEFAULT_SYNONYMS, readWorkbook } from "../../src/model/read";
+import { isOwnListsSheet, templateReader } from "../../src/model/read/template";
+import { sideBySideParts } from "../../src/model/read/bands";
+import { readDepartmentPart } from "../../src/model/read/department";
+import { cleanLabel } from "../../src/model/taxonomy";
 import { renderTemplate } from "../../src/model/write";
 import { filledCells, rowCells } from "../../src/model/read/labels";
 import type { Grid } from "../../src/model/grid";
@@ -53,4 +57,36 @@ it("filledCells counts what rowCells returns (none, one, several) on every row",
   }
   expect(rows).toBeGreaterThan(1000);
   expect([...seen].sort()).toEqual([0, 1, 2]);
+});
+
+it("the template's lists sheet, which the template reader claims unsplit, is one no other reader would read", () => {
+  const templates = grids.filter((g) => g.name.endsWith("as template"));
+  for (const { name, grid } of templates) {
+    const lists = grid.sheets.filter((s) => isOwnListsSheet(s, grid));
+    expect([name, lists.length]).toEqual([name, 1]);
+    const sheet = lists[0];
+    expect(templateReader.detect(sheet, grid, { synonyms: DEFAULT_SYNONYMS })).toBe(true);
+    // The slow path: split into bands, then every other reader and the department part.
+    expect(sideBySideParts(sheet, DEFAULT_SYNONYMS)).toEqual([sheet]);
+    for (const reader of DEFAULT_READERS.filter((r) => r !== templateReader)) {
+      if (reader.detect(sheet, grid, { synonyms: DEFAULT_SYNONYMS })) {
+        const res = reader.read(sheet, grid, { synonyms: DEFAULT_SYNONYMS });
+        expect([reader.layout, res.projects.length, res.overview ?? null]).toEqual([reader.layout, 0, null]);
+      }
+    }
+    expect(readDepartmentPart(sheet)).toBeNull();
+  }
+  // Only our own: a visible sheet of that name, or one without the template's list names, is any other sheet.
+  const { grid } = templates[0];
+  const sheet = grid.sheets.find((s) => s.name === "_lists")!;
+  expect(isOwnListsSheet({ ...sheet, hidden: false }, grid)).toBe(false);
+  expect(isOwnListsSheet(sheet, { ...grid, names: [] })).toBe(false);
+  for (const { grid: g } of grids.filter((x) => !x.name.endsWith("as template"))) expect(g.sheets.some((s) => isOwnListsSheet(s, g))).toBe(false);
+});
+
+it("cleanLabel gives the same text from its memo as on first sight", () => {
+  const texts = ["（一）产出指标（必填）", "效益指标30分", "产 出 指 标", "1.数量指标", "成本指标(0-20)分", "满意度指标(", ""];
+  const first = texts.map((t) => cleanLabel(t));
+  expect(first.slice(0, 5)).toEqual(["产出指标", "效益指标", "产出指标", "数量指标", "成本指标"]);
+  expect(texts.map((t) => cleanLabel(t))).toEqual(first);
 });

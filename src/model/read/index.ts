@@ -7,7 +7,7 @@ import type { Grid, GridSheet } from "../grid";
 import type { DeclaredTotals, FiscalYearSource, JxmbDocument, Overview, Project, ProfileName } from "../schema";
 import { emptyDocument } from "../schema-values";
 import type { LayoutReader, ReadOptions, ReadProblem, ReadResult, SheetReadResult } from "./types";
-import { templateReader } from "./template";
+import { isOwnListsSheet, templateReader } from "./template";
 import { hebeiReader, inferFiscalYearFromCodes } from "./hebei";
 import { chengdeReader } from "./chengde";
 import { ningxiaReader } from "./ningxia";
@@ -162,7 +162,10 @@ export function readWorkbook(grid: Grid, opts?: ReadWorkbookOptions): ReadResult
     problems.push(...res.problems);
   };
 
-  for (const sheet of grid.sheets.flatMap((s) => sideBySideParts(s, synonyms))) {
+  // Our template's hidden lists sheet holds no form: it is not split into column bands (the split looks
+  // for an indicator header in each band of it).
+  const ownLists = readers.includes(templateReader) ? (s: GridSheet) => isOwnListsSheet(s, grid) : () => false;
+  for (const sheet of grid.sheets.flatMap((s) => (ownLists(s) ? [s] : sideBySideParts(s, synonyms)))) {
     let claimed = false;
     for (const reader of readers) {
       let detected = false;

@@ -34,6 +34,7 @@ import {
 import {
   DEPARTMENT,
   indicatorColumnOrder,
+  LISTS,
   NAMES,
   PROJECT,
   PROJECT_LAYOUTS,
@@ -109,11 +110,9 @@ function sheetNames(sheet: GridSheet, grid: Grid): Map<string, { r: number; c: n
   return out;
 }
 
-function errorProblems(sheet: GridSheet, cells: { r: number; c: number; label: string }[], out: ReadProblem[]): void {
-  for (const x of cells) {
-    const v = getValue(sheet, x.r, x.c);
-    if (v && typeof v === "object" && "error" in v) out.push(problem(sheet, x.r, x.c, `${x.label}为错误值 ${v.error}，已按空白处理`));
-  }
+function errorProblem(sheet: GridSheet, r: number, c: number, label: string, out: ReadProblem[]): void {
+  const v = getValue(sheet, r, c);
+  if (v && typeof v === "object" && "error" in v) out.push(problem(sheet, r, c, `${label}为错误值 ${v.error}，已按空白处理`));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -201,11 +200,10 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
   const gCell = at("goals");
   const goals = applyOverride(meta, "goals", [gCell], deriveGoals(gCell));
 
-  errorProblems(
-    sheet,
-    (Object.keys(L.fields) as ProjectField[]).map((f) => ({ ...spot(f)!, label: f })),
-    problems,
-  );
+  for (const f of Object.keys(L.fields) as ProjectField[]) {
+    const s = spot(f);
+    if (s) errorProblem(sheet, s.r, s.c, f, problems);
+  }
 
   // Indicator block: from the named start (or the layout's) to the footer row.
   const IC = L.indicatorCols;
@@ -233,6 +231,9 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     scoring: a1(r, IC.scoring),
   });
   for (let r = first; r < end; r++) {
+    // Most rows of the block are the empty ones left for more indicators: passed over before any cell is read.
+    const row = sheet.values[r];
+    if (!row || cols.every((c) => row[c] === null || row[c] === undefined)) continue;
     const cells = cols.map((c) => {
       const v = getValue(sheet, r, c);
       return v && typeof v === "object" && "error" in v ? null : v;
@@ -248,7 +249,15 @@ function readProject(sheet: GridSheet, grid: Grid): TemplateSheetResult {
       if (mid) midIndicators.push({ ...mid, source: sourceOf(r, IC.midTarget) });
     } else core = applyOverride<IndicatorCore>(rowMeta, "i", cells, deriveIndicator(cells));
     if (!core) continue;
-    indicators.push({ ...core, source: sourceOf(r, IC.target) });
+    // core is this row's own object (derived, or parsed from its meta cell): completed in place, no copy.
+    // (A meta cell's override that is not an object is spread as before.)
+    const source = sourceOf(r, IC.target);
+    let indicator: Indicator;
+    if (typeof core === "object" && !Array.isArray(core)) {
+      indicator = core as Indicator;
+      indicator.source = source;
+    } else indicator = { ...(core as IndicatorCore), source };
+    indicators.push(indicator);
     if (core.level1 === "") problems.push(problem(sheet, r, IC.level1, "一级指标未填写"));
   }
   // 中期 targets: from the form's 中期目标 cell and 中期指标值 column where it has them, else from the meta cell.
@@ -413,10 +422,24 @@ function readSummary(sheet: GridSheet, grid: Grid): TemplateSheetResult {
 
 /* ---------------------------------------------------------------------------------------------- */
 
+/**
+ * The template's hidden sheet of drop-down lists (一级/二级 labels, no form): claimed so that no form
+ * detector scans its few hundred label texts (their first look at the synonym table is the costly one).
+ * Recognised by what renderLists writes: hidden, its 一级 header, and the 一级 list name pointing at it.
+ */
+export function isOwnListsSheet(sheet: GridSheet, grid: Grid): boolean {
+  return (
+    sheet.name === SHEET_LISTS &&
+    sheet.hidden === true &&
+    getValue(sheet, 0, LISTS.level1Col) === LISTS.level1Header &&
+    namesOf(grid, sheet).some((n) => n.name === NAMES.level1List)
+  );
+}
+
 export const templateReader: LayoutReader = {
   layout: "template",
-  detect(sheet: GridSheet): boolean {
-    return kindOf(sheet) !== null;
+  detect(sheet: GridSheet, grid: Grid): boolean {
+    return kindOf(sheet) !== null || isOwnListsSheet(sheet, grid);
   },
   read(sheet: GridSheet, grid: Grid): TemplateSheetResult {
     try {

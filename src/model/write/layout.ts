@@ -537,6 +537,7 @@ export const LISTS = {
   sheet: SHEET_LISTS,
   /** Column A: 一级 options (row 0 header); columns B..: one column of 二级 per 一级, in the same order. */
   level1Col: 0,
+  level1Header: "一级指标",
   level2FirstCol: 1,
   /** Pair table (一级, 二级) used by the row check; placed after the 二级 columns + 1 gap. */
   pairsGap: 1,

@@ -344,7 +344,7 @@ function renderLists(lists: Lists, names: DefinedName[]): { sheet: GridSheet; ex
   sheet.hidden = true;
   const ex = newExtras([]);
   const n1 = lists.level1.length;
-  setValue(sheet, 0, LISTS.level1Col, "一级指标");
+  setValue(sheet, 0, LISTS.level1Col, LISTS.level1Header);
   lists.level1.forEach((l, i) => setValue(sheet, i + 1, LISTS.level1Col, l));
   names.push({ name: NAMES.level1List, sheet: SHEET_LISTS, ref: `$A$2:$A$${n1 + 1}` });
   lists.level2.forEach((col, i) => {
