@@ -1,5 +1,12 @@
-/** Help texts, Chinese first and English second (house rule for user-facing text). */
+/** Help texts: each in zh-CN and in en-US, side by side; the run's language (locale.ts) picks one. */
 import type { CommandName } from "./args";
+import { tr } from "./locale";
+
+/** One help text in both languages. */
+interface Help {
+  zh: string;
+  en: string;
+}
 import { DEFAULT_LIMITS } from "../xlsx/limits";
 import { flagDefault, LIMIT_FLAG_LIST } from "./limit-flags";
 
@@ -32,7 +39,8 @@ const OTHER_EN = otherLimits("en");
 
 export const DEFAULT_TEMPLATE_FILE = "绩效目标表模板.xlsx";
 
-const GENERAL = `jxmb — 绩效目标表助手（命令行）
+const GENERAL: Help = {
+  zh: `jxmb — 绩效目标表助手（命令行）
 
 用法：
   jxmb validate 文件或文件夹... [--profile hebei|ningxia|central-2021] [--labels 标签.json] [--format text|json] [--output 报告文件] [--report 汇总报告.xlsx] [--merge 部门.json] [--jobs N] [--force]
@@ -72,7 +80,10 @@ scoring weight direction actual score deviation …）。
 文本输出中，单元格文字和文件名里的控制字符显示为 \\xHH（如 ESC 显示为 \\x1b），双向控制符显示为 \\uHHHH。
 设置环境变量 JXMB_DEBUG=1 可在出错时显示调试信息。
 
-jxmb — performance-target table assistant (command line)
+语言：默认中文。加 --lang en（或设置环境变量 JXMB_LANG=en，或 LC_ALL、LC_MESSAGES、LANG 为 en_US.UTF-8 等以 en 开头的值）
+时，所有提示、错误、帮助和文本报告都用英文；--lang zh 指定中文（优先于环境变量）。JSON 输出与语言无关。
+`,
+  en: `jxmb — performance-target table assistant (command line)
 
 Usage:
   jxmb validate FILE_OR_FOLDER... [--profile hebei|ningxia|central-2021] [--labels LABELS.json] [--format text|json] [--output REPORT] [--report INBOX.xlsx] [--merge DEPARTMENT.json] [--jobs N] [--force]
@@ -100,20 +111,26 @@ Output files: no command overwrites an existing file unless --force is given; an
 Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place, never replaced.
 A failed write (e.g. a full disk) exits with 2 and leaves any existing file as it was.
 
-Tables are found by their indicator header (一级/二级/三级指标, 指标值 … in each province's wording); teach other
+Tables are found by their indicator header (level 1/2/3 indicator and target value columns, in each province's wording); teach other
 spellings with --labels LABELS.json: {"fields": {"name": ["工程名称"]}, "columns": {"value": ["预期指标值"]}}.
 
-Findings a clerk accepted in the task pane ("已核实，保留", the hidden sheet _jxmb_exceptions) are listed apart by
+Findings a clerk accepted in the task pane (verified and kept, the hidden sheet _jxmb_exceptions) are listed apart by
 validate and not counted (accepted in --format json); an acceptance lapses once its cell changes.
 
 Exit codes: 0 no errors (diff: no differences; verify: sealed and unchanged); 1 errors found (validate), differences (diff), changed or not sealed (verify); 2 unreadable input, no recognisable table, failed output or bad usage.
 In text output, control characters in cell text and file names are shown as \\xHH (ESC as \\x1b), bidirectional
 controls as \\uHHHH.
 Set JXMB_DEBUG=1 to print debugging details on failure.
-`;
 
-const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff" | "seal" | "verify">, string> = {
-  validate: `用法：jxmb validate 文件或文件夹... [选项]
+Language: Chinese by default. With --lang en (or JXMB_LANG=en, or LC_ALL, LC_MESSAGES or LANG set to a value starting
+with en, such as en_US.UTF-8) every message, error, help text and text report is in English; --lang zh chooses Chinese
+(over the environment). JSON output is the same in either language.
+`,
+};
+
+const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff" | "seal" | "verify">, Help> = {
+  validate: {
+  zh: `用法：jxmb validate 文件或文件夹... [选项]
 
 检查绩效目标表，按文件、按项目列出问题及其 “工作表!单元格” 位置。
 文件夹会展开为其中的 .xlsx/.xlsm 文件（按名称排序，不含子文件夹）。
@@ -135,6 +152,7 @@ const COMMAND_HELP: Record<Exclude<CommandName, "help" | "diff" | "seal" | "veri
   --max-cells N                          读取上限：单个工作簿的单元格数（默认 ${DEFAULT_CELLS}）
 ${OTHER_ZH}
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
+  --lang zh|en                           输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help                             显示本说明
 
 检查多个文件时，进度显示在标准错误输出（终端中为进度条，否则每个文件一行），报告内容与 --jobs 1 完全相同。
@@ -151,8 +169,8 @@ ${OTHER_ZH}
 --format json 的结果多一个 inbox 键（跨文件问题，每条带 file 和 related：其他文件中的相关位置）。
 
 退出码：0 没有错误（可能有警告或提示）；1 发现错误（含跨文件错误）；2 有文件无法读取或用法错误。
-
-Usage: jxmb validate FILE_OR_FOLDER... [options]
+`,
+  en: `Usage: jxmb validate FILE_OR_FOLDER... [options]
 
 Checks performance-target tables and lists problems by file and project with their sheet!cell.
 Folders expand to the .xlsx/.xlsm files inside them (sorted by name, not recursive).
@@ -175,19 +193,22 @@ Options:
   --max-cells N                          read limit: cells in one workbook (default ${DEFAULT_CELLS})
 ${OTHER_EN}
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
+  --lang zh|en                           language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help                             show this help
 
 With several files, progress goes to stderr (a bar on a terminal, one line per file otherwise); the report is
 identical to the one --jobs 1 gives.
 
-Several files (a department's units' workbooks) are also checked as an inbox, across files ("跨文件检查"), with a
+Several files (a department's units' workbooks) are also checked as an inbox, across files ("Cross-file checks"), with a
 summary: inbox/code-duplicate, inbox/unit-total, inbox/department-total, inbox/same-project, inbox/goal-copied,
-inbox/indicator-copied, inbox/year-mismatch. A department 汇总 file (declaring totals of units in other files, or with no project table)
+inbox/indicator-copied, inbox/year-mismatch. A department summary file (declaring totals of units in other files, or with no project table)
 is checked against all the files instead of its own projects. --format json adds an "inbox" key.
 
 Exit codes: 0 no errors (warnings or info may exist); 1 errors found (across files too); 2 unreadable input or bad usage.
 `,
-  export: `用法：jxmb export 工作簿.xlsx [选项]
+  },
+  export: {
+  zh: `用法：jxmb export 工作簿.xlsx [选项]
 
 把工作簿读入并导出为规范 JSON（确定性输出：同一工作簿得到逐字节相同的 JSON）。
 项目支出绩效自评表的执行数、实际完成值、分值、得分与目标并列导出；部门整体支出绩效目标表导出到 overview。
@@ -201,11 +222,12 @@ Exit codes: 0 no errors (warnings or info may exist); 1 errors found (across fil
   --max-cells N                          读取上限：单元格数（默认 ${DEFAULT_CELLS}）
 ${OTHER_ZH}
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
+  --lang zh|en                           输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help                             显示本说明
 
 工作簿中没有可识别的绩效目标表时，不输出 JSON，说明看到了什么并以退出码 2 结束。
-
-Usage: jxmb export WORKBOOK.xlsx [options]
+`,
+  en: `Usage: jxmb export WORKBOOK.xlsx [options]
 
 Reads a workbook and prints its canonical JSON (deterministic: the same workbook gives byte-identical JSON).
 A self-evaluation form's spending, actuals, points and scores come beside the targets; a department-overall
@@ -220,11 +242,14 @@ Options:
   --max-cells N                          read limit: cell count (default ${DEFAULT_CELLS})
 ${OTHER_EN}
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
+  --lang zh|en                           language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help                             show this help
 
 A workbook with no recognisable table gives no JSON: what was seen is printed and the exit code is 2.
 `,
-  template: `用法：jxmb template [选项]
+  },
+  template: {
+  zh: `用法：jxmb template [选项]
       jxmb template --add N 模板.xlsx [-o 输出.xlsx] [--force]
 
 生成空白的绩效目标表模板（可在 Excel、WPS、LibreOffice 中打开）。
@@ -237,24 +262,28 @@ A workbook with no recognisable table gives no JSON: what was seen is printed an
   --profile hebei|ningxia|central-2021
                           指标口径和表样（决定项目表的格式和一级/二级下拉列表；默认 hebei）
   --force                 覆盖已存在的文件（默认拒绝覆盖）
+  --lang zh|en            输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help              显示本说明
-
-Usage: jxmb template [options]
+`,
+  en: `Usage: jxmb template [options]
        jxmb template --add N TEMPLATE.xlsx [-o OUT.xlsx] [--force]
 
 Creates a blank template workbook (opens in Excel, WPS and LibreOffice).
---add N: adds N project sheets after those of an existing template workbook (numbered on, in 汇总 and
-its 合计); the input is left as it is, the result goes to "TEMPLATE（新增N个项目表）.xlsx" by default.
+--add N: adds N project sheets after those of an existing template workbook (numbered on, in the summary
+sheet and its total); the input is left as it is, the result goes to "TEMPLATE（新增N个项目表）.xlsx" by default.
 
 Options:
   -o, --output FILE.xlsx   output file (default "${DEFAULT_TEMPLATE_FILE}")
   -n, --projects N         number of project tables (default 1, at most 200)
   --profile hebei|ningxia|central-2021
-                           profile: the project form and the 一级/二级 drop-down lists (default hebei)
+                           profile: the project form and the level-1/level-2 drop-down lists (default hebei)
   --force                  overwrite an existing file (refused by default)
+  --lang zh|en             language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help               show this help
 `,
-  import: `用法：jxmb import 数据.json [选项]
+  },
+  import: {
+  zh: `用法：jxmb import 数据.json [选项]
 
 把规范 JSON（jxmb export 的输出）写成模板格式的工作簿。
 以 = + - @ 开头的文字按文本写入，不会变成公式。
@@ -270,9 +299,10 @@ Options:
   --max-file-mb N         读取上限：JSON 文件大小，单位 MB（默认 ${DEFAULT_FILE_MB}）
   --max-cells N           读取上限：写成的工作簿的单元格数（默认 ${DEFAULT_CELLS}；读取时需要同样的值）
   --max-sheets N 等        其他读取上限，与 validate/export 的 --max-… 选项相同（读取时需要同样的值）
+  --lang zh|en            输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help              显示本说明
-
-Usage: jxmb import DATA.json [options]
+`,
+  en: `Usage: jxmb import DATA.json [options]
 
 Writes canonical JSON (the output of jxmb export) as a workbook in the template layout.
 Text starting with = + - @ is written as text, never as a formula.
@@ -284,17 +314,20 @@ Options:
   -o, --output FILE.xlsx   output file (default: the JSON's name with .xlsx)
   --profile hebei|ningxia|central-2021
                            draw that profile's form (default: the profile in the JSON): ningxia the Ningxia form,
-                           central-2021 the 财预〔2021〕101号 form (中期目标 | 年度目标, 中期指标值 | 年度指标值,
-                           成本指标 a 一级)
+                           central-2021 the central 2021 form (medium-term | annual goals and target values,
+                           cost indicators at level 1)
   --force                  overwrite an existing file (refused by default)
   --max-file-mb N          read limit: size of the JSON file in MB (default ${DEFAULT_FILE_MB})
   --max-cells N            read limit: cells of the workbook written (default ${DEFAULT_CELLS}; reading it needs the same)
   --max-sheets N etc.      the other read limits, as the --max-… options of validate/export (reading needs the same)
+  --lang zh|en             language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help               show this help
 `,
+  },
 };
 
-const DIFF_HELP = `用法：jxmb diff 原版本 新版本 [选项]
+const DIFF_HELP: Help = {
+  zh: `用法：jxmb diff 原版本 新版本 [选项]
 
 比较同一份绩效目标表的两个版本（如报出的和退回修改后的，或去年的和今年的）。两个文件可以是任何能读取的
 工作簿（.xlsx/.xlsm，各地样式），也可以是规范 JSON（jxmb export 的输出），两者可以混用。
@@ -310,15 +343,16 @@ const DIFF_HELP = `用法：jxmb diff 原版本 新版本 [选项]
   --profile hebei|ningxia|central-2021   读取工作簿时使用的规则配置（默认自动判断）
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   --max-file-mb N 等                      读取上限，与 validate 相同
+  --lang zh|en                           输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help                             显示本说明
 
 退出码：0 没有差异；1 有差异；2 有文件无法读取或用法错误。
-
-Usage: jxmb diff EARLIER LATER [options]
+`,
+  en: `Usage: jxmb diff EARLIER LATER [options]
 
 Compares two versions of a performance-target table (the one sent and the one returned, or last year's and this
 year's). Either file may be any workbook the readers know (.xlsx/.xlsm, any layout) or canonical JSON.
-Projects are matched by 项目编码, else by name; indicators by 一级/二级/三级, not by row position (reordered rows
+Projects are matched by project code, else by name; indicators by their level 1/2/3 names, not by row position (reordered rows
 are no change). Lists projects added, removed and renamed; per project the changed budget figures, spend-plan
 points and goals, and indicators added, removed and changed; then a one-paragraph Chinese summary for a reply email.
 
@@ -330,12 +364,15 @@ Options:
   --profile hebei|ningxia|central-2021   profile for reading workbooks (default: guessed)
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   --max-file-mb N etc.                   read limits, as for validate
+  --lang zh|en                           language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help                             show this help
 
 Exit codes: 0 no differences; 1 differences; 2 unreadable input or bad usage.
-`;
+`,
+};
 
-const SEAL_HELP = `用法：jxmb seal 工作簿.xlsx [选项]
+const SEAL_HELP: Help = {
+  zh: `用法：jxmb seal 工作簿.xlsx [选项]
 
 校验工作簿并把校验印记写入它的副本（隐藏工作表 _jxmb_seal）；原文件不变。印记记录：规范 JSON 的 SHA-256、
 规则集版本、模板版本、规则配置、项目数、指标数、错误数、警告数、校验时间（UTC）、校验人，以及压缩保存的规范 JSON
@@ -352,20 +389,21 @@ const SEAL_HELP = `用法：jxmb seal 工作簿.xlsx [选项]
   --profile hebei|ningxia|central-2021   规则配置（默认自动判断）
   --labels 文件.json                      补充本地栏目名称的别名（格式见 jxmb --help）
   --max-file-mb N 等                      读取上限，与 validate 相同
+  --lang zh|en                           输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help                             显示本说明
 
 退出码：0 已盖章（发现的错误、警告数记录在印记中）；2 无法读取或用法错误。
-
-Usage: jxmb seal WORKBOOK.xlsx [options]
+`,
+  en: `Usage: jxmb seal WORKBOOK.xlsx [options]
 
 Checks the workbook and writes the validation seal into a copy (hidden sheet _jxmb_seal); the input is unchanged.
 The seal records the SHA-256 of the canonical JSON, the rule-set and template versions, the profile, the numbers of
 projects, indicators, errors and warnings, the time (UTC), the name given, and the canonical JSON compressed (so
 jxmb verify can say what changed). It is computed from the content, not the file bytes: opening and saving in Excel,
 WPS or LibreOffice keeps it valid; any edit to the content is found.
-A visible status cell (部门!H4 in the template; elsewhere row 1 of the first sheet, right of its used range) holds a
+A visible status cell ("部门"!H4 in the template; elsewhere row 1 of the first sheet, right of its used range) holds a
 formula that compares every cell read at sealing time with its live value: without the add-in, Excel, WPS and
-LibreOffice show 已校验且未修改 or 校验后已修改 there.
+LibreOffice show "已校验且未修改" (sealed, unchanged) or "校验后已修改" (changed since) there.
 The seal is NOT a signature: anyone can recompute and rewrite it; it proves nobody's identity, it only finds changes.
 
 Options:
@@ -375,12 +413,15 @@ Options:
   --profile hebei|ningxia|central-2021   rule profile (default: guessed)
   --labels FILE.json                     extra spellings of field and column labels (format: jxmb --help)
   --max-file-mb N etc.                   read limits, as for validate
+  --lang zh|en                           language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help                             show this help
 
 Exit codes: 0 sealed (errors and warnings found are recorded in the seal); 2 unreadable input or bad usage.
-`;
+`,
+};
 
-const VERIFY_HELP = `用法：jxmb verify 工作簿.xlsx [选项]
+const VERIFY_HELP: Help = {
+  zh: `用法：jxmb verify 工作簿.xlsx [选项]
 
 读取工作簿中的校验印记，说明三者之一：
   已校验且未修改   内容与盖章时完全一致
@@ -393,29 +434,30 @@ const VERIFY_HELP = `用法：jxmb verify 工作簿.xlsx [选项]
   --profile hebei|ningxia|central-2021   规则配置（默认自动判断）
   --labels 文件.json                      补充本地栏目名称的别名
   --max-file-mb N 等                      读取上限，与 validate 相同
+  --lang zh|en                           输出语言：zh 中文（默认）、en 英文（见 jxmb --help）
   -h, --help                             显示本说明
 
 退出码：0 已校验且未修改；1 校验后已修改或未校验；2 无法读取或用法错误。
+`,
+  en: `Usage: jxmb verify WORKBOOK.xlsx [options]
 
-Usage: jxmb verify WORKBOOK.xlsx [options]
-
-Reads the workbook's validation seal and says one of: 已校验且未修改 (sealed, unchanged); 校验后已修改 (changed
-since it was sealed, followed by what changed, project by project); 未校验 (no seal). The seal is not a signature.
+Reads the workbook's validation seal and says one of: sealed and unchanged; changed since it was sealed (followed
+by what changed, project by project); not sealed. The seal is not a signature.
 
 Options:
   --format text|json                     output format (default text)
   --profile hebei|ningxia|central-2021   rule profile (default: guessed)
   --labels FILE.json                     extra spellings of field and column labels
   --max-file-mb N etc.                   read limits, as for validate
+  --lang zh|en                           language of the output: zh Chinese (default), en English (see jxmb --help)
   -h, --help                             show this help
 
 Exit codes: 0 sealed and unchanged; 1 changed since sealed, or not sealed; 2 unreadable input or bad usage.
-`;
+`,
+};
 
+/** The help of `command` (null: the general help) in the run's language. */
 export function helpText(command: CommandName | null): string {
-  if (command === null || command === "help") return GENERAL;
-  if (command === "diff") return DIFF_HELP;
-  if (command === "seal") return SEAL_HELP;
-  if (command === "verify") return VERIFY_HELP;
-  return COMMAND_HELP[command];
+  const h = command === null || command === "help" ? GENERAL : command === "diff" ? DIFF_HELP : command === "seal" ? SEAL_HELP : command === "verify" ? VERIFY_HELP : COMMAND_HELP[command];
+  return tr(h.zh, h.en);
 }

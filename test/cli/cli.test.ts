@@ -205,24 +205,32 @@ describe("outputs never replace the user's workbooks", () => {
 });
 
 describe("help and version", () => {
-  it("--help is Chinese first, English second", () => {
+  it("--help is Chinese by default, English with --lang en, never both", () => {
     for (const args of [["--help"], ["-h"], []]) {
       const r = jxmb(args);
       expect(r.code).toBe(0);
-      expect(r.stdout.indexOf("用法")).toBeGreaterThanOrEqual(0);
-      expect(r.stdout.indexOf("Usage")).toBeGreaterThan(r.stdout.indexOf("用法"));
+      expect(r.stdout).toContain("用法");
+      expect(r.stdout).not.toContain("Usage");
       for (const cmd of ["validate", "export", "template", "import"]) expect(r.stdout).toContain(`jxmb ${cmd}`);
+      const en = jxmb([...args, "--lang", "en"]);
+      expect(en.code).toBe(0);
+      expect(en.stdout).toContain("Usage");
+      expect(en.stdout).not.toContain("用法");
     }
   });
 
-  it("help <cmd> and <cmd> --help describe that command in both languages", () => {
+  it("help <cmd> and <cmd> --help describe that command in the run's language", () => {
     const a = jxmb(["help", "import"]);
     const b = jxmb(["import", "--help"]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("--force");
     expect(a.stdout).toContain("覆盖");
-    expect(a.stdout).toContain("overwrite");
+    expect(a.stdout).not.toContain("overwrite");
+    const en = jxmb(["import", "--help", "--lang", "en"]);
+    expect(en.stdout).toBe(jxmb(["help", "import"], { env: { JXMB_LANG: "en" } }).stdout);
+    expect(en.stdout).toContain("overwrite");
+    expect(en.stdout).not.toContain("覆盖");
   });
 
   it("--version prints the package version", () => {

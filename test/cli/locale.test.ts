@@ -200,3 +200,21 @@ describe("errors in both locales: same exit code, one language, no stack", () =>
     expect(en.stderr).toBe("jxmb: Unknown option --fromat for validate. Did you mean --format?\n      Run `jxmb help validate` for usage.\n");
   });
 });
+
+describe("help in one language", () => {
+  const topics = [[], ["validate"], ["export"], ["template"], ["import"], ["diff"], ["seal"], ["verify"]];
+  it.each(topics.map((t) => [t.join(" ") || "(general)", t] as [string, string[]]))("jxmb help %s", (_name, topic) => {
+    const zh = jxmb(["help", ...topic], { env: C_UTF8 });
+    const en = jxmb(["help", ...topic], { env: EN_LANG });
+    expect(zh.code).toBe(0);
+    expect(en.code).toBe(0);
+    expect(zh.stdout).toMatch(/^(jxmb — 绩效目标表助手|用法：)/);
+    expect(en.stdout).toMatch(/^(jxmb — performance-target|Usage: )/);
+    expect(unquotedZh(zh.stdout)).not.toMatch(ENGLISH_SENTENCE);
+    // Only quoted workbook text (default file names, sheet and cell text, a labels example) is Chinese.
+    expect(unquotedEn(en.stdout)).not.toMatch(CHINESE);
+    // Both say how to choose the language.
+    expect(zh.stdout).toContain("--lang");
+    expect(en.stdout).toContain("--lang");
+  });
+});

@@ -95,11 +95,10 @@ describe("an existing file is never replaced without --force", () => {
     expect(r.stderr).not.toContain("已检查"); // no progress: nothing was read
   });
 
-  it("--force is documented in every command's --help, Chinese first", () => {
+  it("--force is documented in every command's --help, in Chinese and with --lang en in English", () => {
     for (const cmd of ["validate", "export", "template", "import"]) {
-      const h = jxmb(["help", cmd]).stdout;
-      expect(h).toMatch(/--force\s+覆盖已存在的/);
-      expect(h.indexOf("覆盖已存在")).toBeLessThan(h.indexOf("overwrite an existing"));
+      expect(jxmb(["help", cmd]).stdout).toMatch(/--force\s+覆盖已存在的/);
+      expect(jxmb(["help", cmd, "--lang", "en"]).stdout).toMatch(/--force\s+overwrite an existing/);
     }
   });
 });
