@@ -552,6 +552,8 @@ export async function guardWorkbook(bytes: Uint8Array, opts: GuardOptions = {}):
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const fileName = opts.fileName;
   const inflate = opts.inflate ?? webInflate;
+  // A Node Buffer becomes a plain view (stored parts are subarrays of it; Buffer's subarray and indexOf are slow wrappers).
+  if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length === 0) throw new WorkbookReadError("empty", `${who(fileName)}是空文件（0 字节），无法读取（empty file）`);
   if (bytes.length > limits.maxFileBytes) throw limitError(fileName, "maxFileBytes", bytes.length, limits.maxFileBytes);
   if (startsWith(bytes, OLE_MAGIC)) throw oleError(bytes, fileName);

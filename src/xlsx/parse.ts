@@ -44,13 +44,16 @@ function sheetLabel(name: string): string {
   return `工作表“${name}”`;
 }
 
-const local = (name: string): string => {
-  const i = name.indexOf(":");
-  return i === -1 ? name : name.slice(i + 1);
-};
+/** A relationship id: `r:id`, or any other prefix's `:id` (the first one written). */
+function relId(a: XmlAttributes): string | undefined {
+  const v = a.get("r:id");
+  if (v !== undefined) return v;
+  for (let i = 0; i < a.length; i++) if (a.name(i).endsWith(":id")) return a.value(i);
+  return undefined;
+}
 
 /** Run one part through the XML tokenizer (xml.ts). A malformed part is refused as corrupt, naming the part. */
-function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (name: string, a: XmlAttributes) => void; text: (s: string) => void; close: (name: string) => void }): void {
+function sax(part: Uint8Array, partName: string, fileName: string | undefined, on: { open: (name: string, a: XmlAttributes, local: string) => void; text: (s: string) => void; close: (name: string) => void }): void {
   try {
     parseXml(part, on);
   } catch (e) {
@@ -78,13 +81,14 @@ function readRels(parts: Map<string, Uint8Array>, relsName: string, baseDir: str
   const data = parts.get(relsName.toLowerCase());
   if (!data) return out;
   sax(data, relsName, fileName, {
-    open(tn, a) {
-      if (local(tn) !== "Relationship") return;
-      const id = a.Id;
+    open(_tn, a, n) {
+      if (n !== "Relationship") return;
+      const id = a.get("Id");
       if (id === undefined) return;
-      const external = a.TargetMode === "External";
-      const target = external ? (a.Target ?? "") : (resolveTarget(baseDir, a.Target ?? "") ?? "");
-      out.set(id, { type: a.Type ?? "", target, external });
+      const external = a.get("TargetMode") === "External";
+      const written = a.get("Target") ?? "";
+      const target = external ? written : (resolveTarget(baseDir, written) ?? "");
+      out.set(id, { type: a.get("Type") ?? "", target, external });
     },
     text() {},
     close() {},
@@ -106,8 +110,7 @@ function readSharedStrings(data: Uint8Array | undefined, fileName?: string): str
   let buf: string[] = [];
   let siText = "";
   sax(data, "xl/sharedStrings.xml", fileName, {
-    open(tn) {
-      const n = local(tn);
+    open(_tn, _a, n) {
       if (n === "si") {
         inSi = true;
         siText = "";
@@ -182,14 +185,13 @@ function readStyles(data: Uint8Array | undefined, fileName?: string): Style[] {
   const custom = new Map<number, string>();
   let inCellXfs = false;
   sax(data, "xl/styles.xml", fileName, {
-    open(tn, a) {
-      const n = local(tn);
+    open(_tn, a, n) {
       if (n === "numFmt") {
-        const id = parseInt(a.numFmtId ?? "", 10);
-        if (Number.isFinite(id)) custom.set(id, a.formatCode ?? "");
+        const id = parseInt(a.get("numFmtId") ?? "", 10);
+        if (Number.isFinite(id)) custom.set(id, a.get("formatCode") ?? "");
       } else if (n === "cellXfs") inCellXfs = true;
       else if (n === "xf" && inCellXfs) {
-        const id = parseInt(a.numFmtId ?? "", 10);
+        const id = parseInt(a.get("numFmtId") ?? "", 10);
         let fmt: string | null = null;
         if (id) fmt = custom.get(id) || BUILTIN_FORMATS[id] || null;
         if (fmt === "General") fmt = null;
@@ -341,9 +343,9 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   let rPh = 0;
   let inSheetData = false;
 
-  const openCell = (a: Record<string, string>) => {
+  const openCell = (a: XmlAttributes) => {
     inCell = true;
-    cAddr = a.r ?? "";
+    cAddr = a.get("r") ?? "";
     const ref = cAddr ? parseCell(cAddr) : null;
     if (cAddr && !ref) {
       // Excel's grid ends at XFD: a cell beyond cannot come from Excel.
@@ -355,8 +357,9 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
     }
     if (!cAddr) cAddr = `${colName(cCol)}${rowNum}`;
     prevCol = cCol;
-    cT = a.t;
-    const s = a.s ? parseInt(a.s, 10) : 0;
+    cT = a.get("t");
+    const sAttr = a.get("s");
+    const s = sAttr ? parseInt(sAttr, 10) : 0;
     cStyle = s ? (styles[s] ?? null) : null;
     vText = fText = fT = fSi = fRef = tText = undefined;
     runs = null;
@@ -419,8 +422,7 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   };
 
   sax(data, partName, fileName, {
-    open(tn, a) {
-      const n = local(tn);
+    open(_tn, a, n) {
       if (inCell) {
         if (n === "rPh") rPh++;
         else if (rPh > 0) return;
@@ -428,9 +430,9 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
           target = "v";
         } else if (n === "f") {
           target = "f";
-          fT = a.t;
-          fSi = a.si;
-          fRef = a.ref;
+          fT = a.get("t");
+          fSi = a.get("si");
+          fRef = a.get("ref");
         } else if (n === "r") {
           runs ??= [];
           runText = "";
@@ -442,16 +444,18 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
       }
       if (n === "c" && inSheetData) openCell(a);
       else if (n === "row" && inSheetData) {
-        const r = parseInt(a.r ?? "", 10);
+        const r = parseInt(a.get("r") ?? "", 10);
         rowNum = Number.isFinite(r) && r >= 1 ? r : rowNum + 1;
         cells.openRow(rowNum, ++rowSeq);
         prevCol = -1;
       } else if (n === "sheetData") inSheetData = true;
       else if (n === "mergeCell") {
-        if (a.ref !== undefined) mergeRefs.push(a.ref);
+        const ref = a.get("ref");
+        if (ref !== undefined) mergeRefs.push(ref);
       } else if (n === "hyperlink") {
-        const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
-        if (rid && a.ref && rels.has(rid)) links.set(a.ref, true);
+        const rid = relId(a);
+        const ref = a.get("ref");
+        if (rid && ref && rels.has(rid)) links.set(ref, true);
       }
     },
     text(s) {
@@ -630,14 +634,14 @@ function readWorkbookXml(data: Uint8Array, fileName?: string): { sheets: SheetEn
   let inName: string | null = null;
   let nameText = "";
   sax(data, "xl/workbook.xml", fileName, {
-    open(tn, a) {
-      const n = local(tn);
+    open(_tn, a, n) {
       if (n === "sheet") {
-        const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
-        sheets.push({ name: a.name ?? "", sheetId: parseInt(a.sheetId ?? "", 10), state: a.state, rid });
-      } else if (n === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
-      else if (n === "definedName") {
-        inName = a.name ?? "";
+        sheets.push({ name: a.get("name") ?? "", sheetId: parseInt(a.get("sheetId") ?? "", 10), state: a.get("state"), rid: relId(a) });
+      } else if (n === "workbookPr") {
+        const d = a.get("date1904");
+        date1904 = d === "1" || d === "true";
+      } else if (n === "definedName") {
+        inName = a.get("name") ?? "";
         nameText = "";
       }
     },

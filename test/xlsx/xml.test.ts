@@ -5,7 +5,7 @@
  * malformed parts a damaged or forged workbook holds.
  */
 import { SaxesParser } from "saxes";
-import { parseXml, XmlError } from "../../src/xlsx/xml";
+import { attributesOf, parseXml, XmlError } from "../../src/xlsx/xml";
 
 type Event = ["open", string, Record<string, string>] | ["text", string] | ["close", string];
 
@@ -46,7 +46,7 @@ function viaReader(xml: string): Event[] | "error" {
   const out: Event[] = [];
   try {
     parseXml(new TextEncoder().encode(xml), {
-      open: (name, a) => push(out, ["open", name, { ...a }]),
+      open: (name, a) => push(out, ["open", name, { ...attributesOf(a) }]),
       text: (s) => push(out, ["text", s]),
       close: (n) => push(out, ["close", n]),
     });
@@ -72,6 +72,16 @@ const WELL_FORMED: [string, string][] = [
   ["a byte-order mark before the declaration", '\ufeff<?xml version="1.0"?><a>x</a>'],
   ["long text full of entities (more than the scratch space)", `<a b="${"&lt;y&#x4E2D;".repeat(9000)}">${"&quot;✗&quot;&amp;".repeat(20000)}</a>`],
   ["]] and > apart in text", "<a>]]x> ]>]</a>"],
+  // The byte paths of the tokenizer: names found again by their bytes, short runs decoded by hand, text
+  // checked and decoded in one pass (plain bytes first, then copied once an entity or CR turns up).
+  ["a repeated tag closed by its remembered name", "<r><c s=\"1\"><v>1</v></c><c s=\"2\"><v>2</v></c><x:c s=\"3\"><v>3</v></x:c></r>"],
+  ["names longer than the name table keeps", `<${"n".repeat(80)} ${"a".repeat(70)}="1"><${"n".repeat(80)}/></${"n".repeat(80)}>`],
+  ["more distinct names than the name table keeps", `<r>${Array.from({ length: 4200 }, (_, i) => `<e${i} a${i}="${i}"/>`).join("")}<e7/></r>`],
+  ["short runs of every UTF-8 length", "<a b=\"é✓中𠮷\">é<b>✓ 已填写</b><c>𠮷x</c><d>Ωω</d></a>"],
+  ["entities then CR LF, CR and ]] in one text run", "<a>&quot;x&quot;\r\ny\rz ]] &amp;&#x4E2D;&#128512;\r</a>"],
+  ["an entity-made character at the end of a run", "<a t=\"&#xE9;\">&#x7F;&#x80;&#x7FF;&#x800;&#xFFFD;&#x10000;</a>"],
+  ["> after a single ] and after an entity", "<a>]> ]&amp;]> &gt;</a>"],
+  ["CR right before the end of a run", "<a>x\r</a>"],
 ];
 
 const MALFORMED: [string, string][] = [
@@ -104,6 +114,20 @@ const MALFORMED: [string, string][] = [
   ["]]> after another > in the same text", "<a>a > b ]]> c</a>"],
   ["U+FFFE in an attribute value", '<a b="\ufffe"/>'],
   ["a control character in a comment", "<a><!-- \u0002 --></a>"],
+  ["an undefined entity in an attribute nobody reads", '<a spans="1&nbsp;8"/>'],
+  ["a control character in an attribute value", '<a b="x\u0001"/>'],
+  ["a control character after an entity in text", "<a>&quot;\u0001</a>"],
+  ["]]> after an entity in text", "<a>&amp;]]></a>"],
+  ["U+FFFF after an entity in text", "<a>&lt;\uffff</a>"],
+  ["a character reference without digits", "<a>&#x;</a>"],
+  ["a decimal character reference with a letter", "<a>&#12a;</a>"],
+  ["an upper-case X in a character reference", "<a>&#X41;</a>"],
+  ["a character reference to a surrogate", "<a>&#xD800;</a>"],
+  ["a huge character reference", "<a>&#99999999999999999999;</a>"],
+  ["an entity without ; in an attribute", '<a b="R&D"/>'],
+  ["an end tag naming a known element that is not open", "<a><b></b><c></b></c></a>"],
+  ["an end tag with a prefix the start tag lacked", "<a><c></x:c></a>"],
+  ["a tag name with a disallowed character", "<a><b\u00d7c/></a>"],
 ];
 
 describe("xml tokenizer agrees with saxes", () => {
@@ -120,9 +144,44 @@ describe("xml tokenizer agrees with saxes", () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode("<a t=\"x"), 0xff, ...new TextEncoder().encode("\">"), 0xc3, ...new TextEncoder().encode("</a>")]);
     const expected = viaSaxes(new TextDecoder().decode(bytes));
     const got: Event[] = [];
-    parseXml(bytes, { open: (name, a) => push(got, ["open", name, { ...a }]), text: (s) => push(got, ["text", s]), close: (n) => push(got, ["close", n]) });
+    parseXml(bytes, { open: (name, a) => push(got, ["open", name, { ...attributesOf(a) }]), text: (s) => push(got, ["text", s]), close: (n) => push(got, ["close", n]) });
     expect(got).toEqual(expected);
     expect(got[1]).toEqual(["text", "\ufffd"]);
+  });
+  test("short runs that are not UTF-8 read as the decoder reads them (overlong, surrogate, truncated, stray continuation)", () => {
+    const enc = (t: string) => [...new TextEncoder().encode(t)];
+    const bad = [
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xe4, 0xb8],
+      [0x80, 0x41],
+      [0xc0, 0xaf],
+      [0xf0, 0x9f, 0x98],
+      [0xc3],
+    ];
+    for (const seq of bad) {
+      const bytes = Uint8Array.from([...enc("<a t=\"x"), ...seq, ...enc("y\">中"), ...seq, ...enc("</a>")]);
+      const expected = viaSaxes(new TextDecoder().decode(bytes));
+      const got: Event[] = [];
+      parseXml(bytes, { open: (name, a) => push(got, ["open", name, { ...attributesOf(a) }]), text: (s) => push(got, ["text", s]), close: (n) => push(got, ["close", n]) });
+      expect(got).toEqual(expected);
+    }
+  });
+  test("attributes are read by name or position, decoded when asked for, and only during the open call", () => {
+    const seen: string[] = [];
+    parseXml(new TextEncoder().encode('<a x:id="r1" t="&lt;s&gt;" s="2"><b/></a>'), {
+      open: (name, a, local) => {
+        if (local === "a") {
+          expect(name).toBe("a");
+          expect(a.length).toBe(3);
+          expect([a.name(0), a.value(0), a.get("t"), a.get("s"), a.get("r"), a.get("x:id")]).toEqual(["x:id", "r1", "<s>", "2", undefined, "r1"]);
+        } else expect(a.length).toBe(0);
+        seen.push(local);
+      },
+      text: () => undefined,
+      close: () => undefined,
+    });
+    expect(seen).toEqual(["a", "b"]);
   });
   test("decoded values, spelled out", () => {
     const got = viaReader('<a v="x\ty\r\nz&#10;">&quot;A&quot;&amp;&amp;lt;\r\n</a>');
