@@ -87,26 +87,20 @@ export interface ProjectFacts {
   plan: SpendPlanProblem[] | null;
 }
 
-let runFacts = new WeakMap<Project, ProjectFacts>();
-// The engine runs all rules of one project in a row: remember the last lookup.
+// The engine runs all rules of one project in a row (projects outer, rules inner) and the document
+// rules do not ask for facts: the last project's facts are all there is to remember. Keeping every
+// project's facts to the end of the run made them survive into the old generation (GC time).
 let lastProject: Project | null = null;
 let lastFacts: ProjectFacts | null = null;
 
 /** Forget facts of a previous run (projects may have been edited in place by the task pane). */
 export function beginRun(): void {
-  runFacts = new WeakMap();
   lastProject = null;
   lastFacts = null;
 }
 
 export function facts(project: Project, profile: ProfileName): ProjectFacts {
   if (project === lastProject) return lastFacts!;
-  let f = runFacts.get(project);
-  if (f) {
-    lastProject = project;
-    lastFacts = f;
-    return f;
-  }
   const inds = project.indicators;
   const n = inds.length;
   const l1: (Level1Key | null)[] = new Array(n);
@@ -150,7 +144,7 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
   }
   const framework: Framework = costAsL1 && !costAsL2 ? "2021" : costAsL2 && !costAsL1 ? "2015" : frameworkOf(profile);
   const sp = project.spendPlan;
-  f = {
+  const f: ProjectFacts = {
     l1,
     l2,
     framework,
@@ -161,7 +155,6 @@ export function facts(project: Project, profile: ProfileName): ProjectFacts {
     cost: costTotalWan(inds, (i) => isCostRow(l1[i], l2[i])),
     plan: sp ? spendPlanProblems([sp.mar, sp.jun, sp.oct, sp.dec], { budgetTotal: budgetTotal(project) }) : null,
   };
-  runFacts.set(project, f);
   lastProject = project;
   lastFacts = f;
   return f;
