@@ -106,7 +106,12 @@ export class NearDuplicateIndex<T> {
     const sk = sketch(text);
     let grams: Int32Array | null = null;
     const keys: string[] = [];
-    for (let b = 0; b < HASHES; b += BAND) keys.push(`${b}:${sk.slice(b, b + BAND).join(",")}`);
+    // "band:hash,hash", written without a slice and a join per band.
+    for (let b = 0; b < HASHES; b += BAND) {
+      let k = `${b}:${sk[b]}`;
+      for (let j = 1; j < BAND; j++) k += `,${sk[b + j]}`;
+      keys.push(k);
+    }
     let found: { id: T; similarity: number } | null = null;
     // A leader sits in up to 3 buckets of this text: compare it once.
     let seen: Int32Array[] | null = null;
