@@ -55,6 +55,14 @@ export function isGridDate(v: CellValue): v is GridDate {
 
 /** Column index (0-based) → letters: 0 → "A", 26 → "AA". */
 export function colName(c: number): string {
+  // Readers name the same few columns tens of thousands of times (every source reference of every row).
+  if (c >= 0 && c < COL_NAMES_CACHED && Number.isInteger(c)) return (COL_NAMES[c] ??= columnLetters(c));
+  return columnLetters(c);
+}
+const COL_NAMES_CACHED = 1024;
+const COL_NAMES: string[] = [];
+
+function columnLetters(c: number): string {
   let s = "";
   let n = c + 1;
   while (n > 0) {
@@ -72,11 +80,30 @@ export function a1(r: number, c: number): string {
 
 /** "B3" → { r: 2, c: 1 }; null when the text is not a single-cell A1 reference. */
 export function parseA1(ref: string): { r: number; c: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/i.exec(ref.trim());
-  if (!m) return null;
+  // A scan, not a regex: ^$?[A-Z]{1,3}$?[0-9]{1,7}$ (letters in either case) on the trimmed text.
+  const s = ref.trim();
+  let i = 0;
+  if (s.charCodeAt(i) === 36) i++;
+  const lettersFrom = i;
   let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  for (; i < s.length && i - lettersFrom < 4; i++) {
+    const ch = s.charCodeAt(i) & ~32; // a-z → A-Z; no other code unit lands in A-Z
+    if (ch < 65 || ch > 90 || s.charCodeAt(i) > 122) break;
+    c = c * 26 + (ch - 64);
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let r = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    r = r * 10 + d;
+  }
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7 || i !== s.length) return null;
+  return { r: r - 1, c: c - 1 };
 }
 
 export function getValue(sheet: GridSheet, r: number, c: number): CellValue {
