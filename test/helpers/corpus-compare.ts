@@ -103,9 +103,15 @@ export function scoreCase(truth: Truth, doc: JxmbDocument): CaseScore {
   let rowsRight = 0;
   let phantom = 0;
   const projects = doc.projects;
+  // The read table for a truth project: same name (and same unit, where the truth gives one: one 专项 read
+  // as a table per county has the same name in every table), else the one at the same position.
+  const find = (t: TruthProject, k: number): Project | undefined =>
+    projects.find((x) => norm(x.name) === norm(t.name) && (!t.unit || norm(x.unit.name) === norm(t.unit.name))) ??
+    (t.unit ? undefined : projects.find((x) => norm(x.name) === norm(t.name))) ??
+    projects[k];
   truth.projects.forEach((t, k) => {
     rowsTruth += t.indicators.length;
-    const p = projects.find((x) => norm(x.name) === norm(t.name)) ?? projects[k];
+    const p = find(t, k);
     const where = `project ${k + 1} “${t.name}”`;
     if (!p) {
       diffs.push(`${where}: not read`);
@@ -117,8 +123,8 @@ export function scoreCase(truth: Truth, doc: JxmbDocument): CaseScore {
     phantom += c.phantom;
   });
   // Tables read that are in no truth project.
-  const matched = new Set(truth.projects.map((t, k) => projects.find((x) => norm(x.name) === norm(t.name)) ?? projects[k]).filter(Boolean));
-  let tablesFound = truth.projects.filter((t, k) => !!(projects.find((x) => norm(x.name) === norm(t.name)) ?? projects[k])).length;
+  const matched = new Set(truth.projects.map((t, k) => find(t, k)).filter(Boolean));
+  let tablesFound = matched.size;
   if (truth.departmentIndicators) {
     rowsTruth += truth.departmentIndicators.length;
     const read = doc.overview?.indicators ?? projects.filter((p) => !matched.has(p)).flatMap((p) => p.indicators);

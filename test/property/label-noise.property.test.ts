@@ -183,7 +183,10 @@ function toggleLevelMerges(sheet: GridSheet, changed: string[]): void {
 function insertColumn(sheet: GridSheet, rand: () => number, changed: string[]): void {
   const h = findIndicatorHeaders(sheet)[0];
   if (!h || h.cols.value === undefined || h.mid) return;
-  const at = Math.max(...Object.values(h.cols).filter((c): c is number => c !== undefined && c <= h.cols.value! + 3 && c >= h.cols.value!)) + 1;
+  let at = Math.max(...Object.values(h.cols).filter((c): c is number => c !== undefined && c <= h.cols.value! + 3 && c >= h.cols.value!)) + 1;
+  // A value caption merged over several columns (区域目标值 over one column per county): the new column goes after it.
+  const caption = sheet.merges.find((m) => m.r1 <= h.row && h.row <= m.r2 && m.c1 <= h.cols.value! && h.cols.value! <= m.c2);
+  if (caption && caption.c2 >= at) at = caption.c2 + 1;
   const label = ["备注", "评分标准", "权重"][Math.floor(rand() * 3)];
   const shift = <T>(rows: T[][] | undefined, fill: T) => rows?.forEach((row) => row && row.length > at && row.splice(at, 0, fill));
   shift(sheet.values, null as CellValue);

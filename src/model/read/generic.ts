@@ -33,6 +33,7 @@ import { findIndicatorHeaders, isNotApplicable, readIndicatorBlock, type Indicat
 import { classifyColumn, DEFAULT_SYNONYMS, fieldOf, type HeaderField, type SynonymTable } from "./synonyms";
 import { cleanNumber, displayText, findLabels, isEmptyCell, labelKey, lastUsedCol, masterOf, mergeAt, parseMoneyUnitLine, parseTableTitle, rangeRef, rowCells, trimText, type CellHit } from "./labels";
 import { splitGoals as splitNumberedGoals } from "./hebei";
+import { regionColumns, splitByRegion } from "./regions";
 import { splitGoals as splitMarkedGoals } from "./ningxia";
 
 /* ------------------------------------------------------------------------------------------------
@@ -607,6 +608,7 @@ export function readGenericSheet(sheet: GridSheet, opts?: ReadOptions): GenericS
   const problems: ReadProblem[] = [];
   const headers = findIndicatorHeaders(sheet, { synonyms: syn });
   const projects: Project[] = [];
+  const regional = new Set<Project>();
   let declared: DeclaredTotals | null = null;
   let fiscalYear: { year: number; source: FiscalYearSource } | null = null;
   if (headers.length === 0) {
@@ -641,18 +643,25 @@ export function readGenericSheet(sheet: GridSheet, opts?: ReadOptions): GenericS
     const end = nextRow(j);
     const t = readTable(sheet, { start, headers: group }, end, syn, problems);
     if (t.project.name || t.project.indicators.length > 0) {
-      projects.push(t.project);
+      // One target column per county: one table per county (read/regions.ts).
+      const regions = group.length === 1 ? regionColumns(sheet, h, syn) : null;
+      if (regions) {
+        const split = splitByRegion(sheet, t.project, h, regions, problems);
+        split.forEach((p) => regional.add(p));
+        projects.push(...split);
+      } else projects.push(t.project);
       fiscalYear ??= t.year;
     }
     prevEnd = t.lastRow;
     i = j + 1;
   }
-  // The document's unit: the one most tables share.
+  // The document's unit: the one most tables share (a county's table of a regional form counts the bureau that filed it).
   const counts = new Map<string, { code: string | null; name: string | null; n: number }>();
   for (const p of projects) {
-    if (!p.unit.name) continue;
-    const k = `${p.unit.code}|${p.unit.name}`;
-    const e = counts.get(k) ?? { code: p.unit.code, name: p.unit.name, n: 0 };
+    const u = regional.has(p) && p.competentDepartment ? p.competentDepartment : p.unit;
+    if (!u.name) continue;
+    const k = `${u.code}|${u.name}`;
+    const e = counts.get(k) ?? { code: u.code, name: u.name, n: 0 };
     e.n++;
     counts.set(k, e);
   }

@@ -501,7 +501,7 @@ function frameworkOf(sheet: GridSheet, header: IndicatorHeader, end: number): Fr
   return "2015";
 }
 
-function targetOf(sheet: GridSheet, r: number, cols: IndicatorColumns, source: Record<string, string>): { target: Target; parts: Indicator["targetParts"] } {
+export function targetOf(sheet: GridSheet, r: number, cols: IndicatorColumns, source: Record<string, string>): { target: Target; parts: Indicator["targetParts"] } {
   const vCol = cols.value;
   const valueText = vCol === undefined ? "" : formattedText(sheet, r, vCol);
   if (vCol !== undefined) source.target = a1(r, vCol);
