@@ -4,7 +4,7 @@
  * department's merged canonical JSON (--merge). Pure over the per-file results, except the writers.
  */
 import * as path from "node:path";
-import { checkInbox, inboxFileFindings, inboxRows, inboxSummary, locationText, mergeInbox, type InboxFile, type InboxFileOutcome, type InboxReport } from "../model/inbox";
+import { checkInbox, inboxFileFindings, inboxRows, inboxSummary, inboxSummaryEn, locationText, mergeInbox, type InboxFile, type InboxFileOutcome, type InboxReport } from "../model/inbox";
 import { toCanonicalJson } from "../model/canonical";
 import type { FileResult } from "./batch";
 import { findingLines, jsonFinding, toJsonReport, toTextReport, type FileOutcome } from "./report";
@@ -41,27 +41,47 @@ export function runInbox(results: readonly FileResult[]): InboxRun {
   return { outcomes, report, files, fileOutcomes };
 }
 
-/** The cross-file section of the screen report, after the per-file sections. */
+/** The cross-file section of the screen report, after the per-file sections, in the run's language. */
 export function inboxText(run: InboxRun): string {
   const { report } = run;
-  const out: string[] = [`跨文件检查（${run.files.length} 个文件，${report.projects} 个项目，预算数合计 ${report.total} 万元）：`];
-  if (report.findings.length === 0) out.push("  未发现问题：项目编码不重复，汇总合计与各文件相符，无重复报送或照搬其他单位的目标、指标，预算年度一致。");
+  const en = lang() === "en";
+  const out: string[] = [
+    tr(
+      `跨文件检查（${run.files.length} 个文件，${report.projects} 个项目，预算数合计 ${report.total} 万元）：`,
+      `Cross-file checks (${run.files.length} file(s), ${report.projects} project(s), budget total ${report.total} (10,000 yuan)):`,
+    ),
+  ];
+  if (report.findings.length === 0)
+    out.push(
+      tr(
+        "  未发现问题：项目编码不重复，汇总合计与各文件相符，无重复报送或照搬其他单位的目标、指标，预算年度一致。",
+        "  No problems: project codes are unique, the summary's totals match the files, no project is sent twice or copies another unit's goals or indicators, and the budget year is the same.",
+      ),
+    );
   let current: string | null = null;
   for (const f of report.findings) {
     if (f.file !== current) {
       current = f.file;
-      out.push(`  文件：${visible(f.file)}`);
+      out.push(tr(`  文件：${visible(f.file)}`, `  File: ${visible(f.file)}`));
     }
     const lines = findingLines(f, "    ");
-    if (f.related.length > 0) lines.push(`          另见：${f.related.map((l) => visible(locationText(l))).join("；")}`);
+    if (f.related.length > 0) {
+      const places = f.related.map((l) => visible(locationText(l)));
+      lines.push(en ? `          See also: ${places.join("; ")}` : `          另见：${places.join("；")}`);
+    }
     out.push(...lines);
   }
-  out.push("  各文件：");
+  out.push(tr("  各文件：", "  Files:"));
   for (const s of report.files) {
     const c = s.findings;
-    out.push(`    ${visible(s.file)}：${s.projects} 个项目，预算数 ${s.total} 万元${c.error + c.warning + c.info > 0 ? `；跨文件错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个` : ""}`);
+    const any = c.error + c.warning + c.info > 0;
+    out.push(
+      en
+        ? `    ${visible(s.file)}: ${s.projects} project(s), budget ${s.total} (10,000 yuan)${any ? `; across files ${c.error} error(s), ${c.warning} warning(s), ${c.info} info` : ""}`
+        : `    ${visible(s.file)}：${s.projects} 个项目，预算数 ${s.total} 万元${any ? `；跨文件错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个` : ""}`,
+    );
   }
-  out.push(`汇总：${inboxSummary(run.fileOutcomes, report)}`);
+  out.push(en ? `Summary: ${inboxSummaryEn(run.fileOutcomes, report)}` : `汇总：${inboxSummary(run.fileOutcomes, report)}`);
   return out.join("\n") + "\n";
 }
 

@@ -145,12 +145,14 @@ export async function loadDocument(
   }
 }
 
-/** The report is Chinese (rule findings are): a reader's trailing English gloss is not glued on. */
+/** The message is Chinese (rule findings are): a reader's trailing English gloss is kept apart for the English report. */
 export function problemToFinding(p: ReadProblem): Finding {
+  const { zh, en } = splitGloss(p.message);
   return {
     ruleId: READ_PROBLEM_RULE_ID,
     severity: p.severity,
-    message: splitGloss(p.message).zh,
+    message: zh,
+    ...(en ? { messageEn: en } : {}),
     sheet: p.sheet,
     cell: p.cell,
     projectCode: null,

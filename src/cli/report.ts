@@ -1,6 +1,7 @@
 /**
- * Validation reports for the CLI: the JSON shape (a public contract) and the readable Chinese text.
- * Pure functions over already-computed outcomes, so they are testable without files.
+ * Validation reports for the CLI: the JSON shape (a public contract, the same in every language) and the
+ * readable text in the run's language (locale.ts). Pure functions over already-computed outcomes, so
+ * they are testable without files.
  */
 import { sheetRef } from "../model/grid";
 import type { Finding, FindingLocation, Severity } from "../model/rules/types";
@@ -9,6 +10,8 @@ import type { CategoryKey } from "../model/rules/categories";
 import { projectSummaries, type ProjectSummary } from "../model/rules/precision";
 import { terminalSafeJson, visible } from "./visible";
 import type { AcceptedException } from "../model/exceptions";
+import { lang, tr } from "./locale";
+import { findingEn } from "./finding-en";
 
 export interface ProjectInfo {
   seq: number;
@@ -125,35 +128,52 @@ export function jsonFinding(f: Finding): JsonFinding {
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_EN: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
 /** Excel-style reference: quote sheet names that Excel would quote. */
 export function cellRef(sheet: string | null, cell: string | null): string {
-  if (!sheet && !cell) return "（无单元格）";
+  if (!sheet && !cell) return tr("（无单元格）", "(no cell)");
   return visible(sheetRef(sheet, cell));
 }
 
 function summaryLine(projects: number, s: Summary): string {
-  return `${projects} 个项目；错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个`;
+  return tr(
+    `${projects} 个项目；错误 ${s.error} 个，警告 ${s.warning} 个，提示 ${s.info} 个`,
+    `${projects} project(s); ${s.error} error(s), ${s.warning} warning(s), ${s.info} info`,
+  );
 }
 
 function projectHeading(p: ProjectInfo, mustFix: number): string {
-  const code = p.code !== null ? visible(p.code) : "（无编码）";
-  const name = p.name !== null ? visible(p.name) : "（无名称）";
+  const code = p.code !== null ? visible(p.code) : tr("（无编码）", "(no code)");
+  const name = p.name !== null ? visible(p.name) : tr("（无名称）", "(no name)");
+  if (lang() === "en") {
+    const where = p.sheet ? ` (sheet ${visible(p.sheet)})` : "";
+    return `Project ${p.seq}: ${code} ${name}${where}${mustFix > 0 ? `  — ${mustFix} to fix` : "  — info only"}`;
+  }
   const where = p.sheet ? `（工作表 ${visible(p.sheet)}）` : "";
   return `项目 ${p.seq}：${code} ${name}${where}${mustFix > 0 ? `  —— 需修改 ${mustFix} 处` : "  —— 仅有提示"}`;
 }
 
+/**
+ * A finding's lines. In English the message is the rule's English (findingEn); the 建议 (fix), which
+ * the rules write in Chinese only, is left out rather than shown as an aside.
+ */
 export function findingLines(f: Finding, indent: string): string[] {
-  const lines = [`${indent}[${SEVERITY_ZH[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`];
+  const en = lang() === "en";
+  const message = en ? findingEn(f) : f.message;
+  const lines = [`${indent}[${(en ? SEVERITY_EN : SEVERITY_ZH)[f.severity]}] ${cellRef(f.sheet, f.cell)}  ${visible(message)}  (${f.ruleId})`];
   if (f.locations && f.projectSeq !== null) {
     // A grouped finding: each row with its own 建议.
-    for (const l of f.locations) lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}：${visible(l.fix ?? l.message ?? "")}`);
+    for (const l of f.locations) {
+      if (!en) lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}：${visible(l.fix ?? l.message ?? "")}`);
+      else lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}${l.message ? `: ${visible(findingEn({ ruleId: f.ruleId, message: l.message }))}` : ""}`);
+    }
     return lines;
   }
-  if (f.fix) lines.push(`${indent}      建议：${visible(f.fix)}`);
+  if (f.fix && !en) lines.push(`${indent}      建议：${visible(f.fix)}`);
   if (f.locations) {
     const seqs = [...new Set(f.locations.map((l) => l.projectSeq).filter((s): s is number => s !== null))];
-    if (seqs.length > 0) lines.push(`${indent}      涉及项目：${seqs.join("、")}`);
+    if (seqs.length > 0) lines.push(`${indent}      ${tr(`涉及项目：${seqs.join("、")}`, `Projects: ${seqs.join(", ")}`)}`);
   }
   return lines;
 }
@@ -165,11 +185,10 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
   let totalProjects = 0;
   let failed = 0;
   for (const o of outcomes) {
-    out.push(`文件：${visible(o.file)}`);
+    out.push(tr(`文件：${visible(o.file)}`, `File: ${visible(o.file)}`));
     if (!o.ok) {
       failed++;
-      out.push(`  无法读取：${visible(o.zh)}`);
-      out.push(`  (${visible(o.en)})`);
+      out.push(tr(`  无法读取：${visible(o.zh)}`, `  ${visible(o.en)}`));
       out.push("");
       continue;
     }
@@ -183,12 +202,23 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
         bySeq.set(f.projectSeq, list);
       } else general.push(f);
     }
-    if (o.department) out.push(`  部门整体绩效目标表：${o.department.indicators} 条指标、${o.department.duties} 项年度履职目标（指标不按项目规则检查）。`);
+    if (o.department)
+      out.push(
+        tr(
+          `  部门整体绩效目标表：${o.department.indicators} 条指标、${o.department.duties} 项年度履职目标（指标不按项目规则检查）。`,
+          `  Department-overall target table: ${o.department.indicators} indicator(s), ${o.department.duties} yearly duty goal(s) (the indicators are not checked by the project rules).`,
+        ),
+      );
     if (o.declared && o.projects.length === 0)
-      out.push(`  汇总表：部门申报合计数 ${o.declared.department ?? "未填"}${o.declared.department === null ? "" : " 万元"}，${o.declared.units} 个单位的申报合计；无项目表（多个文件一起检查时，与各文件的项目核对，见“跨文件检查”）。`);
-    else if (!o.department && o.projects.length === 0 && general.length === 0) out.push("  未识别出任何绩效目标表。");
+      out.push(
+        tr(
+          `  汇总表：部门申报合计数 ${o.declared.department ?? "未填"}${o.declared.department === null ? "" : " 万元"}，${o.declared.units} 个单位的申报合计；无项目表（多个文件一起检查时，与各文件的项目核对，见“跨文件检查”）。`,
+          `  Summary sheet: department total declared ${o.declared.department === null ? "(blank)" : `${o.declared.department} (10,000 yuan)`}, ${o.declared.units} unit total(s); no project table (checked against the files' projects when several files are checked together; see "Cross-file checks").`,
+        ),
+      );
+    else if (!o.department && o.projects.length === 0 && general.length === 0) out.push(tr("  未识别出任何绩效目标表。", "  No performance-target table recognised."));
     if (general.length > 0) {
-      out.push("  整个文件：");
+      out.push(tr("  整个文件：", "  Whole file:"));
       for (const f of general) out.push(...findingLines(f, "    "));
     }
     const mustFix = new Map(projectSummaries(o.findings).map((s) => [s.seq, s.mustFix]));
@@ -202,26 +232,40 @@ export function toTextReport(outcomes: readonly FileOutcome[]): string {
       out.push(`  ${projectHeading(p, mustFix.get(p.seq) ?? 0)}`);
       for (const f of list) out.push(...findingLines(f, "    "));
     }
-    if (clean > 0) out.push(clean === o.projects.length ? `  全部 ${clean} 个项目未发现问题。` : `  其余 ${clean} 个项目未发现问题。`);
+    if (clean > 0)
+      out.push(
+        clean === o.projects.length
+          ? tr(`  全部 ${clean} 个项目未发现问题。`, `  No problems found in any of the ${clean} project(s).`)
+          : tr(`  其余 ${clean} 个项目未发现问题。`, `  No problems found in the other ${clean} project(s).`),
+      );
     const s = summarise(o.findings);
     total.error += s.error;
     total.warning += s.warning;
     total.info += s.info;
     totalProjects += o.projects.length;
-    out.push(`  小计：${summaryLine(o.projects.length, s)}。`);
+    out.push(tr(`  小计：${summaryLine(o.projects.length, s)}。`, `  Subtotal: ${summaryLine(o.projects.length, s)}.`));
     const accepted = o.accepted ?? [];
     if (accepted.length > 0) {
-      out.push(`  已核实 ${accepted.length} 项（保留原样，不计入上面的条数）：`);
+      out.push(tr(`  已核实 ${accepted.length} 项（保留原样，不计入上面的条数）：`, `  ${accepted.length} verified and kept as they are (not counted above):`));
       for (const { finding: f, exception: e } of accepted) {
-        out.push(`    [已核实] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`);
-        out.push(`          理由：${visible(e.reason)}（${e.date}${e.by ? `，${visible(e.by)}` : ""}）`);
+        // The reason is the clerk's own text (data), quoted as written.
+        if (lang() === "en") {
+          out.push(`    [Verified] ${cellRef(f.sheet, f.cell)}  ${visible(findingEn(f))}  (${f.ruleId})`);
+          out.push(`          Reason: "${visible(e.reason)}" (${e.date}${e.by ? `, ${visible(e.by)}` : ""})`);
+        } else {
+          out.push(`    [已核实] ${cellRef(f.sheet, f.cell)}  ${visible(f.message)}  (${f.ruleId})`);
+          out.push(`          理由：${visible(e.reason)}（${e.date}${e.by ? `，${visible(e.by)}` : ""}）`);
+        }
       }
     }
     out.push("");
   }
   const readable = outcomes.length - failed;
   out.push(
-    `合计：${outcomes.length} 个文件（${readable} 个已检查${failed ? `，${failed} 个无法读取` : ""}），${summaryLine(totalProjects, total)}。`,
+    tr(
+      `合计：${outcomes.length} 个文件（${readable} 个已检查${failed ? `，${failed} 个无法读取` : ""}），${summaryLine(totalProjects, total)}。`,
+      `Total: ${outcomes.length} file(s) (${readable} checked${failed ? `, ${failed} could not be read` : ""}), ${summaryLine(totalProjects, total)}.`,
+    ),
   );
   return out.join("\n") + "\n";
 }

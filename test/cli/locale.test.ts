@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { langFromEnv, langOf, takeLangOption } from "../../src/cli/locale";
+import { englishMessage, findingEn } from "../../src/cli/finding-en";
 import { EXAMPLES, ensureBuilt, jxmb, STACK_LINE, tempDir } from "./helpers";
 
 jest.setTimeout(180_000);
@@ -156,6 +157,10 @@ describe("errors in both locales: same exit code, one language, no stack", () =>
     expect(zh.stderr).not.toContain("File not found");
     expect(en.stderr).toContain(`jxmb: File not found: "${missing()}".`);
     expect(unquotedEn(en.stderr)).not.toMatch(CHINESE);
+    // The report on stdout says the same, in the same language.
+    expect(zh.stdout).toContain("无法读取：找不到文件");
+    expect(en.stdout).toContain(`  File not found: "${missing()}".`);
+    expect(unquotedEn(en.stdout.split(missing()).join(""))).not.toMatch(CHINESE);
     for (const r of [zh, en]) expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
@@ -216,5 +221,66 @@ describe("help in one language", () => {
     // Both say how to choose the language.
     expect(zh.stdout).toContain("--lang");
     expect(en.stdout).toContain("--lang");
+  });
+});
+
+describe("the validate report in one language", () => {
+  it("zh by default, en with --lang en: headings, severities, subtotals and totals; same exit code; JSON unchanged", () => {
+    const zh = jxmb(["validate", SEED], { env: ZH });
+    const en = jxmb(["validate", SEED, "--lang", "en"], { env: EN_FLAG });
+    expect(en.code).toBe(zh.code);
+    expect(zh.stdout).toMatch(/^文件：/);
+    expect(zh.stdout).toMatch(/^  小计：\d+ 个项目；错误 \d+ 个，警告 \d+ 个，提示 \d+ 个。$/m);
+    expect(zh.stdout).toMatch(/^合计：1 个文件（1 个已检查），/m);
+    expect(zh.stdout).toContain("建议：");
+    expect(zh.stdout).not.toMatch(/\[(Error|Warning|Info)\]|Subtotal|Total:/);
+    expect(en.stdout).toMatch(/^File: /);
+    expect(en.stdout).toMatch(/^  Subtotal: \d+ project\(s\); \d+ error\(s\), \d+ warning\(s\), \d+ info\.$/m);
+    expect(en.stdout).toMatch(/^Total: 1 file\(s\) \(1 checked\), /m);
+    expect(en.stdout).toMatch(/^  Project 3: 13032423P00442810100D 公安各项网络经费 \(sheet 3\.公安各项网络经费\)  — 3 to fix$/m);
+    expect(en.stdout).not.toMatch(/\[(错误|警告|提示)\]|建议：|小计|合计：|项目 \d+：/);
+    // Every finding line: an English severity and the rule's English message, values read back as written.
+    const findingLines = en.stdout.split("\n").filter((l) => /^\s+\[/.test(l));
+    expect(findingLines.length).toBeGreaterThan(10);
+    for (const l of findingLines) expect(l).toMatch(/^\s+\[(Error|Warning|Info|Verified)\] /);
+    expect(en.stdout).toContain("e.g. project 1: Numeric target “6座” of 数量指标「项目数量」 has no operator  (value/missing-operator)");
+    expect(en.stdout).toContain("'34.2023 看守所交通费'!A20  row 20 continues row 17 across a page break; merged  (read/problem)");
+    // The frame (file, subtotal, total lines) has no Chinese.
+    for (const l of en.stdout.split("\n").filter((x) => /^(File:|  Subtotal:|Total:|  No problems)/.test(x))) expect(unquotedEn(l.replace(SEED, ""))).not.toMatch(CHINESE);
+    const jzh = jxmb(["validate", SEED, "--format", "json"], { env: ZH });
+    const jen = jxmb(["validate", SEED, "--format", "json"], { env: EN_LANG });
+    expect(jen.stdout).toBe(jzh.stdout);
+    expect(jen.code).toBe(jzh.code);
+  });
+
+  it("several files: progress, the cross-file section and its summary in English", () => {
+    const files = [path.join(EXAMPLES, "seed-002.xlsx"), path.join(EXAMPLES, "seed-004.xlsx")];
+    const zh = jxmb(["validate", ...files, "--jobs", "1"], { env: ZH });
+    const en = jxmb(["validate", ...files, "--jobs", "1"], { env: EN_LANG });
+    expect(en.code).toBe(zh.code);
+    expect(zh.stdout).toContain("跨文件检查（2 个文件，");
+    expect(zh.stdout).toMatch(/^汇总：共收到 2 个文件/m);
+    expect(en.stdout).toContain("Cross-file checks (2 file(s), ");
+    expect(en.stdout).toMatch(/^Summary: 2 file\(s\) received, \d+ project\(s\), budget total [\d.]+ \(10,000 yuan\)\. In the files themselves: /m);
+    expect(en.stdout).not.toMatch(/跨文件检查|汇总：|各文件：/);
+    expect(en.stderr).toMatch(/^\[1\/2\] .*seed-002\.xlsx … \d+ project\(s\), \d+ error\(s\), \d+ warning\(s\), \d+ info$/m);
+    expect(en.stderr).toMatch(/^Checked 2 files in [\d.]+ s \([\d.]+ files\/s\)\.$/m);
+    expect(unquotedEn(en.stderr.split(EXAMPLES).join(""))).not.toMatch(CHINESE);
+  });
+
+  it("a finding in English: the rule's template read back, two hits on one cell, folded and grouped findings", () => {
+    expect(englishMessage("spend-plan/missing", "资金支出计划3月底进度为空")).toBe("Spending plan point 3月底 is blank");
+    expect(englishMessage("spend-plan/missing", "这不是该规则的提示")).toBeNull();
+    expect(findingEn({ ruleId: "indicator/duplicate", message: "指标“群众满意度”重复；指标“办案数量”重复" })).toBe("Duplicate indicator “群众满意度”; Duplicate indicator “办案数量”");
+    expect(
+      findingEn({ ruleId: "spend-plan/missing", message: "资金支出计划6月底进度为空（同一单元格另有：指标值缺少运算符）", folded: ["value/missing-operator"] }),
+    ).toBe("Spending plan point 6月底 is blank (same cell also: value/missing-operator)");
+    expect(findingEn({ ruleId: "spend-plan/missing", message: "31 个项目中 5 个支出计划时点为空（共 7 处；如第 2 个项目：资金支出计划3月底进度为空）" })).toBe(
+      "5 of 31 projects (7 place(s)); e.g. project 2: Spending plan point 3月底 is blank",
+    );
+    // A message the rule wrote itself: the rule's English sentence, the values left out.
+    expect(findingEn({ ruleId: "indicator/duplicate", message: "第 3 条指标与第 2 条完全相同" })).toBe("Duplicate indicator “…”");
+    // A reader's own English comes through as it is.
+    expect(findingEn({ ruleId: "read/problem", message: "未填写项目名称", messageEn: "project name missing" })).toBe("project name missing");
   });
 });

@@ -11,5 +11,5 @@ export { checkInbox, inboxFileFindings, sortInboxFindings, type InboxOptions } f
 export { mergeInbox, type MergeResult } from "./merge";
 export { INBOX_RULES, INBOX_RULE_IDS, getInboxRule } from "./rules";
 export { documentCell, projectLocation, documentLocation } from "./locate";
-export { inboxRows, inboxSummary, locationText, categoryZh, SEVERITY_ZH, type InboxRow, type InboxFileOutcome } from "./report";
+export { inboxRows, inboxSummary, inboxSummaryEn, locationText, categoryZh, SEVERITY_ZH, type InboxRow, type InboxFileOutcome } from "./report";
 export { slimForInbox } from "./slim";

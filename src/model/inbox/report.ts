@@ -110,4 +110,19 @@ export function inboxSummary(outcomes: readonly InboxFileOutcome[], report: Inbo
   return parts.join("");
 }
 
+/** inboxSummary in English (the CLI's en-US locale): the same figures, the same order. */
+export function inboxSummaryEn(outcomes: readonly InboxFileOutcome[], report: InboxReport): string {
+  const unreadable = outcomes.filter((o) => o.error).length;
+  const own = { error: 0, warning: 0, info: 0 };
+  for (const o of outcomes) for (const f of o.findings) own[f.severity]++;
+  const s = report.summary;
+  return [
+    `${outcomes.length} file(s) received${unreadable ? ` (${unreadable} could not be read and are not in the cross-file check)` : ""}, ${report.projects} project(s), budget total ${report.total} (10,000 yuan).`,
+    `In the files themselves: ${own.error} error(s), ${own.warning} warning(s), ${own.info} info.`,
+    s.error + s.warning + s.info === 0
+      ? "Cross-file checks found no problem (project codes unique, totals match, nothing sent twice or copied, one budget year)."
+      : `Cross-file checks: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info.`,
+  ].join(" ");
+}
+
 export { fileLabel };

@@ -13,6 +13,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string; // zh-CN
+  /** The same in English where its source wrote one (a reader's gloss); the CLI's en-US report. Not in the JSON. */
+  messageEn?: string;
   sheet: string | null;
   cell: string | null;
   projectCode: string | null;
