@@ -303,6 +303,8 @@ interface SheetBudget {
   fileName?: string;
   /** Dense Grid slots used so far, over all sheets. */
   slots: number;
+  /** Cells covered by merged ranges so far, over all sheets (bounded by maxCells, as in the guard). */
+  mergedCells: number;
   notice: (n: ReadNotice) => void;
 }
 
@@ -494,6 +496,13 @@ function readMerges(name: string, refs: string[], budget: SheetBudget): MergeRan
   for (const ref of refs) {
     const a = parseArea(ref);
     if (!a) throw corrupt(budget.fileName, `的${sheetLabel(name)}中合并区域“${ref.slice(0, 40)}”无效，已损坏`, "invalid merged range");
+    // Counted again here, on the refs as the tokenizer decoded them: the guard's byte scan can be told
+    // another ref (one hidden in another attribute's value, or past its 4 KB look-ahead), and every
+    // merged row costs the Grid below.
+    budget.mergedCells += areaSize(a);
+    if (budget.mergedCells > budget.limits.maxCells) {
+      throw workbookLimitError(budget.fileName, "maxCells", budget.mergedCells, budget.limits.maxCells, `的${sheetLabel(name)}（合并区域“${ref.slice(0, 40)}”）`);
+    }
     // The guard has counted every merged cell against maxCells, so marking them is bounded.
     if (areaSize(a) <= budget.limits.maxCells) {
       for (let r = a.top; r <= a.bottom; r++) {
@@ -693,11 +702,20 @@ function nameRanges(text: string): { sheet: string | null; area: ReturnType<type
  * sheet scope) keeps its last definition; the cells of a name's ranges are regrouped into rectangles
  * in reading order (sheet, row, column), as the exceljs-based reader reported them.
  */
-function definedNames(entries: NameEntry[]): DefinedName[] {
+function definedNames(entries: NameEntry[], limits: ReadLimits, fileName?: string): DefinedName[] {
   const byName = new Map<string, { sheet: string | null; area: NonNullable<ReturnType<typeof parseArea>> }[]>();
   for (const e of entries) {
     if (e.name === "_xlnm.Print_Area" || e.name === "_xlnm.Print_Titles") continue;
     byName.set(e.name, nameRanges(e.text));
+  }
+  // The cells below are marked one by one, so their number is bounded here, on the text as the
+  // tokenizer decoded it: the guard's regex pass never sees a range written in CDATA, split by a
+  // comment or spelt with character references (a 2 KB file then marked 17 billion cells).
+  let area = 0;
+  for (const ranges of byName.values()) {
+    if (ranges.length < 2) continue;
+    for (const r of ranges) area += areaSize(r.area);
+    if (area > limits.maxCells) throw workbookLimitError(fileName, "maxCells", area, limits.maxCells, "（定义名称引用的区域）");
   }
   const out: DefinedName[] = [];
   for (const [name, ranges] of byName) {
@@ -769,7 +787,7 @@ export function gridFromParts(parts: Map<string, Uint8Array>, opts: ParseOptions
   const shared = readSharedStrings(parts.get("xl/sharedstrings.xml"), fileName);
   if (shared.length > limits.maxCells) throw workbookLimitError(fileName, "maxCells", shared.length, limits.maxCells, "的共享字符串");
   const styles = readStyles(parts.get("xl/styles.xml"), fileName);
-  const budget: SheetBudget = { limits, fileName, slots: 0, notice };
+  const budget: SheetBudget = { limits, fileName, slots: 0, mergedCells: 0, notice };
   const ctx: SheetContext = { shared, styles, date1904: wb.date1904, budget };
   const sheets: GridSheet[] = [];
   const used = new Map<string, string>();
@@ -831,5 +849,5 @@ export function gridFromParts(parts: Map<string, Uint8Array>, opts: ParseOptions
     done += data.length;
     opts.onProgress?.(Math.min(done, total), total);
   }
-  return { sheets, names: definedNames(wb.names) };
+  return { sheets, names: definedNames(wb.names, limits, fileName) };
 }

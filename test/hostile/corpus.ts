@@ -25,6 +25,8 @@ export interface HostileCase {
   limit?: LimitName;
   /** zh fragment the message must contain. */
   message?: RegExp;
+  /** Peak RSS bound for the CLI runs, in MB, where the general 1 GB bound would not catch a regression. */
+  peakMb?: number;
   build: () => Promise<Buffer> | Buffer;
 }
 
@@ -710,6 +712,92 @@ export const CASES: HostileCase[] = [
       minimalBook([{ name: "表1", rows: `<row r="2">${cellStr("B2", "预算数")}</row>` }], {
         workbookExtra: "<definedNames><definedName name=\"预算数\">'表1'!$B$0002</definedName></definedNames>",
       }),
+  },
+  // --- what the guard's byte scan reads differently from the tokenizer (the reader counts again) ------
+  ...(
+    [
+      ["cdata", "在 CDATA 中", "<![CDATA['表1'!$A$1:$XFD$1048576,'表1'!$A$1]]>"],
+      ["comment", "被注释拆开", "'表1'!$A$1:$XFD<!---->$1048576,'表1'!$A$1"],
+      ["charref", "用字符引用书写", "'表1'!$A$1:&#36;XFD$1048576,'表1'!$A$1"],
+    ] as const
+  ).map(
+    ([how, zh, text]): HostileCase => ({
+      id: `name-area-${how}`,
+      file: `定义名称${zh}.xlsx`,
+      what: `a 2 KB file whose two-range defined name covers the whole sheet, the range written ${how === "cdata" ? "in CDATA" : how === "comment" ? "split by a comment" : "with a character reference"} (the guard's regex missed it; the reader marked 17 billion cells: 4.3 GB, abort)`,
+      expect: "refused",
+      kind: "limit",
+      limit: "maxCells",
+      message: /定义名称/,
+      build: () =>
+        minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>` }], {
+          workbookExtra: `<definedNames><definedName name="全部">${text}</definedName></definedNames>`,
+        }),
+    }),
+  ),
+  {
+    id: "merge-ref-in-other-attr",
+    file: "合并区域藏在属性里.xlsx",
+    what: "300 merges A1:XFD1048576 whose tag carries x=\" ref='A1:A1'\" first (the guard read that; the reader kept 300 merges over 200 000 rows: 12 s, 1.1 GB)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    message: /合并区域/,
+    build: () =>
+      minimalBook([
+        {
+          name: "表1",
+          rows: `<row r="1">${cellStr("A1", "x")}</row>`,
+          after: `<mergeCells>${Array.from({ length: 300 }, (_, i) => `<mergeCell x=" ref='A1:A1'" ref="A${i + 1}:XFD1048576"/>`).join("")}</mergeCells>`,
+        },
+      ]),
+  },
+  {
+    id: "merge-ref-far",
+    file: "合并区域属性很远.xlsx",
+    what: "merges whose ref comes after 5 000 bytes of whitespace (past the guard's 4 KB look-ahead: counted as 0 cells)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    message: /合并区域/,
+    build: () => {
+      let x = 99;
+      const pad = () => Array.from({ length: 5000 }, () => " \t\n\r"[((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 3]).join("");
+      return minimalBook([
+        { name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>`, after: `<mergeCells>${Array.from({ length: 50 }, (_, i) => `<mergeCell${pad()}ref="A${i + 1}:XFD1048576"/>`).join("")}</mergeCells>` },
+      ]);
+    },
+  },
+  {
+    id: "xml-deep",
+    file: "嵌套过深.xlsx",
+    what: "sharedStrings.xml of 64 MB of nothing but start tags <v><t><f><c> (counted by no limit; one tokenizer stack entry per 3 bytes)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /不是有效的 XML/,
+    // CLI peak before the depth bound: 507 MB for this 64 MB part (945 MB at 100 MB, a V8 abort at 190 MB); after: 188 MB.
+    peakMb: 400,
+    build: () => {
+      // One 1 MB chunk, deflated once with a full flush and repeated: 64 MB in ~1 MB, ratio under 200.
+      let x = 1;
+      const tags = ["<v>", "<t>", "<f>", "<c>"];
+      let chunk = "";
+      while (chunk.length < 1024 * 1024 - 3) chunk += tags[((x = (x * 1103515245 + 12345) >>> 0) >>> 28) & 3];
+      const plain = Buffer.from(chunk.padEnd(1024 * 1024, " "));
+      const head = Buffer.from(`<?xml version="1.0"?><sst ${NS}>`.padEnd(1024 * 1024, " "));
+      const d = (b: Buffer) => zlib.deflateRawSync(b, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+      const parts = [d(head)];
+      let crc = zlib.crc32(head);
+      const body = d(plain);
+      for (let i = 0; i < 63; i++) {
+        parts.push(body);
+        crc = zlib.crc32(plain, crc);
+      }
+      parts.push(Buffer.from([0x03, 0x00]));
+      return minimalBook([{ name: "表1", rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], {
+        sharedStrings: { name: "xl/sharedStrings.xml", raw: Buffer.concat(parts), declaredSize: 64 * 1024 * 1024, crc },
+      });
+    },
   },
   {
     id: "control-characters",

@@ -362,6 +362,78 @@ export const SCENARIOS: Scenario[] = [
       stderr: says,
     }),
   ),
+  // JSON whose structure, not its size, is the attack: JSON.parse and zod's list of every problem
+  // grew with it (all within --max-file-mb 50).
+  {
+    id: "import-json-deep",
+    cls: "huge-imports",
+    what: "import of 48 MB of nested arrays, 24 million levels deep (before: 21 s and 2.4 GB, then a schema error)",
+    prepare: (dir) => {
+      const f = path.join(dir, "深.json");
+      fs.writeFileSync(f, "[".repeat(24e6) + "]".repeat(24e6));
+      return { args: ["import", f, "-o", path.join(dir, "出.xlsx")] };
+    },
+    code: 2,
+    stderr: /深\.json” 不是有效的 JXMB 规范 JSON[\s\S]*嵌套了 24000000 层，超过 64 层/,
+  },
+  {
+    id: "diff-json-deep",
+    cls: "huge-imports",
+    what: "diff of a 10 MB JSON nested 5 million levels deep against a workbook",
+    prepare: (dir, fx) => {
+      const f = path.join(dir, "深.json");
+      fs.writeFileSync(f, "{\"a\":".repeat(1e6) + "[".repeat(4e6) + "]".repeat(4e6) + "}".repeat(1e6));
+      return { args: ["diff", f, copySeed(dir, fx)] };
+    },
+    code: 2,
+    stderr: /嵌套了 5000000 层/,
+  },
+  {
+    id: "import-json-16m-objects",
+    cls: "huge-imports",
+    what: "import of 48 MB holding 16 million empty objects as projects (before: 96 s, 4.8 GB, V8 abort)",
+    prepare: (dir, fx) => {
+      const f = path.join(dir, "空对象.json");
+      fs.writeFileSync(f, JSON.stringify({ ...fx.blank, projects: [] }).replace('"projects":[]', `"projects":[${"{},".repeat(16e6)}{}]`));
+      return { args: ["import", f, "-o", path.join(dir, "出.xlsx")] };
+    },
+    code: 2,
+    stderr: /空对象\.json” 不是有效的 JXMB 规范 JSON[\s\S]*JSON 含有 160000\d\d 个对象或数组，超过 4000000 个/,
+  },
+  {
+    id: "import-json-3m-wrong-projects",
+    cls: "huge-imports",
+    what: "import of 3 million empty projects (under the object bound): the first problem only, not zod's list of 45 million",
+    prepare: (dir, fx) => {
+      const f = path.join(dir, "三百万.json");
+      fs.writeFileSync(f, JSON.stringify({ ...fx.blank, projects: [] }).replace('"projects":[]', `"projects":[${"{},".repeat(3e6)}{}]`));
+      return { args: ["import", f, "-o", path.join(dir, "出.xlsx")] };
+    },
+    code: 2,
+    stderr: /字段 projects\.0\.seq：应为整数。文件较大，只列出第一处问题/,
+  },
+  {
+    id: "import-json-proto-keys",
+    cls: "huge-imports",
+    what: "import of a document and a project carrying __proto__ and constructor keys, a BOM in front: plain data, dropped; written",
+    prepare: (dir, fx) => {
+      const f = path.join(dir, "原型.json");
+      const text = JSON.stringify({ ...fx.blank, projects: [{ ...fx.blank.projects[0], name: "原型项目" }] })
+        .replace("{", '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},')
+        .replace('"name":"原型项目"', '"__proto__":{"name":"假名"},"name":"原型项目"');
+      fs.writeFileSync(f, "\ufeff" + text);
+      return { args: ["import", f, "-o", path.join(dir, "出.xlsx")] };
+    },
+    code: 0,
+    writes: ["出.xlsx"],
+    check: (_r, dir) => {
+      const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/jxmb.js"), "export", path.join(dir, "出.xlsx")], { encoding: "utf8" });
+      const doc = JSON.parse(r.stdout) as { projects: { name: string }[] } & Record<string, unknown>;
+      expect(doc.projects.map((p) => p.name)).toEqual(["原型项目"]);
+      expect(Object.keys(doc)).not.toContain("constructor");
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  },
   {
     // A big department, written in full. (997 projects, the most whose sheets read back, is written
     // too, but exceljs' writer needs ~50 s and ~1 GB for it on a loaded machine: not a bounded case.)

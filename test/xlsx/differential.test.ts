@@ -133,6 +133,14 @@ const CHECKS: Record<string, (r: { oldR: Outcome; newR: Outcome; notices: ReadNo
   },
 };
 
+/**
+ * Cases where the guard's byte scan reads a reference other than the tokenizer does (defined names in
+ * CDATA, split by comments or spelt with character references; merges whose ref hides in another
+ * attribute or lies past the scan's look-ahead) and XML nested without end: the reader now counts or
+ * bounds them itself; the exceljs-based one ran out of memory on them.
+ */
+const BEYOND_THE_ORACLE = new Set(["name-area-cdata", "name-area-comment", "name-area-charref", "merge-ref-in-other-attr", "merge-ref-far", "xml-deep"]);
+
 describe("hostile corpus", () => {
   let corpus: { c: (typeof CASES)[number]; file: string }[];
   let dir: string;
@@ -145,6 +153,14 @@ describe("hostile corpus", () => {
   // Cases too big for exceljs under a test heap are compared where the guard refuses them (identically, before either reader).
   test.each(CASES.map((c) => [c.id]))("%s", async (id) => {
     const { c, file } = corpus.find((x) => x.c.id === id)!;
+    if (BEYOND_THE_ORACLE.has(id)) {
+      // The old reader sat behind the same guard and would exhaust the test's heap: only the new one runs.
+      const err = await loadGrid(fs.readFileSync(file), { fileName: c.file, inflate: nodeInflate }).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkbookReadError);
+      expect({ kind: (err as WorkbookReadError).kind, limit: (err as WorkbookReadError).limit }).toEqual({ kind: c.kind, limit: c.limit });
+      count("hostile cases the old reader could not survive");
+      return;
+    }
     const r = await both(fs.readFileSync(file), c.file);
     const fixed = FIXED[id];
     if (fixed) {
@@ -157,7 +173,7 @@ describe("hostile corpus", () => {
     }
   });
   test("every listed divergence is a case of the corpus", () => {
-    for (const id of [...Object.keys(FIXED), ...Object.keys(CHECKS)]) expect(CASES.map((c) => c.id)).toContain(id);
+    for (const id of [...Object.keys(FIXED), ...Object.keys(CHECKS), ...BEYOND_THE_ORACLE]) expect(CASES.map((c) => c.id)).toContain(id);
   });
 });
 

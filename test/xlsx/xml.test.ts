@@ -5,7 +5,7 @@
  * malformed parts a damaged or forged workbook holds.
  */
 import { SaxesParser } from "saxes";
-import { attributesOf, parseXml, XmlError } from "../../src/xlsx/xml";
+import { attributesOf, MAX_DEPTH, parseXml, XmlError } from "../../src/xlsx/xml";
 
 type Event = ["open", string, Record<string, string>] | ["text", string] | ["close", string];
 
@@ -186,5 +186,16 @@ describe("xml tokenizer agrees with saxes", () => {
   test("decoded values, spelled out", () => {
     const got = viaReader('<a v="x\ty\r\nz&#10;">&quot;A&quot;&amp;&amp;lt;\r\n</a>');
     expect(got).toEqual([["open", "a", { v: "x y z\n" }], ["text", '"A"&&lt;\n'], ["close", "a"]]);
+  });
+});
+
+describe("bounded where saxes was not", () => {
+  const nested = (depth: number) => new TextEncoder().encode("<a>".repeat(depth) + "x" + "</a>".repeat(depth));
+  const none = { open: () => undefined, text: () => undefined, close: () => undefined };
+  test(`elements nest up to ${MAX_DEPTH} levels, one more is refused (a part of nothing but start tags held one stack entry per 3 bytes)`, () => {
+    expect(() => parseXml(nested(MAX_DEPTH), none)).not.toThrow();
+    expect(() => parseXml(nested(MAX_DEPTH + 1), none)).toThrow(new XmlError(`elements nested deeper than ${MAX_DEPTH} levels`));
+    // Self-closing elements do not nest: any number of them at one level is fine.
+    expect(() => parseXml(new TextEncoder().encode(`<a>${"<b/>".repeat(5 * MAX_DEPTH)}</a>`), none)).not.toThrow();
   });
 });
