@@ -9,6 +9,7 @@
  * more than 2 in 元) is rounded half-up (away from zero) to 分 and `rounded` is set, so callers can
  * mention it; it is still `ok`.
  */
+import { foldTraditional } from "./han-fold";
 import type { Operator } from "./schema";
 import { compact, matchOperatorPrefix, matchOperatorSuffix } from "./units";
 
@@ -150,7 +151,8 @@ export function parseMoney(
     return okResult(scaled.value, null, scaled.rounded, null);
   }
   if (typeof input !== "string") return fail("不是金额");
-  let s = compact(input);
+  // Traditional characters folded (250萬, 萬元): the amount is read, the text is not changed.
+  let s = compact(foldTraditional(input));
   if (s.length === 0) return fail("", true);
   // Operators come from the one table in units.ts ("≤50万元", "≧200万", "不超过50万元", "50万元以内").
   let operator: MoneyOperator | null = null;

@@ -29,6 +29,7 @@
  * - grade = a closed list (GRADES); vague = a direction of change without a number (see isVague);
  *   everything else that is not a number or a date is "text".
  */
+import { foldTraditional } from "./han-fold";
 import { numberToDecimalString, wanToFen, yuanToFen } from "./money";
 import type { Operator, Target, TargetKind } from "./schema";
 import { TARGET_SHAPE } from "./schema-shape";
@@ -998,7 +999,8 @@ export function parseTarget(
       const s = String(raw);
       return make(s, "text", null, null, null, null, null, null, s);
     }
-    return cached(raw, opts, () => parseText(raw, raw, opts));
+    // Parsed with traditional characters folded (萬元, 不低於, 個, 顯著): raw stays as written.
+    return cached(raw, opts, () => parseText(raw, foldTraditional(raw), opts));
   } catch {
     // Defensive: a parser bug must not break reading a workbook.
     const s = typeof raw === "string" ? raw : String(raw);
@@ -1078,7 +1080,7 @@ export function parseTargetParts(
     if (un) parts.push(un);
     const raw = parts.join(" ");
     return cached("\u0002" + sym + "\u0003" + val + "\u0003" + un, opts, () =>
-      parseParts(raw, sym, val, un, opts)
+      parseParts(raw, foldTraditional(sym), foldTraditional(val), foldTraditional(un), opts)
     );
   } catch {
     const raw = [symbol, value, unit]

@@ -8,6 +8,10 @@
  *   (一级, 二级, 三级, 指标值), and the same score against its truth. Names and values are not touched
  *   (they are kept as written; only labels are matched by folding).
  *
+ * - Every 指标值 of the seeds and the corpus, typed in traditional characters (萬元, 不低於, 個, 顯著提升), parses
+ *   as its simplified spelling — same kind, operator, number, range, unit and date — with raw kept as
+ *   written; money amounts (250萬) read the same.
+ *
  * JXMB_PROPERTY_SEED=<n> reruns with another seed; JXMB_PROPERTY_RUNS=<n> changes the runs per form.
  */
 import * as fs from "node:fs";
@@ -22,6 +26,9 @@ import type { JxmbDocument } from "../../src/model/schema";
 import { normalizeLevel1, normalizeLevel2 } from "../../src/model/taxonomy";
 import { loadGrid } from "../../src/xlsx/read";
 import { loadCorpusCase, norm, scoreCase, truthFiles } from "../helpers/corpus-compare";
+import { parseTarget, parseTargetParts } from "../../src/model/value";
+import { parseMoney } from "../../src/model/money";
+import type { Target } from "../../src/model/schema";
 
 const SEED = Number(process.env.JXMB_PROPERTY_SEED ?? 20261206);
 const RUNS = Number(process.env.JXMB_PROPERTY_RUNS ?? 4);
@@ -149,5 +156,67 @@ describe.each(files.map((f) => [path.basename(f, ".json"), f]))("%s with labels 
       expect([s.tablesFound, s.rowsRight, s.phantom]).toEqual([wantScore.tablesFound, wantScore.rowsRight, wantScore.phantom]);
     }
     expect(changedAny).toBeGreaterThan(0);
+  });
+});
+
+/* ------------------------------------------------------------------------------------------------
+ * Values in traditional characters
+ * ---------------------------------------------------------------------------------------------- */
+
+const toTraditional = (s: string) => [...s].map((ch) => TO_TRADITIONAL.get(ch) ?? ch).join("");
+/** What a parse means (raw, the operator as written and the descriptive words stay as written / folded). */
+const meaning = (t: Target) => ({ kind: t.kind, operator: t.operator, value: t.value, valueMax: t.valueMax, unit: t.unit, date: t.date });
+
+function seedValues(): { raw: string[]; parts: [string, string, string][] } {
+  const file = path.join(__dirname, "..", "fixtures", "targets", "seed-targets.tsv");
+  const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+  const head = lines[0].split("\t");
+  const col = (name: string) => head.indexOf(name);
+  const raw: string[] = [];
+  const parts: [string, string, string][] = [];
+  for (const l of lines.slice(1)) {
+    const f = l.split("\t").map((x) => x.replace(/\\u3000/g, "\u3000").replace(/\\t/g, "\t").replace(/\\\\/g, "\\"));
+    if (f[col("form")] === "parts") parts.push([f[col("symbol")], f[col("value")], f[col("unit")]]);
+    else raw.push(f[col("raw")]);
+  }
+  return { raw, parts };
+}
+
+describe("values typed in traditional characters", () => {
+  const seeds = seedValues();
+  const corpusValues = truthFiles().flatMap((f) => {
+    const t = loadCorpusCase(f).truth;
+    return [...t.projects.flatMap((p) => p.indicators), ...(t.departmentIndicators ?? [])].flatMap((i) => [i.value, ...(i.actual ? [i.actual] : [])]);
+  });
+  const values = [...new Set([...seeds.raw, ...corpusValues])].filter((v) => toTraditional(v) !== v);
+
+  test("there are values with characters that have a traditional form", () => {
+    expect(values.length).toBeGreaterThan(50);
+  });
+
+  test("every seed and corpus value parses as its simplified spelling, raw kept as written", () => {
+    const wrong = values.filter((v) => {
+      const trad = toTraditional(v);
+      const a = parseTarget(trad);
+      return a.raw !== parseTarget(v).raw.replace(/./gu, (ch) => TO_TRADITIONAL.get(ch) ?? ch) || JSON.stringify(meaning(a)) !== JSON.stringify(meaning(parseTarget(v)));
+    });
+    expect(wrong.map((v) => `${v} → ${toTraditional(v)}: ${JSON.stringify(meaning(parseTarget(toTraditional(v))))} ≠ ${JSON.stringify(meaning(parseTarget(v)))}`)).toEqual([]);
+  });
+
+  test("符号 | 值 | 单位 parts in traditional characters parse the same", () => {
+    const parts = seeds.parts.filter((p) => p.some((x) => toTraditional(x) !== x));
+    expect(parts.length).toBeGreaterThan(0);
+    for (const [sym, val, unit] of parts) {
+      expect(meaning(parseTargetParts(toTraditional(sym), toTraditional(val), toTraditional(unit)))).toEqual(meaning(parseTargetParts(sym, val, unit)));
+    }
+  });
+
+  test("money in traditional characters reads the same amount", () => {
+    const amounts = ["250万", "≤50万元", "10000万元", "854万(高标准农田建设400万元)", "19270元", "不超过50万元", "50万元以内"];
+    for (const m of amounts) {
+      const a = parseMoney(toTraditional(m));
+      const b = parseMoney(m);
+      expect({ m, ok: a.ok, wan: a.wan, unit: a.unit, operator: a.operator }).toEqual({ m, ok: b.ok, wan: b.wan, unit: b.unit, operator: b.operator });
+    }
   });
 });
