@@ -220,3 +220,24 @@ describe("values typed in traditional characters", () => {
     }
   });
 });
+
+/* ------------------------------------------------------------------------------------------------
+ * The seeds (Hebei, 承德, Ningxia layouts: their own readers) with traditional labels
+ * ---------------------------------------------------------------------------------------------- */
+
+describe.each(["seed-000", "seed-001", "seed-002", "seed-002-stacked", "seed-004", "seed-004-merged"])("%s with labels in traditional characters", (name) => {
+  test("reads as typed (same layout reader, projects, budgets and indicator rows)", async () => {
+    const file = path.join(__dirname, "..", "..", "examples", `${name}.xlsx`);
+    const grid = await loadGrid(fs.readFileSync(file));
+    const clean = readWorkbook(grid).document;
+    // Names and values of the document are data, not labels: kept.
+    const data = new Set(clean.projects.flatMap((p) => [p.name ?? "", ...p.indicators.flatMap((i) => [i.name, i.target.raw])]).map(norm));
+    const rand = rng(SEED ^ name.length * 104729);
+    for (const p of [1, 0.5]) {
+      const { grid: trad, changed } = traditionalLabels(grid, rand, p, data);
+      expect(changed).toBeGreaterThan(0);
+      const doc = readWorkbook(trad).document;
+      expect({ p, layouts: doc.projects.map((x) => x.layout), reading: projection(doc) }).toEqual({ p, layouts: clean.projects.map((x) => x.layout), reading: projection(clean) });
+    }
+  });
+});
