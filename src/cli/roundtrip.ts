@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import type { Parsed } from "./args";
 import { CliError, EXIT_FINDINGS, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
+import { lang } from "./locale";
 import { planOutput, writeOutput } from "./output";
 import { loadDocument, readInputFile } from "./pipeline";
 import { parseJsonInput } from "./json-input";
@@ -18,7 +19,7 @@ import type { ExtraLabels } from "../model/read/synonyms";
 export interface CommandContext {
   /** Text to stdout (a closed pipe ends quietly). */
   print: (text: string) => Promise<void>;
-  /** A status line on stderr: Chinese, then English. */
+  /** A status line on stderr in the run's language (both texts given, one shown). */
   say: (zh: string, en: string) => void;
   limits?: Partial<ReadLimits>;
   labels?: ExtraLabels;
@@ -77,7 +78,9 @@ export async function cmdDiff(parsed: Parsed, ctx: CommandContext): Promise<Exit
   const text =
     parsed.options.format === "json"
       ? JSON.stringify({ a: fileA, b: fileB, identical: !changed, counts: diffCounts(d), summary: diffSummary(d), changes: businessChanges(d) }, null, 2) + "\n"
-      : `${diffText(d, names)}\n回复邮件摘要：\n${diffSummary(d)}\n`;
+      : lang() === "en"
+        ? `${diffText(d, names, "en")}\nSummary for the reply email:\n${diffSummary(d, "en")}\n`
+        : `${diffText(d, names)}\n回复邮件摘要：\n${diffSummary(d)}\n`;
   if (plan) {
     await writeOutput(plan, text);
     ctx.say(`比较结果已写入 ${qzh(plan.file)}。`, `Comparison written to ${qen(plan.file)}.`);
@@ -122,13 +125,15 @@ export async function cmdSeal(parsed: Parsed, ctx: CommandContext): Promise<Exit
   await writeOutput(plan, out);
   ctx.say(
     `已校验并盖章，写入 ${qzh(plan.file)}：${seal.counts.projects} 个项目，${seal.counts.indicators} 条指标，错误 ${seal.counts.errors} 项，警告 ${seal.counts.warnings} 项（SHA-256 ${seal.hash.slice(0, 12)}…）。`,
-    `Checked and sealed into ${qen(plan.file)}: ${seal.counts.projects} project(s), ${seal.counts.errors} error(s), ${seal.counts.warnings} warning(s).`,
+    `Checked and sealed into ${qen(plan.file)}: ${seal.counts.projects} project(s), ${seal.counts.indicators} indicator(s), ${seal.counts.errors} error(s), ${seal.counts.warnings} warning(s) (SHA-256 ${seal.hash.slice(0, 12)}…).`,
   );
   ctx.say(
     write.spot
       ? `状态单元格 ${qzh(`${write.spot.sheet}!${write.spot.status}`)}：公式核对 ${write.watched} 个单元格，不装助手打开时也显示“已校验且未修改”或“校验后已修改”。`
       : `没有可写状态单元格的位置（写入后内容会变），修改只能用 jxmb verify 或助手查出。`,
-    write.spot ? `Status cell ${qen(`${write.spot.sheet}!${write.spot.status}`)}: a formula over ${write.watched} cells.` : `No status cell (it would change the content); use jxmb verify.`,
+    write.spot
+      ? `Status cell ${qen(`${write.spot.sheet}!${write.spot.status}`)}: a formula over ${write.watched} cells shows "已校验且未修改" (sealed, unchanged) or "校验后已修改" (changed since) even without the add-in.`
+      : `No place for a status cell (writing one would change the content); changes are found by jxmb verify or the add-in only.`,
   );
   return EXIT_OK;
 }
@@ -158,7 +163,7 @@ export async function cmdVerify(parsed: Parsed, ctx: CommandContext): Promise<Ex
           null,
           2,
         ) + "\n"
-      : verdictText(v, path.basename(file));
+      : verdictText(v, path.basename(file), lang());
   await ctx.print(text);
   return v.status === "unchanged" ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -374,12 +374,88 @@ const FIELD_LABELS: Record<string, string> = {
   deviation: "偏差原因分析",
 };
 
-export function fieldLabel(path: Path): string {
+/** The same labels in English (the CLI's en-US locale); a key missing here falls back to the JSON path. */
+const FIELD_LABELS_EN: Record<string, string> = {
+  fiscalYear: "budget year",
+  fiscalYearSource: "source of the budget year",
+  profile: "rule profile",
+  "department.code": "department code",
+  "department.name": "department name",
+  title: "title",
+  "overview.summary": "overall goal",
+  "overview.items": "goal items",
+  "overview.safeguards": "safeguards",
+  "overview.goals": "department's yearly goals",
+  "overview.budget.total": "department budget total",
+  "overview.budget.fiscal": "department fiscal funds",
+  "overview.budget.other": "department other funds",
+  "overview.budget.basic": "department basic spending",
+  "overview.budget.project": "department project spending",
+  "overview.duties": "yearly duty goals",
+  "overview.indicators": "department indicators",
+  overview: "department-overall table",
+  "declaredTotals.department": "summary sheet: department total",
+  "declaredTotals.units": "summary sheet: unit totals",
+  declaredTotals: "summary sheet",
+  code: "project code",
+  name: "project name",
+  "unit.code": "unit code",
+  "unit.name": "unit name",
+  competentDepartment: "competent department",
+  "competentDepartment.code": "competent department code",
+  "competentDepartment.name": "competent department name",
+  implementingUnit: "implementing unit",
+  attribute: "project attribute",
+  "attribute.code": "project attribute code",
+  "attribute.name": "project attribute",
+  period: "project period",
+  "budget.total": "budget",
+  "budget.fiscal": "fiscal funds",
+  "budget.other": "other funds",
+  "budget.raw.total": "budget (as written)",
+  "budget.raw.fiscal": "fiscal funds (as written)",
+  "budget.raw.other": "other funds (as written)",
+  purpose: "use of funds",
+  spendPlan: "spending plan",
+  "spendPlan.mar": "spending plan end of March",
+  "spendPlan.jun": "spending plan end of June",
+  "spendPlan.oct": "spending plan end of October",
+  "spendPlan.dec": "spending plan end of December",
+  "spendPlan.raw.mar": "spending plan end of March (as written)",
+  "spendPlan.raw.jun": "spending plan end of June (as written)",
+  "spendPlan.raw.oct": "spending plan end of October (as written)",
+  "spendPlan.raw.dec": "spending plan end of December (as written)",
+  goals: "goals",
+  redacted: "classified mark",
+  midTerm: "medium-term goals and indicators",
+  "midTerm.goals": "medium-term goals",
+  "midTerm.indicators": "medium-term indicators",
+  selfEvaluation: "self-evaluation",
+  level1: "level-1 indicator",
+  level2: "level-2 indicator",
+  description: "indicator description",
+  target: "target value",
+  targetParts: "target value (operator/value/unit)",
+  basis: "basis of the target",
+  scoring: "scoring standard",
+  level1Raw: "level-1 indicator (as written)",
+  level2Raw: "level-2 indicator (as written)",
+  weight: "points",
+  actual: "actual value",
+  score: "score",
+  deviation: "reasons for deviation",
+};
+
+/** Text language of the renderings below: zh-CN (the default, the pane's) or English (the CLI's en-US). */
+export type DiffLang = "zh" | "en";
+
+export function fieldLabel(path: Path, lang: DiffLang = "zh"): string {
+  const labels = lang === "en" ? FIELD_LABELS_EN : FIELD_LABELS;
   const key = path.map(String).join(".");
-  if (FIELD_LABELS[key]) return FIELD_LABELS[key];
+  if (labels[key]) return labels[key];
   for (let n = path.length - 1; n > 0; n--) {
     const k = path.slice(0, n).map(String).join(".");
-    if (FIELD_LABELS[k]) return `${FIELD_LABELS[k]}（${path.slice(n).join(".")}）`;
+    if (labels[k]) return lang === "en" ? `${labels[k]} (${path.slice(n).join(".")})` : `${labels[k]}（${path.slice(n).join(".")}）`;
   }
   return key;
 }
@@ -391,59 +467,72 @@ function clip(s: string, n = 60): string {
   return chars.length > n ? `${chars.slice(0, n).join("")}…` : s;
 }
 
-/** A value as a reader would write it. */
-export function showValue(path: Path, v: unknown): string {
+/** A value as a reader would write it (quoted text is the workbook's, in either language). */
+export function showValue(path: Path, v: unknown, lang: DiffLang = "zh"): string {
+  const en = lang === "en";
   const key = path.map(String).join(".");
-  if (v === undefined || v === null || v === "") return "（空）";
+  const blank = en ? "(blank)" : "（空）";
+  if (v === undefined || v === null || v === "") return blank;
   if (typeof v === "number") {
-    if (MONEY_PATHS.has(key)) return `${v} 万元`;
+    if (MONEY_PATHS.has(key)) return en ? `${v} (10,000 yuan)` : `${v} 万元`;
     if (/^spendPlan\.(mar|jun|oct|dec)$/.test(key)) return `${v}%`;
     return String(v);
   }
-  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "boolean") return en ? (v ? "yes" : "no") : v ? "是" : "否";
   if (typeof v === "string") return `“${clip(v)}”`;
-  if (isPlainObject(v) && typeof v.raw === "string" && "kind" in v) return v.raw === "" ? "（空）" : `“${clip(v.raw)}”`; // a Target
+  if (isPlainObject(v) && typeof v.raw === "string" && "kind" in v) return v.raw === "" ? blank : `“${clip(v.raw)}”`; // a Target
   if (isPlainObject(v) && "symbol" in v) return `“${clip(`${String(v.symbol)}${String(v.value)}${String(v.unit)}`)}”`;
   if (isPlainObject(v) && "code" in v && "name" in v) return `“${clip([v.code, v.name].filter((x) => x).join(" "))}”`;
-  if (Array.isArray(v)) return `${v.length} 项`;
+  if (Array.isArray(v)) return en ? `${v.length} item(s)` : `${v.length} 项`;
   return clip(JSON.stringify(v));
 }
 
-export function projectLabel(ref: ProjectRef | Project, index: number): string {
+export function projectLabel(ref: ProjectRef | Project, index: number, lang: DiffLang = "zh"): string {
+  if (lang === "en") return `project ${index + 1} ${ref.name ? `“${clip(ref.name, 40)}”` : "(no name)"}${ref.code ? ` (${ref.code})` : ""}`;
   const name = ref.name ? `“${clip(ref.name, 40)}”` : "（无名称）";
   return `项目 ${index + 1} ${name}${ref.code ? `（${ref.code}）` : ""}`;
 }
 
-const indicatorLabel = (k: IndicatorKey) => `${k.level1 || "（无一级）"}/${k.level2 || "（无二级）"}/${k.name || "（无三级）"}`;
+const indicatorLabel = (k: IndicatorKey, lang: DiffLang = "zh") =>
+  lang === "en"
+    ? `${k.level1 || "(no level 1)"}/${k.level2 || "(no level 2)"}/${k.name || "(no level 3)"}`
+    : `${k.level1 || "（无一级）"}/${k.level2 || "（无二级）"}/${k.name || "（无三级）"}`;
 
 /** Goals compared item by item (they are numbered lines). */
-function goalLines(before: unknown, after: unknown): string[] {
+function goalLines(before: unknown, after: unknown, lang: DiffLang): string[] {
+  const en = lang === "en";
   const a = Array.isArray(before) ? (before as string[]) : [];
   const b = Array.isArray(after) ? (after as string[]) : [];
   const out: string[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i] === b[i]) continue;
-    if (a[i] === undefined) out.push(`新增绩效目标 ${i + 1}：“${clip(b[i])}”`);
-    else if (b[i] === undefined) out.push(`删除绩效目标 ${i + 1}：“${clip(a[i])}”`);
-    else out.push(`绩效目标 ${i + 1}：“${clip(a[i])}” → “${clip(b[i])}”`);
+    if (a[i] === undefined) out.push(en ? `goal ${i + 1} added: “${clip(b[i])}”` : `新增绩效目标 ${i + 1}：“${clip(b[i])}”`);
+    else if (b[i] === undefined) out.push(en ? `goal ${i + 1} removed: “${clip(a[i])}”` : `删除绩效目标 ${i + 1}：“${clip(a[i])}”`);
+    else out.push(en ? `goal ${i + 1}: “${clip(a[i])}” → “${clip(b[i])}”` : `绩效目标 ${i + 1}：“${clip(a[i])}” → “${clip(b[i])}”`);
   }
   return out;
 }
 
-function fieldLine(f: FieldChange): string[] {
+function fieldLine(f: FieldChange, lang: DiffLang): string[] {
   const key = f.path.map(String).join(".");
-  if (key === "goals") return goalLines(f.before, f.after);
-  return [`${fieldLabel(f.path)}：${showValue(f.path, f.before)} → ${showValue(f.path, f.after)}`];
+  if (key === "goals") return goalLines(f.before, f.after, lang);
+  return [`${fieldLabel(f.path, lang)}${lang === "en" ? ": " : "："}${showValue(f.path, f.before, lang)} → ${showValue(f.path, f.after, lang)}`];
 }
 
-function indicatorLine(c: IndicatorChange): string[] {
-  if (c.kind === "added") return [`新增指标 ${indicatorLabel(c.key)}：指标值 ${showValue(["target"], c.indicator.target)}`];
-  if (c.kind === "removed") return [`删除指标 ${indicatorLabel(c.key)}（原指标值 ${showValue(["target"], c.indicator.target)}）`];
+function indicatorLine(c: IndicatorChange, lang: DiffLang): string[] {
+  const en = lang === "en";
+  const label = indicatorLabel(c.key, lang);
+  if (c.kind === "added") return [en ? `indicator added ${label}: target value ${showValue(["target"], c.indicator.target, lang)}` : `新增指标 ${label}：指标值 ${showValue(["target"], c.indicator.target)}`];
+  if (c.kind === "removed") return [en ? `indicator removed ${label} (target value was ${showValue(["target"], c.indicator.target, lang)})` : `删除指标 ${label}（原指标值 ${showValue(["target"], c.indicator.target)}）`];
   // 符号/值/单位 cells are the 指标值 written in three parts: one line for both.
   const targetChanged = c.fields.some((f) => f.path[0] === "target");
   return c.fields
     .filter((f) => !(targetChanged && f.path[0] === "targetParts"))
-    .map((f) => `指标 ${indicatorLabel(c.key)} 的 ${fieldLabel(f.path)}：${showValue(f.path, f.before)} → ${showValue(f.path, f.after)}`);
+    .map((f) =>
+      en
+        ? `indicator ${label}, ${fieldLabel(f.path, lang)}: ${showValue(f.path, f.before, lang)} → ${showValue(f.path, f.after, lang)}`
+        : `指标 ${label} 的 ${fieldLabel(f.path)}：${showValue(f.path, f.before)} → ${showValue(f.path, f.after)}`,
+    );
 }
 
 export interface DiffCounts {
@@ -465,71 +554,97 @@ export function diffCounts(d: DocumentDiff): DiffCounts {
   return { added: b.projects.filter((c) => c.kind === "added").length, removed: b.projects.filter((c) => c.kind === "removed").length, renamed, changed };
 }
 
-/** The diff as zh-CN text, one line per change, projects in the order of the newer version. */
-export function diffText(d: DocumentDiff, names: { a: string; b: string } = { a: "原版本", b: "新版本" }): string {
+/** The diff as text (zh-CN, or English for the CLI's en-US), one line per change, projects in the order of the newer version. */
+export function diffText(d: DocumentDiff, names: { a: string; b: string } = { a: "原版本", b: "新版本" }, lang: DiffLang = "zh"): string {
+  const en = lang === "en";
   const b = businessChanges(d);
-  const lines: string[] = [`比较：${names.a} → ${names.b}`];
+  const lines: string[] = [en ? `Comparison: ${names.a} → ${names.b}` : `比较：${names.a} → ${names.b}`];
   if (b.document.length === 0 && b.projects.length === 0) {
-    lines.push("无差异：项目、预算、支出计划、绩效目标和指标均相同。");
+    lines.push(en ? "No differences: projects, budgets, spending plans, goals and indicators are the same." : "无差异：项目、预算、支出计划、绩效目标和指标均相同。");
     return lines.join("\n") + "\n";
   }
   const n = diffCounts(d);
-  lines.push(`项目：新增 ${n.added} 个，删除 ${n.removed} 个，更名 ${n.renamed} 个，内容有改动 ${n.changed} 个。`);
+  lines.push(
+    en
+      ? `Projects: ${n.added} added, ${n.removed} removed, ${n.renamed} renamed, ${n.changed} with changed content.`
+      : `项目：新增 ${n.added} 个，删除 ${n.removed} 个，更名 ${n.renamed} 个，内容有改动 ${n.changed} 个。`,
+  );
   if (b.document.length) {
-    lines.push("", "文档：");
-    for (const f of b.document) for (const l of fieldLine(f)) lines.push(`  ${l}`);
+    lines.push("", en ? "Document:" : "文档：");
+    for (const f of b.document) for (const l of fieldLine(f, lang)) lines.push(`  ${l}`);
   }
   for (const c of b.projects) {
     lines.push("");
     if (c.kind === "added") {
       const p = c.project;
-      lines.push(`[新增] ${projectLabel(p, c.bIndex)}：预算数 ${showValue(["budget", "total"], p.budget.total)}，${p.goals.length} 条绩效目标，${p.indicators.length} 条指标`);
+      const budget = showValue(["budget", "total"], p.budget.total, lang);
+      lines.push(
+        en
+          ? `[Added] ${projectLabel(p, c.bIndex, lang)}: budget ${budget}, ${p.goals.length} goal(s), ${p.indicators.length} indicator(s)`
+          : `[新增] ${projectLabel(p, c.bIndex)}：预算数 ${budget}，${p.goals.length} 条绩效目标，${p.indicators.length} 条指标`,
+      );
     } else if (c.kind === "removed") {
       const p = c.project;
-      lines.push(`[删除] ${projectLabel(p, c.aIndex)}：原预算数 ${showValue(["budget", "total"], p.budget.total)}，${p.indicators.length} 条指标`);
+      const budget = showValue(["budget", "total"], p.budget.total, lang);
+      lines.push(
+        en
+          ? `[Removed] ${projectLabel(p, c.aIndex, lang)}: budget was ${budget}, ${p.indicators.length} indicator(s)`
+          : `[删除] ${projectLabel(p, c.aIndex)}：原预算数 ${budget}，${p.indicators.length} 条指标`,
+      );
     } else {
       const renamed = c.before.name !== c.after.name;
-      const body = [...c.fields.filter((f) => f.path[0] !== "name").flatMap(fieldLine), ...c.indicators.flatMap(indicatorLine)];
-      lines.push(`${renamed ? "[更名] " : ""}${projectLabel(c.after, c.bIndex)}${renamed ? `，原名“${clip(c.before.name ?? "（无名称）", 40)}”` : ""}${body.length ? "：" : ""}`);
+      const body = [...c.fields.filter((f) => f.path[0] !== "name").flatMap((f) => fieldLine(f, lang)), ...c.indicators.flatMap((i) => indicatorLine(i, lang))];
+      if (en) lines.push(`${renamed ? "[Renamed] " : ""}${projectLabel(c.after, c.bIndex, lang)}${renamed ? `, formerly “${clip(c.before.name ?? "(no name)", 40)}”` : ""}${body.length ? ":" : ""}`);
+      else lines.push(`${renamed ? "[更名] " : ""}${projectLabel(c.after, c.bIndex)}${renamed ? `，原名“${clip(c.before.name ?? "（无名称）", 40)}”` : ""}${body.length ? "：" : ""}`);
       for (const l of body) lines.push(`  ${l}`);
     }
   }
   return lines.join("\n") + "\n";
 }
 
-const quoteName = (r: ProjectRef) => `“${clip(r.name ?? r.code ?? "（无名称）", 30)}”`;
+const quoteName = (r: ProjectRef, lang: DiffLang = "zh") => `“${clip(r.name ?? r.code ?? (lang === "en" ? "(no name)" : "（无名称）"), 30)}”`;
 
-/** One paragraph for the reply email (zh-CN). */
-export function diffSummary(d: DocumentDiff): string {
+/** One paragraph for the reply email (zh-CN; English for the CLI's en-US). */
+export function diffSummary(d: DocumentDiff, lang: DiffLang = "zh"): string {
+  const en = lang === "en";
   const b = businessChanges(d);
-  if (b.document.length === 0 && b.projects.length === 0) return "经逐项比较，两个版本的项目、预算数、支出计划、绩效目标和绩效指标均无变化。";
+  if (b.document.length === 0 && b.projects.length === 0)
+    return en
+      ? "Compared item by item, the two versions have the same projects, budgets, spending plans, goals and indicators."
+      : "经逐项比较，两个版本的项目、预算数、支出计划、绩效目标和绩效指标均无变化。";
   const parts: string[] = [];
   const added = b.projects.filter((c) => c.kind === "added");
   const removed = b.projects.filter((c) => c.kind === "removed");
-  if (added.length) parts.push(`新增项目 ${added.length} 个（${added.map((c) => quoteName(c.project)).join("、")}）`);
-  if (removed.length) parts.push(`删除项目 ${removed.length} 个（${removed.map((c) => quoteName(c.project)).join("、")}）`);
+  const names = (cs: readonly { project: Project }[]) => cs.map((c) => quoteName(c.project, lang)).join(en ? ", " : "、");
+  if (added.length) parts.push(en ? `${added.length} project(s) added (${names(added)})` : `新增项目 ${added.length} 个（${names(added)}）`);
+  if (removed.length) parts.push(en ? `${removed.length} project(s) removed (${names(removed)})` : `删除项目 ${removed.length} 个（${names(removed)}）`);
   for (const c of b.projects) {
     if (c.kind !== "changed") continue;
     const what: string[] = [];
-    if (c.before.name !== c.after.name) what.push(`更名为${quoteName(c.after)}`);
+    if (c.before.name !== c.after.name) what.push(en ? `renamed ${quoteName(c.after, lang)}` : `更名为${quoteName(c.after)}`);
     for (const f of c.fields) {
       const key = f.path.map(String).join(".");
       if (key === "name") continue;
-      if (MONEY_PATHS.has(key)) what.push(`${fieldLabel(f.path)}由 ${showValue(f.path, f.before)} 调整为 ${showValue(f.path, f.after)}`);
-      else if (key === "goals") what.push("修改了绩效目标");
-      else if (key.startsWith("spendPlan.")) what.push(`${fieldLabel(f.path)}由 ${showValue(f.path, f.before)} 调整为 ${showValue(f.path, f.after)}`);
-      else what.push(`修改了${fieldLabel(f.path)}`);
+      const label = fieldLabel(f.path, lang);
+      const fromTo = en ? `${label} from ${showValue(f.path, f.before, lang)} to ${showValue(f.path, f.after, lang)}` : `${label}由 ${showValue(f.path, f.before)} 调整为 ${showValue(f.path, f.after)}`;
+      if (MONEY_PATHS.has(key)) what.push(fromTo);
+      else if (key === "goals") what.push(en ? "goals changed" : "修改了绩效目标");
+      else if (key.startsWith("spendPlan.")) what.push(fromTo);
+      else what.push(en ? `${label} changed` : `修改了${label}`);
     }
     const ia = c.indicators.filter((i) => i.kind === "added").length;
     const ir = c.indicators.filter((i) => i.kind === "removed").length;
     const ic = c.indicators.filter((i) => i.kind === "changed").length;
-    if (ia) what.push(`新增 ${ia} 条指标`);
-    if (ir) what.push(`删除 ${ir} 条指标`);
-    if (ic) what.push(`修改 ${ic} 条指标`);
-    parts.push(`项目${quoteName(c.before)}${[...new Set(what)].join("，")}`);
+    if (ia) what.push(en ? `${ia} indicator(s) added` : `新增 ${ia} 条指标`);
+    if (ir) what.push(en ? `${ir} indicator(s) removed` : `删除 ${ir} 条指标`);
+    if (ic) what.push(en ? `${ic} indicator(s) changed` : `修改 ${ic} 条指标`);
+    parts.push(en ? `project ${quoteName(c.before, lang)}: ${[...new Set(what)].join(", ")}` : `项目${quoteName(c.before)}${[...new Set(what)].join("，")}`);
   }
-  if (b.document.length) parts.push(`文档信息有 ${b.document.length} 处修改（${[...new Set(b.document.map((f) => fieldLabel(f.path)))].join("、")}）`);
-  return `经逐项比较，新版本与原版本相比：${parts.join("；")}。其余内容未变。`;
+  if (b.document.length) {
+    const labels = [...new Set(b.document.map((f) => fieldLabel(f.path, lang)))];
+    parts.push(en ? `${b.document.length} change(s) to the document's details (${labels.join(", ")})` : `文档信息有 ${b.document.length} 处修改（${labels.join("、")}）`);
+  }
+  return en ? `Compared item by item, the later version differs from the earlier one: ${parts.join("; ")}. Everything else is unchanged.` : `经逐项比较，新版本与原版本相比：${parts.join("；")}。其余内容未变。`;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
  * Browser-safe: Web Crypto (SHA-256) and Compression Streams only.
  */
 import { toCanonicalJson, parseCanonicalJson } from "./canonical";
-import { diffDocuments, diffSummary, diffText, hasBusinessChanges, type DocumentDiff } from "./diff";
+import { diffDocuments, diffSummary, diffText, hasBusinessChanges, type DiffLang, type DocumentDiff } from "./diff";
 import type { CellValue, Grid, GridSheet } from "./grid";
 import { SEAL_SHEET } from "./exceptions";
 import { RULES } from "./rules/index";
@@ -232,24 +232,51 @@ export async function verifySeal(grid: Grid, doc: JxmbDocument): Promise<Verdict
 
 export const VERDICT_LABEL = { unsealed: "未校验", unchanged: "已校验且未修改", modified: "校验后已修改" } as const;
 
-/** The verdict as zh-CN text: the label first, then the seal's record, then what changed. */
-export function verdictText(v: Verdict, file = "工作簿"): string {
-  const lines = [`${file}：${VERDICT_LABEL[v.status]}`];
+/** The labels in English (the CLI's en-US locale). */
+export const VERDICT_LABEL_EN = { unsealed: "not sealed", unchanged: "sealed and unchanged", modified: "changed since it was sealed" } as const;
+
+/** verifySeal's reasons in English, by their Chinese text (a problem read from the seal sheet follows its prefix). */
+function reasonEn(reason: string): string {
+  if (reason.startsWith("校验印记已被改动：")) return "The validation seal has been altered.";
+  const known: Record<string, string> = {
+    "校验印记中的内容无法解开（印记已被改动）": "The content kept in the seal cannot be unpacked (the seal has been altered).",
+    "校验印记中的内容与其 SHA-256 不符（印记已被改动）": "The content kept in the seal does not match its SHA-256 (the seal has been altered).",
+    "校验印记中的内容无法读取": "The content kept in the seal cannot be read.",
+    "内容未变，仅表格位置（行、列或工作表）有变化": "The content is the same; only the layout (rows, columns or sheets) changed.",
+  };
+  return known[reason] ?? "The validation seal does not match the workbook.";
+}
+
+/** The verdict as text (zh-CN, or English for the CLI's en-US): the label first, then the seal's record, then what changed. */
+export function verdictText(v: Verdict, file?: string, lang: DiffLang = "zh"): string {
+  const en = lang === "en";
+  const lines = [en ? `${file ?? "Workbook"}: ${VERDICT_LABEL_EN[v.status]}` : `${file ?? "工作簿"}：${VERDICT_LABEL[v.status]}`];
   if (v.status === "unsealed") {
-    lines.push("没有找到校验印记（工作表 _jxmb_seal）：这份工作簿没有用 jxmb seal 校验并盖章过。");
+    lines.push(
+      en
+        ? "No validation seal found (sheet _jxmb_seal): this workbook was never checked and sealed with jxmb seal."
+        : "没有找到校验印记（工作表 _jxmb_seal）：这份工作簿没有用 jxmb seal 校验并盖章过。",
+    );
     return lines.join("\n") + "\n";
   }
   const seal = v.seal;
   if (seal) {
-    lines.push(
-      `校验时间：${seal.time}${seal.name ? `，校验人：${seal.name}` : ""}；规则配置 ${seal.profile}，规则集 ${seal.ruleSet}，模板 ${seal.template}`,
-      `校验时：${seal.counts.projects} 个项目，${seal.counts.indicators} 条指标，错误 ${seal.counts.errors} 项，警告 ${seal.counts.warnings} 项`,
-    );
+    if (en)
+      lines.push(
+        `Sealed at ${seal.time}${seal.name ? ` by ${seal.name}` : ""}; profile ${seal.profile}, rule set ${seal.ruleSet}, template ${seal.template}`,
+        `When sealed: ${seal.counts.projects} project(s), ${seal.counts.indicators} indicator(s), ${seal.counts.errors} error(s), ${seal.counts.warnings} warning(s)`,
+      );
+    else
+      lines.push(
+        `校验时间：${seal.time}${seal.name ? `，校验人：${seal.name}` : ""}；规则配置 ${seal.profile}，规则集 ${seal.ruleSet}，模板 ${seal.template}`,
+        `校验时：${seal.counts.projects} 个项目，${seal.counts.indicators} 条指标，错误 ${seal.counts.errors} 项，警告 ${seal.counts.warnings} 项`,
+      );
   }
   if (v.status === "modified") {
-    if (v.reason) lines.push(v.reason);
+    if (v.reason) lines.push(en ? reasonEn(v.reason) : v.reason);
     if (v.diff && hasBusinessChanges(v.diff)) {
-      lines.push("", "校验后的修改：", ...diffText(v.diff, { a: "校验时", b: "现在" }).trimEnd().split("\n").slice(1), "", `摘要：${diffSummary(v.diff)}`);
+      const changes = diffText(v.diff, en ? { a: "when sealed", b: "now" } : { a: "校验时", b: "现在" }, lang).trimEnd().split("\n").slice(1);
+      lines.push("", en ? "Changes since sealing:" : "校验后的修改：", ...changes, "", en ? `Summary: ${diffSummary(v.diff, lang)}` : `摘要：${diffSummary(v.diff)}`);
     }
   }
   return lines.join("\n") + "\n";

@@ -284,3 +284,51 @@ describe("the validate report in one language", () => {
     expect(findingEn({ ruleId: "read/problem", message: "未填写项目名称", messageEn: "project name missing" })).toBe("project name missing");
   });
 });
+
+describe("diff, seal and verify in one language", () => {
+  it("diff: the change list and the reply-email summary in English, the same exit code as in Chinese", () => {
+    const a = path.join(tmp, "a.json");
+    expect(jxmb(["export", path.join(EXAMPLES, "seed-002.xlsx"), "-o", a], { env: ZH }).code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(a, "utf8")) as { projects: { budget: { total: number }; indicators: unknown[] }[] };
+    doc.projects[0].budget.total += 5;
+    doc.projects[0].indicators.shift();
+    doc.projects.pop();
+    const b = path.join(tmp, "b.json");
+    fs.writeFileSync(b, JSON.stringify(doc));
+    const zh = jxmb(["diff", a, b], { env: ZH });
+    const en = jxmb(["diff", a, b], { env: EN_LANG });
+    expect(zh.code).toBe(1);
+    expect(en.code).toBe(1);
+    expect(zh.stdout).toContain("项目：新增 0 个，删除 1 个，更名 0 个，内容有改动 1 个。");
+    expect(zh.stdout).toContain("回复邮件摘要：\n经逐项比较，");
+    expect(en.stdout).toMatch(/^Comparison: a\.json → b\.json\nProjects: 0 added, 1 removed, 0 renamed, 1 with changed content\.$/m);
+    expect(en.stdout).toContain("  budget: 80 (10,000 yuan) → 85 (10,000 yuan)");
+    expect(en.stdout).toContain("  indicator removed 产出指标/数量指标/排查重点人员数量 (target value was “= 100 %”)");
+    expect(en.stdout).toMatch(/^\[Removed\] project 22 “.*” \(\[13081122P007775100014\]\): budget was 138 \(10,000 yuan\), 7 indicator\(s\)$/m);
+    expect(en.stdout).toContain("Summary for the reply email:\nCompared item by item, the later version differs from the earlier one: 1 project(s) removed");
+    // Outside quoted project names and the indicators' own labels (a/b/c paths of the workbook), no Chinese.
+    expect(unquotedEn(en.stdout.replace(/产出指标\/数量指标\/排查重点人员数量/g, ""))).not.toMatch(CHINESE);
+    const same = jxmb(["diff", a, a, "--lang", "en"], { env: ZH });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("No differences: projects, budgets, spending plans, goals and indicators are the same.");
+    expect(jxmb(["diff", a, b, "--format", "json"], { env: EN_LANG }).stdout).toBe(jxmb(["diff", a, b, "--format", "json"], { env: ZH }).stdout);
+  });
+
+  it("seal and verify: status lines and verdicts in English; not sealed → exit 1 in either language", () => {
+    const zh = jxmb(["verify", SEED], { env: ZH });
+    const en = jxmb(["verify", SEED], { env: EN_LANG });
+    expect(zh.code).toBe(1);
+    expect(en.code).toBe(1);
+    expect(zh.stdout).toBe("seed-000.xlsx：未校验\n没有找到校验印记（工作表 _jxmb_seal）：这份工作簿没有用 jxmb seal 校验并盖章过。\n");
+    expect(en.stdout).toBe("seed-000.xlsx: not sealed\nNo validation seal found (sheet _jxmb_seal): this workbook was never checked and sealed with jxmb seal.\n");
+    const sealed = path.join(tmp, "sealed.xlsx");
+    const s = jxmb(["seal", path.join(EXAMPLES, "seed-002.xlsx"), "-o", sealed, "--lang", "en"], { env: ZH });
+    expect(s.code).toBe(0);
+    expect(s.stderr).toContain(`Checked and sealed into "${sealed}": 22 project(s), 181 indicator(s), `);
+    expect(s.stderr).toMatch(/^Status cell ".*": a formula over \d+ cells shows "已校验且未修改" \(sealed, unchanged\)/m);
+    expect(unquotedEn(s.stderr)).not.toMatch(CHINESE);
+    const v = jxmb(["verify", sealed], { env: EN_LANG });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^sealed\.xlsx: sealed and unchanged\nSealed at \S+; profile hebei, rule set \S+, template \S+\nWhen sealed: 22 project\(s\), 181 indicator\(s\), \d+ error\(s\), \d+ warning\(s\)\n$/);
+  });
+});
