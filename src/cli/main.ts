@@ -15,6 +15,7 @@ import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } fr
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
 import { MAX_WORKER_MB, poolBudget } from "./memory";
 import { visible, visibleLines } from "./visible";
+import { markCliProcess, readsOneWorkbook } from "./jit";
 import { langFromEnv, setLang, takeLangOption, tr } from "./locale";
 import type { FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
@@ -237,6 +238,7 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const labels = await labelsOf(parsed);
   const plan = outputPlan(parsed, optString(parsed, "output"), [file]);
   const { exportWorkbook, readWorkbookFile } = await loadPipeline();
+  readsOneWorkbook();
   const bytes = readWorkbookFile(file, limits);
   const { json, problems } = await exportWorkbook(bytes, file, profile, limits, labels);
   for (const p of problems) {
@@ -495,6 +497,7 @@ export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
   // listeners only keep the stream's own 'error' event from crashing the process.
   process.stdout.on("error", () => undefined);
   process.stderr.on("error", () => undefined);
+  markCliProcess();
   main(argv).then(
     (code) => {
       process.exitCode = code;

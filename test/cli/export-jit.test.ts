@@ -1,0 +1,43 @@
+/**
+ * `jxmb export` as a process turns V8's optimizing compiler off once the Grid is built (src/cli/jit.ts):
+ * the process gives the same canonical JSON as the in-process pipeline (compiler on) for every example and
+ * for a template workbook, and main() called in-process never touches the V8 flags.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { exportWorkbook } from "../../src/cli/pipeline";
+import { optimizerTurnedOff } from "../../src/cli/jit";
+import { renderTemplate } from "../../src/model/write";
+import { writeTemplateBook } from "../../src/xlsx/write";
+import { syntheticDocument } from "../helpers/synthetic";
+import { runMain } from "../helpers/run-main";
+import { ensureBuilt, exampleFiles, jxmb, tempDir } from "./helpers";
+
+let tmp: string;
+let template: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  tmp = tempDir();
+  template = path.join(tmp, "template-40.xlsx");
+  fs.writeFileSync(template, await writeTemplateBook(renderTemplate(syntheticDocument(40, 10), {})));
+}, 300_000);
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+it("the export process writes what the in-process pipeline writes (examples and a template workbook)", async () => {
+  const files = [...exampleFiles(), template];
+  expect(files.length).toBeGreaterThanOrEqual(7);
+  for (const f of files) {
+    const r = jxmb(["export", f]);
+    expect([f, r.code]).toEqual([f, 0]);
+    const { json } = await exportWorkbook(fs.readFileSync(f), f);
+    expect(r.stdout === json ? f : `${f} differs`).toBe(f);
+  }
+});
+
+it("main() in-process (a test, a host) leaves the optimizing compiler on", async () => {
+  const r = await runMain(["export", template, "-o", path.join(tmp, "in-process.json")]);
+  expect(r.code).toBe(0);
+  expect(optimizerTurnedOff()).toBe(false);
+});
