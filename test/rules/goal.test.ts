@@ -47,8 +47,14 @@ ruleTester("goal/vague", {
 });
 
 const same = "维护辖区交通安全形势持续稳定发展。";
+/** Corpus 50: the county columns of one printed table (one sheet, one 项目名称 cell). */
+const countyColumn = (seq: number) => {
+  const p = project({ seq, goals: [same] });
+  return { ...p, source: { ...p.source, sheet: "绩效目标表", cells: { ...p.source.cells, name: "C5" } } };
+};
 ruleTester("goal/copied", {
   valid: [
+    { name: "the county columns of one table share its goal (corpus 50)", doc: doc([countyColumn(1), countyColumn(2), countyColumn(3)]) },
     { name: "different goals", doc: doc([project(), project({ seq: 2 })]) },
     { name: "short goals may repeat", doc: doc([project({ goals: ["保障运转"] }), project({ seq: 2, goals: ["保障运转"] })]) },
   ],

@@ -1,4 +1,5 @@
 import { ruleTester, project, doc, withRows, indicator, parts, type Row } from "./rule-tester";
+import type { Project } from "../../src/model/schema";
 
 const CENTRAL_ROWS: Row[] = [
   ["成本指标", "经济成本指标", "项目总成本", "≤50万元", "预算测算"],
@@ -27,9 +28,15 @@ ruleTester("indicator/unknown-level1", {
   ],
 });
 
+const benefitsTogether = (label: string, layout: Project["layout"] = "generic") =>
+  project({ layout, indicators: withRows({ 现场执法全程记录率: ["效益指标", label, "补助款结算争议率", "≤1%"] }) });
+
 ruleTester("indicator/level2-mismatch", {
   valid: [
     { name: "2015 framework" },
+    // 东莞's 批复表 (corpus 42) prints one 二级 for the three benefits.
+    { name: "“社会、经济、生态效益 指标”: several 二级 of 效益 in one printed label (corpus 42)", project: benefitsTogether("社会、经济、生态效益 指标") },
+    { name: "“经济效益和社会效益指标”", project: benefitsTogether("经济效益和社会效益指标") },
     { name: "2021 framework in the central profile", project: project({ indicators: CENTRAL_ROWS }), profile: "central-2021" },
     { name: "a 2021-style project is accepted under hebei too", project: project({ indicators: CENTRAL_ROWS }) },
     { name: "环境效益 alias", project: project({ indicators: withRows({}, [["效益指标", "环境效益指标", "节能率", "≥5%"]]) }) },
@@ -52,6 +59,8 @@ ruleTester("indicator/level2-mismatch", {
     },
   ],
   invalid: [
+    { name: "a combined label with a 二级 of another 一级", project: benefitsTogether("数量、社会效益指标"), errors: [{ severity: "error", messageIncludes: "不是规范名称" }] },
+    { name: "our own template has no combined label", project: benefitsTogether("社会、经济、生态效益 指标", "template"), errors: [{ severity: "error" }] },
     {
       // Seed 002 P1 安保执勤: 成本指标 in the 满意度 group, 数量指标 in the 效果 group.
       name: "二级 in the wrong 一级 group (seed 002 P1)",
@@ -233,8 +242,16 @@ const setA: Row[] = [
   ["效益指标", "社会效益指标", "服务保障能力", "≥95%"],
   ["满意度指标", "服务对象满意度指标", "满意度", "≥95%"],
 ];
+/** Corpus 50: one 专项 printed with a target column per county, read once per county (one sheet, one 项目名称 cell). */
+const countyColumn = (p: Project): Project => ({ ...p, source: { ...p.source, sheet: "绩效目标表", cells: { ...p.source.cells, name: "C5" } } });
+
 ruleTester("indicator/copied", {
   valid: [
+    {
+      name: "the county columns of one table share their rows (corpus 50)",
+      doc: doc([1, 2, 3].map((seq) => countyColumn(project({ seq, indicators: rowsOf(seq, [copiedRow]) })))),
+    },
+    { name: "nor is a county column's whole set a copy of another county's", doc: doc([countyColumn(project({ seq: 1, indicators: setA })), countyColumn(project({ seq: 2, indicators: setA }))]) },
     { name: "different projects", doc: doc([project(), project({ seq: 2 }), project({ seq: 3 })]) },
     { name: "a row shared by two projects only", doc: doc([project({ indicators: rowsOf(1, [copiedRow]) }), project({ seq: 2, indicators: rowsOf(2, [copiedRow]) })]) },
     {
@@ -257,6 +274,11 @@ ruleTester("indicator/copied", {
       name: "identical indicator set (seed 001 #30/#31)",
       doc: doc([project({ seq: 30, indicators: setA }), project({ seq: 31, indicators: setA.map((r, i) => indicator(r, i)) })]),
       errors: [{ projectSeq: 31, cell: "C11", severity: "warning", messageIncludes: "全部 4 条绩效指标与第 30 个项目", fixIncludes: "不要照搬第 30 个项目" }],
+    },
+    {
+      name: "another table with a county table's set is still a copy",
+      doc: doc([countyColumn(project({ seq: 1, indicators: setA })), countyColumn(project({ seq: 2, indicators: setA })), project({ seq: 3, indicators: setA })]),
+      errors: [{ projectSeq: 3, severity: "warning", messageIncludes: "与第 1 个项目" }],
     },
   ],
 });
@@ -289,6 +311,10 @@ ruleTester("indicator/near-duplicate", {
     { name: "identical sets are indicator/copied's", doc: doc([project({ seq: 1, indicators: nearSet(50, "群众满意度") }), project({ seq: 2, indicators: nearSet(50, "群众满意度") })]) },
     { name: "two-row sets are too small to compare", doc: doc([project({ seq: 1, indicators: nearSet(50, "群众满意度").slice(0, 2) }), project({ seq: 2, indicators: nearSet(50, "群众满意度。").slice(0, 2) })]) },
     { name: "the same wording with each project's own amounts", doc: doc([project({ seq: 1, indicators: nearSet(50, "群众满意度") }), project({ seq: 2, indicators: nearSet(69, "群众满意度") })]) },
+    {
+      name: "two county columns of one table (corpus 50)",
+      doc: doc([countyColumn(project({ seq: 1, indicators: nearSet(80, "群众满意度") })), countyColumn(project({ seq: 2, indicators: nearSet(80, "公众满意度。") }))]),
+    },
   ],
   invalid: [
     // Seed 002 P15 is the P1 template.

@@ -1,9 +1,17 @@
 import { ruleTester, project, doc } from "./rule-tester";
 
 
+// Corpus 50: one 专项 read once per county from one sheet; its 资金总额 (E7) is for all counties together.
+const noAmount = { total: null, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } };
+const county = (seq: number, sheet = "绩效目标表") => {
+  const p = project({ seq, budget: noAmount });
+  return { ...p, source: { ...p.source, sheet, cells: { ...p.source.cells, "budget.total": "E7" } } };
+};
+
 ruleTester("project/missing-field", {
   valid: [
     { name: "complete project" },
+    { name: "county tables of one 专项 share one 资金总额 cell (corpus 50)", doc: doc([county(1), county(2), county(3)]) },
     { name: "Ningxia form has no 项目编码", project: project({ code: null, layout: "ningxia", spendPlan: null }), profile: "ningxia" },
     // Corpus 01 (Wuhan 2020): the form has no 项目编码 field at all (no code cell was read).
     {
@@ -26,6 +34,14 @@ ruleTester("project/missing-field", {
         { cell: "B3", messageIncludes: "项目编码" },
         { cell: "D3", messageIncludes: "项目名称" },
         { cell: "B4", messageIncludes: "预算数" },
+      ],
+    },
+    {
+      name: "the same cell on two sheets is two tables, each without its amount",
+      doc: doc([county(1, "表1"), county(2, "表2")]),
+      errors: [
+        { projectSeq: 1, messageIncludes: "预算数" },
+        { projectSeq: 2, messageIncludes: "预算数" },
       ],
     },
     { name: "central tables need a code too", project: project({ code: "  " }), profile: "central-2021", errors: [{ messageIncludes: "项目编码", severity: "error" }] },

@@ -71,6 +71,24 @@ ruleTester("project/missing-field", {
   ],
 });
 
+// The 80-point 自评表 (corpus 49, 51: 预算执行情况(20分) | 年度绩效目标(80分)) prints no goal block.
+const noGoalBlock = (): Project => ({ ...selfEvaluated(50, 50, "≤50万元"), goals: [] });
+ruleTester("goal/missing", {
+  valid: [{ name: "a 自评表 whose form has no goal block (corpus 49, 51)", project: noGoalBlock() }],
+  invalid: [
+    {
+      name: "a 自评表 whose goal block was read but left empty",
+      project: (() => {
+        const p = noGoalBlock();
+        p.source = { ...p.source, cells: { ...p.source.cells, goals: "A8" } };
+        return p;
+      })(),
+      errors: [{ cell: "A8", severity: "error", messageIncludes: "缺少绩效目标" }],
+    },
+    { name: "a target table (not a 自评表) without goals", project: project({ goals: [] }), errors: [{ severity: "error" }] },
+  ],
+});
+
 describe("validation over the corpus self-eval and department forms", () => {
   const dir = path.join(__dirname, "..", "corpus");
   const files = fs

@@ -5,7 +5,7 @@
  * so the rows are squashed and keyed once, not once per rule.
  */
 import type { JxmbDocument, Project } from "../schema";
-import { bySeq, squash } from "./util";
+import { bySeq, squash, tableKey } from "./util";
 
 /** Whole indicator sets are compared when they have at least this many rows. */
 export const SET_MIN_ROWS = 3;
@@ -18,8 +18,10 @@ export interface IndicatorSets {
   /** Per id: the whitespace-free 三级 and 指标值. */
   names: string[];
   raws: string[];
+  /** Per project: the printed table it was read from (util.ts tableKey); projects of one table share it. */
+  table: Int32Array;
   /**
-   * Per project: the index of the earliest project whose whole set (≥ SET_MIN_ROWS rows) is identical,
+   * Per project: the index of the earliest project of another table whose whole set (≥ SET_MIN_ROWS rows) is identical,
    * or -1 (none, or too few rows).
    */
   sameAs: Int32Array;
@@ -44,6 +46,17 @@ export function indicatorSets(doc: JxmbDocument): IndicatorSets {
   const raws: string[] = [];
   const rowIds: Int32Array[] = new Array(projects.length);
   const sameAs = new Int32Array(projects.length).fill(-1);
+  const table = new Int32Array(projects.length);
+  const tables = new Map<string, number>();
+  for (let pi = 0; pi < projects.length; pi++) {
+    const k = tableKey(projects[pi]);
+    let t = k === null ? undefined : tables.get(k);
+    if (t === undefined) {
+      t = pi;
+      if (k !== null) tables.set(k, t);
+    }
+    table[pi] = t;
+  }
   const sets = new Map<number, number[]>(); // hash → project indices, first of each identity only
   for (let pi = 0; pi < projects.length; pi++) {
     const inds = projects[pi].indicators;
@@ -75,15 +88,18 @@ export function indicatorSets(doc: JxmbDocument): IndicatorSets {
       sets.set(key, [pi]);
       continue;
     }
+    let sameTable = false;
     for (const qi of same)
       if (sameIds(rowIds[qi], row)) {
-        sameAs[pi] = qi;
+        // The same rows in another county's column of one table are that table's own rows.
+        if (table[qi] === table[pi]) sameTable = true;
+        else sameAs[pi] = qi;
         break;
       }
-    if (sameAs[pi] < 0) same.push(pi);
+    if (sameAs[pi] < 0 && !sameTable) same.push(pi);
   }
   memoProjects = doc.projects;
-  memo = { projects, rowIds, names, raws, sameAs };
+  memo = { projects, rowIds, names, raws, sameAs, table };
   return memo;
 }
 

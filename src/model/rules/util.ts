@@ -219,6 +219,16 @@ const NAME_UNIT =
   /[（(]\s*(?:[≥≤=><＞＜]\s*\**\s*)?(%|％|百分比|个|人|人次|万人|名|次|件|起|台|套|辆|处|条|项|户|家|所|座|栋|间|株|棵|头|只|吨|亩|万亩|公顷|平方公里|立方米|千瓦|天|日|小时|分钟|年|月|万元|元|平方米|米|公里|千米)\s*[)）]?\s*$/;
 
 /**
+ * Which printed table a project was read from: one 专项 with a target column per county is read once
+ * per county (corpus 50), and those projects share their sheet and their 项目名称 cell. Their rows and
+ * goals are the same by design, not copied from each other. Null when the name has no cell.
+ */
+export function tableKey(p: Project): string | null {
+  const cell = p.source?.cells?.name;
+  return cell ? `${p.source.sheet}\u0001${cell}` : null;
+}
+
+/**
  * Projects in seq order (stable): document rules name "the first" project of a group by seq, so
  * their findings do not depend on where a table sits in the workbook (seed 001 #14 is after #30).
  */

@@ -1,7 +1,7 @@
 import type { Project } from "../../schema";
 import type { Rule } from "../types";
 import { NearDuplicateIndex, normalizeForSimilarity } from "../similar";
-import { bySeq, fmt } from "../util";
+import { bySeq, fmt, tableKey } from "../util";
 import { goalBody, goalKey, TEMPLATE_ARTEFACT } from "./text";
 
 /** Goals shorter than this (after normalisation) repeat legitimately ("保障单位正常运转"). */
@@ -56,6 +56,7 @@ export const rule: Rule = {
       const hit = index.add(text, p);
       if (!hit) continue;
       const o = hit.id;
+      if (tableKey(o) !== null && tableKey(o) === tableKey(p)) continue; // one table's county columns
       ctx.reportFor(p, {
         field: "goals.0",
         message: `绩效目标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,

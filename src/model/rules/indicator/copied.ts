@@ -29,21 +29,30 @@ export const rule: Rule = {
   },
   checkDocument(doc, ctx) {
     // Rows and whole sets are keyed once per run for both copy rules (indicator-sets.ts).
-    const { projects, rowIds, names, raws, sameAs } = indicatorSets(doc);
-    // Per row id: in how many projects it appears and the first of them (seq order).
+    const { projects, rowIds, names, raws, sameAs, table } = indicatorSets(doc);
+    // Per row id: in how many printed tables it appears and the first of them (seq order). The
+    // county columns of one table (indicator-sets.ts) count once: their rows are the same by design.
     const count = new Int32Array(names.length);
     const last = new Int32Array(names.length).fill(-1);
     const first = new Int32Array(names.length);
+    // Tables in order of their first project (table[pi] is that project's index), each with all its projects.
+    const members = new Map<number, number[]>();
     for (let pi = 0; pi < projects.length; pi++) {
-      const row = rowIds[pi];
-      for (let i = 0; i < row.length; i++) {
-        const id = row[i];
-        if (last[id] === pi) continue;
-        if (last[id] < 0) first[id] = pi;
-        last[id] = pi;
-        count[id]++;
-      }
+      const m = members.get(table[pi]);
+      if (m) m.push(pi);
+      else members.set(table[pi], [pi]);
     }
+    for (const [t, ps] of members)
+      for (const pi of ps) {
+        const row = rowIds[pi];
+        for (let i = 0; i < row.length; i++) {
+          const id = row[i];
+          if (last[id] === t) continue;
+          if (last[id] < 0) first[id] = t;
+          last[id] = t;
+          count[id]++;
+        }
+      }
     for (let pi = 0; pi < projects.length; pi++) {
       const p = projects[pi];
       const inds = p.indicators;
@@ -62,7 +71,7 @@ export const rule: Rule = {
       let seenIn = 0;
       for (let i = 0; i < row.length; i++) {
         const id = row[i];
-        if (count[id] < COPIED_MIN_PROJECTS || first[id] === pi) continue;
+        if (count[id] < COPIED_MIN_PROJECTS || first[id] === table[pi]) continue;
         // Satisfaction rows and rows without a name or value do not count as copied rows.
         if (names[id].length === 0 || raws[id].length === 0 || level1KeyOf(inds[i].level1) === "satisfaction") continue;
         if (firstRow < 0) {

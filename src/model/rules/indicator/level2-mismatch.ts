@@ -1,6 +1,24 @@
 import type { Rule } from "../types";
-import { LEVEL1, LEVEL2, frameworksOf, level2Allowed, level2Options } from "../../taxonomy";
-import { facts, homeLevel1, isBlank } from "../util";
+import { LEVEL1, LEVEL2, frameworksOf, level2Allowed, level2Options, type Framework, type Level1Key } from "../../taxonomy";
+import type { Project } from "../../schema";
+import { facts, homeLevel1, isBlank, level2KeyOf, squash } from "../util";
+
+/**
+ * A printed 二级 that names several 二级 of its 一级 at once: 东莞's 批复表 prints “社会、经济、生态效益 指标”
+ * (corpus 42) for the three benefits together. Each part is a 二级 allowed there (“社会” read as 社会效益指标),
+ * so nothing is misplaced. Only on other provinces' forms: our template's drop-down has no such label.
+ */
+function combinedLevel2(p: Project, raw: string, a: Level1Key, framework: Framework): boolean {
+  if (p.layout === "template") return false;
+  const parts = squash(raw).replace(/指标$/, "").split(/[、,，/／和及与]/).filter((s) => s.length > 0);
+  if (parts.length < 2) return false;
+  const tail = parts[parts.length - 1].match(/(效益|指标)$/)?.[1] ?? "";
+  for (const part of parts) {
+    const key = level2KeyOf(part) ?? level2KeyOf(part + "指标") ?? (tail ? level2KeyOf(part + tail + "指标") ?? level2KeyOf(part + tail) : null);
+    if (key === null || !level2Allowed(framework, a, key)) return false;
+  }
+  return true;
+}
 
 /**
  * 二级 must be a known label allowed under its 一级 in the project's framework: seed 002 P1 has 成本指标
@@ -31,6 +49,7 @@ export const rule: Rule = {
       if (b === null) {
         if (f.shifted) continue; // the table has no 二级 level (facts.shifted)
         const raw = (ind.level2Raw ?? ind.level2).trim();
+        if (combinedLevel2(p, raw, a, f.framework)) continue;
         ctx.report({
           field: `indicators.${i}.level2`,
           message: isBlank(raw) ? `第 ${i + 1} 条指标缺少二级指标` : `二级指标“${raw}”不是规范名称`,

@@ -55,8 +55,8 @@ export const rule: Rule = {
   },
   checkDocument(doc, ctx) {
     // Rows and whole sets are keyed once per run for both copy rules (indicator-sets.ts).
-    const { projects, rowIds, names, raws, sameAs } = indicatorSets(doc);
-    const index = new NearDuplicateIndex<Project>();
+    const { projects, rowIds, names, raws, sameAs, table } = indicatorSets(doc);
+    const index = new NearDuplicateIndex<number>();
     // Per row id, its normalised text, made once: rows recur across a department's projects.
     const normalised: (string | undefined)[] = new Array(names.length);
     for (let pi = 0; pi < projects.length; pi++) {
@@ -69,9 +69,10 @@ export const rule: Rule = {
         const id = row[i];
         text += normalised[id] ??= normalizeForSimilarity(names[id]) + normalizeForSimilarity(raws[id]);
       }
-      const hit = index.add(text, p);
-      if (!hit) continue;
-      const o = hit.id;
+      const hit = index.add(text, pi);
+      // The county columns of one printed table (indicator-sets.ts) are one project's own targets.
+      if (!hit || table[hit.id] === table[pi]) continue;
+      const o = projects[hit.id];
       ctx.reportFor(p, {
         field: "indicators.0.name",
         message: `全部 ${row.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,

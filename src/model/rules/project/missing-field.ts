@@ -1,3 +1,4 @@
+import type { Project } from "../../schema";
 import type { Rule } from "../types";
 import { isBlank } from "../util";
 
@@ -5,6 +6,17 @@ import { isBlank } from "../util";
  * Required header fields. 项目编码 is required where the form has one (Hebei, central 一体化), not on
  * the Ningxia form (seed 004 has none) nor on a 绩效自评表. Goals and spend plan have their own rules.
  */
+/**
+ * The 资金总额 cell is one figure for several tables (a 专项 read once per county from one sheet,
+ * corpus 50): the form gives no per-table amount, so no table has left its own amount blank.
+ */
+function sharedBudgetCell(p: Project, all: readonly Project[]): boolean {
+  const cell = p.source?.cells?.["budget.total"];
+  if (!cell) return false;
+  for (const q of all) if (q !== p && q.source?.sheet === p.source?.sheet && q.source?.cells?.["budget.total"] === cell) return true;
+  return false;
+}
+
 export const rule: Rule = {
   meta: {
     id: "project/missing-field",
@@ -24,7 +36,7 @@ export const rule: Rule = {
     const formHasCode = p.layout !== "generic" || p.source?.cells?.code !== undefined;
     if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && p.layout !== "self-eval" && formHasCode && isBlank(p.code))
       ctx.report({ field: "code", data: { field: "项目编码" }, fix: "填写预算管理一体化系统中的项目编码" });
-    if (p.budget.total === null && isBlank(p.budget.raw.total))
+    if (p.budget.total === null && isBlank(p.budget.raw.total) && !sharedBudgetCell(p, ctx.document.projects))
       ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });
     if (p.indicators.length === 0)
       ctx.report({ field: "indicators", data: { field: "绩效指标（至少应有产出、效益指标）" } });
