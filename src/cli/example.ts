@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { langFromEnv, setLang, tr } from "./locale";
 
 const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "jxmb.js");
@@ -26,7 +27,7 @@ function main(): number {
         .sort()
     : [];
   if (examples.length === 0) {
-    console.error("examples/ 中没有 .xlsx 示例文件。\nNo .xlsx example in examples/.");
+    console.error(tr("examples/ 中没有 .xlsx 示例文件。", "No .xlsx example in examples/."));
     return 1;
   }
   fs.mkdirSync(outDir, { recursive: true });
@@ -48,13 +49,15 @@ function main(): number {
     written.push(`${rel(out)}  (export, exit ${code})`);
   }
 
-  console.log("\n示例输出：\nExample outputs:");
+  console.log(tr("\n示例输出：", "\nExample outputs:"));
   for (const w of written) console.log(`  ${w}`);
   if (failed) {
-    console.error("有示例无法读取（退出码 2），见上方消息。\nSome example could not be read (exit 2); see the messages above.");
+    console.error(tr("有示例无法读取（退出码 2），见上方消息。", "Some example could not be read (exit 2); see the messages above."));
     return 1;
   }
   return 0;
 }
 
+// The same language as the CLI it runs (which reads the same environment).
+setLang(langFromEnv(process.env));
 process.exitCode = main();

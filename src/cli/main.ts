@@ -406,7 +406,7 @@ async function cmdImport(parsed: Parsed, io: Io): Promise<ExitCode> {
     say(
       io,
       `注意：${midTerm} 个项目有中期目标或中期指标，${doc.profile} 表样没有中期栏目，已保存在元数据中（不显示、不打印）；用 --profile central-2021 可写成有“中期目标｜年度目标”“中期指标值｜年度指标值”的表样。`,
-      `Note: ${midTerm} project(s) have 中期 (medium-term) targets; the ${doc.profile} form has no cells for them, so they are kept in the metadata (not shown or printed); --profile central-2021 draws the form with 中期 and 年度 columns.`,
+      `Note: ${midTerm} project(s) have medium-term targets or indicators; the ${doc.profile} form has no cells for them, so they are kept in the metadata (not shown or printed); --profile central-2021 draws the form with medium-term and annual columns.`,
     );
   }
   return EXIT_OK;
