@@ -167,6 +167,8 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const jobs = intOption(parsed, "jobs", 1, MAX_JOBS, "validate") ?? defaultJobs();
   const maxWorkerMbOpt = intOption(parsed, "max-worker-mb", 16, 1024 * 1024, "validate");
   const files = expandInputs(parsed.positionals, "validate");
+  // One workbook: read in this thread (or, with --max-worker-mb, in one worker, where this has no effect).
+  if (files.length === 1) readsOneWorkbook();
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");

@@ -1,7 +1,8 @@
 /**
- * `jxmb export` as a process turns V8's optimizing compiler off once the Grid is built (src/cli/jit.ts):
- * the process gives the same canonical JSON as the in-process pipeline (compiler on) for every example and
- * for a template workbook, and main() called in-process never touches the V8 flags.
+ * `jxmb export` and `jxmb validate` of one file, as processes, turn V8's optimizing compiler off once the
+ * Grid is built (src/cli/jit.ts): they give the same canonical JSON and the same report as the in-process
+ * pipeline (compiler on) for every example and for a template workbook, and main() called in-process never
+ * turns it off.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -33,6 +34,15 @@ it("the export process writes what the in-process pipeline writes (examples and 
     expect([f, r.code]).toEqual([f, 0]);
     const { json } = await exportWorkbook(fs.readFileSync(f), f);
     expect(r.stdout === json ? f : `${f} differs`).toBe(f);
+  }
+});
+
+it("a validate process of one file reports what main() in-process reports (examples and a template workbook)", async () => {
+  for (const f of [...exampleFiles(), template]) {
+    const r = jxmb(["validate", f, "--format", "json"]);
+    const inProcess = await runMain(["validate", f, "--format", "json"]);
+    expect([f, r.code, r.stdout.length > 100]).toEqual([f, inProcess.code, true]);
+    expect(r.stdout === inProcess.out ? f : `${f} differs`).toBe(f);
   }
 });
 
