@@ -130,3 +130,11 @@ test("a value caption over column words (指标值 over 符号 | 值 | 单位) s
   expect(doc.projects[0].budget.total).toBe(120);
   expect(doc.projects[0].indicators.map((i) => i.target.raw.replace(/\s/g, ""))).toEqual(["≥120公里", "≥90%"]);
 });
+
+test("a value caption over periods (年度 | 中期, 2024年 | 2025年, 第一季度 …) is no region split", () => {
+  for (const periods of [["年度", "中期"], ["2024年", "2025年", "2026年"], ["第一季度", "第二季度"], ["本期", "上期"]]) {
+    const grid = regionalForm("指标值", periods, [["产出指标", "数量指标", "养护里程", periods.map(() => "≥100公里")]]);
+    expect(regionColumns(grid.sheets[0], findIndicatorHeaders(grid.sheets[0])[0], DEFAULT_SYNONYMS)).toBeNull();
+    expect(readWorkbook(grid).document.projects.length).toBeLessThanOrEqual(1);
+  }
+});

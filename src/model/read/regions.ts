@@ -41,7 +41,8 @@ export function regionColumns(sheet: GridSheet, h: IndicatorHeader, syn: Synonym
   const regions: RegionColumn[] = [];
   for (let c = m.c1; c <= m.c2; c++) {
     const name = displayText(sheet, sub, c).trim();
-    if (!name || /^[-+]?\d/.test(name) || name.length > 20 || classifyColumn(name, syn)) return null;
+    // Not a county: a number, a column word, or a period (2024年, 中期, 年度, 第一季度 — targets by year are no regions).
+    if (!name || /^[-+]?\d/.test(name) || name.length > 20 || classifyColumn(name, syn) || /(年|年度|中期|长期|季度|月|期)$/.test(name)) return null;
     regions.push({ c, name, ref: a1(sub, c) });
   }
   // Nothing else on the row but the header's own merged cells: a header sub-row, not a data row.
