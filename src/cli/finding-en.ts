@@ -53,8 +53,10 @@ function plainEn(ruleId: string, message: string): string {
   return englishMessage(ruleId, message) ?? genericEn(ruleId);
 }
 
-// validate's precision stage: "N 个项目中 M 个<title>（共 K 处；如第 S 个项目：<message>）" and "<message>（同一单元格另有：…）".
+// validate's precision stage: "N 个项目中 M 个<title>（共 K 处；如第 S 个项目：<message>）", one rule on several rows of a
+// project "N 处<title>：E11、E12（如 E11：<message>）", and "<message>（同一单元格另有：…）".
 const GROUPED = /^(\d+) 个项目中 (\d+) 个[\s\S]*?（共 (\d+) 处；如第 (\d+) 个项目：([\s\S]*)）$/;
+const ROWS = /^(\d+) 处[^：]*：([A-Z]{1,3}[0-9]+(?:、[A-Z]{1,3}[0-9]+)*)（如 ([A-Z]{1,3}[0-9]+)：([\s\S]*)）$/;
 const FOLDED = /（同一单元格另有：[^（）]*）$/;
 
 /**
@@ -70,5 +72,7 @@ export function findingEn(f: Pick<Finding, "ruleId" | "message" | "messageEn" | 
     const example = plainEn(f.ruleId, g[5].replace(FOLDED, ""));
     return `${g[2]} of ${g[1]} projects (${g[3]} place(s)); e.g. project ${g[4]}: ${example}${folded}`;
   }
+  const r = ROWS.exec(f.message);
+  if (r) return `${r[1]} places: ${r[2].split("、").join(", ")} (e.g. ${r[3]}: ${plainEn(f.ruleId, r[4].replace(FOLDED, ""))})${folded}`;
   return plainEn(f.ruleId, f.message.replace(FOLDED, "")) + folded;
 }

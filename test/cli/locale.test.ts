@@ -278,6 +278,9 @@ describe("the validate report in one language", () => {
     expect(findingEn({ ruleId: "spend-plan/missing", message: "31 个项目中 5 个支出计划时点为空（共 7 处；如第 2 个项目：资金支出计划3月底进度为空）" })).toBe(
       "5 of 31 projects (7 place(s)); e.g. project 2: Spending plan point 3月底 is blank",
     );
+    expect(findingEn({ ruleId: "spend-plan/missing", message: "2 处支出计划时点为空：B58、C58（如 B58：资金支出计划3月底进度为空）" })).toBe(
+      "2 places: B58, C58 (e.g. B58: Spending plan point 3月底 is blank)",
+    );
     // A message the rule wrote itself: the rule's English sentence, the values left out.
     expect(findingEn({ ruleId: "indicator/duplicate", message: "第 3 条指标与第 2 条完全相同" })).toBe("Duplicate indicator “…”");
     // A reader's own English comes through as it is.
