@@ -23,12 +23,17 @@ ruleTester("value/vague", {
   valid: [
     { name: "quantified" },
     { name: "a grade is gradable", project: extra(["产出指标", "质量指标", "验收结果", "合格"]) },
+    { name: "达标 is a step of a scale too", project: extra(["效益指标", "社会效益指标", "排放情况", "达标"]) },
+    { name: "“±3%以内” is a tolerance: value/nonstandard-operator's", project: extra(["产出指标", "质量指标", "补助款结算误差率", "±3%以内"]) },
     { name: "a basis phrase in the value column is basis/swapped's", project: extra(["产出指标", "质量指标", "设备完好率", "项目实施计划"]) },
     { name: "text in 数量 is value/quantity-no-number's", project: extra(["产出指标", "数量指标", "保障在押人员", "平均在押人数"]) },
     { name: "“1 长期有效” is value/vague-unit's", project: extra(["效益指标", "可持续影响指标", "持续发挥作用", "≥1 长期有效"]) },
     { name: "控制成本 in a cost row is cost/not-money's business (seed 000 #31)", project: project({ indicators: withRows({ 项目总成本: ["产出指标", "成本指标", "合理用电，勤俭节约", "控制成本"] }) }) },
   ],
   invalid: [
+    // Corpus 42 “结算款支付及时性 → 及时”, corpus 48 “设备维护及安全性 → 高”: adjectives, not grades of a scale.
+    { name: "“及时” for a 时效 (corpus 42)", project: extra(["产出指标", "时效指标", "结算款支付及时性", "及时"]), errors: [{ messageIncludes: "“及时”未量化", fixIncludes: "完成时限" }] },
+    { name: "“高” for a 可持续影响 (corpus 48)", project: extra(["效益指标", "可持续影响指标", "粮食储备设备维护及安全性", "高"]), errors: [{ messageIncludes: "“高”未量化" }] },
     // Seed 000: "进一步提高" ×16 in 社会效益 rows.
     { name: "进一步提高 (seed 000)", project: extra(["效益指标", "社会效益指标", "能够有效的维护社会及政治稳定", "进一步提高"]), errors: [{ cell: "E17", messageIncludes: "“进一步提高”未量化", fixIncludes: "把“能够有效的维护社会及政治稳定”写成可考核的数值" }] },
     // Seed 000 #3/#4/#12: "及时支付" as a 时效 value; the 建议 uses the project's budget year.
@@ -43,6 +48,8 @@ ruleTester("value/vague", {
 ruleTester("value/nonstandard-operator", {
   valid: [{ name: "≥ ≤ =" }, { name: "ASCII > is standard (seed 001 #27 >1)", project: extra(["产出指标", "数量指标", "核酸检测次数", ">1次"]) }],
   invalid: [
+    // Corpus 42 “补助款结算误差率 ±3%以内”: a tolerance is a ceiling on the error.
+    { name: "±3%以内 (corpus 42)", project: extra(["产出指标", "质量指标", "补助款结算误差率", "±3%以内"]), errors: [{ severity: "info", messageIncludes: "应写作“≤3%”", fixIncludes: "改为“≤3%”" }] },
     // Seed 004 P5 "≧200万", "≧95%".
     { name: "≧ (seed 004 P5)", project: extra(["产出指标", "质量指标", "抓拍准确率", "≧95%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "运算符“≧”不规范，应写作“≥”", fixIncludes: "改为“≥”" }] },
     // Seed 002 P12: 符号 "＞" (full width) in the 符号/值/单位 split.
@@ -66,6 +73,8 @@ ruleTester("value/missing-operator", {
     { name: "a word where the unit should be is value/vague-unit's (no “≥1 长期”)", project: extra(["效益指标", "可持续影响指标", "长效机制", "1 长期"]) },
   ],
   invalid: [
+    // Corpus 42 “补助款结算争议率 0%”: “≥0%” is met by anything; a zero target is exact.
+    { name: "a zero target gets “=” (corpus 42)", project: extra(["效益指标", "社会效益指标", "补助款结算争议率", "0%"]), errors: [{ fixIncludes: "写作“=0%”" }] },
     // Seed 000: plain "100%" ×9 and counts "158 人".
     { name: "plain 100% (seed 000): hebei info", project: extra(["产出指标", "质量指标", "资金使用合规率", "100%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "“100%”没有运算符", fixIncludes: "写作“=100%”" }] },
     { name: "count 158 人 (seed 000 #10)", project: extra(["产出指标", "数量指标", "辅警数量", "158 人"]), errors: [{ messageIncludes: "158 人" }] },
@@ -126,6 +135,9 @@ ruleTester("value/missing-unit", {
     { name: "the 三级 states “3台” (corpus 26)", project: extra(["产出指标", "数量指标", "配套电力设施1250KVA变压器3台", "3"]) },
   ],
   invalid: [
+    // Corpus 48 “库存粮食明显变质比例 0”: a bad-event share; 0 is exact, a ceiling otherwise.
+    { name: "a zero share of bad events (corpus 48)", project: extra(["产出指标", "质量指标", "库存粮食明显变质比例", "0"]), errors: [{ fixIncludes: "“=0%”" }] },
+    { name: "a share of bad events is a ceiling", project: extra(["产出指标", "质量指标", "库存粮食变质比例", "3"]), errors: [{ fixIncludes: "“≤3%”" }] },
     // Seed 001 #3 全局基层所队数量 "17".
     { name: "bare count (seed 001 #3)", project: extra(["产出指标", "数量指标", "全局基层所队数量", "17"]), errors: [{ cell: "E17", messageIncludes: "“17”缺少计量单位" }] },
     // Corpus 07: a rate typed as "1" (Excel's 100%) while the 指标解释 says 90%.

@@ -6,11 +6,11 @@
 import { squash } from "./util";
 
 // Bad events whose count or rate should go down (发案, 事故, 投诉 …).
-const BAD_EVENT_WORDS = "发案|案发|事故|犯罪|伤亡|死亡|失联|废品|差错|错误|投诉|故障|违法|违纪|脱逃|逾期|返工|超支|超标|火灾|事件发生|上访|信访|纠纷|污染|损失|漏洞|隐患|缺陷|不合格|退回|重复";
+const BAD_EVENT_WORDS = "发案|案发|事故|犯罪|伤亡|死亡|失联|废品|差错|错误|投诉|故障|违法|违纪|脱逃|逾期|返工|超支|超标|火灾|事件发生|上访|信访|纠纷|污染|损失|漏洞|隐患|缺陷|不合格|退回|重复|争议|变质|霉变";
 
 // The name ENDS with the event and its measure ("刑事案件发案数", "重新犯罪率"); "交通事故处理量"
 // (work done) does not match.
-const LOWER_BETTER = new RegExp(`(?:${BAD_EVENT_WORDS}|发生)(?:数|数量|次数|起数|人数|件数|率)$`);
+const LOWER_BETTER = new RegExp(`(?:${BAD_EVENT_WORDS}|发生)(?:数|数量|次数|起数|人数|件数|率|比例|比率)$`);
 // Work done ABOUT bad events is an output (查处违法案件数, 事故处理量): higher is better.
 const WORK_ON = /处理|处置|查处|侦破|破获|办理|办结|调解|化解|整治|整改|排查|宣传|培训|打击|抓获|鉴定|受理|接处|出警|救助|治理|清理|检查|巡查|核查|消除|查办|侦办|立案/;
 const BAD_EVENT = new RegExp(BAD_EVENT_WORDS);
@@ -37,10 +37,10 @@ export function endsWithBadEvent(core: string): boolean {
   return endsWithMeasure(core) && LOWER_BETTER.test(core);
 }
 
-// LOWER_BETTER's names end with 数, 量 or 率: a cheap test before its scan of the whole name.
+// LOWER_BETTER's names end with 数, 量, 率 or 例 (比例): a cheap test before its scan of the whole name.
 function endsWithMeasure(core: string): boolean {
   const c = core.charCodeAt(core.length - 1);
-  return c === 0x6570 || c === 0x91cf || c === 0x7387;
+  return c === 0x6570 || c === 0x91cf || c === 0x7387 || c === 0x4f8b;
 }
 
 /** A count or rate of bad events where lower is better: named so at its end, and not their reduction. */

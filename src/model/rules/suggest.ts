@@ -35,6 +35,8 @@ export function suggestedOperator(ind: Indicator, l1: Level1Key | null, l2: Leve
   if (!measurable(t)) return null;
   const name = coreName(ind.name);
   if (isCostRow(l1, l2)) return "≤";
+  // A target of zero (“争议率 0%”, “安全事件 0起”) is exact: “≥0” is met by anything.
+  if (t.value === 0) return "=";
   if (t.kind === "percent" && t.value === 100 && !isLowerBetter(name)) return "=";
   // A yes/no 描述 ("是否按时完成") measures one outcome: the value is exact.
   if (YES_NO.test(squash(ind.description))) return "=";

@@ -1,5 +1,6 @@
 import type { Rule } from "../types";
 import { facts, fmt, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
+import { coreName, isLowerBetter } from "../direction";
 
 const BARE_WAN = /万\s*$/;
 
@@ -18,14 +19,18 @@ function guessUnit(name: string): string {
  * The 建议 for a rate typed as a bare number: the 描述 / 指标解释 may give the level ("90%(计划标准)",
  * corpus 07); a fraction is a percent typed as Excel keeps it (1 → 100%, 0.95 → 95%).
  */
-function rateFix(value: number | null, description: string | null): string {
+function rateFix(value: number | null, description: string | null, name: string): string {
+  // 100 % and 0 % are exact; a rate of bad events (“变质比例”, corpus 48) is a ceiling; others a floor.
+  const lower = isLowerBetter(coreName(name));
+  const op = (pct: string) => (pct === "100" || pct === "0" ? "=" : lower ? "≤" : "≥");
   const d = /(\d+(?:\.\d+)?)\s*[%％]/.exec(description ?? "");
-  if (d) return `指标解释写 ${d[1]}%，指标值写“${d[1] === "100" ? "=" : "≥"}${d[1]}%”`;
+  if (d) return `指标解释写 ${d[1]}%，指标值写“${op(d[1])}${d[1]}%”`;
   if (value !== null && value > 0 && value <= 1) {
     const pct = fmt(Math.round(value * 10000) / 100);
-    return `比率写成百分数：“${value}”若指 ${pct}%，写“${pct === "100" ? "=" : "≥"}${pct}%”`;
+    return `比率写成百分数：“${value}”若指 ${pct}%，写“${op(pct)}${pct}%”`;
   }
-  return `比率写成百分数，如“≥${value === null ? "N" : fmt(value)}%”`;
+  const v = value === null ? "N" : fmt(value);
+  return `比率写成百分数，如“${op(v)}${v}%”`;
 }
 
 /**
@@ -58,7 +63,7 @@ export const rule: Rule = {
         const fix = cost
           ? `成本金额应写明单位，如“${t.raw.trim()}万元”`
           : isSatisfactionRow(f.l1[i], f.l2[i]) || guessUnit(ind.name) === "%"
-            ? rateFix(t.value, ind.description)
+            ? rateFix(t.value, ind.description, ind.name)
             : `写明计量单位，如“${t.raw.trim()}${guessUnit(ind.name)}”`;
         ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim() }, fix });
       } else if (t.kind === "money" && !cost && BARE_WAN.test(t.raw)) {

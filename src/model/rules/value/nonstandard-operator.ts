@@ -1,7 +1,19 @@
+import type { Target } from "../../schema";
 import type { Rule } from "../types";
 import { rowLabel } from "../util";
 
 const STANDARD = new Set(["≥", "≤", "=", ">", "<"]);
+const PLUS_MINUS = /^[±＋]\s*(\d+(?:\.\d+)?)\s*(%|％)\s*(?:以内|之内|内)?$/;
+
+/**
+ * “±3%以内” (corpus 42 补助款结算误差率): a tolerance, i.e. a ceiling on the absolute error, written
+ * with ± instead of ≤. The number and unit, or null when the value is not such a tolerance.
+ */
+export function plusMinusTolerance(t: Target): string | null {
+  if (t.kind !== "text" || !t.raw) return null;
+  const m = PLUS_MINUS.exec(t.raw.trim());
+  return m ? `${m[1]}%` : null;
+}
 
 /**
  * Operators written as ≧ ≦ >= <= ＞ ＜ 以上 不低于 … (seed 002: ＞ ×3, ＜ ×1; seed 004: ≧ ×2). The value
@@ -21,11 +33,22 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     for (let i = 0; i < p.indicators.length; i++) {
-      const t = p.indicators[i].target;
+      const ind = p.indicators[i];
+      const t = ind.target;
+      const field = `indicators.${i}.target`;
+      const tolerance = plusMinusTolerance(t);
+      if (tolerance) {
+        ctx.report({
+          field,
+          message: `${rowLabel(ind)}的指标值“${t.raw.trim()}”用“±”表示允许的误差，应写作“≤${tolerance}”`,
+          fix: `改为“≤${tolerance}”（绝对误差不超过 ${tolerance}）`,
+        });
+        continue;
+      }
       if (t.operatorRaw === null || t.operator === null || STANDARD.has(t.operatorRaw)) continue;
       const approx = t.operatorRaw === "余" || t.operatorRaw === "多";
       ctx.report({
-        field: `indicators.${i}.target`,
+        field,
         message: approx
           ? `${rowLabel(p.indicators[i])}的指标值“${t.raw.trim()}”是约数，应写明界限，如“≥${t.value ?? ""}${t.unit ?? ""}”`
           : undefined,

@@ -2,9 +2,14 @@ import type { Rule } from "../types";
 import { facts, isCostRow, rowLabel, squash } from "../util";
 import { budgetYear, measurableHint, rowName } from "../fix";
 import { vagueUnit } from "./vague-unit";
+import { plusMinusTolerance } from "./nonstandard-operator";
 
 // A value column that holds a basis phrase ("项目实施计划") is basis/swapped's; "**" is redacted.
 const BASIS_PHRASE = /^(?:历史经验|历史标准|历史数据|经验标准|计划标准|行业标准|实施计划|项目实施计划|工作计划|年初工作计划|实际工作需要|实际工作需求|工作需求|合同规定|有关合同文件|预算测算|预算支出标准|有关文件要求|项目实施要求|成本定额)(?:标准|安排)?$/;
+
+// Grades (value.ts) that are adjectives, not a step of an evaluation scale: “及时” for a 时效 (corpus 42),
+// “高” for a 可持续影响 (corpus 48). 优/良好/合格/达标/满意/完成 stay: a scale an evaluator grades against.
+const ADJECTIVE_GRADES = new Set(["及时", "按时", "准时", "显著", "明显", "稳定", "安全", "正常", "高", "较高", "低", "较低"]);
 
 /**
  * A value without anything measurable: kind "vague" from the value parser (进一步提高, 有所提升,
@@ -33,7 +38,9 @@ export const rule: Rule = {
       const raw = t.raw.trim();
       const question = t.kind === "text" && raw.startsWith("是否");
       const text = t.kind === "text" && !question && !BASIS_PHRASE.test(squash(raw));
-      if (t.kind !== "vague" && !question && !text) continue;
+      const adjective = t.kind === "grade" && ADJECTIVE_GRADES.has(squash(raw));
+      if (t.kind !== "vague" && !question && !text && !adjective) continue;
+      if (text && plusMinusTolerance(t)) continue; // “±3%以内” is measurable: value/nonstandard-operator
       if (isCostRow(f.l1[i], f.l2[i])) continue;
       // 数量 rows without a number are value/quantity-no-number's; "1 长期有效" is value/vague-unit's.
       if (text && (f.l2[i] === "quantity" || vagueUnit(t))) continue;
