@@ -10,7 +10,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { langFromEnv, langOf, takeLangOption } from "../../src/cli/locale";
 import { englishMessage, findingEn } from "../../src/cli/finding-en";
-import { EXAMPLES, ensureBuilt, jxmb, STACK_LINE, tempDir } from "./helpers";
+import { EXAMPLES, ensureBuilt, exampleFiles, jxmb, STACK_LINE, tempDir } from "./helpers";
 
 jest.setTimeout(180_000);
 
@@ -251,6 +251,17 @@ describe("the validate report in one language", () => {
     const jen = jxmb(["validate", SEED, "--format", "json"], { env: EN_LANG });
     expect(jen.stdout).toBe(jzh.stdout);
     expect(jen.code).toBe(jzh.code);
+  });
+
+  it("Chinese output of every example (report, progress, read notes) has no English sentence and no English gloss", () => {
+    const runs = [jxmb(["validate", ...exampleFiles(), "--jobs", "1"], { env: C_UTF8 }), ...exampleFiles().map((f) => jxmb(["export", f, "-o", path.join(tmp, "e.json"), "--force"], { env: C_UTF8 }))];
+    for (const r of runs) {
+      const text = unquotedZh(r.stdout + r.stderr);
+      expect(text).not.toMatch(ENGLISH_SENTENCE);
+      expect(text).not.toMatch(/（[A-Za-z][A-Za-z ,;:'-]{3,}）/);
+      expect(text).not.toMatch(/^(jxmb: )?[A-Z][a-z]+ /m); // no English line (the old "Checked 6 files in …")
+    }
+    expect(runs[0].stdout).toMatch(/^合计：6 个文件（6 个已检查），/m);
   });
 
   it("several files: progress, the cross-file section and its summary in English", () => {
