@@ -126,6 +126,8 @@ ruleTester("self-eval/actual-is-target", {
     { name: "measured actuals", project: selfEval() },
     { name: "an actual equal to the target number is fine", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "50公里", 50, 50)] }) },
     { name: "a target table", project: project() },
+    // Corpus 51: “成本控制 → 不超过预算” said again as the outcome: no number was copied.
+    { name: "a qualitative target said again as the outcome (corpus 51)", project: selfEval({ indicators: [ind("成本控制", "不超过预算", "不超过预算", 10, 10)] }) },
   ],
   invalid: [
     {
@@ -193,4 +195,41 @@ test("on the corpus: 25 中江's points that add up to 110 are flagged; 22 青�
     ["self-eval/narrative", "B18"],
     ["self-eval/narrative", "H5"],
   ]);
+});
+
+ruleTester("self-eval/score-deducted", {
+  valid: [
+    { name: "full marks for targets reached", project: selfEval() },
+    { name: "a deduction explained", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "50公里", 50, 45, "部分路段验收延后")] }) },
+    { name: "a target missed scores less (missing-deviation's case)", project: selfEval({ indicators: [ind("养护里程", "≥50公里", "48公里", 50, 45)] }) },
+    { name: "a qualitative actual is not compared", project: selfEval({ indicators: [ind("通行条件", "明显改善", "有所改善", 50, 40)] }) },
+    { name: "a target table", project: project() },
+  ],
+  invalid: [
+    {
+      // Corpus 47 丽江: 72890 元 of 72890 元 scored 9 of 10; 95 % of ≥95 % scored 27 of 30 (both on the helper's row, by message).
+      name: "targets reached, points deducted, no reason (corpus 47)",
+      project: selfEval({ indicators: [ind("卫片执法补助经费", "=72890元", "72890", 10, 9), ind("违法行为责停率", "≥95%", "95%", 30, 27)] }),
+      errors: [
+        { cell: "H12", severity: "warning", messageIncludes: "「卫片执法补助经费」实际完成值 72890 已达到年度指标值 =72890元，得分 9 却低于分值 10", fixIncludes: "得满分 10 分" },
+        { messageIncludes: "「违法行为责停率」实际完成值 95% 已达到年度指标值 ≥95%，得分 27 却低于分值 30" },
+      ],
+    },
+  ],
+});
+
+ruleTester("self-eval/low-execution", {
+  valid: [
+    { name: "95 % spent, targets reached", project: selfEval() },
+    { name: "little spent and a target missed: explained row by row", project: selfEval({ funds: [line("total", "年度资金总额", 50, 10, 20)], indicators: [ind("养护里程", "≥50公里", "20公里", 50, 20, "资金未到位"), ind("桥梁检测数", "≥10座", "10座", 40, 40), ind("路灯", "≥5座", "5座", 10, 10)] }) },
+    { name: "too few comparable rows", project: selfEval({ funds: [line("total", "年度资金总额", 50, 10, 20)] }) },
+  ],
+  invalid: [
+    {
+      // Corpus 49 昌宁: 10 of 50 万元 spent (20 %), all 19 数量 targets reported reached.
+      name: "20 % spent, every target reached (corpus 49)",
+      project: selfEval({ funds: [line("total", "年度资金总额", 50, 10, 20)], indicators: [ind("公猪舍", "≥22.8平方米", "22.8平方米", 10, 10), ind("育肥猪舍", "≥180平方米", "180平方米", 10, 10), ind("种公猪", "≥2头", "2头", 10, 10)] }),
+      errors: [{ cell: "G6", severity: "warning", messageIncludes: "预算执行率仅 20%（执行 10 万元 / 预算 50 万元），3 项指标却全部按目标完成", fixIncludes: "核对全年执行数 10 万元" }],
+    },
+  ],
 });

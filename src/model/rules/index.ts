@@ -73,6 +73,8 @@ import { rule as indicatorTemplatePrompt } from "./indicator/template-prompt";
 import { rule as valueNameConflict } from "./value/name-conflict";
 import { rule as selfEvalActualIsTarget } from "./self-eval/actual-is-target";
 import { rule as selfEvalNarrative } from "./self-eval/narrative";
+import { rule as selfEvalScoreDeducted } from "./self-eval/score-deducted";
+import { rule as selfEvalLowExecution } from "./self-eval/low-execution";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -148,6 +150,8 @@ export const RULES: readonly Rule[] = [
   valueNameConflict,
   selfEvalActualIsTarget,
   selfEvalNarrative,
+  selfEvalScoreDeducted,
+  selfEvalLowExecution,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,

@@ -26,6 +26,9 @@ export const rule: Rule = {
       const ind = p.indicators[i];
       const a = ind.actual;
       if (!a || a.kind === "empty") continue;
+      // A qualitative target said again as the outcome (“不超过预算” → “不超过预算”, corpus 51) measures
+      // nothing either way; only a number kept with the target's operator is a copied target.
+      if (a.value === null) continue;
       const raw = a.raw.trim();
       const m = OPERATOR_IN_ACTUAL.exec(raw);
       if (!m) continue;

@@ -3,7 +3,7 @@ import type { Indicator } from "../../schema";
 import { isBlank, fmt } from "../util";
 
 /** Did a numeric actual fall short of its numeric target (per the target's operator)? Null when not comparable. */
-function shortfall(ind: Indicator): boolean | null {
+export function shortfall(ind: Indicator): boolean | null {
   const t = ind.target;
   const a = ind.actual;
   if (!a || t.value === null || a.value === null) return null;
