@@ -454,6 +454,13 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
       else if (n === "mergeCell") {
         const ref = a.get("ref");
         if (ref !== undefined) mergeRefs.push(ref);
+      } else if (n === "col") {
+        // As the guard's scan means to (it can be shown another max): exceljs, which seal and the page's
+        // exceptions export load the same bytes into, makes one object per column.
+        const max = Number(a.get("max") ?? "0");
+        if (!(max <= EXCEL_MAX_COLS)) {
+          throw corrupt(fileName, `（部件 ${partName.slice(0, 60)}）定义了 ${String(a.get("max")).slice(0, 20)} 列，超过 Excel 的最大列数 16384，已损坏或被恶意构造`, "column definition beyond XFD");
+        }
       } else if (n === "hyperlink") {
         const rid = relId(a);
         const ref = a.get("ref");
@@ -708,12 +715,13 @@ function definedNames(entries: NameEntry[], limits: ReadLimits, fileName?: strin
     if (e.name === "_xlnm.Print_Area" || e.name === "_xlnm.Print_Titles") continue;
     byName.set(e.name, nameRanges(e.text));
   }
-  // The cells below are marked one by one, so their number is bounded here, on the text as the
-  // tokenizer decoded it: the guard's regex pass never sees a range written in CDATA, split by a
-  // comment or spelt with character references (a 2 KB file then marked 17 billion cells).
+  // Bounded here, on the text as the tokenizer decoded it, as the guard means to: its regex pass never
+  // sees a range written in CDATA, split by a comment or spelt with character references. Below, the
+  // cells of a name with several ranges are marked one by one (a 2 KB file marked 17 billion cells);
+  // exceljs, which seal and the page's exceptions export load the same bytes into, indexes every cell
+  // of any name.
   let area = 0;
   for (const ranges of byName.values()) {
-    if (ranges.length < 2) continue;
     for (const r of ranges) area += areaSize(r.area);
     if (area > limits.maxCells) throw workbookLimitError(fileName, "maxCells", area, limits.maxCells, "（定义名称引用的区域）");
   }

@@ -736,6 +736,34 @@ export const CASES: HostileCase[] = [
     }),
   ),
   {
+    id: "name-area-single-charref",
+    file: "单个定义名称整表.xlsx",
+    what: "one defined name over the whole sheet, spelt '表1'!$A$1:&#36;XFD$1048576 (the reader keeps a one-range name as text, but exceljs — seal, the page's exceptions export — indexes every cell: 4.3 GB, abort)",
+    expect: "refused",
+    kind: "limit",
+    limit: "maxCells",
+    message: /定义名称/,
+    build: () =>
+      minimalBook([{ name: "表1", rows: `<row r="1">${cellStr("A1", "x")}</row>` }], {
+        workbookExtra: "<definedNames><definedName name=\"全部\">'表1'!$A$1:&#36;XFD$1048576</definedName></definedNames>",
+      }),
+  },
+  {
+    id: "cols-hidden-max",
+    file: "列定义藏在属性里.xlsx",
+    what: `<col x=" max='1'" min="1" max="100000000"> (the guard's scan read max='1'; exceljs — seal — made an object per column: 4.5 GB, abort)`,
+    expect: "refused",
+    kind: "corrupt",
+    message: /16384/,
+    build: () =>
+      minimalBook([
+        {
+          name: "表1",
+          xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><cols><col x=" max='1'" min="1" max="100000000" width="9"/></cols><sheetData><row r="1">${cellStr("A1", "x")}</row></sheetData></worksheet>`,
+        },
+      ]),
+  },
+  {
     id: "merge-ref-in-other-attr",
     file: "合并区域藏在属性里.xlsx",
     what: "300 merges A1:XFD1048576 whose tag carries x=\" ref='A1:A1'\" first (the guard read that; the reader kept 300 merges over 200 000 rows: 12 s, 1.1 GB)",

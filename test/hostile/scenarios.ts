@@ -11,8 +11,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
+import { editPart } from "./zip";
 
-export type ScenarioClass = "special-files" | "streams" | "full-disks" | "huge-imports" | "control-characters";
+export type ScenarioClass = "special-files" | "streams" | "full-disks" | "huge-imports" | "control-characters" | "seal";
 
 export interface Fixtures {
   /** A real seed-shaped workbook (examples/seed-000.xlsx). */
@@ -444,6 +445,46 @@ export const SCENARIOS: Scenario[] = [
     code: 0,
     writes: ["三百.xlsx"],
   },
+
+  // --- seal: exceljs loads the same bytes after the reader accepted them -----------------------
+  ...(
+    [
+      [
+        "name-area",
+        "a real workbook plus one defined name over a whole sheet, spelt with &#36; (the reader keeps a one-range name as text; exceljs indexed 17 billion cells: 97 s, 4.3 GB, abort)",
+        /定义名称.*maxCells/,
+        (seed: Buffer) =>
+          editPart(seed, "xl/workbook.xml", (x) => {
+            const sheet = /<sheet [^>]*name="([^"]+)"/.exec(x)![1];
+            const dn = `<definedName name="全表">'${sheet}'!$A$1:&#36;XFD$1048576</definedName>`;
+            return x.includes("<definedNames>") ? x.replace("<definedNames>", `<definedNames>${dn}`) : x.replace("</sheets>", `</sheets><definedNames>${dn}</definedNames>`);
+          }),
+      ],
+      [
+        "col-hidden",
+        `a real workbook whose first sheet has <col x=" max='1'" min="1" max="100000000"> (the guard's scan read max='1'; exceljs made an object per column: 88 s, 4.5 GB, abort)`,
+        /定义了 100000000 列，超过 Excel 的最大列数 16384/,
+        (seed: Buffer) =>
+          editPart(seed, "xl/worksheets/sheet1.xml", (x) => {
+            const col = `<col x=" max='1'" min="1" max="100000000" width="9"/>`;
+            return x.includes("<cols>") ? x.replace("<cols>", `<cols>${col}`) : x.replace("<sheetData", `<cols>${col}</cols><sheetData`);
+          }),
+      ],
+    ] as const
+  ).map(
+    ([id, what, says, build]): Scenario => ({
+      id: `seal-${id}`,
+      cls: "seal",
+      what: `seal of ${what}`,
+      prepare: (dir, fx) => {
+        const f = path.join(dir, "表.xlsx");
+        fs.writeFileSync(f, build(fs.readFileSync(fx.seed)));
+        return { args: ["seal", f, "-o", path.join(dir, "盖章.xlsx")] };
+      },
+      code: 2,
+      stderr: says,
+    }),
+  ),
 
   // --- control characters --------------------------------------------------------------------
   {

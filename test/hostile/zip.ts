@@ -80,3 +80,28 @@ export function repeatedByteDeflate(byte: number, total: number, chunk = 1 << 20
   parts.push(Buffer.from([0x03, 0x00])); // final, empty fixed-Huffman block
   return { raw: Buffer.concat(parts), crc };
 }
+
+/** The entries of a well-formed zip (a real workbook), inflated: to rebuild it with one part edited. */
+export function readZip(zip: Buffer): { name: string; data: Buffer }[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const out: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const csize = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const skip = nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + csize);
+    out.push({ name: zip.subarray(p + 46, p + 46 + nameLen).toString("utf8"), data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
+    p += 46 + skip;
+  }
+  return out;
+}
+
+/** `zip` with the text of part `name` replaced by `edit(text)`. */
+export function editPart(zip: Buffer, name: string, edit: (xml: string) => string): Buffer {
+  return buildZip(readZip(zip).map((e) => ({ name: e.name, data: e.name === name ? edit(e.data.toString("utf8")) : e.data })));
+}
