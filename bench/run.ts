@@ -8,6 +8,8 @@
  *   (template: jxmb import of 1,200 projects and jxmb export of the result under default limits; ~1 minute)
  *   (inbox: cross-file checks on seed 000 split by unit and on 500 files; merge; slim vs full memory)
  *   (page: the standalone page in headless Chromium, 600 projects plain and with ~4,000 findings; builds dist/ when stale)
+ *   (pane: the task pane over the recording fake of Excel, 600 projects with ~4,000 findings: syncs, 校验 → first
+ *    finding, longest frame; the check in its Web Worker vs the main-thread path in the same run)
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +24,7 @@ import { findingsRows } from "./findings";
 import { benchReading } from "./reading";
 import { benchPage } from "./page";
 import { benchInbox } from "./inbox";
+import { benchPane } from "./pane";
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -69,6 +72,10 @@ async function main(): Promise<void> {
   if (want("page")) {
     console.error("bench: standalone page in headless Chromium, 600 projects plain and with ~4,000 findings (first finding, longest frame, scroll p50/p95) …");
     rows.push(...(await benchPage()));
+  }
+  if (want("pane")) {
+    console.error("bench: task pane over the fake Excel in headless Chromium, 600 projects with ~4,000 findings (worker vs main thread: syncs, first finding, longest frame) …");
+    rows.push(...(await benchPane()));
   }
   printTable(rows);
 }

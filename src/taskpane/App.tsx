@@ -34,7 +34,7 @@ import { toCanonicalJson } from "../model/canonical";
 import { parseLabelsJson, type ExtraLabels } from "../model/read/synonyms";
 import { categoryName, categoryOf, ruleTitle } from "./ruleInfo";
 import { acceptFinding, addException, EXCEPTIONS_SHEET, exceptionsSheet, withdrawException, type AcceptedException } from "../model/exceptions";
-import type { WorkbookPort } from "./excel/port";
+import type { ReadProgress, WorkbookPort } from "./excel/port";
 import { portErrorMessage } from "./excel/port";
 import {
   PROFILE_LABELS,
@@ -52,7 +52,7 @@ import {
 import { buildGroups, buildRows, cardOrder, filterFindings, type Card, type Row } from "./todo";
 import { VirtualList } from "./VirtualList";
 import { FilePicker } from "./FilePicker";
-import { copyText, downloadFile, XLSX_MIME } from "./browser";
+import { analyseOffThread, copyText, prepareAnalysis, downloadFile, XLSX_MIME } from "./browser";
 import { findingRows, findingsBook, findingsCsv } from "./findingsList";
 import {
   checkUndo,
@@ -254,15 +254,16 @@ export function App(props: AppProps): React.ReactElement {
 
   /** One read of the workbook (whole or some sheets): progress while it runs, fresh results, a notice if it fails. */
   const readInto = React.useCallback(
-    async (read: (onProgress: (p: { fraction: number; message: string }) => void) => Promise<RunResult>): Promise<RunResult | null> => {
+    async (read: (onProgress: (p: ReadProgress) => void) => Promise<RunResult>): Promise<RunResult | null> => {
       setBusy(t("reading"));
       setProgress(0);
       try {
         const res = await read((p) => {
           setProgress(p.fraction);
-          setBusy(p.message);
+          setBusy(p.key ? t(p.key, p.params) : p.message);
         });
-        setRun(res);
+        // A big result renders in slices (the list after the summary): the pane keeps answering meanwhile.
+        React.startTransition(() => setRun(res));
         setStaleState(null);
         setCellNow(null);
         return res;
@@ -280,10 +281,11 @@ export function App(props: AppProps): React.ReactElement {
   const doValidate = React.useCallback(
     async (quiet = false): Promise<RunResult | null> => {
       if (!quiet) setNotice(null);
+      if (!props.analyse) prepareAnalysis();
       return readInto((onProgress) =>
         props.analyse
           ? props.analyse(profile || undefined, labels?.labels ?? null)
-          : runValidation(port, profile || undefined, onProgress, labels?.labels),
+          : runValidation(port, profile || undefined, onProgress, labels?.labels, analyseOffThread),
       );
     },
     [port, profile, labels, props.analyse, readInto],
@@ -292,7 +294,8 @@ export function App(props: AppProps): React.ReactElement {
   /** Re-read only the edited sheets (their projects), keep the rest of the last read. */
   const doRecheck = async (sheets: string[]) => {
     if (!run) return;
-    await readInto((onProgress) => recheckSheets(port, run, sheets, profile || undefined, onProgress, labels?.labels));
+    prepareAnalysis();
+    await readInto((onProgress) => recheckSheets(port, run, sheets, profile || undefined, onProgress, labels?.labels, analyseOffThread));
   };
 
   const autoRan = React.useRef(false);
@@ -884,7 +887,7 @@ export function App(props: AppProps): React.ReactElement {
       <div role="status" aria-live="polite">
         {busy !== null && (
           <Field
-            validationMessage={<span style={{ fontSize: SMALL }}>{progress !== undefined && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy}</span>}
+            validationMessage={<span style={{ fontSize: SMALL }} data-testid="busy">{progress !== undefined && progress > 0 ? `${busy} ${Math.round(progress * 100)}%` : busy}</span>}
             validationState="none"
           >
             <ProgressBar value={progress} max={1} aria-label={t("progress")} />

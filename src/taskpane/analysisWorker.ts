@@ -1,27 +1,47 @@
 /**
- * Web Worker entry for the standalone page: readWorkbook + validate of the opened workbook off the page's main
- * thread (on a 600-project workbook with ~4,000 findings they take ~2 s; the page keeps painting meanwhile).
- * One message in ({ grid, profile, labels }), one out: the run without its grid (the page has it already), or the
- * error's message. Started by readWorker.ts (analyseInWorker).
+ * Web Worker entry for the standalone page and the task pane: readWorkbook + validate off the main thread (on a
+ * 600-project workbook with ~4,000 findings they take ~2 s; the page and the pane keep painting meanwhile; the
+ * pane's read through Office.js stays on its thread). One message in ({ grid, profile, labels }); progress
+ * messages ({ progress }) while it works; one reply: the run without its grid (the sender has it already), or
+ * the error's message. Started by readWorker.ts (analyseInWorker).
  */
-import type { Grid } from "../model/grid";
-import type { ProfileName } from "../model/schema";
+import type { Grid, GridSheet } from "../model/grid";
+import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ExtraLabels } from "../model/read/synonyms";
+import type { ReadProgress } from "./excel/port";
 import { analyse, type RunResult } from "./logic";
 
-export interface AnalyseRequest {
-  grid: Grid;
-  profile?: ProfileName;
-  labels?: ExtraLabels | null;
-}
-export type AnalyseReply = { ok: true; run: Omit<RunResult, "grid"> } | { ok: false; message: string };
+/**
+ * The grid comes in parts so that no single copy holds the sender's thread long (a 600-project grid is ~12 MB):
+ * `{ part }` messages carry sheets, the last message the rest and the settings.
+ */
+export type AnalyseRequest = { part: GridSheet[] } | { grid: Grid; profile?: ProfileName; labels?: ExtraLabels | null };
+/**
+ * The reply, likewise in parts (each copy is read on the receiver's thread): the document without its projects,
+ * the projects a hundred at a time, then the rest of the run (or the error).
+ */
+export type AnalyseReply = { ok: true; run: Omit<RunResult, "grid" | "document"> } | { ok: false; message: string };
+export type AnalyseMessage = AnalyseReply | { progress: ReadProgress } | { document: JxmbDocument } | { projects: JxmbDocument["projects"] };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<AnalyseRequest>) => void) | null; postMessage: (m: AnalyseReply) => void };
+const PROJECTS_PER_PART = 100;
 
+const scope = self as unknown as { onmessage: ((e: MessageEvent<AnalyseRequest>) => void) | null; postMessage: (m: AnalyseMessage) => void };
+
+let parts: GridSheet[] = [];
 scope.onmessage = (e) => {
-  const { grid, profile, labels } = e.data;
-  analyse(grid, profile, 0, undefined, labels).then(
-    ({ grid: _sent, ...run }) => scope.postMessage({ ok: true, run }),
+  const m = e.data;
+  if ("part" in m) {
+    parts.push(...m.part);
+    return;
+  }
+  const grid: Grid = { ...m.grid, sheets: [...parts, ...m.grid.sheets] };
+  parts = [];
+  analyse(grid, m.profile, 0, (progress) => scope.postMessage({ progress }), m.labels).then(
+    ({ grid: _sent, document, ...run }) => {
+      scope.postMessage({ document: { ...document, projects: [] } });
+      for (let i = 0; i < document.projects.length; i += PROJECTS_PER_PART) scope.postMessage({ projects: document.projects.slice(i, i + PROJECTS_PER_PART) });
+      scope.postMessage({ ok: true, run });
+    },
     (err: unknown) => scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
 };

@@ -4,6 +4,10 @@
  */
 import type { Grid } from "../model/grid";
 import type { ReadNotice } from "../xlsx/guard";
+import type { ProfileName } from "../model/schema";
+import type { ExtraLabels } from "../model/read/synonyms";
+import type { ReadProgress } from "./excel/port";
+import type { RunResult } from "./logic";
 
 /** Offer `data` as a download. Returns false where the host blocks downloads (some Office webviews). */
 export function downloadFile(name: string, data: string | Uint8Array, mime: string): boolean {
@@ -82,6 +86,31 @@ export async function loadWorkbookFile(file: File, onNotice?: (notice: ReadNotic
   // In its own module: `import.meta` there is only parsed when a file is really read (jest runs CommonJS).
   const { readInWorker } = await import(/* webpackChunkName: "xlsx-read-worker-host" */ "./readWorker");
   return readInWorker(bytes, file.name, onNotice, onProgress);
+}
+
+/**
+ * The pane's check of a grid it has read (logic.ts Analyser): readWorkbook + validate in the same Web Worker the
+ * page uses (readWorker.ts analyseInWorker), so the pane keeps painting; in this thread where there is no Worker.
+ */
+export async function analyseOffThread(
+  grid: Grid,
+  profile: ProfileName | undefined,
+  readMs: number,
+  onProgress?: (p: ReadProgress) => void,
+  labels?: ExtraLabels | null,
+): Promise<RunResult> {
+  if (typeof Worker === "undefined") {
+    const { analyse } = await import("./logic");
+    return analyse(grid, profile, readMs, onProgress, labels);
+  }
+  const { analyseInWorker } = await import(/* webpackChunkName: "xlsx-read-worker-host" */ "./readWorker");
+  return { ...(await analyseInWorker(grid, profile, labels, onProgress)), readMs };
+}
+
+/** Before a read that a check will follow: start the analysis worker now, so its code loads meanwhile. */
+export function prepareAnalysis(): void {
+  if (typeof Worker === "undefined") return;
+  void import(/* webpackChunkName: "xlsx-read-worker-host" */ "./readWorker").then((m) => m.warmAnalysisWorker()).catch(() => undefined);
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

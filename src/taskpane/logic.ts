@@ -56,16 +56,24 @@ export interface RunResult {
   lapsed: AppliedExceptions["lapsed"];
 }
 
-/** Read through the port, recognise the layouts, validate. `profile` undefined = the document's own guess. */
+/** Recognise + validate a grid read through the port: `analyse` here, or the same in a Web Worker (the pane's). */
+export type Analyser = typeof analyse;
+
+/**
+ * Read through the port, recognise the layouts, validate. `profile` undefined = the document's own guess. The read
+ * stays on the caller's thread (Office.js lives there); `check` may run the rest elsewhere (browser.ts
+ * analyseOffThread).
+ */
 export async function runValidation(
   port: WorkbookPort,
   profile: ProfileName | undefined,
   onProgress?: (p: ReadProgress) => void,
   labels?: ExtraLabels | null,
+  check: Analyser = analyse,
 ): Promise<RunResult> {
   const t0 = Date.now();
   const grid = await port.readWorkbook(onProgress);
-  return analyse(grid, profile, Date.now() - t0, onProgress, labels);
+  return check(grid, profile, Date.now() - t0, onProgress, labels);
 }
 
 /**
@@ -87,12 +95,13 @@ export async function recheckSheets(
   profile: ProfileName | undefined,
   onProgress?: (p: ReadProgress) => void,
   labels?: ExtraLabels | null,
+  check: Analyser = analyse,
 ): Promise<RunResult> {
   const t0 = Date.now();
   const part = await port.readWorkbook(onProgress, { only: sheets });
   const fresh = new Map(part.sheets.map((s) => [s.name, s]));
   const grid: Grid = { sheets: prev.grid.sheets.map((s) => fresh.get(s.name) ?? s), names: part.names };
-  return analyse(grid, profile, Date.now() - t0, onProgress, labels);
+  return check(grid, profile, Date.now() - t0, onProgress, labels);
 }
 
 /** The sheet a project was read from (where its cells are). */
@@ -129,12 +138,29 @@ export function withWrittenGrid(prev: RunResult, grid: Grid): RunResult {
   };
 }
 
+/**
+ * Before a long synchronous step: let a page show the progress just reported (the next frame, or 100 ms at most
+ * where frames do not come, e.g. a hidden tab); in a worker, one turn of the event loop.
+ */
+function letPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    if (typeof requestAnimationFrame === "function") {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 100);
+    } else setTimeout(done, 0);
+  });
+}
+
 /** Recognise and validate a grid already read (the page runs this in a worker: analysisWorker.ts). */
 export async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
   const t1 = Date.now();
-  onProgress?.({ fraction: 1, message: "正在识别表格并校验……" });
+  onProgress?.({ fraction: 1, message: "正在识别表格……", key: "progRecognise" });
   const [{ readWorkbook }, { validate }] = await loadModel();
+  if (onProgress) await letPaint();
   const { document, problems, unrecognised } = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
+  onProgress?.({ fraction: 1, message: `正在校验 ${document.projects.length} 个项目……`, key: "progValidate", params: { n: document.projects.length } });
+  if (onProgress) await letPaint();
   const full = validate(document, profile ? { profile } : {});
   // Accepted exceptions (已核实，保留) are listed apart, not counted; lapsed ones put their finding back.
   const ex = readExceptions(grid);

@@ -8,7 +8,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Field, makeSt
 import { App } from "../taskpane/App";
 import { FilePicker } from "../taskpane/FilePicker";
 import { MemoryPort } from "../taskpane/excel/memoryPort";
-import { downloadFile, loadWorkbookFile, XLSX_MIME } from "../taskpane/browser";
+import { downloadFile, loadWorkbookFile, prepareAnalysis, XLSX_MIME } from "../taskpane/browser";
 import type { AcceptedException } from "../model/exceptions";
 import type { ProfileName } from "../model/schema";
 import type { ExtraLabels } from "../model/read/synonyms";
@@ -91,6 +91,8 @@ export function StandaloneApp({ notice }: { notice?: string }): React.ReactEleme
       const bytes = await readBytes(file, (f) => setLoading({ file: file.name, fraction: f, stage: t("pageReadingPct", { file: file.name, pct: Math.round(f * 100) }) }));
       setLoading({ file: file.name, fraction: undefined, stage: t("pageParsing", { file: file.name }) });
       const picked = new File([bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type });
+      // The check's worker loads its code while this one parses.
+      prepareAnalysis();
       // The worker reports the sheet pass (bytes parsed / in all); the page shows it as a percentage.
       const grid = await loadWorkbookFile(
         picked,

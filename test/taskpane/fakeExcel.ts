@@ -4,7 +4,7 @@
  * Unlike office-addin-mock it behaves like the real proxy model:
  *  - loads and writes are QUEUED and only applied on context.sync();
  *  - reading a property that was not loaded (and synced) THROWS PropertyNotLoaded;
- *  - every context.sync() is counted, every proxy object too;
+ *  - every context.sync() is counted, every proxy object too, and answered in a later task (as over Excel's IPC);
  *  - each batch's request and response get a JSON-size estimate (UTF-8 bytes); a batch over the limit (5 MB, as on
  *    Excel on the web) fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
  *  - range writes must match the range's dimensions; getItem of a missing sheet fails at sync with ItemNotFound.
@@ -79,15 +79,65 @@ function parseCell(ref: string): { r: number; c: number } | null {
 function quote(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
-function bytes(x: unknown): number {
-  const s = JSON.stringify(x) ?? "";
-  let n = 0;
+/** UTF-8 bytes of a string's JSON text (quotes and escapes included). */
+function stringBytes(s: string): number {
+  let n = 2;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
+    if (code < 0x20) n += code === 8 || code === 9 || code === 10 || code === 12 || code === 13 ? 2 : 6;
+    else if (code === 0x22 || code === 0x5c) n += 2;
+    else if (code < 0x80) n += 1;
+    else if (code < 0x800) n += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else if (code >= 0xd800 && code < 0xe000) n += 6; // a lone surrogate: JSON.stringify writes \udxxx
+    else n += 3;
   }
   return n;
 }
+/**
+ * UTF-8 size of JSON.stringify(x), computed without building the text (a 25,000-cell batch would otherwise cost a
+ * multi-megabyte string per round trip, work Excel does in its own process, not on the page's thread).
+ */
+function jsonSize(x: unknown, inArray: boolean): number {
+  if (x === null) return 4;
+  switch (typeof x) {
+    case "string":
+      return stringBytes(x);
+    case "number":
+      return Number.isFinite(x) ? String(x).length : 4;
+    case "boolean":
+      return x ? 4 : 5;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return inArray ? 4 : -1;
+    case "bigint":
+      throw new TypeError("Do not know how to serialize a BigInt");
+  }
+  const o = x as { toJSON?: () => unknown };
+  if (typeof o.toJSON === "function") return jsonSize(o.toJSON(), inArray);
+  if (Array.isArray(x)) {
+    let n = 2 + Math.max(0, x.length - 1);
+    for (let i = 0; i < x.length; i++) n += jsonSize(x[i], true);
+    return n;
+  }
+  let n = 2;
+  let first = true;
+  for (const k of Object.keys(x as object)) {
+    const v = jsonSize((x as Record<string, unknown>)[k], false);
+    if (v < 0) continue;
+    n += (first ? 0 : 1) + stringBytes(k) + 1 + v;
+    first = false;
+  }
+  return n;
+}
+function bytes(x: unknown): number {
+  const n = jsonSize(x, false);
+  return n < 0 ? 0 : n;
+}
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 function isoToSerial(iso: string): number {
   const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return t / 86400000 + 25569;
@@ -166,6 +216,19 @@ class Ctx {
     stats.syncs++;
     const ops = this.queue;
     this.queue = [];
+    // A round trip leaves the page's thread (Excel answers over IPC): the batch is answered in a later task, so
+    // the page may paint between round trips as it does in Excel, instead of one task running the whole read.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const started = now();
+    try {
+      await this.answer(ops);
+    } finally {
+      this.book.work.push([started, now()]);
+    }
+  }
+  /** Excel's side of a round trip (in Excel another process; here the page's thread, timed in book.work). */
+  private async answer(ops: Op[]): Promise<void> {
+    const stats = this.book.stats;
     this.staged = [];
     const requestBytes = ops.reduce((a, o) => a + bytes(o.request), 0);
     const batch: FakeStats["batches"][number] = { requestBytes, responseBytes: 0, ops: ops.length };
@@ -1001,6 +1064,8 @@ class FakeBook {
   sheets: SheetStore[];
   names: { name: string; formula: string }[];
   active: string | null = null;
+  /** [start, end] (performance.now) of every round trip's answer: the time Excel's side took on the page's thread. */
+  work: [number, number][] = [];
   stats: FakeStats = { syncs: 0, proxies: 0, runs: 0, batches: [], selections: [], activated: [], deleted: [] };
   maxBatchBytes: number;
   apiMinor: number;

@@ -52,12 +52,34 @@ function jsonBytes(x: unknown): number {
   return n;
 }
 
+/**
+ * A long conversion on the pane's thread lets it paint: the returned check resolves after a turn of the event loop
+ * once `budgetMs` have passed since the last turn, else it is null (no await, no cost).
+ */
+function timeSlicer(budgetMs: number): () => Promise<void> | null {
+  let since = Date.now();
+  return () => {
+    if (Date.now() - since < budgetMs) return null;
+    return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      since = Date.now();
+    });
+  };
+}
+
 /** Excel's error values as they appear in `values`. */
 const ERROR_RE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!)$/;
 
 /** A number format that shows a date or time (ignoring quoted text, [colour]/[$-locale] blocks and escapes). */
+const dateFormats = new Map<string, boolean>();
 export function isDateFormat(fmt: string | null | undefined): boolean {
   if (!fmt || fmt === "General" || fmt === "@") return false;
+  // A workbook has a handful of formats and a read looks at every number cell's: remember the answer.
+  let known = dateFormats.get(fmt);
+  if (known === undefined && dateFormats.size < 1000) dateFormats.set(fmt, (known = isDateFormatText(fmt)));
+  return known ?? isDateFormatText(fmt);
+}
+
+function isDateFormatText(fmt: string): boolean {
   const bare = fmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
@@ -229,7 +251,7 @@ export class OfficePort implements WorkbookPort {
     const withFormula = this.supports("1.7");
     const only = opts.only ? new Set(opts.only) : null;
     return this.excel.run(async (ctx) => {
-      onProgress?.({ fraction: 0.05, message: "正在读取工作表列表……" });
+      onProgress?.({ fraction: 0.05, message: "正在读取工作表列表……", key: "progSheets" });
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/visibility,items/id");
       // Edits to the sheets read make the pane's results stale: one collection-wide handler (ExcelApi 1.9),
@@ -257,7 +279,7 @@ export class OfficePort implements WorkbookPort {
         n.load(nameProps);
         return n;
       });
-      onProgress?.({ fraction: 0.15, message: `正在确定 ${items.length} 个工作表的范围……` });
+      onProgress?.({ fraction: 0.15, message: `正在确定 ${items.length} 个工作表的范围……`, key: "progRanges", params: { n: items.length } });
       await ctx.sync(); // 2
 
       const plans: SheetPlan[] = items.map((ws, i) => {
@@ -337,6 +359,8 @@ export class OfficePort implements WorkbookPort {
           await runBatch([{ ...ch, row0: ch.row0 + half, rows: ch.rows - half, withMerges: false }]);
           return;
         }
+        // The answer is converted in slices of ~25 ms: the pane keeps painting during a long read.
+        const slice = timeSlicer(25);
         for (const { ch, range, merged } of queued) {
           const si = ch.sheet.index;
           const sheet = out[si];
@@ -344,6 +368,8 @@ export class OfficePort implements WorkbookPort {
           const fmls = range.formulas as unknown[][];
           const fmts = range.numberFormat as unknown[][];
           for (let i = 0; i < ch.rows; i++) {
+            const turn = slice();
+            if (turn) await turn;
             const r = ch.row0 + i;
             for (let j = 0; j < ch.sheet.columnCount; j++) {
               const c = ch.sheet.columnIndex + j;
@@ -392,7 +418,7 @@ export class OfficePort implements WorkbookPort {
       };
 
       for (let b = 0; b < batches.length; b++) {
-        onProgress?.({ fraction: 0.2 + (0.8 * b) / batches.length, message: `正在读取单元格（第 ${b + 1}/${batches.length} 批）……` });
+        onProgress?.({ fraction: 0.2 + (0.8 * b) / batches.length, message: `正在读取单元格（第 ${b + 1}/${batches.length} 批）……`, key: "progCells", params: { i: b + 1, n: batches.length } });
         await runBatch(batches[b]); // 3 (…)
       }
 

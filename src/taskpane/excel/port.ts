@@ -41,6 +41,9 @@ export interface ReadProgress {
   fraction: number;
   /** zh-CN status text */
   message: string;
+  /** The same text as an i18n.ts key and its parameters, for the pane's locale (the port and the worker have none). */
+  key?: "progSheets" | "progRanges" | "progCells" | "progRecognise" | "progValidate";
+  params?: Record<string, number>;
 }
 
 export interface InsertResult {
