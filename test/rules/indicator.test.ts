@@ -356,6 +356,8 @@ ruleTester("indicator/not-ecological", {
 ruleTester("indicator/not-satisfaction", {
   valid: [
     { name: "a satisfaction rate" },
+    // Corpus 52: form 47 typed in traditional script.
+    { name: "滿意度 in traditional script (corpus 52)", project: project({ indicators: withRows({ 执法对象满意度: ["满意度指标", "服务对象满意度指标", "滿意度", "≥95%"] }) }) },
     { name: "the 描述 names satisfaction", project: project({ indicators: withRows({ 执法对象满意度: ["满意度指标", "服务对象满意度指标", "群众评价", "≥90%", "问卷", "群众对执法工作的满意程度"] }) }) },
     { name: "a 满意度-like outcome under 效益 is not this rule's business", project: project({ indicators: withRows({}, [["效益指标", "社会效益指标", "群众安全感", "≥92%"]]) }) },
   ],

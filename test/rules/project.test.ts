@@ -107,3 +107,20 @@ ruleTester("project/code-division", {
     },
   ],
 });
+
+ruleTester("project/name-is-title", {
+  valid: [
+    { name: "a plain project name" },
+    { name: "a name that mentions a table in its middle", project: project({ name: "绩效目标表编制培训经费" }) },
+  ],
+  invalid: [
+    {
+      // Corpus 47: the project name cell repeats the form's title words.
+      name: "the form's title in the name (corpus 47)",
+      project: project({ name: "2020年省级自然资源卫片执法补助经费支出绩效自评表" }),
+      errors: [{ cell: "D3", severity: "info", messageIncludes: "含表名“支出绩效自评表”", fixIncludes: "项目名称写“2020年省级自然资源卫片执法补助经费”" }],
+    },
+    { name: "in traditional script (corpus 52)", project: project({ name: "2020年省級自然資源衛片執法補助經費支出績效自評表" }), errors: [{ messageIncludes: "含表名“支出績效自評表”", fixIncludes: "“2020年省級自然資源衛片執法補助經費”" }] },
+    { name: "…项目绩效目标申报表", project: project({ name: "农村公路养护项目绩效目标申报表" }), errors: [{ messageIncludes: "“绩效目标申报表”", fixIncludes: "项目名称写“农村公路养护项目”" }] },
+  ],
+});

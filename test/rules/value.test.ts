@@ -178,6 +178,7 @@ ruleTester("value/type-mismatch", {
   valid: [
     { name: "kinds fit" },
     { name: "timeliness rate under 时效", project: extra(["产出指标", "时效指标", "资金支付及时率", "≥90%"]) },
+    { name: "及時率 in traditional script (corpus 52)", project: extra(["产出指标", "时效指标", "項目完成及時率", "=100%"]) },
     // Corpus 26: "任务完成时限(月) → 10" is ten months.
     { name: "a duration whose unit is in the 三级 (corpus 26)", project: extra(["产出指标", "时效指标", "任务完成时限(月)", "≤10"]) },
     // Seed 004 P7: days of patrol duty are a quantity of work, not a lifetime.

@@ -75,6 +75,7 @@ import { rule as selfEvalActualIsTarget } from "./self-eval/actual-is-target";
 import { rule as selfEvalNarrative } from "./self-eval/narrative";
 import { rule as selfEvalScoreDeducted } from "./self-eval/score-deducted";
 import { rule as selfEvalLowExecution } from "./self-eval/low-execution";
+import { rule as projectNameIsTitle } from "./project/name-is-title";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -152,6 +153,7 @@ export const RULES: readonly Rule[] = [
   selfEvalNarrative,
   selfEvalScoreDeducted,
   selfEvalLowExecution,
+  projectNameIsTitle,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,

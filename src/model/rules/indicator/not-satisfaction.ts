@@ -1,5 +1,6 @@
 import type { Rule } from "../types";
 import { facts, isSatisfactionRow, rowLabel, squash } from "../util";
+import { foldTraditional } from "../../han-fold";
 
 // A satisfaction measure names satisfaction (满意度/满意率/满意情况/满意程度 …) or a rating of the service.
 const SATISFACTION = /满意|认可度|好评|评价|评议|认同/;
@@ -29,7 +30,8 @@ export const rule: Rule = {
       const ind = p.indicators[i];
       if (ind.target.kind === "empty" || ind.target.kind === "redacted") continue;
       const text = squash(ind.name) + "\u0001" + squash(ind.description);
-      if (text.length <= 1 || SATISFACTION.test(text)) continue;
+      // Traditional script (滿意度, corpus 52) is matched as simplified; only rows that fail pay the fold.
+      if (text.length <= 1 || SATISFACTION.test(text) || SATISFACTION.test(foldTraditional(text))) continue;
       const name = squash(ind.name);
       ctx.report({
         field: `indicators.${i}.name`,

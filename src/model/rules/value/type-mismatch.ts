@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import { facts, fmt, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 import { budgetYear, rowName, yearEnd } from "../fix";
+import { foldTraditional } from "../../han-fold";
 
 // Rates that legitimately measure timeliness (及时率, 按时完成率, 进度 …).
 // A 时效 name that asks for a date ("项目完成时间", "截止日期"), not a rate ("按时完成率").
@@ -88,7 +89,7 @@ export const rule: Rule = {
           // Corpus 28 "2021年全年": a period, not a deadline.
           reason = `“${t.raw.trim()}”是期间，不是完成时限`;
           fix = `${rowName(ind)}写完成时限，如“${yearEnd(budgetYear(p, ctx.document))}”；持续性的服务写及时率，如“报修处理及时率 ≥95%”`;
-        } else if (k === "percent" && !TIMELY.test(name)) {
+        } else if (k === "percent" && !TIMELY.test(name) && !TIMELY.test(foldTraditional(name))) {
           reason = "时效指标中的比率应为及时率、按时完成率等时间类比率";
           fix = `把${rowName(ind)}移到质量或效益指标；时效指标写完成时限或及时率`;
         }
