@@ -8,9 +8,10 @@ import * as path from "node:path";
 import { loadGrid } from "../../src/xlsx/read";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { DEFAULT_READERS, DEFAULT_SYNONYMS, readWorkbook } from "../../src/model/read";
-import { isOwnListsSheet, templateReader } from "../../src/model/read/template";
+import { isOwnListsSheet, projectNameKey, templateReader } from "../../src/model/read/template";
 import { sideBySideParts } from "../../src/model/read/bands";
-import { readDepartmentPart } from "../../src/model/read/department";
+import { readDepartmentPart, sectionOf } from "../../src/model/read/department";
+import { labelKey } from "../../src/model/read/labels";
 import { cleanLabel } from "../../src/model/taxonomy";
 import { renderTemplate } from "../../src/model/write";
 import { filledCells, rowCells } from "../../src/model/read/labels";
@@ -89,4 +90,24 @@ it("cleanLabel gives the same text from its memo as on first sight", () => {
   const first = texts.map((t) => cleanLabel(t));
   expect(first.slice(0, 5)).toEqual(["产出指标", "效益指标", "产出指标", "数量指标", "成本指标"]);
   expect(texts.map((t) => cleanLabel(t))).toEqual(first);
+});
+
+it("sectionOf's last-character test rejects only texts whose key no section heading matches", () => {
+  const heads = [/^(?:(?:[一二三四五六七八九十]+|\d{1,2})[,.]|\(?[一二三]\)?)?(总体绩效目标|分项绩效目标|工作保障措施)$/];
+  const full = (t: string) => heads.some((h) => h.test(labelKey(t)));
+  const texts = new Set<string>(["一、总体绩效目标", "二、分项绩效目标 ", "3.工作保障措施\u200b", "（一）总体绩效目标\u3000", "总体绩效目标。", "▲ 指标行不够时"]);
+  for (const { grid } of grids) for (const sheet of grid.sheets) for (const row of sheet.values) for (const v of row ?? []) if (typeof v === "string") texts.add(v);
+  let heads0 = 0;
+  for (const t of texts) {
+    expect([t, sectionOf(t) !== null]).toEqual([t, full(t)]);
+    if (full(t)) heads0++;
+  }
+  expect(heads0).toBeGreaterThanOrEqual(4);
+});
+
+it("projectNameKey reads what /^JXMB_P\\d+_(.+)$/ captures", () => {
+  const names = new Set<string>(["JXMB_P001_CODE", "JXMB_P12_3_X", "JXMB_P_CODE", "JXMB_P1_", "JXMB_P1X_A", "JXMB_P1_A\nB", "JXMB_L1", "jxmb_p1_a", "JXMB_P0001_INDICATORS"]);
+  for (const { grid } of grids) for (const n of grid.names ?? []) names.add(n.name);
+  for (const name of names) expect([name, projectNameKey(name)]).toEqual([name, /^JXMB_P\d+_(.+)$/.exec(name)?.[1] ?? null]);
+  expect(names.size).toBeGreaterThan(50);
 });

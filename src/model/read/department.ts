@@ -26,7 +26,15 @@ const SECTION_HEADS: { section: Section; key: RegExp }[] = [
   { section: "safeguards", key: /^(?:(?:[一二三四五六七八九十]+|\d{1,2})[,.]|\(?[一二三]\)?)?工作保障措施$/ },
 ];
 
-function sectionOf(text: string): Section | null {
+/** What labelKey drops (its whitespace class). */
+const KEY_SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
+
+export function sectionOf(text: string): Section | null {
+  // Every heading ends in 目标 or 措施, and labelKey keeps a text's last visible character as it is: a
+  // paragraph ending otherwise (most do, in 。) needs no key.
+  let end = text.length - 1;
+  while (end >= 0 && KEY_SPACE.test(text[end])) end--;
+  if (end < 0 || (text[end] !== "标" && text[end] !== "施")) return null;
   const k = labelKey(text);
   for (const h of SECTION_HEADS) if (h.key.test(k)) return h.section;
   return null;

@@ -98,14 +98,24 @@ function namesOf(grid: Grid, sheet: GridSheet): DefinedName[] {
   return idx.get(sheet.name) ?? [];
 }
 
+/** JXMB_P001_CODE → "CODE" (what /^JXMB_P\d+_(.+)$/ captures), else null; a scan, as every sheet has ~15 names. */
+export function projectNameKey(name: string): string | null {
+  if (!name.startsWith("JXMB_P")) return null;
+  let i = 6;
+  while (i < name.length && name.charCodeAt(i) >= 48 && name.charCodeAt(i) <= 57) i++;
+  if (i === 6 || name[i] !== "_" || i + 1 >= name.length) return null;
+  const key = name.slice(i + 1);
+  return /[\n\r\u2028\u2029]/.test(key) ? null : key;
+}
+
 /** Names of this sheet: JXMB_P001_CODE → "CODE" → top-left (row, col). */
 function sheetNames(sheet: GridSheet, grid: Grid): Map<string, { r: number; c: number }> {
   const out = new Map<string, { r: number; c: number }>();
   for (const n of namesOf(grid, sheet)) {
-    const m = /^JXMB_P\d+_(.+)$/.exec(n.name);
-    if (!m) continue;
+    const key = projectNameKey(n.name);
+    if (key === null) continue;
     const p = parseA1(n.ref.split(":")[0]);
-    if (p) out.set(m[1], p);
+    if (p) out.set(key, p);
   }
   return out;
 }
