@@ -250,8 +250,8 @@ class Cells {
   readonly value: CellValue[] = [];
   readonly formula: (string | null)[] = [];
   readonly fmt: (string | null)[] = [];
-  /** The address as written (`r`), for hyperlinks. */
-  readonly address: string[] = [];
+  /** The address as written (`r`), for hyperlinks; null when it is the column's name and the row. */
+  readonly address: (string | null)[] = [];
   /** Last <row> element seen for each row number: a row written twice keeps its last version. */
   readonly rowSeq = new Map<number, number>();
   /** Rows ascending, columns ascending within a row, nothing written twice: the order Excel writes. */
@@ -264,7 +264,7 @@ class Cells {
     this.rowSeq.set(row, seq);
   }
 
-  push(row: number, col: number, seq: number, value: CellValue, formula: string | null, fmt: string | null, address: string): void {
+  push(row: number, col: number, seq: number, value: CellValue, formula: string | null, fmt: string | null, address: string | null): void {
     if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.ordered = false;
     this.lastRow = row;
     this.lastCol = col;
@@ -329,7 +329,8 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   let prevCol = -1;
   // The open cell.
   let inCell = false;
-  let cAddr = "";
+  /** The open cell's address as written, or null when it is `colName(cCol) + rowNum` (made only when needed). */
+  let cAddr: string | null = null;
   let cCol = 0;
   let cT: string | undefined;
   let cStyle: Style | null = null;
@@ -345,23 +346,45 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
   let rPh = 0;
   let inSheetData = false;
 
+  /** The open cell's address: as written, or made from its column and row. */
+  const addr = (): string => cAddr ?? (cAddr = `${colName(cCol)}${rowNum}`);
+
   const openCell = (a: XmlAttributes) => {
     inCell = true;
-    cAddr = a.get("r") ?? "";
-    const ref = cAddr ? parseCell(cAddr) : null;
-    if (cAddr && !ref) {
-      // Excel's grid ends at XFD: a cell beyond cannot come from Excel.
-      const letters = /^\$?([A-Za-z]+)/.exec(cAddr)?.[1] ?? "";
-      cCol = letters.length > 3 ? EXCEL_MAX_COLS : [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      if (letters === "") throw corrupt(fileName, `的${sheetLabel(name)}中单元格地址“${cAddr.slice(0, 20)}”无效，已损坏`, "invalid cell address");
-    } else {
-      cCol = ref ? ref.col - 1 : prevCol + 1;
+    let ri = -1;
+    let si = -1;
+    cT = undefined;
+    for (let i = 0; i < a.length; i++) {
+      const k = a.name(i);
+      if (k === "r") ri = i;
+      else if (k === "s") si = i;
+      else if (k === "t") cT = a.value(i);
     }
-    if (!cAddr) cAddr = `${colName(cCol)}${rowNum}`;
+    // Excel's own spelling (r="B7" in row 7) is read from the bytes; anything else as before, from the string.
+    const col = ri >= 0 ? a.cellRef(ri) : 0;
+    if (col > 0 && a.refRow === rowNum) {
+      cCol = col - 1;
+      cAddr = null;
+    } else {
+      const written = ri >= 0 ? a.value(ri) : "";
+      const ref = written ? parseCell(written) : null;
+      if (written && !ref) {
+        // Excel's grid ends at XFD: a cell beyond cannot come from Excel.
+        const letters = /^\$?([A-Za-z]+)/.exec(written)?.[1] ?? "";
+        cCol = letters.length > 3 ? EXCEL_MAX_COLS : [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        if (letters === "") throw corrupt(fileName, `的${sheetLabel(name)}中单元格地址“${written.slice(0, 20)}”无效，已损坏`, "invalid cell address");
+      } else {
+        cCol = ref ? ref.col - 1 : prevCol + 1;
+      }
+      // No address written: the Grid's own, as made from the column and the row.
+      cAddr = written || null;
+    }
     prevCol = cCol;
-    cT = a.get("t");
-    const sAttr = a.get("s");
-    const s = sAttr ? parseInt(sAttr, 10) : 0;
+    let s = si >= 0 ? a.digits(si) : 0;
+    if (s < 0) {
+      const sAttr = a.value(si);
+      s = sAttr ? parseInt(sAttr, 10) : 0;
+    }
     cStyle = s ? (styles[s] ?? null) : null;
     vText = fText = fT = fSi = fRef = tText = undefined;
     runs = null;
@@ -377,7 +400,7 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
     const isFormula = (fText !== undefined && fText !== "") || fT !== undefined;
     const raw = vText ?? (runs ? runs.join("") : tText);
     if (isFormula) {
-      if (fT === "shared" && fSi !== undefined && fRef) sharedMasters.set(fSi, cAddr);
+      if (fT === "shared" && fSi !== undefined && fRef) sharedMasters.set(fSi, addr());
       if (fText !== undefined && fText !== "") formula = fText;
       else if (fT === "shared" && !fRef && fSi !== undefined) formula = sharedMasters.get(fSi) ?? null;
       let result: unknown;
@@ -395,7 +418,7 @@ function readSheet(name: string, partName: string, data: Uint8Array, rels: Map<s
           const i = parseInt(raw, 10);
           const s = shared[i];
           if (s === undefined) {
-            throw corrupt(fileName, `的${sheetLabel(name)}单元格 ${cAddr.slice(0, 20)} 引用了不存在的共享字符串（第 ${raw.slice(0, 12)} 个），已损坏`, "shared string index out of range");
+            throw corrupt(fileName, `的${sheetLabel(name)}单元格 ${addr().slice(0, 20)} 引用了不存在的共享字符串（第 ${raw.slice(0, 12)} 个），已损坏`, "shared string index out of range");
           }
           value = s;
           break;
@@ -585,7 +608,7 @@ function toGridSheet(name: string, cells: Cells, mergeRefs: string[], links: Map
     if (slaveRows.size > 0 && isSlave(r, c)) continue;
     let value = cells.value[i];
     let formula = cells.formula[i];
-    if (links.size > 0 && links.has(cells.address[i])) {
+    if (links.size > 0 && links.has(cells.address[i] ?? `${colName(c)}${rowNumber}`)) {
       value = hyperlinkText(value);
       formula = null;
     }

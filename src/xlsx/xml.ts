@@ -36,6 +36,16 @@ export interface XmlAttributes {
   value(i: number): string;
   /** Value of the attribute named `name` exactly, or undefined. */
   get(name: string): string | undefined;
+  /**
+   * Value i, when written the way Excel writes a cell reference ("B7": one to three capital letters,
+   * a row without leading zeros, inside Excel's grid): its 1-based column, its row in `refRow`.
+   * 0 for any other spelling (read the string then). No string is made.
+   */
+  cellRef(i: number): number;
+  /** Row of the last reference cellRef read. */
+  readonly refRow: number;
+  /** Value i when it is one to nine ASCII digits and nothing else: their number; -1 otherwise. No string is made. */
+  digits(i: number): number;
 }
 
 export interface XmlHandler {
@@ -81,6 +91,16 @@ const CR = 0x0d;
 const LF = 0x0a;
 const TAB = 0x09;
 const SPACE = 0x20;
+
+/** Byte tables for the tag scanner (a lookup is cheaper than a call while the code is still interpreted). */
+const SPACES = new Uint8Array(256);
+SPACES[0x20] = SPACES[0x0a] = SPACES[0x09] = SPACES[0x0d] = 1;
+/** Bytes that end a tag name: whitespace, `>`, `/`. */
+const TAG_NAME_END = SPACES.slice();
+TAG_NAME_END[0x3e] = TAG_NAME_END[0x2f] = 1;
+/** Bytes that end an attribute name: those and `=`. */
+const ATTR_NAME_END = TAG_NAME_END.slice();
+ATTR_NAME_END[0x3d] = 1;
 
 function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === CR;
@@ -366,6 +386,32 @@ function decodeRun(b: Uint8Array, s: number, e: number, attr: boolean, f: number
  * are scanned first; the first entity or CR switches to copying into the scratch space.
  */
 function textRun(b: Uint8Array, s: number, e: number): string {
+  // Long runs (check formulas, long labels) by native string operations: until the JIT has compiled
+  // this file, a loop per byte costs tens of nanoseconds, and a process reads each workbook once.
+  if (e - s > 96) {
+    let t = utf8.decode(b.subarray(s, e));
+    if (BAD_CHAR.test(t)) throw new XmlError("disallowed character");
+    if (t.indexOf("]]>") !== -1) throw new XmlError('the string "]]>" is disallowed in char data');
+    if (t.indexOf("&") !== -1) {
+      // Character references, or an entity to refuse: the byte path below does both.
+      if (OTHER_AMP.test(t)) return textBytes(b, s, e);
+      // Only the five predefined entities (a formula's `&quot;`s): native split/join passes, each a
+      // flat string. `&amp;` last, so `&amp;quot;` stays `&quot;`.
+      if (t.indexOf("&quot;") !== -1) t = t.split("&quot;").join('"');
+      if (t.indexOf("&lt;") !== -1) t = t.split("&lt;").join("<");
+      if (t.indexOf("&gt;") !== -1) t = t.split("&gt;").join(">");
+      if (t.indexOf("&apos;") !== -1) t = t.split("&apos;").join("'");
+      if (t.indexOf("&amp;") !== -1) t = t.split("&amp;").join("&");
+    }
+    return t.indexOf("\r") === -1 ? t : t.replace(/\r\n?/g, "\n");
+  }
+  return textBytes(b, s, e);
+}
+
+const OTHER_AMP = /&(?!(?:quot|amp|lt|gt|apos);)/;
+
+/** textRun's byte path: short runs, and runs with character references or bad entities. */
+function textBytes(b: Uint8Array, s: number, e: number): string {
   let high = false;
   let i = s;
   for (; i < e; i++) {
@@ -487,6 +533,46 @@ class Attributes implements XmlAttributes {
     for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.value(i);
     return undefined;
   }
+
+  refRow = 0;
+
+  cellRef(i: number): number {
+    if (this.flags[i] !== 0) return 0;
+    const b = this.b;
+    const e = this.to[i];
+    let k = this.from[i];
+    let col = 0;
+    let letters = 0;
+    for (; k < e; k++) {
+      const c = b[k];
+      if (c < 0x41 || c > 0x5a) break;
+      col = col * 26 + (c - 0x40);
+      letters++;
+    }
+    if (letters === 0 || letters > 3 || col > 16_384 || k >= e || b[k] === 0x30) return 0;
+    let row = 0;
+    for (; k < e; k++) {
+      const c = b[k];
+      if (c < 0x30 || c > 0x39) return 0;
+      row = row * 10 + (c - 0x30);
+      if (row > 1_048_576) return 0;
+    }
+    this.refRow = row;
+    return col;
+  }
+
+  digits(i: number): number {
+    const s = this.from[i];
+    const e = this.to[i];
+    if (this.flags[i] !== 0 || e === s || e - s > 9) return -1;
+    let v = 0;
+    for (let k = s; k < e; k++) {
+      const c = this.b[k];
+      if (c < 0x30 || c > 0x39) return -1;
+      v = v * 10 + (c - 0x30);
+    }
+    return v;
+  }
 }
 const EMPTY = new Uint8Array(0);
 
@@ -598,7 +684,7 @@ export function parseXml(b: Uint8Array, h: XmlHandler): void {
     let j = lt + 1;
     while (j < n) {
       const c = b[j];
-      if (c === GT || c === SLASH || isSpace(c)) break;
+      if (TAG_NAME_END[c] === 1) break;
       j++;
     }
     if (j >= n) throw new XmlError("unexpected end");
@@ -610,7 +696,7 @@ export function parseXml(b: Uint8Array, h: XmlHandler): void {
     let selfClosing = false;
     for (;;) {
       let k = j;
-      while (k < n && isSpace(b[k])) k++;
+      while (k < n && SPACES[b[k]] === 1) k++;
       if (k >= n) throw new XmlError("unexpected end");
       const c = b[k];
       if (c === GT) {
@@ -627,14 +713,14 @@ export function parseXml(b: Uint8Array, h: XmlHandler): void {
       let a = k;
       while (a < n) {
         const ch = b[a];
-        if (ch === EQ || ch === GT || ch === SLASH || isSpace(ch)) break;
+        if (ATTR_NAME_END[ch] === 1) break;
         a++;
       }
       const attrName = nameAt(b, k, a, "attribute").name;
-      while (a < n && isSpace(b[a])) a++;
+      while (a < n && SPACES[b[a]] === 1) a++;
       if (b[a] !== EQ) throw new XmlError("attribute without value");
       a++;
-      while (a < n && isSpace(b[a])) a++;
+      while (a < n && SPACES[b[a]] === 1) a++;
       const q = b[a];
       if (q !== QUOT && q !== APOS) throw new XmlError(a >= n ? "unexpected end" : "unquoted attribute value");
       const close = b.indexOf(q, a + 1);

@@ -267,6 +267,32 @@ const HANDMADE: [string, () => Buffer][] = [
         },
       ),
   ],
+  [
+    "cell addresses in Excel's spelling and others ($, leading zeros, another row's, an entity) with hyperlinks and shared formulas on them; style ids with leading zeros",
+    () =>
+      minimalBook(
+        [
+          {
+            name: "地址",
+            rows:
+              `<row r="1"><c r="A1" s="01"><v>1</v></c><c r="B1"><v>2</v></c><c r="$C$1"><v>3</v></c><c r="D01"><v>4</v></c><c r="E1"><v>5</v></c><c r="F9"><v>6</v></c><c r="&#71;1" s="0"><v>7</v></c></row>` +
+              `<row r="2"><c r="$A$2"><f t="shared" ref="A2:A3" si="0">B1*2</f><v>4</v></c><c r="B2"><f t="shared" ref="B2:B3" si="1">C1*2</f><v>6</v></c></row>` +
+              `<row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c><c r="B3"><f t="shared" si="1"/><v>2</v></c><c r="C03" t="s"><v>0</v></c></row>`,
+            after:
+              '<hyperlinks><hyperlink ref="B1" r:id="rIdL1"/><hyperlink ref="$C$1" r:id="rIdL1"/><hyperlink ref="D1" r:id="rIdL1"/><hyperlink ref="E1" r:id="rIdL1"/><hyperlink ref="F9" r:id="rIdL1"/><hyperlink ref="G1" r:id="rIdL1"/><hyperlink ref="A2" r:id="rIdL1"/></hyperlinks>',
+          },
+        ],
+        {
+          sharedStrings: ["零"],
+          extra: [
+            {
+              name: "xl/worksheets/_rels/sheet1.xml.rels",
+              data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdL1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>',
+            },
+          ],
+        },
+      ),
+  ],
   ["overlapping merges (Excel never saves them)", () => minimalBook([{ name: "表1", rows: `<row r="1">${is("A1", "x")}</row>`, after: '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>' }])],
   ["a shared-string index past the table", () => minimalBook([{ name: "表1", rows: `<row r="1"><c r="A1" t="s"><v>7</v></c></row>` }], { sharedStrings: ["只有一个"] })],
 ];

@@ -182,3 +182,50 @@ describe("loadGrid keeps falsy cached formula results", () => {
     expect(sh.formulas?.[0]?.[0]).toBe("B1-B1");
   });
 });
+
+describe("cell addresses Excel does not write (the old reader refused these; ours reads them)", () => {
+  test("a cell without r takes the next column, a lower-case address is its column; hyperlinks match the address as written or made", async () => {
+    const { minimalBook } = await import("../hostile/corpus");
+    const { nodeInflate } = await import("../../src/xlsx/node-inflate");
+    const bytes = minimalBook(
+      [
+        {
+          name: "地址",
+          rows: `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c><f>2+2</f><v>4</v></c><c r="c1"><f>3+3</f><v>6</v></c><c r="d1" t="s"><v>5</v></c></row>`,
+          after: '<hyperlinks><hyperlink ref="B1" r:id="rIdL1"/><hyperlink ref="C1" r:id="rIdL1"/></hyperlinks>',
+        },
+      ],
+      {
+        extra: [
+          {
+            name: "xl/worksheets/_rels/sheet1.xml.rels",
+            data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdL1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>',
+          },
+        ],
+      },
+    );
+    // d1 points past the (empty) shared-string table: the message names the address as written.
+    await expect(loadGrid(bytes, { inflate: nodeInflate, fileName: "地址.xlsx" })).rejects.toThrow(/单元格 d1 引用了不存在的共享字符串/);
+    const ok = minimalBook(
+      [
+        {
+          name: "地址",
+          rows: `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c><f>2+2</f><v>4</v></c><c r="c1"><f>3+3</f><v>6</v></c><c><v>8</v></c></row>`,
+          after: '<hyperlinks><hyperlink ref="B1" r:id="rIdL1"/><hyperlink ref="C1" r:id="rIdL1"/><hyperlink ref="D1" r:id="rIdL1"/></hyperlinks>',
+        },
+      ],
+      {
+        extra: [
+          {
+            name: "xl/worksheets/_rels/sheet1.xml.rels",
+            data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdL1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>',
+          },
+        ],
+      },
+    );
+    const sheet = (await loadGrid(ok, { inflate: nodeInflate })).sheets[0];
+    // B1 (no r: address made as B1) and D1 are linked: their text, no formula; c1 is written "c1", so the link to C1 is not its.
+    expect(sheet.values[0]).toEqual([2, "4", 6, "8"]);
+    expect(sheet.formulas?.[0]).toEqual(["1+1", null, "3+3"]);
+  });
+});

@@ -82,6 +82,9 @@ const WELL_FORMED: [string, string][] = [
   ["an entity-made character at the end of a run", "<a t=\"&#xE9;\">&#x7F;&#x80;&#x7FF;&#x800;&#xFFFD;&#x10000;</a>"],
   ["> after a single ] and after an entity", "<a>]> ]&amp;]> &gt;</a>"],
   ["CR right before the end of a run", "<a>x\r</a>"],
+  ["a long run with only the five entities, CR LF and a lone CR (the native path)", `<a>${'IF(A1=&quot;&quot;,&quot;待填写&quot;,&quot;✓ 已填写&quot;)&amp;&amp;quot;&lt;&gt;&apos;'.repeat(8)}\r\nx\ry</a>`],
+  ["a long run with a character reference among the five (the byte path)", `<a>${"&quot;x&quot;".repeat(20)}&#x4E2D;\r\n</a>`],
+  ["a long run without entities", `<a>${"预算数（万元）".repeat(20)}</a>`],
 ];
 
 const MALFORMED: [string, string][] = [
@@ -128,6 +131,10 @@ const MALFORMED: [string, string][] = [
   ["an end tag naming a known element that is not open", "<a><b></b><c></b></c></a>"],
   ["an end tag with a prefix the start tag lacked", "<a><c></x:c></a>"],
   ["a tag name with a disallowed character", "<a><b\u00d7c/></a>"],
+  ["a control character in a long run", `<a>${"&quot;x&quot;".repeat(20)}\u0001</a>`],
+  ["]]> in a long run", `<a>${"&quot;x&quot;".repeat(20)}]]></a>`],
+  ["U+FFFF in a long run", `<a>${"预算".repeat(40)}\uffff</a>`],
+  ["an undefined entity in a long run", `<a>${"&quot;x&quot;".repeat(20)}&nbsp;</a>`],
 ];
 
 describe("xml tokenizer agrees with saxes", () => {
@@ -182,6 +189,38 @@ describe("xml tokenizer agrees with saxes", () => {
       close: () => undefined,
     });
     expect(seen).toEqual(["a", "b"]);
+  });
+  test("cell references and digits read from the bytes: Excel's own spelling only, anything else left to the string", () => {
+    const refs: [string, number, number][] = [];
+    const nums: [string, number][] = [];
+    parseXml(
+      new TextEncoder().encode(
+        '<a><r v="B7"/><r v="XFD1048576"/><r v="A1"/><r v="XFE1"/><r v="b7"/><r v="$B$7"/><r v="B07"/><r v="B0"/><r v=""/><r v="B"/><r v="7"/><r v="AAAA1"/><r v="&#66;7"/><r v="B7 "/><r v="A1048577"/>' +
+          '<d v="3"/><d v="03"/><d v="123456789"/><d v="1234567890"/><d v=""/><d v=" 3"/><d v="3a"/><d v="&#51;"/><d v="-1"/></a>',
+      ),
+      {
+        open: (_n, a, local) => {
+          if (local === "r") {
+            const col = a.cellRef(0);
+            refs.push([a.value(0), col, col > 0 ? a.refRow : 0]);
+          } else if (local === "d") nums.push([a.value(0), a.digits(0)]);
+        },
+        text: () => undefined,
+        close: () => undefined,
+      },
+    );
+    expect(refs).toEqual([
+      ["B7", 2, 7],
+      ["XFD1048576", 16384, 1048576],
+      ["A1", 1, 1],
+      ...["XFE1", "b7", "$B$7", "B07", "B0", "", "B", "7", "AAAA1", "B7", "B7 ", "A1048577"].map((v): [string, number, number] => [v, 0, 0]),
+    ]);
+    expect(nums).toEqual([
+      ["3", 3],
+      ["03", 3],
+      ["123456789", 123456789],
+      ...["1234567890", "", " 3", "3a", "3", "-1"].map((v): [string, number] => [v, -1]),
+    ]);
   });
   test("decoded values, spelled out", () => {
     const got = viaReader('<a v="x\ty\r\nz&#10;">&quot;A&quot;&amp;&amp;lt;\r\n</a>');
