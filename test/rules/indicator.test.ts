@@ -414,3 +414,37 @@ ruleTester("indicator/template-prompt", {
     },
   ],
 });
+
+ruleTester("indicator/name-is-value", {
+  valid: [
+    { name: "names say what is measured" },
+    // Seed 002 P19: “400前端” names the cameras after their count; 前端 is no unit.
+    { name: "a count before a thing (seed 002 “400前端”)", project: project({ indicators: withRows({}, [["产出指标", "数量指标", "400前端", "=400个"]]) }) },
+    { name: "a name with a number in it", project: project({ indicators: withRows({}, [["产出指标", "数量指标", "2023年新增设备数量", "≥5台"]]) }) },
+  ],
+  invalid: [
+    {
+      // Corpus 51: the 时效 row's 三级 is “1年”, its value “1年”.
+      name: "“1年” as the 时效 name (corpus 51)",
+      project: project({ indicators: withRows({ 采购完成时间: ["产出指标", "时效指标", "1年", "1年"] }) }),
+      errors: [{ cell: "C13", severity: "warning", messageIncludes: "三级指标名称“1年”是一个指标值", fixIncludes: "如“项目完成时限”" }],
+    },
+    { name: "a percent as a 质量 name", project: project({ indicators: withRows({ 设备验收合格率: ["产出指标", "质量指标", "≥95%", "≥95%"] }) }), errors: [{ messageIncludes: "“≥95%”", fixIncludes: "如“验收合格率”" }] },
+  ],
+});
+
+ruleTester("indicator/cost-misplaced", {
+  valid: [
+    { name: "cost under 成本指标" },
+    { name: "a 数量 row about cost-related work is not the cost", project: project({ indicators: withRows({}, [["产出指标", "数量指标", "成本核算报告份数", "≥2份"]]) }) },
+  ],
+  invalid: [
+    {
+      // Corpus 51: “成本控制 → 不超过预算” under 数量指标.
+      name: "成本控制 under 数量 (corpus 51)",
+      project: project({ indicators: withRows({}, [["产出指标", "数量指标", "成本控制", "不超过预算"]]) }),
+      errors: [{ cell: "C17", severity: "warning", messageIncludes: "「成本控制」是成本指标，却放在数量指标下", fixIncludes: "项目总成本 ≤50万元" }],
+    },
+    { name: "项目成本 under 质量", project: project({ indicators: withRows({}, [["产出指标", "质量指标", "项目成本", "≤50万元"]]) }), errors: [{ messageIncludes: "放在质量指标下" }] },
+  ],
+});

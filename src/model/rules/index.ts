@@ -76,6 +76,8 @@ import { rule as selfEvalNarrative } from "./self-eval/narrative";
 import { rule as selfEvalScoreDeducted } from "./self-eval/score-deducted";
 import { rule as selfEvalLowExecution } from "./self-eval/low-execution";
 import { rule as projectNameIsTitle } from "./project/name-is-title";
+import { rule as indicatorNameIsValue } from "./indicator/name-is-value";
+import { rule as indicatorCostMisplaced } from "./indicator/cost-misplaced";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -154,6 +156,8 @@ export const RULES: readonly Rule[] = [
   selfEvalScoreDeducted,
   selfEvalLowExecution,
   projectNameIsTitle,
+  indicatorNameIsValue,
+  indicatorCostMisplaced,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,
