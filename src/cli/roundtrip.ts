@@ -8,7 +8,8 @@ import type { Parsed } from "./args";
 import { CliError, EXIT_FINDINGS, EXIT_OK, qen, qzh, usageError, type ExitCode } from "./errors";
 import { lang } from "./locale";
 import { planOutput, writeOutput } from "./output";
-import { loadDocument, readInputFile } from "./pipeline";
+import { loadDocument, readFailure, readInputFile } from "./pipeline";
+import { WorkbookReadError } from "../xlsx/guard";
 import { parseJsonInput } from "./json-input";
 import { businessChanges, diffCounts, diffDocuments, diffRows, diffSummary, diffText, hasBusinessChanges } from "../model/diff";
 import { verdictText, verifySeal, VERDICT_LABEL, type Seal } from "../model/seal";
@@ -116,9 +117,24 @@ export async function cmdSeal(parsed: Parsed, ctx: CommandContext): Promise<Exit
   // (and sealed once more from the copy should the save have changed what the readers see).
   let sealed: Awaited<ReturnType<typeof sealWorkbookBytes>>;
   try {
-    sealed = await sealWorkbookBytes(bytes, first, { time: new Date(), name, readBack: (out) => loadDocument(out, plan.file, profile, ctx.limits, ctx.labels) });
+    sealed = await sealWorkbookBytes(bytes, first, {
+      time: new Date(),
+      name,
+      readBack: (out) => loadDocument(out, plan.file, profile, ctx.limits, ctx.labels),
+      fileName: path.basename(file),
+      limits: ctx.limits,
+    });
   } catch (e) {
-    if (!(e instanceof SealReadBackError)) throw e;
+    if (e instanceof WorkbookReadError) throw readFailure(e, file);
+    if (!(e instanceof SealReadBackError)) {
+      // exceljs, which writes the copy, failing on a workbook the reader accepted (e.g. a conditional
+      // format naming a style that is not there): said with the file, not as an internal error.
+      throw new CliError(
+        `${qzh(file)} 含有写副本的组件（exceljs）无法处理的内容，未能盖章，未写出 ${qzh(plan.file)}。可在 Excel/WPS 中打开、另存为 .xlsx 后再试。`,
+        `${qen(file)} holds content the copy writer (exceljs) cannot handle; not sealed, ${qen(plan.file)} not written. Open it in Excel or WPS, save as .xlsx and try again.`,
+        { cause: e },
+      );
+    }
     throw new CliError(`盖章后的副本读回时内容与原工作簿不一致，未写出 ${qzh(plan.file)}（请把此文件反馈给维护者）。`, `The sealed copy does not read back as the original; nothing was written (please report this file).`);
   }
   const { seal, bytes: out, write } = sealed;

@@ -6,6 +6,8 @@
  * its value at sealing time as the cached result, so every reader sees a value before any recalculation.
  */
 import ExcelJS from "exceljs";
+import { checkExceljsLoad } from "./exceljs-budget";
+import type { ReadLimits } from "./limits";
 import type { CellValue, Grid, GridSheet } from "../model/grid";
 import { toCanonicalJson } from "../model/canonical";
 import type { JxmbDocument } from "../model/schema";
@@ -18,7 +20,19 @@ function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.Ce
   return typeof plain === "number" || typeof plain === "boolean" ? plain : plain === null ? null : String(plain);
 }
 
-export async function writeHelperSheet(bytes: Uint8Array, sheet: GridSheet, cells: readonly CellWrite[] = []): Promise<Uint8Array> {
+/** Byte arrays checkExceljsLoad has passed (seal writes the same workbook up to three times). */
+const budgeted = new WeakSet<Uint8Array>();
+
+export async function writeHelperSheet(
+  bytes: Uint8Array,
+  sheet: GridSheet,
+  cells: readonly CellWrite[] = [],
+  opts: { fileName?: string; limits?: Partial<ReadLimits> } = {},
+): Promise<Uint8Array> {
+  if (!budgeted.has(bytes)) {
+    await checkExceljsLoad(bytes, opts);
+    budgeted.add(bytes);
+  }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const old = wb.getWorksheet(sheet.name);
@@ -66,18 +80,25 @@ export interface SealedCopy {
 export async function sealWorkbookBytes(
   bytes: Uint8Array,
   first: { grid: Grid; document: JxmbDocument },
-  opts: { time: Date; name: string | null; readBack: (out: Uint8Array) => Promise<{ grid: Grid; document: JxmbDocument }> },
+  opts: {
+    time: Date;
+    name: string | null;
+    readBack: (out: Uint8Array) => Promise<{ grid: Grid; document: JxmbDocument }>;
+    /** For the check of what exceljs would load (messages name the file; --max-cells raises it). */
+    fileName?: string;
+    limits?: Partial<ReadLimits>;
+  },
 ): Promise<SealedCopy> {
   let seal = await makeSeal(first.document, { time: opts.time, name: opts.name });
   let write = planSealWrite(seal, first.grid, first.document);
-  let out = await writeHelperSheet(bytes, write.sheet, write.cells);
+  let out = await writeHelperSheet(bytes, write.sheet, write.cells, { fileName: opts.fileName, limits: opts.limits });
   for (let attempt = 0; ; attempt++) {
     const back = await opts.readBack(out);
     if ((await sha256Hex(toCanonicalJson(back.document))) === seal.hash) return { bytes: out, seal, write };
     if (attempt === 1) throw new SealReadBackError();
     seal = await makeSeal(back.document, { time: opts.time, name: opts.name });
     write = planSealWrite(seal, first.grid, back.document);
-    out = await writeHelperSheet(bytes, write.sheet, write.cells);
+    out = await writeHelperSheet(bytes, write.sheet, write.cells, { fileName: opts.fileName, limits: opts.limits });
   }
 }
 

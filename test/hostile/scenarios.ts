@@ -470,6 +470,24 @@ export const SCENARIOS: Scenario[] = [
             return x.includes("<cols>") ? x.replace("<cols>", `<cols>${col}`) : x.replace("<sheetData", `<cols>${col}</cols><sheetData`);
           }),
       ],
+      [
+        "validation-whole-sheet",
+        "a real workbook with one list validation over the whole first sheet (Ctrl+A, then 数据验证: exceljs expands it cell by cell, 17 billion; the reader ignores it)",
+        /的工作表“[^”]+”（数据验证“A1:XFD1048576”覆盖的单元格[^]*maxCells[^]*--max-cells N/,
+        (seed: Buffer) =>
+          editPart(seed, "xl/worksheets/sheet1.xml", (x) =>
+            x.replace(/<\/sheetData>(<mergeCells[^]*?<\/mergeCells>)?/, (m) => `${m}<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>`),
+          ),
+      ],
+      [
+        "cf-missing-style",
+        "a real workbook whose conditional format names a style (dxfId) that is not there (the reader ignores it; exceljs threw a TypeError: 发生内部错误)",
+        /含有写副本的组件（exceljs）无法处理的内容，未能盖章/,
+        (seed: Buffer) =>
+          editPart(seed, "xl/worksheets/sheet1.xml", (x) =>
+            x.replace(/<\/sheetData>(<mergeCells[^]*?<\/mergeCells>)?/, (m) => `${m}<conditionalFormatting sqref="A1:B2"><cfRule type="expression" dxfId="7" priority="1"><formula>ISERROR(A1)</formula></cfRule></conditionalFormatting>`),
+          ),
+      ],
     ] as const
   ).map(
     ([id, what, says, build]): Scenario => ({
