@@ -75,6 +75,23 @@ async function expectNarrowAndLabelled(page: Page): Promise<void> {
       .map((e) => e.outerHTML.slice(0, 120)),
   );
   expect(unnamed).toEqual([]);
+  expect(await clippedSelects(page)).toEqual([]);
+}
+
+/** Drop-downs whose chosen option is wider than the box shows (the profile choice once read “自动（按表样识” at 320 px). */
+function clippedSelects(page: Page): Promise<string[]> {
+  return page.$$eval("select", (els) => {
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    return (els as HTMLSelectElement[])
+      .filter((e) => e.offsetParent !== null)
+      .filter((e) => {
+        const cs = getComputedStyle(e);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        return ctx.measureText(e.selectedOptions[0]?.text ?? "").width > room;
+      })
+      .map((e) => `${e.selectedOptions[0]?.text} in ${e.clientWidth}px`);
+  });
 }
 
 let browser: Browser;
@@ -493,6 +510,7 @@ describe("comfort: zoom, text size, locales", () => {
     const enChrome = await p2.evaluate(() => [...document.querySelectorAll("h1, h2, h3, label, summary, select > option, optgroup")].map((e) => e.getAttribute("label") ?? e.textContent ?? ""));
     expect(enChrome.filter((t) => /[（），：；]/.test(t))).toEqual([]);
     expect(await p2.locator("#jxmb-findings").textContent()).toMatch(/^To-do list \(\d+ cells \/ \d+ findings\)$/);
+    expect(await clippedSelects(p2)).toEqual([]);
     await en.context.close();
   });
 
@@ -526,6 +544,7 @@ describe("comfort: zoom, text size, locales", () => {
     await p2.getByTestId("summary").waitFor({ timeout: 60_000 });
     const buttons = await p2.evaluate(() => [...document.querySelectorAll("button, h1, h2, label")].map((e) => e.textContent ?? ""));
     expect(buttons.filter((t) => /[\u4e00-\u9fff（）]/.test(t) && !/seed-002|^\d+\./.test(t))).toEqual([]);
+    expect(await clippedSelects(p2)).toEqual([]);
     expect(en.errors).toEqual([]);
     await en.context.close();
   });
