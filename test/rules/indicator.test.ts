@@ -117,7 +117,14 @@ ruleTester("indicator/missing-output", {
 
 ruleTester("indicator/missing-benefit", {
   valid: [{ name: "has 效益" }, { name: "empty grid is project/missing-field", project: project({ indicators: [] }) }],
-  invalid: [{ name: "no 效益", project: project({ indicators: withRows({ 现场执法全程记录率: null }) }), errors: [{ messageIncludes: "缺少效益指标" }] }],
+  invalid: [
+    { name: "no 效益: the 建议 starts from the project's goal", project: project({ indicators: withRows({ 现场执法全程记录率: null }) }), errors: [{ messageIncludes: "缺少效益指标", fixIncludes: "写明“年内完成10台执法记录仪采购并投入使用，设备完好…”带来的社会效益" }] },
+    {
+      name: "no 效益: the 建议 names whom the project serves",
+      project: project({ goals: ["为 300 名学生配备课桌椅"], indicators: withRows({ 现场执法全程记录率: null }) }),
+      errors: [{ fixIncludes: "写明项目给学生带来的效果，如社会效益“受益学生 ≥N人”" }],
+    },
+  ],
 });
 
 ruleTester("indicator/missing-satisfaction", {

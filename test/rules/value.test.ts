@@ -286,7 +286,7 @@ ruleTester("value/quantity-no-number", {
       project: project({ purpose: "1、预计年平均在押人数130人，每人每月240元，年计37.44万元", indicators: withRows({ 执法记录仪采购数量: ["产出指标", "数量指标", "预计年平均在押人数", "平均在押人数"] }) }),
       errors: [{ fixIncludes: "资金用途写的是“130人”，可写作“=130人”" }],
     },
-    { name: "根据实际核定", project: extra(["产出指标", "数量指标", "补助人数", "根据实际核定"]), errors: [{ messageIncludes: "根据实际核定" }] },
+    { name: "根据实际核定: the 建议 names the row and its unit", project: extra(["产出指标", "数量指标", "补助人数", "根据实际核定"]), errors: [{ messageIncludes: "根据实际核定", fixIncludes: "写明“补助人数”计划完成的数量和单位，如“≥N人”" }] },
     // Seed 000 #15: value = a copy of the description.
     { name: "value copies the description (seed 000 #15)", project: extra(["产出指标", "数量指标", "刺丝滚笼", "看守所外墙拆除与更新镀锌刺丝滚笼，新增双轨道镀锌刺丝滚笼"]), errors: [{ messageIncludes: "看守所外墙拆除" }] },
   ],
@@ -305,7 +305,7 @@ ruleTester("value/trivial-target", {
     // Seed 002 (20 rows "≥ 100 %") and corpus 05 "≥100百分比": style, 提示.
     { name: "≥100% means =100% (seed 002 P19, corpus 05 ≥100百分比)", project: extra(["产出指标", "质量指标", "资金使用合规率", parts("≥", "100", "百分比")]), errors: [{ severity: "info", fixIncludes: "=100%" }] },
     // Seed 001 #5 有组织犯罪案件数降低率(%) ≥98%; #2 再犯罪减低率 ≥95%.
-    { name: "降低率 ≥98% (seed 001 #5)", project: extra(["效益指标", "社会效益指标", "有组织犯罪案件数降低率(%)", "≥98%"]), errors: [{ messageIncludes: "要求一年降低 98% 以上" }] },
+    { name: "降低率 ≥98% (seed 001 #5)", project: extra(["效益指标", "社会效益指标", "有组织犯罪案件数降低率(%)", "≥98%"]), errors: [{ messageIncludes: "要求一年降低 98% 以上", fixIncludes: "按上年实际数测算“有组织犯罪案件数降低率(%)”的降低幅度" }] },
     // Seed 001 #1: the 三级 is cut at 15 characters; the 描述 says 降低率.
     { name: "降低率 in the 描述 of a truncated 三级 (seed 001 #1)", project: extra(["效益指标", "生态效益指标", "国家明令淘汰类污染项目违法犯罪", "≥95%", "计划标准", "国家明令淘汰类污染项目违法犯罪降低率"]), errors: [{ messageIncludes: "降低 95%" }] },
     { name: "减低率 ≥95% (seed 001 #2)", project: extra(["效益指标", "社会效益指标", "再犯罪减低率", "≥95%"]), errors: [{ messageIncludes: "降低 95%" }] },

@@ -64,3 +64,34 @@ export function measurableHint(ind: Indicator, l2: Level2Key | null, year: numbe
       return `把${name}写成“运算符 + 数值 + 单位”，或可分级评判的具体标准`;
   }
 }
+
+// Who a project serves, as its own text names them (goal, 资金用途, 三级, name).
+const SERVED = /(脱贫户|农户|村民|居民|群众|学生家长|学生|家长|教师|患者|游客|企业|商户|职工|老年人|老人|儿童|残疾人|养殖户|种植户|市民|用户|辖区群众|服务对象|受益人口|受益对象)/u;
+
+/** The people the project's own text says it serves (“学生”, “村民”), or null. */
+export function servedBy(p: Pick<Project, "goals" | "purpose" | "name" | "indicators">): string | null {
+  const text = squash([...p.goals, p.purpose ?? "", ...p.indicators.map((i) => i.name), p.name ?? ""].join("；"));
+  return SERVED.exec(text)?.[1] ?? null;
+}
+
+/** The unit a 三级 name implies ("…人数" → 人, "…次数" → 次, "…率" → %, "…里程" → 公里), else "个" as the usual count. */
+export function unitOfName(name: string): string {
+  const n = squash(name);
+  if (/率|比例|比重|覆盖面/.test(n)) return "%";
+  if (/人数|人员|人次/.test(n)) return n.includes("人次") ? "人次" : "人";
+  if (/次数|频次|每周|每月/.test(n)) return "次";
+  if (/件数|案件|事故/.test(n)) return "件";
+  if (/类别|种类/.test(n)) return "类";
+  if (/里程|公里/.test(n)) return "公里";
+  if (/户数|农户|住户/.test(n)) return "户";
+  return "个";
+}
+
+/** The first goal, whitespace-free and clipped, for a 建议 that names the project's own aim; null without one. */
+export function goalClip(p: Pick<Project, "goals">, max = 24): string | null {
+  for (const g of p.goals) {
+    const t = squash(g).replace(/^(?:\d+[.、．]|目标\d*[:：]?)/, "");
+    if (t.length > 0) return t.length > max ? t.slice(0, max) + "…" : t;
+  }
+  return null;
+}

@@ -1,4 +1,16 @@
+import type { Project } from "../../schema";
 import { missingLevel1Rule } from "./presence";
+import { goalClip, servedBy } from "../fix";
+
+/** The 建议 starts from the project's own beneficiaries or goal, not a list of 二级 names. */
+function fix(p: Project): string {
+  const who = servedBy(p);
+  if (who) return `补充效益指标，写明项目给${who}带来的效果，如社会效益“受益${who.replace(/^受益/, "")} ≥N人”或经济效益“${who}增收 ≥N万元”；有长期作用的补充可持续影响指标`;
+  const goal = goalClip(p);
+  return goal
+    ? `补充效益指标，写明“${goal}”带来的社会效益或经济效益（如受益人数、节约的资金），有长期作用的补充可持续影响指标`
+    : "补充效益指标（社会效益、经济效益、生态效益或可持续影响指标）";
+}
 
 export const rule = missingLevel1Rule(
   {
@@ -13,5 +25,5 @@ export const rule = missingLevel1Rule(
     source: "财预〔2021〕101号“原则上每一项目均应设置产出指标和效益指标”（rules-research §1.2、§6 D24）",
   },
   "benefit",
-  "补充效益指标（社会效益、经济效益、生态效益或可持续影响指标）",
+  fix,
 );

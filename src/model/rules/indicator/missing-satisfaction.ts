@@ -1,13 +1,10 @@
+import type { Project } from "../../schema";
 import { missingLevel1Rule } from "./presence";
-import { squash } from "../util";
-
-// Who the project serves, as its own text names them (goal, 资金用途, 三级): the 满意度 to ask.
-const SERVED = /(脱贫户|农户|村民|居民|群众|学生家长|学生|家长|教师|患者|游客|企业|商户|职工|老年人|老人|儿童|残疾人|养殖户|种植户|市民|用户|辖区群众|服务对象|受益人口|受益对象)/u;
+import { servedBy } from "../fix";
 
 /** The 建议 names the project's own service object and the evidence a satisfaction figure needs. */
-function fix(p: { goals: string[]; purpose: string | null; name: string | null; indicators: { name: string }[] }): string {
-  const text = squash([...p.goals, p.purpose ?? "", ...p.indicators.map((i) => i.name), p.name ?? ""].join("；"));
-  const who = SERVED.exec(text)?.[1];
+function fix(p: Project): string {
+  const who = servedBy(p);
   return who
     ? `补充服务对象满意度指标，如“${who.replace(/^受益/, "受益")}满意度 ≥90%”，以问卷调查结果为依据`
     : "补充服务对象满意度指标：写明服务对象（如“受益群众满意度 ≥90%”），以问卷调查结果为依据";

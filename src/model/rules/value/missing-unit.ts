@@ -1,19 +1,11 @@
 import type { Rule } from "../types";
 import { facts, fmt, isCostRow, isSatisfactionRow, nameUnit, rowLabel, squash } from "../util";
 import { coreName, isLowerBetter } from "../direction";
+import { unitOfName } from "../fix";
 
 const BARE_WAN = /万\s*$/;
 
-/** The unit a 三级 name implies ("…人数" → 人, "…次数" → 次, "…率" → %), else "个" as the usual count. */
-function guessUnit(name: string): string {
-  const n = squash(name);
-  if (/率|比例|比重|覆盖面/.test(n)) return "%";
-  if (/人数|人员|人次/.test(n)) return n.includes("人次") ? "人次" : "人";
-  if (/次数|频次|每周|每月/.test(n)) return "次";
-  if (/件数|案件|事故/.test(n)) return "件";
-  if (/类别|种类/.test(n)) return "类";
-  return "个";
-}
+const guessUnit = unitOfName;
 
 /**
  * The 建议 for a rate typed as a bare number: the 描述 / 指标解释 may give the level ("90%(计划标准)",

@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import type { Project } from "../../schema";
 import { facts, rowLabel, squash } from "../util";
+import { rowName, unitOfName } from "../fix";
 
 // "130人", "326 名", "45 辆": a count in the 资金用途 or a goal, for a 建议 in the project's own numbers.
 const COUNT = /(\d+)\s*(人次|人|名|台|套|辆|处|座|个|户|家|所|条|部|件|项|批)/g;
@@ -60,7 +61,7 @@ export const rule: Rule = {
         data: { row: rowLabel(ind), value: raw.length > 30 ? raw.slice(0, 30) + "…" : raw },
         fix: own
           ? `写明计划完成的数量：${own.where}写的是“${own.text}”，可写作“${own.fixed ? "=" : "≥"}${own.n}${own.unit}”`
-          : "写明计划完成的数量和单位，如“≥N人”“=N台”（按资金用途中的测算数填写）",
+          : `写明${rowName(ind)}计划完成的数量和单位，如“≥N${unitOfName(ind.name) === "%" ? "个" : unitOfName(ind.name)}”（按资金用途中的测算数填写）`,
       });
     }
   },

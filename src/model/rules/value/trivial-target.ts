@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import { coreName, GROWTH, isBadEventRate } from "../direction";
 import { facts, fmt, isCostRow, rowLabel } from "../util";
+import { rowName } from "../fix";
 
 // The 三级 names a reduction as its measure ("再犯罪减低率", "立案数下降", "事故降低率(%)"); not "预算控制率"
 // nor a sentence that mentions a reduction ("…降低了群众办理业务成本").
@@ -61,7 +62,7 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row, value, reason: `要求一年降低 ${fmt(v)}% 以上，不切实际` },
-          fix: "按上年实际数测算降低幅度（通常在 5%–20% 之间），或改用“发案数 ≤ N 起”等绝对数",
+          fix: `按上年实际数测算${rowName(ind)}的降低幅度（通常在 5%–20% 之间，如“≥10%”），或改写为绝对数“≤ 上年实际数”`,
         });
       } else if (isBadEventRate(name) && (t.operator === "≤" || t.operator === "<") && v >= BAD_RATE_CEILING_MAX) {
         ctx.report({
