@@ -29,6 +29,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../model/rules/types";
+import { withoutFoldedNote } from "../model/rules/precision";
 import type { ProfileName } from "../model/schema";
 import { toCanonicalJson } from "../model/canonical";
 import { parseLabelsJson, type ExtraLabels } from "../model/read/synonyms";
@@ -774,7 +775,7 @@ export function App(props: AppProps): React.ReactElement {
         {c.findings.map((f: Finding, j) => (
           <span key={j} className={s.msg} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity} data-sheet={f.sheet ?? ""} data-cell={f.cell ?? ""}>
             {c.findings.length > 1 && <span className={sevClass(f.severity)}>{sevLabel(f.severity)}：</span>}
-            {f.message}
+            {f.folded && f.folded.length > 0 ? withoutFoldedNote(f.message) : f.message}
             {f.fix && <span className={s.fix}>{t("fix", { text: f.fix })}</span>}
             {f.folded && f.folded.length > 0 && <span className={s.meta}>{t("alsoHere", { titles: f.folded.map(ruleTitle).join("、") })}</span>}
             {f.locations && f.locations.length > 0 && <span className={s.meta}>{t("locations", { n: f.locations.length })}</span>}

@@ -63,3 +63,24 @@ test("standalone page: 错误 first, tiles filter, keyboard through the tree, co
   expect(served.errors).toEqual([]);
   await served.context.close();
 });
+
+test("a card with other rules folded into its cell names them once (corpus 50: 缺少效益指标 with 成本、满意度…)", async () => {
+  const served = await serveDist(browser());
+  const page = await served.context.newPage();
+  await page.goto(`${ORIGIN}/index.html`);
+  const name = "50-福建龙岩-宗教管理经费区域目标-2023.xlsx";
+  await page.getByTestId("xlsx-input").setInputFiles({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: readFileSync(join(ROOT, "test", "corpus", "workbooks", name)),
+  });
+  await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+  const texts = await page.locator("[data-testid=finding][data-rule='indicator/missing-benefit']").evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText));
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) {
+    expect(t).toContain("缺少成本指标");
+    expect(t.split("同一单元格另有").length - 1).toBe(1);
+  }
+  expect(served.errors).toEqual([]);
+  await served.context.close();
+});

@@ -10,7 +10,7 @@ import { validate } from "../../src/model/validate";
 import { parseCanonicalJson } from "../../src/model/canonical";
 import { RULES, categoryOfRule } from "../../src/model/rules";
 import { CATEGORIES, CATEGORY_KEYS, categoryOrder } from "../../src/model/rules/categories";
-import { GROUP_MIN, projectSummaries, SUMMARY_MIN_PROJECTS } from "../../src/model/rules/precision";
+import { GROUP_MIN, projectSummaries, SUMMARY_MIN_PROJECTS, withoutFoldedNote } from "../../src/model/rules/precision";
 import { doc, project, withRows } from "../rules/rule-tester";
 
 describe("rule metadata", () => {
@@ -50,6 +50,10 @@ describe("one finding per cell", () => {
     expect(at[0].severity).toBe("warning");
     expect(at[0].folded).toEqual(["value/missing-operator"]);
     expect(at[0].message).toContain("同一单元格另有：指标值缺少运算符");
+    // The pane's card names the folded rules on a line of its own: its message is the finding's own sentence only.
+    const own = validate(doc([rate]), { raw: true }).findings.find((f) => f.cell === "E11" && f.ruleId === "value/type-mismatch")!;
+    expect(withoutFoldedNote(at[0].message)).toBe(own.message);
+    expect(withoutFoldedNote(own.message)).toBe(own.message);
   });
   test("same severity: meta.specificity decides (a wrong year beats a missing operator)", () => {
     const p = project({ indicators: withRows({ 采购完成时间: ["产出指标", "时效指标", "采购完成时间", "2022年12月底前", "项目实施计划"] }) });

@@ -200,7 +200,7 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
     }
     const merged: Finding = { ...win };
     if (folded.length > 0) merged.folded = [...(win.folded ?? []), ...folded];
-    merged.message = [win.message, ...more].join("；") + (titles.length > 0 ? `（同一单元格另有：${titles.join("、")}）` : "");
+    merged.message = [win.message, ...more].join("；") + (titles.length > 0 ? `${FOLDED_OPEN}${titles.join("、")}）` : "");
     replace.set(win, merged);
   }
   const out: Finding[] = [];
@@ -209,6 +209,17 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
     out.push(replace.get(f) ?? f);
   }
   return out;
+}
+
+const FOLDED_OPEN = "（同一单元格另有：";
+
+/**
+ * A merged finding's message without the "（同一单元格另有：…）" note refine() appends: for a view that names
+ * the folded rules on a line of its own (the pane's card), so the note is not said twice.
+ */
+export function withoutFoldedNote(message: string): string {
+  const at = message.lastIndexOf(FOLDED_OPEN);
+  return at > 0 && message.endsWith("）") ? message.slice(0, at) : message;
 }
 
 function toLocation(f: Finding): FindingLocation {
