@@ -484,7 +484,18 @@ export function showValue(path: Path, v: unknown, lang: DiffLang = "zh"): string
   if (isPlainObject(v) && "symbol" in v) return `“${clip(`${String(v.symbol)}${String(v.value)}${String(v.unit)}`)}”`;
   if (isPlainObject(v) && "code" in v && "name" in v) return `“${clip([v.code, v.name].filter((x) => x).join(" "))}”`;
   if (Array.isArray(v)) return en ? `${v.length} item(s)` : `${v.length} 项`;
-  return clip(JSON.stringify(v));
+  if (isPlainObject(v)) {
+    // A whole block added or removed (部门整体 overview, 自评内容…): its first text and how much else, never JSON.
+    const filled = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== "" && !(Array.isArray(x) && x.length === 0));
+    if (filled.length === 0) return blank;
+    const first = filled.find(([, x]) => typeof x === "string");
+    const more = first ? filled.length - 1 : filled.length;
+    const head = first ? `“${clip(first[1] as string)}”` : "";
+    if (more === 0) return head;
+    if (en) return head ? `${head} and ${more} more field(s)` : `${more} field(s)`;
+    return head ? `${head} 等 ${filled.length} 项内容` : `${more} 项内容`;
+  }
+  return clip(String(v));
 }
 
 export function projectLabel(ref: ProjectRef | Project, index: number, lang: DiffLang = "zh"): string {

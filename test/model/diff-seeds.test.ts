@@ -94,4 +94,14 @@ describe("business diff on the seeds", () => {
     expect(first && first.kind === "changed" && first.matchedBy).toBe("name");
     expect(diffText(d)).toContain(`[删除] 项目 3 “${gone.name}”`);
   });
+
+  test("a whole block dropped (seed-002's 部门整体 sheet is not in the stacked copy) reads as its text, not JSON", async () => {
+    const d = diffDocuments(await read(example("seed-002"), "seed-002.xlsx"), await read(example("seed-002-stacked"), "seed-002-stacked.xlsx"));
+    for (const lang of ["zh", "en"] as const) {
+      const line = diffText(d, { a: "a", b: "b" }, lang).split("\n").find((l) => l.includes("维护国家安全"))!;
+      expect(line).toBeDefined();
+      expect(line).not.toMatch(/[{}"]|summary/);
+    }
+    expect(diffText(d)).toMatch(/部门整体绩效目标：“维护国家安全[^”]*” 等 \d+ 项内容 → （空）/);
+  });
 });
