@@ -218,6 +218,12 @@ ruleTester("indicator/duplicate", {
     },
   ],
   invalid: [
+    {
+      // Two repeats: the second (rows 8 and 9) comes after the first (rows 7 and 8) started keeping full rows.
+      name: "an exact repeat after another repeated name",
+      project: project({ indicators: withRows({}, [["产出指标", "数量指标", "巡逻次数", "≥10次"], ["产出指标", "数量指标", "巡逻次数", "≥12次"], ["产出指标", "数量指标", "宣传场次", "≥5场"], ["产出指标", "数量指标", "宣传场次", "≥5场"]]) }),
+      errors: [{ messageIncludes: "出现两次" }, { messageIncludes: "第 10 条指标与第 9 条完全相同" }],
+    },
     // Seed 002 P1 repeats 成本指标 资金成本 ≤ 80 万.
     { name: "exact duplicate row (seed 002 P1)", project: project({ indicators: withRows({}, [["产出指标", "成本指标", "项目总成本", "≤50万元"]]) }), errors: [{ cell: "C17", messageIncludes: "第 7 条指标与第 4 条完全相同" }] },
     // Seed 001 #7: 有价值情报信息采用率(%) under 质量 and 有价值情报信息采用率 under 社会效益.

@@ -41,6 +41,8 @@ export const rule: Rule = {
       const other = byName.get(core);
       if (other === undefined) {
         byName.set(core, i);
+        // Once full keys are kept, every first row is kept too: a later exact copy of it is found.
+        if (exact) exact.set(fullKey(i), i);
         continue;
       }
       if (!exact) {
