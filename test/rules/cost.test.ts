@@ -216,8 +216,21 @@ ruleTester("cost/unit-without-quantity", {
     { name: "the quantity is in 资金用途", project: { ...costRows(80, ["产出指标", "成本指标", "补助标准", "≤1600元/亩"]), purpose: "完成高标准农田建设500亩" } },
     // A per-person-per-month standard is checked against head counts by cost/unit-cost-budget.
     { name: "a monthly standard", project: costRows(10, ["产出指标", "成本指标", "伙食标准", "≤240元/人/月"]) },
+    { name: "a total is no standard", project: costRows(500, ["产出指标", "数量指标", "新建水泥路", "=4公里"], ["产出指标", "成本指标", "项目总成本", "≤500万元"]) },
   ],
   invalid: [
+    {
+      // Corpus 46 清涧: “硬化水泥砼公路补助标准 ≤120万元” beside two 2-km roads and a 500 万元 budget.
+      name: "a standard written as a bare amount (corpus 46)",
+      project: costRows(500, ["产出指标", "数量指标", "新建水泥路", "2km"], ["产出指标", "成本指标", "硬化水泥砼公路补助标准", "≤120万元"]),
+      errors: [
+        {
+          severity: "warning",
+          messageIncludes: "成本指标「硬化水泥砼公路补助标准」是单位标准，指标值“≤120万元”却没写明按什么计",
+          fixIncludes: "如“≤120万元/公里”（数量指标按“公里”计；预算 500 万元 ÷ 120万元 ≈ 4.2公里）",
+        },
+      ],
+    },
     {
       // Corpus 31 高标准农田: "财政资金补助 1600元/亩" and no 数量 row in 亩 (the 亩 rows are 生态效益).
       name: "a per-亩 standard and no area (corpus 31)",

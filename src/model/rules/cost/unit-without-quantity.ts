@@ -1,4 +1,6 @@
-import type { Rule } from "../types";
+import type { Project } from "../../schema";
+import type { Level2Key } from "../../taxonomy";
+import type { Rule, RuleContext } from "../types";
 import { formatWan, wanToFen } from "../../money";
 import { unitCostOf } from "../../checks/cost";
 import { budgetTotal, facts, fmt, squash } from "../util";
@@ -15,11 +17,54 @@ function measure(per: string): string {
   return "完成数量";
 }
 
+function bigramsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A standard named per unit (“硬化水泥砼公路补助标准”, corpus 46) written as a bare amount (“≤120万元”):
+ * per kilometre? per village? It cannot be multiplied by a quantity, nor compared with 预算数. The 建议
+ * takes the unit of the project's own 数量 rows and the quantity the budget implies.
+ */
+function standardWithoutPer(p: Project, ci: number, total: number, l2: readonly (Level2Key | null)[], report: RuleContext["report"]): void {
+  const ind = p.indicators[ci];
+  const t = ind.target;
+  if (t.kind !== "money" || t.value === null || t.value <= 0 || t.raw.indexOf("/") >= 0 || t.raw.indexOf("／") >= 0) return;
+  // The 数量 row the standard is about: the one whose name shares most words with it (“…水泥路…” for
+  // “硬化水泥砼公路补助标准”), else the first with a unit.
+  let per: string | null = null;
+  let best = -1;
+  const grams = bigramsOf(squash(ind.name));
+  for (let i = 0; i < p.indicators.length; i++) {
+    const q = p.indicators[i];
+    if (l2[i] !== "quantity" || !q.target.unit) continue;
+    let shared = 0;
+    for (const g of bigramsOf(squash(q.name))) if (grams.has(g)) shared++;
+    if (shared > best) {
+      best = shared;
+      per = q.target.unit;
+    }
+  }
+  const raw = t.raw.trim();
+  const perFen = t.unit === "元" ? Math.round(t.value * 100) : wanToFen(t.value);
+  const implied = per && perFen > 0 ? Math.round((wanToFen(total) / perFen) * 10) / 10 : null;
+  report({
+    field: `indicators.${ci}.target`,
+    message: `成本指标「${ind.name.trim()}」是单位标准，指标值“${raw}”却没写明按什么计（每公里、每户、每人…），无法与预算数 ${formatWan(wanToFen(total), 0)} 万元核对`,
+    fix: per
+      ? `写明计量单位，如“${raw}/${per}”（数量指标按“${per}”计；预算 ${formatWan(wanToFen(total), 0)} 万元 ÷ ${raw.replace(/^[≤≥<>=]+/, "")} ≈ ${fmt(implied!)}${per}）`
+      : `写明计量单位，如“${raw}/公里”“${raw}/户”，并在数量指标中写明对应的数量`,
+  });
+}
+
 /**
  * A cost standard per unit ("财政资金补助 1600元/亩", corpus 31) with no quantity in that unit anywhere a
  * reviewer could multiply it by: no 数量 row counted in 亩, no "N亩" in 资金用途 or the goal. The
  * standard then cannot be tied to 预算数, and the output the money buys is not measured. The 建议
- * gives the quantity the budget implies (预算数 ÷ 标准).
+ * gives the quantity the budget implies (预算数 ÷ 标准). A standard written as a bare amount, with no
+ * unit it is per (corpus 46), is reported too (standardWithoutPer).
  */
 export const rule: Rule = {
   meta: {
@@ -46,7 +91,11 @@ export const rule: Rule = {
     for (const ci of f.cost.unitCost) {
       const ind = p.indicators[ci];
       const u = unitCostOf(ind);
-      if (!u || !u.per || u.period) continue; // per-person-per-month standards come with counts of people elsewhere
+      if (!u) {
+        standardWithoutPer(p, ci, total, f.l2, ctx.report);
+        continue;
+      }
+      if (!u.per || u.period) continue; // per-person-per-month standards come with counts of people elsewhere
       const per = fam(u.per);
       if (counted.has(per)) continue;
       if (new RegExp(`\\d\\s*(?:万)?${per}`).test(text)) continue;
