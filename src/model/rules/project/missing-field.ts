@@ -39,6 +39,10 @@ export const rule: Rule = {
     if (p.budget.total === null && isBlank(p.budget.raw.total) && !sharedBudgetCell(p, ctx.document.projects))
       ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });
     if (p.indicators.length === 0)
-      ctx.report({ field: "indicators", data: { field: "绩效指标（至少应有产出、效益指标）" } });
+      ctx.report({
+        field: "indicators",
+        data: { field: "绩效指标（至少应有产出、效益指标）" },
+        fix: `在指标表中逐行填写一级、二级、三级指标和指标值：产出指标（数量、质量、时效）${ctx.profile === "central-2021" ? "、成本指标" : ""}、效益指标和满意度指标`,
+      });
   },
 };
