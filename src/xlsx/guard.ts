@@ -457,7 +457,10 @@ export function scanXml(b: Uint8Array): XmlCounts {
       continue;
     }
     if (c1 === 0x2f || c1 === 0x3f) {
-      i = b.indexOf(0x3c, i + 2);
+      // An end tag (or a PI): on to the next `<`, by a plain loop as below.
+      i += 2;
+      while (i < n && b[i] !== 0x3c) i++;
+      if (i === n) i = -1;
       continue;
     }
     let j = i + 1;
@@ -499,7 +502,10 @@ export function scanXml(b: Uint8Array): XmlCounts {
       const max = Number(attr(b, j, "max") ?? "0");
       out.maxCol = Math.max(out.maxCol, Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER);
     }
-    i = b.indexOf(0x3c, j);
+    // The next `<` by a plain loop: cheaper than a call to indexOf for the few bytes between tags.
+    i = j;
+    while (i < n && b[i] !== 0x3c) i++;
+    if (i === n) i = -1;
   }
   return out;
 }
