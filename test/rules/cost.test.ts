@@ -216,6 +216,7 @@ ruleTester("cost/unit-without-quantity", {
     { name: "the quantity is in 资金用途", project: { ...costRows(80, ["产出指标", "成本指标", "补助标准", "≤1600元/亩"]), purpose: "完成高标准农田建设500亩" } },
     // A per-person-per-month standard is checked against head counts by cost/unit-cost-budget.
     { name: "a monthly standard", project: costRows(10, ["产出指标", "成本指标", "伙食标准", "≤240元/人/月"]) },
+    { name: "the name says per what (人均)", project: costRows(50, ["产出指标", "成本指标", "人均成本", "≤19270元"]) },
     { name: "a total is no standard", project: costRows(500, ["产出指标", "数量指标", "新建水泥路", "=4公里"], ["产出指标", "成本指标", "项目总成本", "≤500万元"]) },
   ],
   invalid: [

@@ -17,6 +17,8 @@ function measure(per: string): string {
   return "完成数量";
 }
 
+const PER_IN_NAME = /[人生户车]均|[每单](?:人|名|户|台|辆|套|个|次|路|件|张|块|平方米|㎡|公里|千米|米|亩|天|日|月|年|车|床|班|场|村|所|处)/;
+
 function bigramsOf(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
@@ -32,6 +34,8 @@ function standardWithoutPer(p: Project, ci: number, total: number, l2: readonly 
   const ind = p.indicators[ci];
   const t = ind.target;
   if (t.kind !== "money" || t.value === null || t.value <= 0 || t.raw.indexOf("/") >= 0 || t.raw.indexOf("／") >= 0) return;
+  // “人均成本 ≤19270元”, “每人每月伙食标准”: the name says per what.
+  if (PER_IN_NAME.test(squash(ind.name) + squash(ind.description))) return;
   // The 数量 row the standard is about: the one whose name shares most words with it (“…水泥路…” for
   // “硬化水泥砼公路补助标准”), else the first with a unit.
   let per: string | null = null;
