@@ -1,5 +1,5 @@
 /**
- * The optimizing compiler in a one-shot `jxmb export` or `jxmb validate` of one file: V8's TurboFan pays
+ * The optimizing compiler in a one-shot `jxmb export`, `jxmb verify` or `jxmb validate` of one file: V8's TurboFan pays
  * off in the Grid's hot loops (the xml scan, cell decoding), but after them the process reads one
  * document, checks or writes it and exits.
  * What TurboFan compiles then (readers, canonical JSON) runs a few thousand times at most, and the
@@ -23,7 +23,7 @@ export function markCliProcess(): void {
   cliProcess = true;
 }
 
-/** The command reads one workbook and nothing after it is hot (export; validate of one file). */
+/** The command reads one workbook and nothing after it is hot (export, verify; validate of one file). */
 export function readsOneWorkbook(): void {
   armed = cliProcess;
 }

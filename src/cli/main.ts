@@ -442,6 +442,8 @@ async function cmdRoundTrip(parsed: Parsed, io: Io): Promise<ExitCode> {
     ...(limits ? { limits } : {}),
     ...(labels ? { labels } : {}),
   };
+  // verify reads one workbook (seal reads its output back, diff reads two: they keep the compiler).
+  if (command === "verify") readsOneWorkbook();
   return command === "seal" ? rt.cmdSeal(parsed, ctx) : command === "verify" ? rt.cmdVerify(parsed, ctx) : rt.cmdDiff(parsed, ctx);
 }
 

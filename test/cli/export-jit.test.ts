@@ -1,5 +1,5 @@
 /**
- * `jxmb export` and `jxmb validate` of one file, as processes, turn V8's optimizing compiler off once the
+ * `jxmb export`, `jxmb verify` and `jxmb validate` of one file, as processes, turn V8's optimizing compiler off once the
  * Grid is built (src/cli/jit.ts): they give the same canonical JSON and the same report as the in-process
  * pipeline (compiler on) for every example and for a template workbook, and main() called in-process never
  * turns it off.
@@ -44,6 +44,15 @@ it("a validate process of one file reports what main() in-process reports (examp
     expect([f, r.code, r.stdout.length > 100]).toEqual([f, inProcess.code, true]);
     expect(r.stdout === inProcess.out ? f : `${f} differs`).toBe(f);
   }
+});
+
+it("a verify process reports what main() in-process reports (a sealed template workbook)", async () => {
+  const sealed = path.join(tmp, "sealed.xlsx");
+  expect((await runMain(["seal", template, "-o", sealed])).code).toBe(0);
+  const r = jxmb(["verify", sealed, "--format", "json"]);
+  const inProcess = await runMain(["verify", sealed, "--format", "json"]);
+  expect([r.code, r.stdout]).toEqual([inProcess.code, inProcess.out]);
+  expect(JSON.parse(r.stdout)).toMatchObject({ summary: null, changes: null });
 });
 
 it("main() in-process (a test, a host) leaves the optimizing compiler on", async () => {
