@@ -123,7 +123,8 @@ export function jsonFinding(f: Finding): JsonFinding {
     fix: f.fix ?? null,
   };
   if (f.folded) j.folded = f.folded;
-  if (f.locations) j.locations = f.locations;
+  // The English (messageEn, fixEn) is for the en-US text report: the JSON stays as it was.
+  if (f.locations) j.locations = f.locations.map(({ messageEn: _m, fixEn: _f, ...l }) => l);
   return j;
 }
 
@@ -155,8 +156,8 @@ function projectHeading(p: ProjectInfo, mustFix: number): string {
 }
 
 /**
- * A finding's lines. In English the message is the rule's English (findingEn); the 建议 (fix), which
- * the rules write in Chinese only, is left out rather than shown as an aside.
+ * A finding's lines. In English the message and the 建议 (fix) are the English the rule reported with
+ * them (findingEn); a 建议 without English is left out rather than shown as a Chinese aside.
  */
 export function findingLines(f: Finding, indent: string): string[] {
   const en = lang() === "en";
@@ -166,11 +167,15 @@ export function findingLines(f: Finding, indent: string): string[] {
     // A grouped finding: each row with its own 建议.
     for (const l of f.locations) {
       if (!en) lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}：${visible(l.fix ?? l.message ?? "")}`);
-      else lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}${l.message ? `: ${visible(findingEn({ ruleId: f.ruleId, message: l.message }))}` : ""}`);
+      else {
+        const text = l.fixEn ?? (l.message ? findingEn({ ruleId: f.ruleId, message: l.message, messageEn: l.messageEn }) : "");
+        lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}${text ? `: ${visible(text)}` : ""}`);
+      }
     }
     return lines;
   }
   if (f.fix && !en) lines.push(`${indent}      建议：${visible(f.fix)}`);
+  if (f.fixEn && en) lines.push(`${indent}      Suggestion: ${visible(f.fixEn)}`);
   if (f.locations) {
     const seqs = [...new Set(f.locations.map((l) => l.projectSeq).filter((s): s is number => s !== null))];
     if (seqs.length > 0) lines.push(`${indent}      ${tr(`涉及项目：${seqs.join("、")}`, `Projects: ${seqs.join(", ")}`)}`);

@@ -202,7 +202,12 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       projectName: project ? (project.name ?? null) : null,
       projectSeq: project ? (project.seq ?? null) : null,
     };
-    if (input.fix) f.fix = input.fix;
+    const messageEn = input.messageEn ?? (input.message === undefined ? formatMessage(meta.messageEn, input.dataEn ? { ...input.data, ...input.dataEn } : input.data) : undefined);
+    if (messageEn !== undefined) f.messageEn = messageEn;
+    if (input.fix) {
+      f.fix = input.fix;
+      if (input.fixEn) f.fixEn = input.fixEn;
+    }
     out.push(f);
   };
 
@@ -222,7 +227,11 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
   const crashed = (e: unknown, project: Project | null) => {
     const msg = e instanceof Error ? e.message : String(e);
     // Always an error: the user must know a check did not run.
-    emit(project, { message: `检查规则 ${currentRule.rule.meta.id} 运行出错，此项检查未完成（内部错误：${msg}）` }, "error");
+    emit(
+      project,
+      { message: `检查规则 ${currentRule.rule.meta.id} 运行出错，此项检查未完成（内部错误：${msg}）`, messageEn: `Rule ${currentRule.rule.meta.id} failed; this check did not complete (internal error: ${msg})` },
+      "error",
+    );
   };
 
   const live: Project[] = [];

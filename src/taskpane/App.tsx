@@ -75,7 +75,7 @@ import {
   type UndoCheck,
 } from "./books";
 import { SHEET_SUMMARY, type TemplateBook } from "../model/write/index";
-import { stripEnglishAside, t } from "./i18n";
+import { findingText, stripEnglishAside, t } from "./i18n";
 // The round-trip panels (seal, 比较版本) load after the first paint: the seal and diff code stay out of the initial chunk.
 const RoundtripPanels = React.lazy(() => import(/* webpackChunkName: "roundtrip" */ "./roundtrip/RoundtripPanels").then((m) => ({ default: m.RoundtripPanels })));
 
@@ -759,7 +759,7 @@ export function App(props: AppProps): React.ReactElement {
       <div
         {...common}
         aria-level={3}
-        aria-label={`${sevLabel(c.severity)}：${where}，${c.findings.map((f) => f.message).join("；")}`}
+        aria-label={`${sevLabel(c.severity)}：${where}，${c.findings.map((f) => findingText(f).message).join("；")}`}
         className={`${s.card} ${isActive ? s.active : ""}`}
         data-testid="card"
         data-sheet={c.sheet ?? ""}
@@ -775,8 +775,8 @@ export function App(props: AppProps): React.ReactElement {
         {c.findings.map((f: Finding, j) => (
           <span key={j} className={s.msg} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity} data-sheet={f.sheet ?? ""} data-cell={f.cell ?? ""}>
             {c.findings.length > 1 && <span className={sevClass(f.severity)}>{sevLabel(f.severity)}：</span>}
-            {f.folded && f.folded.length > 0 ? withoutFoldedNote(f.message) : f.message}
-            {f.fix && <span className={s.fix}>{t("fix", { text: f.fix })}</span>}
+            {f.folded && f.folded.length > 0 ? withoutFoldedNote(findingText(f).message) : findingText(f).message}
+            {f.fix && <span className={s.fix}>{t("fix", { text: findingText(f).fix ?? "" })}</span>}
             {f.folded && f.folded.length > 0 && <span className={s.meta}>{t("alsoHere", { titles: f.folded.map(ruleTitle).join("、") })}</span>}
             {f.locations && f.locations.length > 0 && <span className={s.meta}>{t("locations", { n: f.locations.length })}</span>}
           </span>

@@ -392,6 +392,15 @@ export function t(key: MessageKey, params?: Record<string, string | number>, loc
   return params ? s.replace(/\{(\w+)\}/g, (all, k: string) => (k in params ? String(params[k]) : all)) : s;
 }
 
+/**
+ * A finding's message and 建议 in the UI's language: en-US shows the English the rule reported with
+ * them; a finding without English (none should remain) keeps its Chinese rather than show nothing.
+ */
+export function findingText(f: { message: string; messageEn?: string; fix?: string; fixEn?: string }, loc: Locale = current): { message: string; fix: string | undefined } {
+  if (loc !== "en-US") return { message: f.message, fix: f.fix };
+  return { message: f.messageEn ?? f.message, fix: f.fix === undefined ? undefined : (f.fixEn ?? f.fix) };
+}
+
 /** Drop a trailing English gloss "（…）" that older messages carry, for the zh-CN UI. */
 export function stripEnglishAside(s: string): string {
   return s.replace(/（[A-Za-z][A-Za-z0-9 ,.'’:;/_-]*）\s*$/, "");

@@ -109,12 +109,14 @@ describe("findings", () => {
       ruleId: "goal/missing",
       severity: "error",
       message: "缺少绩效目标（年度总体目标）",
+      messageEn: "Performance goal missing",
       sheet: "项目1",
       cell: "A1",
       projectCode: "13032423P00442811001H",
       projectName: "执法记录仪购置经费1",
       projectSeq: 1,
       fix: expect.stringContaining("写明"),
+      fixEn: expect.stringContaining("expected outputs"),
     });
   });
   test("deterministic order: seq, then sheet, then row-major cell, then rule id; independent of document order", () => {

@@ -57,6 +57,11 @@ function groupInProjects(findings: Finding[], meta: RefineInput["meta"]): Findin
       fix: `逐行修改，各行建议见明细。${first.cell}：${first.fix ?? ""}`.replace(/：$/, ""),
       locations: g.map(toLocation),
     };
+    const cellsEn = g.map((f) => f.cell).join(", ");
+    if (first.messageEn !== undefined) merged.messageEn = `${g.length} places: ${cellsEn} (e.g. ${first.cell}: ${first.messageEn})`;
+    else delete merged.messageEn;
+    if (first.fix === undefined || first.fixEn !== undefined) merged.fixEn = `Fix row by row; each row's suggestion is in the details.${first.fixEn ? ` ${first.cell}: ${first.fixEn}` : ""}`;
+    else delete merged.fixEn;
     if (folded.length > 0) merged.folded = folded;
     else delete merged.folded;
     replace.set(first, merged);
@@ -120,7 +125,11 @@ function summarise(findings: Finding[], liveProjects: number, meta: RefineInput[
       projectSeq: null,
       locations,
     };
-    if (first.fix) s.fix = `各项目逐一修改。以第 ${first.projectSeq} 个项目为例：${first.fix}`;
+    if (first.messageEn !== undefined) s.messageEn = `${seqs} of ${liveProjects} projects (${list.length} place(s)); e.g. project ${first.projectSeq}: ${first.messageEn}`;
+    if (first.fix) {
+      s.fix = `各项目逐一修改。以第 ${first.projectSeq} 个项目为例：${first.fix}`;
+      if (first.fixEn !== undefined) s.fixEn = `Fix each project. For example, project ${first.projectSeq}: ${first.fixEn}`;
+    }
     summaries.push(s);
     habit[li] = 1;
   }
@@ -186,11 +195,17 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
     const folded: string[] = [];
     const titles: string[] = [];
     const more: string[] = [];
+    // English of `more`, in step; null once one of them has none.
+    let moreEn: string[] | null = [];
     for (const f of g) {
       if (f === win) continue;
       drop.add(f);
       // The same rule twice on one cell (two counts in one goal): one finding says both.
-      if (f.ruleId === win.ruleId && f.message !== win.message && !more.includes(f.message)) more.push(f.message);
+      if (f.ruleId === win.ruleId && f.message !== win.message && !more.includes(f.message)) {
+        more.push(f.message);
+        if (f.messageEn === undefined) moreEn = null;
+        else moreEn?.push(f.messageEn);
+      }
       for (const id of [f.ruleId, ...(f.folded ?? [])]) {
         if (id === win.ruleId || folded.includes(id)) continue;
         folded.push(id);
@@ -201,6 +216,10 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
     const merged: Finding = { ...win };
     if (folded.length > 0) merged.folded = [...(win.folded ?? []), ...folded];
     merged.message = [win.message, ...more].join("；") + (titles.length > 0 ? `${FOLDED_OPEN}${titles.join("、")}）` : "");
+    // Rule titles are Chinese only: the English names the folded rules by id.
+    if (win.messageEn !== undefined && moreEn !== null)
+      merged.messageEn = [win.messageEn, ...moreEn].join("; ") + (folded.length > 0 ? `${FOLDED_OPEN_EN}${folded.join(", ")})` : "");
+    else delete merged.messageEn;
     replace.set(win, merged);
   }
   const out: Finding[] = [];
@@ -212,6 +231,7 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
 }
 
 const FOLDED_OPEN = "（同一单元格另有：";
+const FOLDED_OPEN_EN = " (same cell also: ";
 
 /**
  * A merged finding's message without the "（同一单元格另有：…）" note refine() appends: for a view that names
@@ -219,12 +239,17 @@ const FOLDED_OPEN = "（同一单元格另有：";
  */
 export function withoutFoldedNote(message: string): string {
   const at = message.lastIndexOf(FOLDED_OPEN);
-  return at > 0 && message.endsWith("）") ? message.slice(0, at) : message;
+  if (at > 0 && message.endsWith("）")) return message.slice(0, at);
+  // The English of a merged finding ends in " (same cell also: rule ids)".
+  const en = message.lastIndexOf(FOLDED_OPEN_EN);
+  return en > 0 && message.endsWith(")") ? message.slice(0, en) : message;
 }
 
 function toLocation(f: Finding): FindingLocation {
   const l: FindingLocation = { projectSeq: f.projectSeq, sheet: f.sheet, cell: f.cell, message: f.message };
+  if (f.messageEn !== undefined) l.messageEn = f.messageEn;
   if (f.fix) l.fix = f.fix;
+  if (f.fixEn !== undefined) l.fixEn = f.fixEn;
   if (f.folded) l.folded = f.folded;
   return l;
 }

@@ -13,7 +13,7 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string; // zh-CN
-  /** The same in English where its source wrote one (a reader's gloss); the CLI's en-US report. Not in the JSON. */
+  /** The same in English (the rule's messageEn, or the English its report gave); the en-US report and pane. Not in the JSON. */
   messageEn?: string;
   sheet: string | null;
   cell: string | null;
@@ -23,6 +23,8 @@ export interface Finding {
   projectSeq: number | null;
   /** A suggested fix in Chinese, when the rule knows one. */
   fix?: string;
+  /** The same 建议 in English (workbook text quoted as written). Not in the JSON. */
+  fixEn?: string;
   /** Other rules that hit the same cell and were folded into this finding (validate's precision stage). */
   folded?: string[];
   /**
@@ -40,6 +42,9 @@ export interface FindingLocation {
   /** The place's own message, 建议 and folded rules (a grouped finding keeps each row's own). */
   message?: string;
   fix?: string;
+  /** English of message and fix (not in the JSON). */
+  messageEn?: string;
+  fixEn?: string;
   folded?: string[];
 }
 
@@ -71,9 +76,14 @@ export interface ReportInput {
   cell?: string;
   sheet?: string;
   data?: Record<string, string | number>;
-  /** Override the meta message entirely. */
+  /** Override the meta message entirely; then messageEn says the same in English. */
   message?: string;
+  messageEn?: string;
+  /** 建议 in Chinese, and the same in English: every fix carries both. */
   fix?: string;
+  fixEn?: string;
+  /** Values for the English template (meta.messageEn) that differ from `data` (a row label, a month). */
+  dataEn?: Record<string, string | number>;
   /** A milder severity for this finding than the rule's (e.g. a style variant of a warning); never raises it. */
   severity?: Severity;
 }

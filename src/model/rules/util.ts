@@ -236,3 +236,8 @@ export function bySeq(projects: readonly Project[]): Project[] {
   for (let i = 1; i < projects.length; i++) if (projects[i].seq < projects[i - 1].seq) return [...projects].sort((a, b) => a.seq - b.seq);
   return projects as Project[];
 }
+
+/** rowLabel for English messages: the 二级 and 三级 as written, quoted together: 「数量指标 / 采购数量」. */
+export function rowLabelEn(ind: Indicator): string {
+  return `row 「${ind.level2 || ind.level1 || "?"} / ${ind.name || "(no name)"}」`;
+}

@@ -18,6 +18,6 @@ export const rule: Rule = {
     // The 80-point 自评表 (corpus 49, 51) prints no goal block at all: its 年度绩效目标 are the indicator
     // rows. Nothing was left unfilled there; a goal block read but left empty is still reported.
     if (p.layout === "self-eval" && p.goals.length === 0 && p.source?.cells?.goals === undefined) return;
-    ctx.report({ field: p.goals.length > 0 ? "goals.0" : "goals", fix: "写明本年度预期产出、效果（含数量、时间）" });
+    ctx.report({ field: p.goals.length > 0 ? "goals.0" : "goals", fix: "写明本年度预期产出、效果（含数量、时间）", fixEn: "State this year's expected outputs and effects (with quantities and dates)" });
   },
 };
