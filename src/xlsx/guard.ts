@@ -176,7 +176,7 @@ function oleError(bytes: Uint8Array, fileName?: string): WorkbookReadError {
 }
 
 /** Printable text in the first few KB (UTF-8, GBK, UTF-16 with BOM): CSV, TSV, HTML, XML. */
-function textKind(bytes: Uint8Array): "html" | "xml-2003" | "csv" | "text" | null {
+function textKind(bytes: Uint8Array): "html" | "xml-2003" | "json" | "csv" | "text" | null {
   const head = bytes.subarray(0, 8192);
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   let sample = "";
@@ -191,6 +191,7 @@ function textKind(bytes: Uint8Array): "html" | "xml-2003" | "csv" | "text" | nul
   const low = sample.toLowerCase();
   if (/<html|<table|<!doctype html|<meta\s/.test(low)) return "html";
   if (low.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml-2003";
+  if (/^\s*[{[]\s*"/.test(sample)) return "json"; // jxmb export's canonical JSON, picked where a workbook belongs
   if (/[,\t;]/.test(sample)) return "csv";
   return "text";
 }
@@ -208,6 +209,11 @@ function notZipError(bytes: Uint8Array, fileName?: string): WorkbookReadError {
       return new WorkbookReadError(
         "not-xlsx",
         `${f}是 Excel 2003 XML 表格格式，不是 .xlsx 工作簿。请用 Excel/WPS 打开后“另存为” Excel 工作簿（*.xlsx）再试（an Excel 2003 XML spreadsheet: save it as .xlsx）`,
+      );
+    case "json":
+      return new WorkbookReadError(
+        "not-xlsx",
+        `${f}是 JSON 文件（如导出的规范 JSON），不是 .xlsx 工作簿。要把它写回工作簿，请用“导入 JSON”或命令 jxmb import；比较两个版本可直接用“比较版本”或 jxmb diff（a JSON file, not an .xlsx workbook: import it with jxmb import, or compare versions with jxmb diff）`,
       );
     case "csv":
     case "text":

@@ -101,6 +101,8 @@ describe("loadGrid on unreadable input throws WorkbookReadError with a zh-CN mes
   const cases: [string, Uint8Array, string, RegExp][] = [
     ["empty", new Uint8Array(0), "empty", /空文件/],
     ["text", new TextEncoder().encode("项目名称,预算数\n"), "not-xlsx", /不是 \.xlsx/],
+    // Canonical JSON picked where a workbook belongs: said so, with where JSON goes (not “looks like CSV”).
+    ["JSON", new TextEncoder().encode('{\n  "$schema": "jxmb-v2",\n  "projects": []\n}'), "not-xlsx", /是 JSON 文件[\s\S]*jxmb import/],
     ["legacy .xls / encrypted", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), "legacy-xls", /另存为 \.xlsx/],
     ["truncated zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), "corrupt", /已损坏/],
   ];
