@@ -6,6 +6,7 @@ const extra = (...rows: Row[]) => project({ indicators: withRows({}, rows) });
 ruleTester("time/wrong-year", {
   valid: [
     { name: "2023 dates in a 2023 document" },
+    { name: "a 2023 service period in dotted months", project: extra(["产出指标", "时效指标", "服务周期", "2023.01-2023.12"]) },
     // Seed 000 #25/#29 依据 "参照2022年…" and document numbers are not targets.
     { name: "reference years and document numbers", project: extra(["产出指标", "质量指标", "参照2022年标准执行率", "≥95%", "卢政常纪【2020】8号"]) },
     { name: "year ranges in a name (seed 001 #21)", project: extra(["产出指标", "数量指标", "2021-2022年租赁设备数量", "≥10台"]) },
@@ -22,6 +23,12 @@ ruleTester("time/wrong-year", {
     { name: "unknown budget year (seed 001)", doc: doc([extra(["产出指标", "时效指标", "项目完成时间", "2022年底"])], { fiscalYear: null }) },
   ],
   invalid: [
+    // Corpus 53: “服务周期 2023.07-2024.01” for a 2023 budget.
+    {
+      name: "a 时效 period in dotted months running past the year (corpus 53)",
+      project: extra(["产出指标", "时效指标", "服务周期", "2023.07-2024.01"]),
+      errors: [{ cell: "E17", severity: "warning", messageIncludes: "“2023.07-2024.01”延续到 2024 年，超出预算年度 2023 年", fixIncludes: "“≤2023年12月31日”" }],
+    },
     // Seed 000 #26: 2022年12 月31日前 完成 in a 2023 document.
     {
       name: "value in the previous year (seed 000 #26)",

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { rowLabel } from "../util";
+import { facts, rowLabel } from "../util";
 import { goalBody } from "../goal/text";
 
 // "2022年", "2022 年底": a 4-digit year followed by 年. Not preceded by a digit (part of a number) or
@@ -36,6 +36,7 @@ export const rule: Rule = {
   check(p, ctx) {
     const fy = ctx.document.fiscalYear;
     if (fy === null) return;
+    const f = facts(p, ctx.profile);
     const past = (text: string | null, references = true): number | null => {
       if (!text || text.indexOf("年") < 0) return null;
       const y = wrongYearIn(text, fy, references);
@@ -61,6 +62,16 @@ export const rule: Rule = {
           field: `indicators.${i}.target`,
           message: `${rowLabel(ind)}的指标值“${ind.target.raw.trim()}”${dy < fy ? "早于" : "晚于"}预算年度 ${fy} 年`,
           fix: dy < fy ? dateFix(ind.target.raw, dy, fy) : `年度目标应在 ${fy} 年内完成；跨年任务只写 ${fy} 年要完成的部分，如“≤${fy}年12月31日”`,
+        });
+        continue;
+      }
+      // A 时效 written as a period in dotted months (“2023.07-2024.01”, corpus 53) that runs past the year.
+      const late = dy === null && f.l2[i] === "timeliness" ? lateMonthYear(ind.target.raw, fy) : null;
+      if (late !== null) {
+        ctx.report({
+          field: `indicators.${i}.target`,
+          message: `${rowLabel(ind)}的指标值“${ind.target.raw.trim()}”延续到 ${late} 年，超出预算年度 ${fy} 年`,
+          fix: `时效写本年度的完成时限，如“≤${fy}年12月31日”；跨年的服务只写 ${fy} 年内要完成的部分`,
         });
         continue;
       }
@@ -114,3 +125,18 @@ export function wrongYearIn(text: string, fy: number, references = true): number
   return null;
 }
 const RANGE_NEXT = /^\s*(?:度)?\s*[-—–~～至到]\s*20\d{2}/;
+
+// Year and month written with a dot or a slash: “2023.07”, “2024/01”.
+const MONTH_YEAR = /(?:^|[^\d])(20\d{2})\s*[./．]\s*(\d{1,2})(?!\d)/g;
+
+/** The latest year after fy among “YYYY.MM” dates of a value; null when none is later. */
+function lateMonthYear(raw: string, fy: number): number | null {
+  let late: number | null = null;
+  MONTH_YEAR.lastIndex = 0;
+  for (let m = MONTH_YEAR.exec(raw); m !== null; m = MONTH_YEAR.exec(raw)) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo >= 1 && mo <= 12 && y > fy && (late === null || y > late)) late = y;
+  }
+  return late;
+}
