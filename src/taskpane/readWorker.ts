@@ -97,9 +97,7 @@ const CELLS_PER_PART = 20_000;
 async function postGrid(w: Worker, grid: Grid, profile: ProfileName | undefined, labels: ExtraLabels | null | undefined): Promise<void> {
   let part: GridSheet[] = [];
   let cells = 0;
-  let i = 0;
-  for (; i < grid.sheets.length; i++) {
-    const s = grid.sheets[i];
+  for (const s of grid.sheets) {
     part.push(s);
     for (const row of s.values) cells += row ? row.length : 0;
     if (cells >= CELLS_PER_PART) {

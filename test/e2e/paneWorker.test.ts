@@ -29,9 +29,9 @@ beforeAll(async () => {
 }, 300_000);
 
 /** Open the pane over the fake, click 校验整个工作簿, keep every status text and count frames until the first card. */
-async function check(page: Page): Promise<{ texts: string[]; frames: number; syncs: number }> {
-  await page.goto(`${ORIGIN}/taskpane.html`);
-  const button = page.getByRole("button", { name: "校验整个工作簿" });
+async function check(page: Page, lang: "zh" | "en" = "zh"): Promise<{ texts: string[]; frames: number; syncs: number }> {
+  await page.goto(`${ORIGIN}/taskpane.html${lang === "en" ? "?lang=en" : ""}`);
+  const button = page.getByRole("button", { name: lang === "en" ? "Check the whole workbook" : "校验整个工作簿" });
   await button.waitFor();
   await page.evaluate(`(() => {
     const w = window;
@@ -47,8 +47,8 @@ async function check(page: Page): Promise<{ texts: string[]; frames: number; syn
   })()`);
   await button.click();
   // A picture of the progress while the check runs.
-  await page.getByText(/正在(读取单元格|识别表格|校验)/).first().waitFor({ timeout: 120_000 });
-  await page.screenshot({ path: shotPath(`pane-600-progress-${await page.evaluate(() => (typeof Worker === "undefined" ? "main" : "worker"))}.png`) });
+  await page.getByText(lang === "en" ? /Reading cells|Recognising|Checking/ : /正在(读取单元格|识别表格|校验)/).first().waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: shotPath(`pane-600-progress-${lang}-${await page.evaluate(() => (typeof Worker === "undefined" ? "main" : "worker"))}.png`) });
   await page.locator("[data-testid=card]").first().waitFor({ timeout: 240_000 });
   return page.evaluate(`(() => ({ texts: window.__texts, frames: window.__frames, syncs: window.__fakeExcel.stats.syncs - window.__s0 }))()`) as Promise<{
     texts: string[];
@@ -111,6 +111,18 @@ describe("task pane: a 600-project check", () => {
     await page.screenshot({ path: shotPath("pane-600-keyboard.png") });
 
     expect(served.foreign()).toEqual([]);
+    expect(served.errors).toEqual([]);
+    await served.context.close();
+  });
+
+  test("en-US: the progress speaks English through read and check", async () => {
+    const served = await serveDist(browser(), { officeJs: "/* stub */", width: 360 });
+    await served.context.addInitScript({ content: fakeOfficeScript(grid) });
+    const page = await served.context.newPage();
+    const { texts } = await check(page, "en");
+    expect(texts).toEqual(expect.arrayContaining(["Reading the list of sheets… 5%", "603 sheets read 100%", "Recognising the tables… 100%", "Checking 600 projects… 100%"]));
+    expect(texts.some((t) => /^Reading cells \(batch \d+\/9\)/.test(t))).toBe(true);
+    expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
     expect(served.errors).toEqual([]);
     await served.context.close();
   });

@@ -48,7 +48,7 @@ export class MemoryPort implements WorkbookPort {
   async readWorkbook(onProgress?: (p: ReadProgress) => void, opts: { only?: string[] } = {}): Promise<Grid> {
     const only = opts.only ? new Set(opts.only) : null;
     const grid = only ? { sheets: this.grid.sheets.filter((s) => only.has(s.name)), names: this.grid.names } : this.grid;
-    onProgress?.({ fraction: 1, message: `已读取 ${grid.sheets.length} 个工作表` });
+    onProgress?.({ fraction: 1, message: `已读取 ${grid.sheets.length} 个工作表`, key: "progRead", params: { n: grid.sheets.length } });
     // A structured copy, so callers can never mutate the workbook through the result.
     return JSON.parse(JSON.stringify(grid)) as Grid;
   }

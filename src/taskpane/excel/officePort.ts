@@ -444,7 +444,7 @@ export class OfficePort implements WorkbookPort {
       };
       addNames(wbNames);
       sheetNamesColl.forEach(addNames);
-      onProgress?.({ fraction: 1, message: `已读取 ${out.length} 个工作表` });
+      onProgress?.({ fraction: 1, message: `已读取 ${out.length} 个工作表`, key: "progRead", params: { n: out.length } });
       return { sheets: out, names };
     });
   }

@@ -42,7 +42,7 @@ export interface ReadProgress {
   /** zh-CN status text */
   message: string;
   /** The same text as an i18n.ts key and its parameters, for the pane's locale (the port and the worker have none). */
-  key?: "progSheets" | "progRanges" | "progCells" | "progRecognise" | "progValidate";
+  key?: "progSheets" | "progRanges" | "progCells" | "progRead" | "progRecognise" | "progValidate";
   params?: Record<string, number>;
 }
 
