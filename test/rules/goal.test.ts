@@ -129,3 +129,24 @@ ruleTester("goal/past-tense", {
     { name: "已达到 (seed 000 #17)", project: project({ goals: ["完成执法办案区升级改造。", "执法办案区已达到有关执法办案区建设要求。"] }), errors: [{ cell: "B9", messageIncludes: "已达到" }] },
   ],
 });
+
+const midGoal = "通过采购雾炮车降尘抑尘服务，服务周期2023.07-2024.01，全市空气质量达到优良";
+const withMidTerm = (year: string, mid: string) => {
+  const p = project({ goals: [year] });
+  return { ...p, midTerm: { goals: [mid], indicators: [] } };
+};
+ruleTester("goal/not-annual", {
+  valid: [
+    { name: "no 实施期 goal on the form" },
+    { name: "the year's share of the whole", project: withMidTerm("2023年完成雾炮车降尘服务 6 个月，空气质量优良天数比例 ≥85%", midGoal) },
+    { name: "short goals may repeat", project: withMidTerm("保障运转", "保障运转") },
+  ],
+  invalid: [
+    {
+      // Corpus 53 湘潭: 实施期绩效目标 and 本年度绩效目标 are the same sentence.
+      name: "the year's goal copies the 实施期 goal (corpus 53)",
+      project: withMidTerm(midGoal, midGoal),
+      errors: [{ cell: "B8", severity: "warning", messageIncludes: "本年度绩效目标与实施期（中期）目标相同", fixIncludes: "写明 2023 年要完成的部分" }],
+    },
+  ],
+});

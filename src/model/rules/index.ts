@@ -78,6 +78,7 @@ import { rule as selfEvalLowExecution } from "./self-eval/low-execution";
 import { rule as projectNameIsTitle } from "./project/name-is-title";
 import { rule as indicatorNameIsValue } from "./indicator/name-is-value";
 import { rule as indicatorCostMisplaced } from "./indicator/cost-misplaced";
+import { rule as goalNotAnnual } from "./goal/not-annual";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -158,6 +159,7 @@ export const RULES: readonly Rule[] = [
   projectNameIsTitle,
   indicatorNameIsValue,
   indicatorCostMisplaced,
+  goalNotAnnual,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,
