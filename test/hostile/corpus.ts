@@ -827,6 +827,46 @@ export const CASES: HostileCase[] = [
       });
     },
   },
+  // --- malformed parts and cells (pinned: refused in Chinese, naming the part, sheet or cell) -------
+  {
+    id: "sst-index-out-of-range",
+    file: "共享字符串越界.xlsx",
+    what: 'a cell t="s" pointing at shared string 99 of 1',
+    expect: "refused",
+    kind: "corrupt",
+    message: /工作表“表1”单元格 B2 引用了不存在的共享字符串（第 99 个）/,
+    build: () => minimalBook([{ name: "表1", rows: '<row r="2"><c r="B2" t="s"><v>99</v></c></row>' }], { sharedStrings: ["唯一的字符串"] }),
+  },
+  {
+    id: "charref-beyond-unicode",
+    file: "字符引用越界.xlsx",
+    what: "a shared string holding &#x110000; (past U+10FFFF)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /部件 xl\/sharedStrings.xml 不是有效的 XML/,
+    build: () => minimalBook([{ name: "表1", rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], { sharedStrings: { name: "xl/sharedStrings.xml", data: `<sst ${NS}><si><t>越界&#x110000;</t></si></sst>` } }),
+  },
+  {
+    id: "utf16-part",
+    file: "UTF16部件.xlsx",
+    what: "a worksheet part saved as UTF-16LE with a byte-order mark (Excel writes UTF-8 only)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /部件 xl\/worksheets\/sheet1.xml 不是有效的 XML/,
+    build: () =>
+      minimalBook([{ name: "表1", rows: "" }], {
+        replace: [{ name: "xl/worksheets/sheet1.xml", data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<worksheet ${NS}><sheetData><row r="1">${cellStr("A1", "文字")}</row></sheetData></worksheet>`, "utf16le")]) }],
+      }),
+  },
+  {
+    id: "unclosed-at-end",
+    file: "部件末尾未闭合.xlsx",
+    what: "a worksheet part that ends inside a start tag (the zip itself intact)",
+    expect: "refused",
+    kind: "corrupt",
+    message: /部件 xl\/worksheets\/sheet1.xml 不是有效的 XML/,
+    build: () => minimalBook([{ name: "表1", xml: `<worksheet ${NS}><sheetData><row r="1">${cellStr("A1", "文字")}</row><row r="2"><c r="A2" t="inlineStr` }]),
+  },
   {
     id: "control-characters",
     file: "控制字符.xlsx",
