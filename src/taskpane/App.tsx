@@ -1139,7 +1139,7 @@ export function App(props: AppProps): React.ReactElement {
               <h3 id="jxmb-accept" className={s.h2}>
                 {t("acceptTitle", { cell: cellLabel(accepting.card.sheet, accepting.card.cell) })}
               </h3>
-              <p className={s.sub}>{t("acceptHint")}</p>
+              <p className={s.sub}>{t(mode === "office" ? "acceptHint" : "acceptHintPage")}</p>
               <Field label={t("acceptReason")} required>
                 <Textarea ref={reasonInput} value={accepting.reason} onChange={(_, d) => setAccepting({ ...accepting, reason: d.value })} resize="vertical" />
               </Field>

@@ -50,6 +50,9 @@ describe("standalone page: 已核实，保留 into a downloaded copy", () => {
     const n = await active.locator("[data-testid=finding]").count();
     await page.getByRole("button", { name: "已核实，保留" }).click();
     await page.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
+    // The page never writes into the file it opened: the form says the record goes into the downloaded copy.
+    expect(await page.getByTestId("accept-form").innerText()).toContain("记录存入下载的副本");
+    expect(await page.getByTestId("accept-form").innerText()).not.toContain("随文件一起发送");
     await page.keyboard.type("与批复文件一致");
     await page.getByLabel("核实人（可不填）").fill("王会计");
     await page.getByRole("button", { name: "保存核实记录" }).click();
