@@ -461,3 +461,20 @@ ruleTester("indicator/cost-misplaced", {
     { name: "项目成本 under 质量", project: project({ indicators: withRows({}, [["产出指标", "质量指标", "项目成本", "≤50万元"]]) }), errors: [{ messageIncludes: "放在质量指标下" }] },
   ],
 });
+
+ruleTester("indicator/satisfaction-misplaced", {
+  valid: [
+    { name: "satisfaction under 满意度" },
+    // 88号's form (corpus 29): 社会公众或服务对象满意度指标 is a 二级 of 效益.
+    { name: "the 88号 form's satisfaction 二级 under 效益", project: project({ indicators: withRows({ 执法对象满意度: ["效益指标", "社会公众或服务对象满意度指标", "执法对象满意度", "≥90%"] }) }) },
+    { name: "a wish, not a rate (a vague value)", project: project({ indicators: withRows({}, [["效益指标", "可持续影响指标", "不断提升社会公众对禁毒工作满意度", "逐步提升"]]) }) },
+  ],
+  invalid: [
+    {
+      // Corpus 53 湘潭: 社会效益 “服务周期内,市民对空气质量改善的满意程度 ≥85%” beside 满意度 “市民满意度 ≥90%”.
+      name: "a satisfaction rate as a 社会效益 (corpus 53)",
+      project: project({ indicators: withRows({}, [["效益指标", "社会效益指标", "服务周期内,市民对空气质量改善的满意程度", "≥85%"]]) }),
+      errors: [{ cell: "C17", severity: "warning", messageIncludes: "是满意度，却写在社会效益指标下", fixIncludes: "满意度已有单列的满意度指标" }],
+    },
+  ],
+});

@@ -79,6 +79,7 @@ import { rule as projectNameIsTitle } from "./project/name-is-title";
 import { rule as indicatorNameIsValue } from "./indicator/name-is-value";
 import { rule as indicatorCostMisplaced } from "./indicator/cost-misplaced";
 import { rule as goalNotAnnual } from "./goal/not-annual";
+import { rule as indicatorSatisfactionMisplaced } from "./indicator/satisfaction-misplaced";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -160,6 +161,7 @@ export const RULES: readonly Rule[] = [
   indicatorNameIsValue,
   indicatorCostMisplaced,
   goalNotAnnual,
+  indicatorSatisfactionMisplaced,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,
