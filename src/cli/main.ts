@@ -15,7 +15,6 @@ import { planOutput, streamError, writeOutput, writeStream, type OutputPlan } fr
 import { DEFAULT_TEMPLATE_FILE, helpText } from "./help";
 import { MAX_WORKER_MB, poolBudget } from "./memory";
 import { visible, visibleLines } from "./visible";
-import { markCliProcess, readsOneWorkbook } from "./jit";
 import { langFromEnv, setLang, takeLangOption, tr } from "./locale";
 import type { FileOutcome } from "./report";
 import type { ProfileName } from "../model/schema";
@@ -167,8 +166,6 @@ async function cmdValidate(parsed: Parsed, io: Io): Promise<ExitCode> {
   const jobs = intOption(parsed, "jobs", 1, MAX_JOBS, "validate") ?? defaultJobs();
   const maxWorkerMbOpt = intOption(parsed, "max-worker-mb", 16, 1024 * 1024, "validate");
   const files = expandInputs(parsed.positionals, "validate");
-  // One workbook: read in this thread (or, with --max-worker-mb, in one worker, where this has no effect).
-  if (files.length === 1) readsOneWorkbook();
   const profile = optString(parsed, "profile") as ProfileName | undefined;
   const format = optString(parsed, "format") ?? "text";
   const output = optString(parsed, "output");
@@ -240,7 +237,6 @@ async function cmdExport(parsed: Parsed, io: Io): Promise<ExitCode> {
   const labels = await labelsOf(parsed);
   const plan = outputPlan(parsed, optString(parsed, "output"), [file]);
   const { exportWorkbook, readWorkbookFile } = await loadPipeline();
-  readsOneWorkbook();
   const bytes = readWorkbookFile(file, limits);
   const { json, problems } = await exportWorkbook(bytes, file, profile, limits, labels);
   for (const p of problems) {
@@ -442,8 +438,6 @@ async function cmdRoundTrip(parsed: Parsed, io: Io): Promise<ExitCode> {
     ...(limits ? { limits } : {}),
     ...(labels ? { labels } : {}),
   };
-  // verify reads one workbook (seal reads its output back, diff reads two: they keep the compiler).
-  if (command === "verify") readsOneWorkbook();
   return command === "seal" ? rt.cmdSeal(parsed, ctx) : command === "verify" ? rt.cmdVerify(parsed, ctx) : rt.cmdDiff(parsed, ctx);
 }
 
@@ -501,7 +495,6 @@ export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
   // listeners only keep the stream's own 'error' event from crashing the process.
   process.stdout.on("error", () => undefined);
   process.stderr.on("error", () => undefined);
-  markCliProcess();
   main(argv).then(
     (code) => {
       process.exitCode = code;

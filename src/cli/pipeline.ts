@@ -19,7 +19,6 @@ import { CliError, qen, qzh, splitGloss } from "./errors";
 import { readBounded } from "./fsutil";
 import { LIMIT_FLAG_LIST } from "./limit-flags";
 import { visible } from "./visible";
-import { gridBuilt } from "./jit";
 
 /** Problems met while reading are shown alongside rule findings under this id. */
 export const READ_PROBLEM_RULE_ID = "read/problem";
@@ -129,7 +128,6 @@ export async function loadDocument(
       onNotice: (n) => notices.push({ severity: n.severity, message: n.message, sheet: n.sheet ?? null, cell: null }),
       ...(limits ? { limits } : {}),
     });
-    gridBuilt();
     // The pane's hidden sheet of accepted exceptions is not a form: the readers never see it.
     const res = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
     // No table at all: an empty export or a clean report would be a silent empty result.

@@ -1,13 +1,10 @@
 /**
- * `jxmb export`, `jxmb verify` and `jxmb validate` of one file, as processes, turn V8's optimizing compiler off once the
- * Grid is built (src/cli/jit.ts): they give the same canonical JSON and the same report as the in-process
- * pipeline (compiler on) for every example and for a template workbook, and main() called in-process never
- * turns it off.
+ * `jxmb export`, `jxmb verify` and `jxmb validate` of one file, as processes (bin/jxmb.js, runCli), give the same
+ * canonical JSON and the same report as the in-process pipeline for every example and for a template workbook.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exportWorkbook } from "../../src/cli/pipeline";
-import { optimizerTurnedOff } from "../../src/cli/jit";
 import { renderTemplate } from "../../src/model/write";
 import { writeTemplateBook } from "../../src/xlsx/write";
 import { syntheticDocument } from "../helpers/synthetic";
@@ -53,10 +50,4 @@ it("a verify process reports what main() in-process reports (a sealed template w
   const inProcess = await runMain(["verify", sealed, "--format", "json"]);
   expect([r.code, r.stdout]).toEqual([inProcess.code, inProcess.out]);
   expect(JSON.parse(r.stdout)).toMatchObject({ summary: null, changes: null });
-});
-
-it("main() in-process (a test, a host) leaves the optimizing compiler on", async () => {
-  const r = await runMain(["export", template, "-o", path.join(tmp, "in-process.json")]);
-  expect(r.code).toBe(0);
-  expect(optimizerTurnedOff()).toBe(false);
 });
