@@ -18,12 +18,19 @@ import { analyse, type RunResult } from "./logic";
 export type AnalyseRequest = { part: GridSheet[] } | { grid: Grid; profile?: ProfileName; labels?: ExtraLabels | null };
 /**
  * The reply, likewise in parts (each copy is read on the receiver's thread): the document without its projects,
- * the projects a hundred at a time, then the rest of the run (or the error).
+ * the projects a hundred at a time, every finding a thousand at a time, then the rest of the run (or the error),
+ * where `open` gives the open findings (report.findings) as positions in that list.
  */
-export type AnalyseReply = { ok: true; run: Omit<RunResult, "grid" | "document"> } | { ok: false; message: string };
-export type AnalyseMessage = AnalyseReply | { progress: ReadProgress } | { document: JxmbDocument } | { projects: JxmbDocument["projects"] };
+export type AnalyseReply = { ok: true; run: Omit<RunResult, "grid" | "document">; open?: number[] } | { ok: false; message: string };
+export type AnalyseMessage =
+  | AnalyseReply
+  | { progress: ReadProgress }
+  | { document: JxmbDocument }
+  | { projects: JxmbDocument["projects"] }
+  | { findings: RunResult["allFindings"] };
 
 const PROJECTS_PER_PART = 100;
+const FINDINGS_PER_PART = 1000;
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<AnalyseRequest>) => void) | null; postMessage: (m: AnalyseMessage) => void };
 
@@ -40,7 +47,14 @@ scope.onmessage = (e) => {
     ({ grid: _sent, document, ...run }) => {
       scope.postMessage({ document: { ...document, projects: [] } });
       for (let i = 0; i < document.projects.length; i += PROJECTS_PER_PART) scope.postMessage({ projects: document.projects.slice(i, i + PROJECTS_PER_PART) });
-      scope.postMessage({ ok: true, run });
+      const at = new Map(run.allFindings.map((f, i) => [f, i]));
+      const open = run.report.findings.map((f) => at.get(f) ?? -1);
+      if (open.includes(-1)) {
+        scope.postMessage({ ok: true, run }); // not a sub-list of allFindings: sent whole
+        return;
+      }
+      for (let i = 0; i < run.allFindings.length; i += FINDINGS_PER_PART) scope.postMessage({ findings: run.allFindings.slice(i, i + FINDINGS_PER_PART) });
+      scope.postMessage({ ok: true, run: { ...run, allFindings: [], report: { ...run.report, findings: [] } }, open });
     },
     (err: unknown) => scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) }),
   );

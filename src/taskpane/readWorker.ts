@@ -67,12 +67,14 @@ export async function analyseInWorker(
   try {
     // null: the worker failed as such (its script did not load, it crashed): the check runs in this thread instead.
     let document: JxmbDocument | null = null;
+    const findings: RunResult["allFindings"] = [];
     const reply = await new Promise<AnalyseReply | null>((resolve) => {
       w.onmessage = (e: MessageEvent<AnalyseMessage>) => {
         const m = e.data;
         if ("progress" in m) onProgress?.(m.progress);
         else if ("document" in m) document = m.document;
         else if ("projects" in m) document?.projects.push(...m.projects);
+        else if ("findings" in m) findings.push(...m.findings);
         else resolve(m);
       };
       w.onerror = (e) => {
@@ -84,7 +86,8 @@ export async function analyseInWorker(
     if (reply === null) return inThread();
     if (!reply.ok) throw new Error(reply.message);
     if (!document) throw new Error("校验失败：没有收到识别结果");
-    return { ...reply.run, document, grid, readMs: 0, checkMs: Date.now() - t0 };
+    const run = reply.open ? { ...reply.run, allFindings: findings, report: { ...reply.run.report, findings: reply.open.map((i) => findings[i]) } } : reply.run;
+    return { ...run, document, grid, readMs: 0, checkMs: Date.now() - t0 };
   } finally {
     w.terminate();
   }
