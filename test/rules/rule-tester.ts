@@ -7,6 +7,26 @@ import { emptyDocument, type Indicator, type JxmbDocument, type Project, type Pr
 import { parseTarget, parseTargetParts } from "../../src/model/value";
 import { validate } from "../../src/model/validate";
 import type { Finding, Severity } from "../../src/model/rules/types";
+import { cjkOutsideQuotes } from "../helpers/english";
+
+/**
+ * Rule directories whose findings carry their English at the source (messageEn, fixEn). The rest
+ * still have Chinese-only overrides or 建议; the list shrinks to nothing as they are converted.
+ */
+export const ENGLISH_DIRS: ReadonlySet<string> = new Set(["value"]);
+
+/** What is wrong with a finding's English: no English message, a 建议 without English, Chinese outside quotes. */
+export function englishProblems(f: Finding, names: readonly (string | null | undefined)[] = []): string[] {
+  const out: string[] = [];
+  const where = [f.sheet, f.projectName, f.projectCode, ...names];
+  if (f.messageEn === undefined) out.push(`${f.ruleId}: no messageEn for “${f.message}”`);
+  else if (cjkOutsideQuotes(f.messageEn, where)) out.push(`${f.ruleId}: Chinese outside quotes in “${f.messageEn}”`);
+  if (f.fix !== undefined) {
+    if (f.fixEn === undefined) out.push(`${f.ruleId}: no fixEn for “${f.fix}”`);
+    else if (cjkOutsideQuotes(f.fixEn, where)) out.push(`${f.ruleId}: Chinese outside quotes in fix “${f.fixEn}”`);
+  }
+  return out;
+}
 
 export const FIRST_INDICATOR_ROW = 11;
 
@@ -194,6 +214,11 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
           if (e.fixIncludes !== undefined) expect(f.fix ?? "").toContain(e.fixIncludes);
           // Every message is Chinese text without unfilled placeholders.
           expect(f.message).not.toMatch(/\{\w+\}/);
+          // … and says the same in English, its 建议 too, Chinese only inside quotes (workbook text).
+          if (ENGLISH_DIRS.has(f.ruleId.split("/")[0])) {
+            expect(englishProblems(f)).toEqual([]);
+            expect(f.messageEn).not.toMatch(/\{\w+\}/);
+          }
         });
       });
     });

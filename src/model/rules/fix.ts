@@ -65,6 +65,28 @@ export function measurableHint(ind: Indicator, l2: Level2Key | null, year: numbe
   }
 }
 
+/** measurableHint in English (the row's name and the values to write stay quoted as written). */
+export function measurableHintEn(ind: Indicator, l2: Level2Key | null, year: number | null): string {
+  const name = rowName(ind);
+  switch (l2) {
+    case "timeliness":
+      return `Turn ${name} into a deadline, e.g. “${yearEnd(year)}前完成”, or a timeliness rate “≥95%”`;
+    case "quantity":
+      return `State this year's quantity and unit of ${name}, e.g. “≥N个”, “=N人”`;
+    case "quality":
+      return `Write ${name} as a pass or compliance rate, e.g. “≥95%”, “=100%”`;
+    case "serviceSatisfaction":
+      return `Write satisfaction as a percentage, e.g. ${name} “≥90%”`;
+    case "economic":
+    case "social":
+    case "ecological":
+    case "sustainable":
+      return `Write ${name} as a value that can be assessed (a rate, a quantity or a change on last year, e.g. “较上年提高 5 个百分点”), or as a concrete standard that can be graded`;
+    default:
+      return `Write ${name} as “operator + number + unit” (e.g. “≥95%”), or as a concrete standard that can be graded`;
+  }
+}
+
 // Who a project serves, as its own text names them (goal, 资金用途, 三级, name).
 const SERVED = /(脱贫户|农户|村民|居民|群众|学生家长|学生|家长|教师|患者|游客|企业|商户|职工|老年人|老人|儿童|残疾人|养殖户|种植户|市民|用户|辖区群众|服务对象|受益人口|受益对象)/u;
 

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, rowLabel } from "../util";
+import { facts, rowLabel, rowLabelEn } from "../util";
 import { suggestedOperator, withOperator } from "../suggest";
 import { vagueUnit } from "./vague-unit";
 
@@ -34,7 +34,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(p.indicators[i]), value: t.raw.trim() },
+        dataEn: { row: rowLabelEn(p.indicators[i]) },
         fix: v ? `加上运算符，写作“${v}”` : "写成“运算符 + 数值 + 计量单位”",
+        fixEn: v ? `Add an operator: “${v}”` : "Write “operator + number + unit” (e.g. “≥10台”)",
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import type { Indicator, Project } from "../../schema";
-import { nameUnit, rowLabel, squash } from "../util";
+import { nameUnit, rowLabel, rowLabelEn, squash } from "../util";
 import { budgetYear, yearEnd } from "../fix";
 import type { JxmbDocument } from "../../schema";
 
@@ -10,18 +10,22 @@ import type { JxmbDocument } from "../../schema";
  * sentence (corpus 27 "增加就业机会,提高农民收入。") needs a measurable name first; else the form the
  * 二级 asks for.
  */
-function fixFor(ind: Indicator, p: Project, doc: JxmbDocument): string {
+function fixFor(ind: Indicator, p: Project, doc: JxmbDocument): { zh: string; en: string } {
   const name = squash(ind.name);
   const unit = nameUnit(name);
   const text = squash([...p.goals, p.purpose ?? ""].join("；"));
   if (unit && unit !== "%") {
     const m = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).exec(text);
-    if (m) return `填写“≥${m[1]}${unit}”（目标或资金用途中写的是“${m[0]}”）`;
+    if (m) return { zh: `填写“≥${m[1]}${unit}”（目标或资金用途中写的是“${m[0]}”）`, en: `Fill in “≥${m[1]}${unit}” (the goal or use of funds says “${m[0]}”)` };
   }
-  if (/[，,。；;！]/.test(name) || name.length > 24) return "三级写的是一句描述：改为可衡量的指标名称，并填写运算符、数值和单位（如“带动农民增收 ≥N万元”“森林覆盖率提高 ≥N个百分点”）";
-  if (/时间|时限|期限|日期/.test(name)) return `填写完成时限，如“${yearEnd(budgetYear(p, doc))}”`;
-  if (unit === "%" || /率|比例|满意度/.test(name)) return "填写比率目标，如“≥95%”（100% 写“=100%”）";
-  return `填写运算符、数值和单位，如“≥N${unit ?? "个"}”（按本年度计划数填写）`;
+  if (/[，,。；;！]/.test(name) || name.length > 24)
+    return {
+      zh: "三级写的是一句描述：改为可衡量的指标名称，并填写运算符、数值和单位（如“带动农民增收 ≥N万元”“森林覆盖率提高 ≥N个百分点”）",
+      en: "The level-3 is a sentence: make it a measurable indicator name and fill in operator, number and unit (e.g. “带动农民增收 ≥N万元”, “森林覆盖率提高 ≥N个百分点”)",
+    };
+  if (/时间|时限|期限|日期/.test(name)) return { zh: `填写完成时限，如“${yearEnd(budgetYear(p, doc))}”`, en: `Fill in a deadline, e.g. “${yearEnd(budgetYear(p, doc))}”` };
+  if (unit === "%" || /率|比例|满意度/.test(name)) return { zh: "填写比率目标，如“≥95%”（100% 写“=100%”）", en: "Fill in a rate, e.g. “≥95%” (100% as “=100%”)" };
+  return { zh: `填写运算符、数值和单位，如“≥N${unit ?? "个"}”（按本年度计划数填写）`, en: `Fill in operator, number and unit, e.g. “≥N${unit ?? "个"}” (this year's planned figure)` };
 }
 
 export const rule: Rule = {
@@ -39,7 +43,9 @@ export const rule: Rule = {
   check(p, ctx) {
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
-      if (ind.target.kind === "empty") ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind) }, fix: fixFor(ind, p, ctx.document) });
+      if (ind.target.kind !== "empty") continue;
+      const fix = fixFor(ind, p, ctx.document);
+      ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind) }, dataEn: { row: rowLabelEn(ind) }, fix: fix.zh, fixEn: fix.en });
     }
   },
 };

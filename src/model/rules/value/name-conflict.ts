@@ -59,7 +59,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { name: ind.name.trim(), inName, value: t.raw.trim() },
+        dataEn: { inName: `“${inName}”` },
         fix: `三级指标写“${clean}”，目标只写在指标值栏：目标是 ${inName} 时写“${op}${inName}”，是“${t.raw.trim()}”时删去名称中的“${written}”`,
+        fixEn: `Name the level-3 “${clean}” and put the target only in the value column: if the target is “${inName}”, write “${op}${inName}”; if it is “${t.raw.trim()}”, drop “${written}” from the name`,
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Target } from "../../schema";
 import type { Rule } from "../types";
-import { rowLabel } from "../util";
+import { rowLabel, rowLabelEn } from "../util";
 
 const STANDARD = new Set(["≥", "≤", "=", ">", "<"]);
 const PLUS_MINUS = /^[±＋]\s*(\d+(?:\.\d+)?)\s*(%|％)\s*(?:以内|之内|内)?$/;
@@ -41,7 +41,9 @@ export const rule: Rule = {
         ctx.report({
           field,
           message: `${rowLabel(ind)}的指标值“${t.raw.trim()}”用“±”表示允许的误差，应写作“≤${tolerance}”`,
+          messageEn: `Target value “${t.raw.trim()}” of ${rowLabelEn(ind)} uses “±” for a tolerance; write “≤${tolerance}”`,
           fix: `改为“≤${tolerance}”（绝对误差不超过 ${tolerance}）`,
+          fixEn: `Write “≤${tolerance}” (absolute error at most ${tolerance})`,
         });
         continue;
       }
@@ -52,10 +54,17 @@ export const rule: Rule = {
         message: approx
           ? `${rowLabel(p.indicators[i])}的指标值“${t.raw.trim()}”是约数，应写明界限，如“≥${t.value ?? ""}${t.unit ?? ""}”`
           : undefined,
+        messageEn: approx
+          ? `Target value “${t.raw.trim()}” of ${rowLabelEn(p.indicators[i])} is approximate; state the bound, e.g. “≥${t.value ?? ""}${t.unit ?? ""}”`
+          : undefined,
         data: { row: rowLabel(p.indicators[i]), raw: t.operatorRaw, op: t.operator },
+        dataEn: { row: rowLabelEn(p.indicators[i]) },
         fix: approx
           ? `写明界限：计划至少完成时写“≥${t.value ?? "N"}${t.unit ?? ""}”，确定数写“=${t.value ?? "N"}${t.unit ?? ""}”`
           : `把“${t.operatorRaw}”改为“${t.operator}”`,
+        fixEn: approx
+          ? `State the bound: “≥${t.value ?? "N"}${t.unit ?? ""}” for a planned minimum, “=${t.value ?? "N"}${t.unit ?? ""}” for an exact number`
+          : `Replace “${t.operatorRaw}” with “${t.operator}”`,
       });
     }
   },

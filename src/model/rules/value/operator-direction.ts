@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, fmt, isCostRow, isSatisfactionRow, rowLabel } from "../util";
+import { facts, fmt, isCostRow, isSatisfactionRow, rowLabel, rowLabelEn } from "../util";
 import { statedDirection, withOperator } from "../suggest";
 import { coreName, endsWithBadEvent, HIGHER_BETTER, isLowerBetter, TIME_SPENT } from "../direction";
 
@@ -13,6 +13,17 @@ import { coreName, endsWithBadEvent, HIGHER_BETTER, isLowerBetter, TIME_SPENT } 
  *  - amounts in 成本 rows with ≥ or > (a cost is a ceiling; seed 002 P21 "≥1835 元/人");
  *  - 时效 rows: a date with ≥/> (a deadline is "by"), or time spent (完成时间, 响应时间 …) with ≥/>.
  */
+/** The English of each reason above. */
+const REASON_EN: Readonly<Record<string, string>> = {
+  "成本是上限，应使用 ≤": "a cost is a ceiling; use ≤",
+  "满意度是正向指标，应使用 ≥": "satisfaction is better when higher; use ≥",
+  "完成时限应写作“≤日期”或“日期前”": "a deadline is written “≤date” or “date前”",
+  "用时越短越好，应使用 ≤": "the shorter the time taken the better; use ≤",
+  "该比率越高越好，应使用 ≥": "this rate is better when higher; use ≥",
+  "该比率越低越好，应使用 ≤": "this rate is better when lower; use ≤",
+  "发案、事故等数量越少越好，应使用 ≤": "fewer cases or accidents is better; use ≤",
+};
+
 export const rule: Rule = {
   meta: {
     id: "value/operator-direction",
@@ -38,13 +49,16 @@ export const rule: Rule = {
           ctx.report({
             field: `indicators.${i}.target`,
             data: { row: rowLabel(ind), value: t.raw.trim(), reason: "满意度目标是下限，应使用 ≥" },
+            dataEn: { row: rowLabelEn(ind), reason: "a satisfaction target is a floor; use ≥" },
             fix: `改为“${withOperator(t, "≥") ?? `≥${fmt(t.value)}%`}”`,
+            fixEn: `Write “${withOperator(t, "≥") ?? `≥${fmt(t.value)}%`}”`,
           });
         continue;
       }
       const max = op === "≤" || op === "<";
       let reason: string | null = null;
       let fix: string | undefined;
+      let fixEn: string | undefined;
       const name = coreName(ind.name);
       if (isCostRow(f.l1[i], f.l2[i])) {
         if (!max && (t.kind === "money" || (t.kind === "number" && t.unit === null))) {
@@ -57,7 +71,15 @@ export const rule: Rule = {
               p.budget.total !== null
                 ? `描述写的是“不低于”的发放标准；成本指标应写支出上限，如总成本“≤${fmt(p.budget.total)}万元”，标准写作“=${fmt(t.value ?? 0)}${t.unit ?? ""}”`
                 : "描述写的是“不低于”的发放标准；成本指标应写支出上限（总成本 ≤ 预算数），标准写作“=”";
-          else if (v) fix = `改为“${v}”`;
+          if (statedDirection(ind) === "≥")
+            fixEn =
+              p.budget.total !== null
+                ? `The description states a minimum standard (“不低于”); a cost indicator states a spending ceiling, e.g. total cost “≤${fmt(p.budget.total)}万元”, the standard written “=${fmt(t.value ?? 0)}${t.unit ?? ""}”`
+                : "The description states a minimum standard (“不低于”); a cost indicator states a spending ceiling (total cost ≤ the budget), the standard written with “=”";
+          else if (v) {
+            fix = `改为“${v}”`;
+            fixEn = `Write “${v}”`;
+          }
         }
       } else if (isSatisfactionRow(f.l1[i], f.l2[i])) {
         if (max && t.kind === "percent") reason = "满意度是正向指标，应使用 ≥";
@@ -76,8 +98,9 @@ export const rule: Rule = {
         const want = reason.includes("≥") ? "≥" : reason.includes("≤") ? "≤" : null;
         const v = want ? withOperator(t, want) : null;
         fix = v ? `改为“${v}”` : t.kind === "date" ? `改为“${t.raw.trim().replace(/^[≥>＞≧]\s*/, "")}前”` : undefined;
+        fixEn = v ? `Write “${v}”` : t.kind === "date" ? `Write “${t.raw.trim().replace(/^[≥>＞≧]\s*/, "")}前”` : undefined;
       }
-      if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, fix });
+      if (reason) ctx.report({ field: `indicators.${i}.target`, data: { row: rowLabel(ind), value: t.raw.trim(), reason }, dataEn: { row: rowLabelEn(ind), reason: REASON_EN[reason] ?? reason }, fix, fixEn });
     }
   },
 };

@@ -33,6 +33,6 @@ export const rule: Rule = {
       }
     }
     if (q > n * QUALITATIVE_MAX_SHARE)
-      ctx.report({ field: `indicators.${first}.target`, data: { count: n, qualitative: q }, fix: `至少把其中 ${q - Math.floor(n * QUALITATIVE_MAX_SHARE)} 条改为“运算符 + 数值 + 单位”（从第 ${first + 1} 条“${p.indicators[first].name.trim().slice(0, 20)}”起）` });
+      ctx.report({ field: `indicators.${first}.target`, data: { count: n, qualitative: q }, fix: `至少把其中 ${q - Math.floor(n * QUALITATIVE_MAX_SHARE)} 条改为“运算符 + 数值 + 单位”（从第 ${first + 1} 条“${p.indicators[first].name.trim().slice(0, 20)}”起）`, fixEn: `Rewrite at least ${q - Math.floor(n * QUALITATIVE_MAX_SHARE)} of them as “operator + number + unit” (from indicator ${first + 1}, “${p.indicators[first].name.trim().slice(0, 20)}”, on)` });
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from "../types";
 import { coreName, isLowerBetterQuantity } from "../direction";
 import { withOperator } from "../suggest";
-import { facts, rowLabel } from "../util";
+import { facts, rowLabel, rowLabelEn } from "../util";
 
 /**
  * A 数量指标 of an output written as a ceiling ("≤10台", "<5次"): zero output meets it. Bad-event
@@ -33,7 +33,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: t.raw.trim() },
+        dataEn: { row: rowLabelEn(ind) },
         fix: v ? `产出数量写下限或确定值，如“${v}”` : "产出数量写下限（≥）或确定值（=）",
+        fixEn: v ? `Write an output quantity as a floor or an exact number, e.g. “${v}”` : "Write an output quantity as a floor (≥) or an exact number (=)",
       });
     }
   },

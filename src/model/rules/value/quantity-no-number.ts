@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import type { Project } from "../../schema";
-import { facts, rowLabel, squash } from "../util";
+import { facts, rowLabel, rowLabelEn, squash } from "../util";
 import { rowName, unitOfName } from "../fix";
 
 // "130人", "326 名", "45 辆": a count in the 资金用途 or a goal, for a 建议 in the project's own numbers.
@@ -8,9 +8,9 @@ const COUNT = /(\d+)\s*(人次|人|名|台|套|辆|处|座|个|户|家|所|条|�
 const PEOPLE = /人|名|警|员|户/;
 
 /** The project's own count for a 数量 row: first in 资金用途, then in the goals, of the row's kind. */
-function ownCount(p: Project, rowText: string): { where: string; text: string; n: string; unit: string; fixed: boolean } | null {
+function ownCount(p: Project, rowText: string): { where: string; whereEn: string; text: string; n: string; unit: string; fixed: boolean } | null {
   const people = PEOPLE.test(rowText);
-  for (const [where, text] of [["资金用途", p.purpose ?? ""], ["绩效目标", p.goals.join("；")]] as const) {
+  for (const [where, whereEn, text] of [["资金用途", "the use of funds", p.purpose ?? ""], ["绩效目标", "the goal", p.goals.join("；")]] as const) {
     const c = squash(text);
     COUNT.lastIndex = 0;
     for (let m = COUNT.exec(c); m !== null; m = COUNT.exec(c)) {
@@ -19,7 +19,7 @@ function ownCount(p: Project, rowText: string): { where: string; text: string; n
       if (!isPeople && !rowText.includes(m[2])) continue;
       // Head-counts of staff on the books are exact (实有 326 名辅警, 在押人数 130 人).
       const before = c.slice(Math.max(0, m.index - 8), m.index);
-      return { where, text: m[0], n: m[1], unit: m[2] === "名" ? "人" : m[2], fixed: /实有|现有|在编|在押|编制|核定|共有/.test(before) };
+      return { where, whereEn, text: m[0], n: m[1], unit: m[2] === "名" ? "人" : m[2], fixed: /实有|现有|在编|在押|编制|核定|共有/.test(before) };
     }
   }
   return null;
@@ -59,9 +59,13 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: raw.length > 30 ? raw.slice(0, 30) + "…" : raw },
+        dataEn: { row: rowLabelEn(ind) },
         fix: own
           ? `写明计划完成的数量：${own.where}写的是“${own.text}”，可写作“${own.fixed ? "=" : "≥"}${own.n}${own.unit}”`
           : `写明${rowName(ind)}计划完成的数量和单位，如“≥N${unitOfName(ind.name) === "%" ? "个" : unitOfName(ind.name)}”（按资金用途中的测算数填写）`,
+        fixEn: own
+          ? `State the planned quantity: ${own.whereEn} says “${own.text}”; write “${own.fixed ? "=" : "≥"}${own.n}${own.unit}”`
+          : `State the planned quantity and unit of ${rowName(ind)}, e.g. “≥N${unitOfName(ind.name) === "%" ? "个" : unitOfName(ind.name)}” (from the estimate in the use of funds)`,
       });
     }
   },

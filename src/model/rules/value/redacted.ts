@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { rowLabel } from "../util";
+import { rowLabel, rowLabelEn } from "../util";
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +20,9 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row: rowLabel(ind), value: ind.target.raw.trim() },
+          dataEn: { row: rowLabelEn(ind) },
           fix: `核对${rowLabel(ind)}是否确需涉密；可公开时填写指标值`,
+          fixEn: `Check whether ${rowLabelEn(ind)} really must be withheld; if it can be published, fill in the target`,
         });
     }
   },

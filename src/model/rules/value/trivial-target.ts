@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import { coreName, GROWTH, isBadEventRate } from "../direction";
-import { facts, fmt, isCostRow, rowLabel } from "../util";
+import { facts, fmt, isCostRow, rowLabel, rowLabelEn } from "../util";
 import { rowName } from "../fix";
 
 // The 三级 names a reduction as its measure ("再犯罪减低率", "立案数下降", "事故降低率(%)"); not "预算控制率"
@@ -47,28 +47,35 @@ export const rule: Rule = {
         continue;
       const name = coreName(ind.name);
       const row = rowLabel(ind);
+      const rowEn = rowLabelEn(ind);
       const value = t.raw.trim();
       if (v === 100 && (t.operator === ">" || t.operator === "≥") && !GROWTH.test(name)) {
         if (t.operator === ">")
-          ctx.report({ field: `indicators.${i}.target`, data: { row, value, reason: "超过 100%，无法实现" }, fix: "改为“=100%”，或写明实际可达到的比率" });
+          ctx.report({ field: `indicators.${i}.target`, data: { row, value, reason: "超过 100%，无法实现" }, dataEn: { row: rowEn, reason: "above 100%, cannot be reached" }, fix: "改为“=100%”，或写明实际可达到的比率", fixEn: "Write “=100%”, or the rate that can actually be reached" });
         else
           ctx.report({
             field: `indicators.${i}.target`,
             severity: "info",
             data: { row, value, reason: "只有 100% 才能达到，应写作“=100%”" },
+            dataEn: { row: rowEn, reason: "only 100% reaches it; write “=100%”" },
             fix: "改为“=100%”",
+            fixEn: "Write “=100%”",
           });
       } else if ((REDUCTION_MEASURE.test(name) || (ind.description !== null && REDUCTION_MEASURE.test(coreName(ind.description)))) && !GROWTH.test(name) && !isCostRow(f.l1[i], f.l2[i]) && (t.operator === "≥" || t.operator === ">" || t.operator === null) && v >= REDUCTION_MAX) {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row, value, reason: `要求一年降低 ${fmt(v)}% 以上，不切实际` },
+          dataEn: { row: rowEn, reason: `asks for a reduction of ${fmt(v)}% or more in one year, which is unrealistic` },
           fix: `按上年实际数测算${rowName(ind)}的降低幅度（通常在 5%–20% 之间，如“≥10%”），或改写为绝对数“≤ 上年实际数”`,
+          fixEn: `Work out the reduction of ${rowName(ind)} from last year's actual figure (usually 5%–20%, e.g. “≥10%”), or write an absolute ceiling “≤ 上年实际数”`,
         });
       } else if (isBadEventRate(name) && (t.operator === "≤" || t.operator === "<") && v >= BAD_RATE_CEILING_MAX) {
         ctx.report({
           field: `indicators.${i}.target`,
           data: { row, value, reason: `上限 ${fmt(v)}% 过宽，不做任何努力也能达到` },
+          dataEn: { row: rowEn, reason: `a ceiling of ${fmt(v)}% is so loose it is met without effort` },
           fix: "按上年实际水平设定更严的上限（如“≤上年实际数”）",
+          fixEn: "Set a tighter ceiling from last year's actual level (e.g. “≤上年实际数”)",
         });
       }
     }

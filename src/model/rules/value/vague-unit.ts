@@ -1,7 +1,7 @@
 import type { Target } from "../../schema";
 import type { Rule } from "../types";
 import { isQualityWord, unitCategory } from "../../value";
-import { rowLabel } from "../util";
+import { rowLabel, rowLabelEn } from "../util";
 
 const NUMBER_THEN_WORDS = /^\s*(\d+(?:\.\d+)?)\s*(\S.*)$/;
 
@@ -40,7 +40,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: ind.target.raw.trim(), word: v.word },
+        dataEn: { row: rowLabelEn(ind) },
         fix: `写明要达到的数量和计量单位（如“≥${v.value}项”），或改为可评判的定性目标（如“${v.word}发挥作用”并在评分标准中分档）`,
+        fixEn: `State the quantity and unit to reach (e.g. “≥${v.value}项”), or a qualitative target that can be judged (e.g. “${v.word}发挥作用”, graded in the scoring standard)`,
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
-import { facts, isCostRow, rowLabel, squash } from "../util";
-import { budgetYear, measurableHint, rowName } from "../fix";
+import { facts, isCostRow, rowLabel, rowLabelEn, squash } from "../util";
+import { budgetYear, measurableHint, measurableHintEn, rowName } from "../fix";
 import { vagueUnit } from "./vague-unit";
 import { plusMinusTolerance } from "./nonstandard-operator";
 
@@ -48,7 +48,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind), value: raw },
+        dataEn: { row: rowLabelEn(ind) },
         fix: question ? `把问句改为目标值，如${rowName(ind)}“通过验收”或“验收合格率 =100%”` : measurableHint(ind, f.l2[i], year),
+        fixEn: question ? `Turn the question into a target, e.g. ${rowName(ind)} “通过验收” or “验收合格率 =100%”` : measurableHintEn(ind, f.l2[i], year),
       });
     }
   },
