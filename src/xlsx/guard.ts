@@ -450,6 +450,20 @@ function refArea(ref: string | null): number {
   return a ? areaSize(a) : Number.MAX_SAFE_INTEGER / 4;
 }
 
+/**
+ * The next `<` at or after `from`, or -1: a few bytes by a plain loop (tags are mostly close together,
+ * and a call to the typed array's indexOf costs a few hundred instructions before it reads a byte),
+ * then indexOf (long text is slow to walk while this code is still interpreted).
+ */
+function nextLt(b: Uint8Array, from: number): number {
+  const n = b.length;
+  const near = Math.min(n, from + 16);
+  let i = from;
+  while (i < near && b[i] !== 0x3c) i++;
+  if (i < near) return i;
+  return near === n ? -1 : b.indexOf(0x3c, near);
+}
+
 export function scanXml(b: Uint8Array): XmlCounts {
   const out: XmlCounts = { elements: 0, cells: 0, rows: 0, si: 0, sheets: 0, externalRefs: 0, merges: 0, mergedArea: 0, maxCol: 0, dtd: false };
   const n = b.length;
@@ -463,10 +477,7 @@ export function scanXml(b: Uint8Array): XmlCounts {
       continue;
     }
     if (c1 === 0x2f || c1 === 0x3f) {
-      // An end tag (or a PI): on to the next `<`, by a plain loop as below.
-      i += 2;
-      while (i < n && b[i] !== 0x3c) i++;
-      if (i === n) i = -1;
+      i = nextLt(b, i + 2);
       continue;
     }
     let j = i + 1;
@@ -508,10 +519,7 @@ export function scanXml(b: Uint8Array): XmlCounts {
       const max = Number(attr(b, j, "max") ?? "0");
       out.maxCol = Math.max(out.maxCol, Number.isFinite(max) ? max : Number.MAX_SAFE_INTEGER);
     }
-    // The next `<` by a plain loop: cheaper than a call to indexOf for the few bytes between tags.
-    i = j;
-    while (i < n && b[i] !== 0x3c) i++;
-    if (i === n) i = -1;
+    i = nextLt(b, j);
   }
   return out;
 }

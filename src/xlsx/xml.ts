@@ -386,32 +386,6 @@ function decodeRun(b: Uint8Array, s: number, e: number, attr: boolean, f: number
  * are scanned first; the first entity or CR switches to copying into the scratch space.
  */
 function textRun(b: Uint8Array, s: number, e: number): string {
-  // Long runs (check formulas, long labels) by native string operations: until the JIT has compiled
-  // this file, a loop per byte costs tens of nanoseconds, and a process reads each workbook once.
-  if (e - s > 96) {
-    let t = utf8.decode(b.subarray(s, e));
-    if (BAD_CHAR.test(t)) throw new XmlError("disallowed character");
-    if (t.indexOf("]]>") !== -1) throw new XmlError('the string "]]>" is disallowed in char data');
-    if (t.indexOf("&") !== -1) {
-      // Character references, or an entity to refuse: the byte path below does both.
-      if (OTHER_AMP.test(t)) return textBytes(b, s, e);
-      // Only the five predefined entities (a formula's `&quot;`s): native split/join passes, each a
-      // flat string. `&amp;` last, so `&amp;quot;` stays `&quot;`.
-      if (t.indexOf("&quot;") !== -1) t = t.split("&quot;").join('"');
-      if (t.indexOf("&lt;") !== -1) t = t.split("&lt;").join("<");
-      if (t.indexOf("&gt;") !== -1) t = t.split("&gt;").join(">");
-      if (t.indexOf("&apos;") !== -1) t = t.split("&apos;").join("'");
-      if (t.indexOf("&amp;") !== -1) t = t.split("&amp;").join("&");
-    }
-    return t.indexOf("\r") === -1 ? t : t.replace(/\r\n?/g, "\n");
-  }
-  return textBytes(b, s, e);
-}
-
-const OTHER_AMP = /&(?!(?:quot|amp|lt|gt|apos);)/;
-
-/** textRun's byte path: short runs, and runs with character references or bad entities. */
-function textBytes(b: Uint8Array, s: number, e: number): string {
   let high = false;
   let i = s;
   for (; i < e; i++) {
@@ -610,11 +584,13 @@ export function parseXml(b: Uint8Array, h: XmlHandler): void {
   let i = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   const docStart = i;
   for (;;) {
-    // The next `<` by a plain loop: most runs between tags are a few bytes, and a call to the typed
-    // array's indexOf costs a few hundred instructions (measured under callgrind) before it reads one.
+    // The next `<`: a few bytes by a plain loop (most runs between tags are short, and a call to the
+    // typed array's indexOf costs a few hundred instructions before it reads one), then indexOf (a
+    // check formula runs for hundreds of bytes, slow to walk while this code is still interpreted).
     let lt = i;
-    while (lt < n && b[lt] !== LT) lt++;
-    if (lt === n) lt = -1;
+    const near = Math.min(n, i + 16);
+    while (lt < near && b[lt] !== LT) lt++;
+    if (lt === near) lt = near === n ? -1 : b.indexOf(LT, near);
     const end = lt === -1 ? n : lt;
     if (end > i) {
       if (depth > 0) {
