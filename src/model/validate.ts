@@ -192,18 +192,16 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
         sheet = sheet ?? src.sheet;
       }
     }
-    const f: Finding = {
-      ruleId: meta.id,
-      severity,
-      message: input.message ?? formatMessage(meta.message, input.data),
-      sheet,
-      cell,
-      projectCode: project ? (project.code ?? null) : null,
-      projectName: project ? (project.name ?? null) : null,
-      projectSeq: project ? (project.seq ?? null) : null,
-    };
+    const message = input.message ?? formatMessage(meta.message, input.data);
     const messageEn = input.messageEn ?? (input.message === undefined ? formatMessage(meta.messageEn, input.dataEn ? { ...input.data, ...input.dataEn } : input.data) : undefined);
-    if (messageEn !== undefined) f.messageEn = messageEn;
+    const projectCode = project ? (project.code ?? null) : null;
+    const projectName = project ? (project.name ?? null) : null;
+    const projectSeq = project ? (project.seq ?? null) : null;
+    // Built whole in one literal (same key order as before): no shape transition per finding.
+    const f: Finding =
+      messageEn !== undefined
+        ? { ruleId: meta.id, severity, message, sheet, cell, projectCode, projectName, projectSeq, messageEn }
+        : { ruleId: meta.id, severity, message, sheet, cell, projectCode, projectName, projectSeq };
     if (input.fix) {
       f.fix = input.fix;
       if (input.fixEn) f.fixEn = input.fixEn;
