@@ -243,7 +243,9 @@ describe("the validate report in one language", () => {
     const findingLines = en.stdout.split("\n").filter((l) => /^\s+\[/.test(l));
     expect(findingLines.length).toBeGreaterThan(10);
     for (const l of findingLines) expect(l).toMatch(/^\s+\[(Error|Warning|Info|Verified)\] /);
-    expect(en.stdout).toContain("e.g. project 1: Numeric target “6座” of 数量指标「项目数量」 has no operator  (value/missing-operator)");
+    expect(en.stdout).toContain("e.g. project 1: Numeric target “6座” of row 「数量指标 / 项目数量」 has no operator  (value/missing-operator)");
+    // The 建议 comes in English too (fixEn), not dropped.
+    expect(en.stdout).toContain("Suggestion: Fix each project. For example, project 1: Add an operator: “≥6座”");
     expect(en.stdout).toContain("'34.2023 看守所交通费'!A20  row 20 continues row 17 across a page break; merged  (read/problem)");
     // The frame (file, subtotal, total lines) has no Chinese.
     for (const l of en.stdout.split("\n").filter((x) => /^(File:|  Subtotal:|Total:|  No problems)/.test(x))) expect(unquotedEn(l.replace(SEED, ""))).not.toMatch(CHINESE);
