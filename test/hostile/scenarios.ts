@@ -8,8 +8,10 @@
  * asked to write changed.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 import { editPart } from "./zip";
 
@@ -503,6 +505,34 @@ export const SCENARIOS: Scenario[] = [
       stderr: says,
     }),
   ),
+
+  {
+    id: "verify-forged-seal-json",
+    cls: "seal",
+    what: "verify of a sealed workbook whose seal holds 45 MB of canonical JSON made of 15 million empty objects, deflated into two cells (hash made to match): the sealed content is refused unparsed (before: a 125 KB file, 98 s, 4.7 GB, V8 abort)",
+    prepare: (dir, fx) => {
+      const sealed = path.join(dir, "已盖章.xlsx");
+      const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/jxmb.js"), "seal", fx.seed, "-o", sealed]);
+      if (r.status !== 0) throw new Error(`seal failed: ${r.stderr}`);
+      const json = `{"projects":[${"{},".repeat(15e6)}{}]}`;
+      const b64 = zlib.deflateRawSync(Buffer.from(json), { level: 9 }).toString("base64");
+      const hash = createHash("sha256").update(json).digest("hex");
+      fs.writeFileSync(
+        sealed,
+        editPart(fs.readFileSync(sealed), "xl/sharedStrings.xml", (x) => {
+          // The seal's SHA-256 and its content chunks (the only 64-hex and long base64 strings in the book).
+          let chunk = 0;
+          return x
+            .replace(/<t>[0-9a-f]{64}<\/t>/, `<t>${hash}</t>`)
+            .replace(/<t>[A-Za-z0-9+/=]{1000,}<\/t>/g, () => `<t>${b64.slice(32_000 * chunk, 32_000 * ++chunk)}</t>`);
+        }),
+      );
+      if (b64.length > 64_000) throw new Error("forged content does not fit the seal's two cells");
+      return { args: ["verify", sealed] };
+    },
+    code: 1,
+    stdout: /校验后已修改[\s\S]*校验印记中的内容无法读取/,
+  },
 
   // --- control characters --------------------------------------------------------------------
   {
