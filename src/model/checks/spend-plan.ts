@@ -39,6 +39,9 @@ export interface SpendPlanProblem {
   /** Index of the point concerned (0-based), or null for the whole plan. */
   index: number | null;
   fix?: string;
+  /** The same in English where the message is not the rule's template (the whole plan blank). */
+  messageEn?: string;
+  fixEn?: string;
 }
 
 export interface SpendPlanOptions {
@@ -80,8 +83,10 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
     out.push({
       ruleId: "spend-plan/missing",
       message: "资金支出计划（累计进度%）未填写",
+      messageEn: "Spending plan (cumulative % spent) is blank",
       index: null,
       fix: `按${labels.slice(0, Math.max(n, 4)).join("、")}填写累计支出进度（%），最后一个节点为 100%`,
+      fixEn: "Fill in the cumulative % spent at each point (end of March, June, October, December); the last one is 100%",
     });
     return out;
   }

@@ -30,19 +30,21 @@ export const rule: Rule = {
     source: "财预〔2015〕88号 完整性审核；河北、宁夏项目绩效目标表表样（rules-research §6 A1）",
   },
   check(p, ctx) {
-    if (isBlank(p.name)) ctx.report({ field: "name", data: { field: "项目名称" }, fix: "填写项目名称" });
+    if (isBlank(p.name)) ctx.report({ field: "name", data: { field: "项目名称" }, dataEn: { field: "project name" }, fix: "填写项目名称", fixEn: "Fill in the project name" });
     // A 自评表 reports on a project already filed; most forms print no code.
     // A generic form without any 项目编码 field (no code cell read) has nothing to fill in.
     const formHasCode = p.layout !== "generic" || p.source?.cells?.code !== undefined;
     if (ctx.profile !== "ningxia" && p.layout !== "ningxia" && p.layout !== "self-eval" && formHasCode && isBlank(p.code))
-      ctx.report({ field: "code", data: { field: "项目编码" }, fix: "填写预算管理一体化系统中的项目编码" });
+      ctx.report({ field: "code", data: { field: "项目编码" }, dataEn: { field: "project code" }, fix: "填写预算管理一体化系统中的项目编码", fixEn: "Fill in the project code from the budget management system" });
     if (p.budget.total === null && isBlank(p.budget.raw.total) && !sharedBudgetCell(p, ctx.document.projects))
-      ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, fix: "填写预算数（万元）" });
+      ctx.report({ field: "budget.total", data: { field: "预算数（年度资金总额）" }, dataEn: { field: "budget (the year's total)" }, fix: "填写预算数（万元）", fixEn: "Fill in the budget (10,000 yuan)" });
     if (p.indicators.length === 0)
       ctx.report({
         field: "indicators",
         data: { field: "绩效指标（至少应有产出、效益指标）" },
+        dataEn: { field: "performance indicators (at least output and benefit)" },
         fix: `在指标表中逐行填写一级、二级、三级指标和指标值：产出指标（数量、质量、时效）${ctx.profile === "central-2021" ? "、成本指标" : ""}、效益指标和满意度指标`,
+        fixEn: `Fill in the indicator table row by row (level 1, 2, 3 and target value): output indicators (quantity, quality, timeliness)${ctx.profile === "central-2021" ? ", cost indicators" : ""}, benefit and satisfaction indicators`,
       });
   },
 };

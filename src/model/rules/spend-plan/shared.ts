@@ -23,7 +23,7 @@ export function planRule(meta: RuleMeta): Rule {
       const problems = facts(p, ctx.profile).plan!;
       for (const pr of problems) {
         if (pr.ruleId !== meta.id) continue;
-        ctx.report({ field: pr.index === null ? "spendPlan" : FIELDS[pr.index] ?? "spendPlan", message: pr.message, fix: pr.fix });
+        ctx.report({ field: pr.index === null ? "spendPlan" : FIELDS[pr.index] ?? "spendPlan", message: pr.message, messageEn: pr.messageEn, fix: pr.fix, fixEn: pr.fixEn });
       }
     },
   };
