@@ -4,8 +4,10 @@
  * Why not saxes (which the reader used before): saxes reads one character at a time through a state
  * machine and rebuilds text around every entity; a template sheet's check formulas are mostly
  * `&quot;`, so reading a 224-project workbook spent a third of its CPU in saxes and half in the
- * garbage it left. Here the whole part is one string and the scanner jumps with `indexOf` from one
- * `<` to the next: text is a single slice, decoded only when it holds a `&`.
+ * garbage it left. Here the scanner walks the part's UTF-8 bytes from one `<` to the next and makes
+ * no string or object per tag: a tag or attribute name is found again by its bytes (decoded and
+ * checked once), attributes sit in one reused list and are decoded only when the handler asks, and
+ * a text run is checked and decoded in one pass.
  *
  * It is as strict as the reader needs to refuse what saxes refused (the differential test holds the
  * two readers together on malformed parts too): characters outside XML 1.0's Char production, tag
