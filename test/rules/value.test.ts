@@ -342,3 +342,18 @@ ruleTester("value/name-conflict", {
     { name: "a count in the name", project: extra(["产出指标", "数量指标", "培训20人次", "≥30人次"]), errors: [{ messageIncludes: "写的是 20人次" }] },
   ],
 });
+
+ruleTester("value/compliance-below-full", {
+  valid: [
+    { name: "=100% compliance" , project: extra(["产出指标", "质量指标", "项目资金使用合规性", "=100%"]) },
+    // Seed 000 #5/#6: a device's or a register's accuracy is a quality level, not financial discipline.
+    { name: "a device's accuracy (seed 000 #26)", project: extra(["产出指标", "质量指标", "固定抓拍设备准确率", "≥90%"]) },
+    { name: "a case procedure (seed 001 #3)", project: extra(["效益指标", "社会效益指标", "案件流程合规率(%)", "≥95%"]) },
+    { name: "an error rate is a ceiling", project: extra(["产出指标", "质量指标", "资金支付差错率", "≤1%"]) },
+  ],
+  invalid: [
+    // Corpus 43 浮梁 “工资发放准确性(%) ≥95%”, corpus 50 龙岩 “项目资金使用合规性 >=95%”.
+    { name: "wages paid accurately at ≥95% (corpus 43)", project: extra(["产出指标", "质量指标", "工资发放准确性(%)", "≥95%"]), errors: [{ cell: "E17", severity: "info", messageIncludes: "低于 100%", fixIncludes: "改为“=100%”（95% 意味着允许 5% 的违规或差错）" }] },
+    { name: "funds used compliantly at ≥95% (corpus 50)", project: extra(["产出指标", "质量指标", "项目资金使用合规性", ">=95%"]), errors: [{ messageIncludes: "合规、准确、足额类指标应为 100%" }] },
+  ],
+});

@@ -80,6 +80,7 @@ import { rule as indicatorNameIsValue } from "./indicator/name-is-value";
 import { rule as indicatorCostMisplaced } from "./indicator/cost-misplaced";
 import { rule as goalNotAnnual } from "./goal/not-annual";
 import { rule as indicatorSatisfactionMisplaced } from "./indicator/satisfaction-misplaced";
+import { rule as valueComplianceBelowFull } from "./value/compliance-below-full";
 import { rule as costUnitWithoutQuantity } from "./cost/unit-without-quantity";
 import { rule as consistencyGoalUncovered } from "./consistency/goal-uncovered";
 import { rule as budgetCellText } from "./budget/cell-text";
@@ -162,6 +163,7 @@ export const RULES: readonly Rule[] = [
   indicatorCostMisplaced,
   goalNotAnnual,
   indicatorSatisfactionMisplaced,
+  valueComplianceBelowFull,
   costUnitWithoutQuantity,
   consistencyGoalUncovered,
   budgetCellText,
