@@ -115,7 +115,14 @@ async function postGrid(w: Worker, grid: Grid, profile: ProfileName | undefined,
 
 export async function readInWorker(bytes: Uint8Array, fileName: string, onNotice?: (notice: ReadNotice) => void, onProgress?: (fraction: number) => void): Promise<Grid> {
   // The name becomes the chunk name (xlsx-read-worker.*.js), as webpackChunkName does for import().
-  const worker = new Worker(new URL("../xlsx/worker.ts", import.meta.url), { name: "xlsx-read-worker" });
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("../xlsx/worker.ts", import.meta.url), { name: "xlsx-read-worker" });
+  } catch {
+    // A page opened from a folder (file://, index.html double-clicked) may not start workers: read in this thread.
+    const { loadGrid } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+    return loadGrid(bytes, { fileName, onNotice, onProgress: (d, t) => onProgress?.(t > 0 ? d / t : 1) });
+  }
   try {
     const reply = await new Promise<Exclude<ReadReply, { progress: number }>>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<ReadReply>) => {

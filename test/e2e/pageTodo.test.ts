@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { pathToFileURL } from "url";
 import type { Page } from "playwright-core";
 import { browserForSuite, ORIGIN, ROOT, serveDist } from "./harness";
 
@@ -83,4 +84,22 @@ test("a card with other rules folded into its cell names them once (corpus 50: �
   }
   expect(served.errors).toEqual([]);
   await served.context.close();
+});
+
+test("index.html opened from a folder (file://, no server): a workbook is still checked, in this thread", async () => {
+  const context = await browser().newContext({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(join(ROOT, "dist", "index.html")).href);
+  await page.getByTestId("xlsx-input").setInputFiles({
+    name: "seed-004.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: readFileSync(join(ROOT, "examples", "seed-004.xlsx")),
+  });
+  await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+  expect(await page.getByText("无法打开文件").count()).toBe(0);
+  expect(await page.locator("[data-testid=card]").count()).toBeGreaterThan(5);
+  expect(errors).toEqual([]);
+  await context.close();
 });
