@@ -62,6 +62,8 @@ export const rule: Rule = {
           field: "indicators.0.name",
           message: `全部 ${inds.length} 条绩效指标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
           fix: `按本项目${p.purpose ? `资金用途“${squashed(p.purpose)}”` : "的资金用途"}的产出和效果重设指标，不要照搬第 ${prev.seq} 个项目`,
+          messageEn: `All ${inds.length} indicators are identical to project ${prev.seq}'s (“${prev.name ?? "no name"}”)`,
+          fixEn: `Set indicators from this project's own outputs and effects (${p.purpose ? `use of funds “${squashed(p.purpose)}”` : "its use of funds"}) instead of copying project ${prev.seq}`,
         });
         continue;
       }
@@ -87,6 +89,8 @@ export const rule: Rule = {
           field: `indicators.${firstRow}.name`,
           message: `有 ${n} 条指标与其他项目完全相同（如“${ind.name.trim()}：${ind.target.raw.trim()}”，共见于 ${seenIn} 个项目），请确认是否照搬`,
           fix: `核对“${ind.name.trim()}：${ind.target.raw.trim()}”${n > 1 ? `等 ${n} 条指标` : ""}是否反映本项目的产出和效果，不适用的按本项目改写`,
+          messageEn: `${n} indicator(s) are identical to other projects' (e.g. “${ind.name.trim()}：${ind.target.raw.trim()}”, found in ${seenIn} projects): copied?`,
+          fixEn: `Check whether “${ind.name.trim()}：${ind.target.raw.trim()}”${n > 1 ? ` and the other ${n - 1}` : ""} reflect this project's outputs and effects; rewrite those that do not fit`,
         });
       }
     }

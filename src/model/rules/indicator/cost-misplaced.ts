@@ -34,7 +34,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.name`,
         data: { name, level2: L2_LABEL[l2] },
+        dataEn: { level2: `“${L2_LABEL[l2]}”` },
         fix: `移到成本指标，写成金额上限，如“项目总成本 ≤${budget !== null ? `${fmt(budget)}万元` : "预算数"}”`,
+        fixEn: `Move it to the cost indicators as an amount ceiling, e.g. “项目总成本 ≤${budget !== null ? `${fmt(budget)}万元` : "预算数"}”`,
       });
     }
   },

@@ -52,7 +52,7 @@ export const rule: Rule = {
       const full = fullKey(i);
       const prev = exact.get(full);
       if (prev !== undefined) {
-        ctx.report({ field: `indicators.${i}.name`, message: `第 ${i + 1} 条指标与第 ${prev + 1} 条完全相同（${ind.level2}“${ind.name.trim()}”）`, fix: `删除第 ${i + 1} 条（与第 ${prev + 1} 条相同）` });
+        ctx.report({ field: `indicators.${i}.name`, message: `第 ${i + 1} 条指标与第 ${prev + 1} 条完全相同（${ind.level2}“${ind.name.trim()}”）`, messageEn: `Indicator ${i + 1} is identical to indicator ${prev + 1} (“${ind.level2}” “${ind.name.trim()}”)`, fix: `删除第 ${i + 1} 条（与第 ${prev + 1} 条相同）`, fixEn: `Delete indicator ${i + 1} (the same as ${prev + 1})` });
         continue;
       }
       exact.set(full, i);
@@ -64,7 +64,9 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.target`,
           message: `三级指标“${ind.name.trim()}”在“${ind.level2}”下出现两次（第 ${other + 1}、${i + 1} 条），指标值不同（“${o.target.raw.trim()}”与“${ind.target.raw.trim()}”）`,
+          messageEn: `The level-3 “${ind.name.trim()}” appears twice under “${ind.level2}” (indicators ${other + 1} and ${i + 1}) with different values (“${o.target.raw.trim()}” and “${ind.target.raw.trim()}”)`,
           fix: `合并为一条，只保留一个指标值（如“${o.target.raw.trim()}”）`,
+          fixEn: `Merge them into one with a single value (e.g. “${o.target.raw.trim()}”)`,
         });
         continue;
       }
@@ -75,7 +77,9 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.name`,
           message: `三级指标“${ind.name.trim()}”同时出现在“${o.level2}”（第 ${other + 1} 条）和“${ind.level2}”（第 ${i + 1} 条）下`,
+          messageEn: `The level-3 “${ind.name.trim()}” appears under both “${o.level2}” (indicator ${other + 1}) and “${ind.level2}” (indicator ${i + 1})`,
           fix: `“${ind.name.trim()}”只保留在“${o.level2}”或“${ind.level2}”中最贴切的一处，另一处改写为该二级指标自己的内容`,
+          fixEn: `Keep “${ind.name.trim()}” only where it fits best, under “${o.level2}” or “${ind.level2}”; rewrite the other with that level-2's own content`,
         });
       }
     }

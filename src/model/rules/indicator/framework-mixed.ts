@@ -10,7 +10,7 @@ export const rule: Rule = {
     specificity: 70,
     severity: "warning",
     message: "同一项目中成本指标既作为一级指标又作为产出指标下的二级指标，混用了两套指标体系",
-    messageEn: "Project mixes the 2015 and 2021 frameworks (成本 as level 1 and under 产出)",
+    messageEn: "Project mixes the 2015 and 2021 frameworks (“成本指标” both as level 1 and under “产出指标”)",
     rationale: "2015 年框架成本在产出之下，2021 年框架成本为一级指标；一个项目只能采用一种，否则成本会重复计算。",
     source: "财预〔2015〕88号 与 财预〔2021〕101号 指标体系对照（rules-research §2.4、§6 D23）",
   },
@@ -21,6 +21,7 @@ export const rule: Rule = {
     ctx.report({
       field: `indicators.${i}.level1`,
       fix: ctx.profile === "central-2021" ? "统一按 2021 年框架将成本指标作为一级指标" : "统一按本地表样将成本指标放在产出指标下",
+      fixEn: ctx.profile === "central-2021" ? "Follow the 2021 framework throughout: cost indicators are level 1" : "Follow the local form throughout: cost indicators go under the output indicators",
     });
   },
 };

@@ -46,6 +46,7 @@ export const rule: Rule = {
       const b = f.l2[i];
       if (b !== null && level2Allowed(f.framework, a, b)) continue;
       const options = level2Options(f.framework, a).join("、");
+      const optionsEn = level2Options(f.framework, a).map((l) => `“${l}”`).join(", ");
       if (b === null) {
         if (f.shifted) continue; // the table has no 二级 level (facts.shifted)
         const raw = (ind.level2Raw ?? ind.level2).trim();
@@ -53,7 +54,9 @@ export const rule: Rule = {
         ctx.report({
           field: `indicators.${i}.level2`,
           message: isBlank(raw) ? `第 ${i + 1} 条指标缺少二级指标` : `二级指标“${raw}”不是规范名称`,
+          messageEn: isBlank(raw) ? `Indicator ${i + 1} has no level-2 indicator` : `Level-2 “${raw}” is not a standard name`,
           fix: options ? `${LEVEL1[a]}下的二级指标应为：${options}` : undefined,
+          fixEn: options ? `Under “${LEVEL1[a]}” the level-2 should be one of ${optionsEn}` : undefined,
         });
         continue;
       }
@@ -63,6 +66,7 @@ export const rule: Rule = {
         field: `indicators.${i}.level2`,
         data: { level2: LEVEL2[b], level1: LEVEL1[a] },
         fix: home ? `移到“${LEVEL1[home]}”下，或改用${LEVEL1[a]}的二级指标：${options}` : `${LEVEL1[a]}下的二级指标应为：${options}`,
+        fixEn: home ? `Move it under “${LEVEL1[home]}”, or use a level-2 of “${LEVEL1[a]}”: ${optionsEn}` : `Under “${LEVEL1[a]}” the level-2 should be one of ${optionsEn}`,
       });
     }
   },

@@ -16,7 +16,7 @@ export const rule: Rule = {
     specificity: 70,
     severity: "warning",
     message: "缺少成本指标",
-    messageEn: "No cost (成本) indicator",
+    messageEn: "No cost indicator (“成本指标”)",
     rationale: "绩效目标包括成本控制要求；河北、宁夏表样的成本指标为必填，中央 101 号文件要求基建、修缮、购置类项目设置。",
     source: "财预〔2021〕101号 绩效目标含成本控制；上海 2025 指引原则上均设成本指标；宁夏表样“必填硬性指标”（rules-research §1.1、§1.6、§6 D26）",
   },
@@ -38,6 +38,10 @@ export const rule: Rule = {
       fix:
         (f.framework === "2021" ? "补充成本指标（一级“成本指标”下的经济成本指标）" : "在产出指标下补充成本指标") +
         `，如“项目总成本 ≤${p.budget.total !== null ? fmt(p.budget.total) : "预算数 "}万元”`,
+      messageEn: before101 ? `No cost indicator (“成本指标”); the ${year} budget predates “财预〔2021〕101号”, so it is optional` : undefined,
+      fixEn:
+        (f.framework === "2021" ? "Add a cost indicator (an economic cost under the level-1 “成本指标”)" : "Add a cost indicator under the output indicators") +
+        `, e.g. “项目总成本 ≤${p.budget.total !== null ? fmt(p.budget.total) : "预算数 "}万元”`,
     });
   },
 };

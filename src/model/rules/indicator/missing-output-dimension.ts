@@ -42,6 +42,21 @@ export const rule: Rule = {
       if (d === "quality") return "质量指标（如“验收合格率 =100%”）";
       return LEVEL2[d];
     });
-    ctx.report({ field, data: { dimension: missing.map((d) => LEVEL2[d]).join("、") }, fix: `补充${examples.join("；")}` });
+    const examplesEn = missing.map((d) => {
+      if (d === "quantity") {
+        const n = p.purpose ? PURPOSE_COUNT.exec(squash(p.purpose)) : null;
+        return `“${LEVEL2[d]}” (this year's quantity${n ? `, e.g. “${n[0]}” from the use of funds` : ", e.g. “≥N台”, “=N人”"})`;
+      }
+      if (d === "timeliness") return `“${LEVEL2[d]}” (e.g. “完成时间 ${yearEnd(budgetYear(p, ctx.document))}”)`;
+      if (d === "quality") return `“${LEVEL2[d]}” (e.g. “验收合格率 =100%”)`;
+      return `“${LEVEL2[d]}”`;
+    });
+    ctx.report({
+      field,
+      data: { dimension: missing.map((d) => LEVEL2[d]).join("、") },
+      dataEn: { dimension: missing.map((d) => `“${LEVEL2[d]}”`).join(", ") },
+      fix: `补充${examples.join("；")}`,
+      fixEn: `Add ${examplesEn.join("; ")}`,
+    });
   },
 };

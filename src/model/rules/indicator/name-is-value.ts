@@ -46,6 +46,7 @@ export const rule: Rule = {
         field: `indicators.${i}.name`,
         data: { row: i + 1, name },
         fix: `三级指标写这一行考核什么（如“${hint}”），“${name}”只写在指标值栏`,
+        fixEn: `Make the level-3 say what this row measures (e.g. “${hint}”); “${name}” goes only in the value column`,
       });
     }
   },

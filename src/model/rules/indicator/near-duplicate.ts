@@ -77,6 +77,8 @@ export const rule: Rule = {
         field: "indicators.0.name",
         message: `全部 ${row.length} 条绩效指标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
         fix: "按本项目的产出和效果设置指标",
+        messageEn: `All ${row.length} indicators are nearly identical to project ${o.seq}'s (“${o.name ?? "no name"}”): only punctuation, spaces or a few characters differ (similarity ${fmt(Math.round(hit.similarity * 100))}%)`,
+        fixEn: "Set indicators from this project's own outputs and effects",
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, rowLabel, squash } from "../util";
+import { facts, rowLabel, rowLabelEn, squash } from "../util";
 
 // Anything about the environment, resources or energy.
 const ECOLOGICAL =
@@ -19,7 +19,7 @@ export const rule: Rule = {
     id: "indicator/not-ecological",
     severity: "info",
     message: "{row}与生态环境无关",
-    messageEn: "生态效益 row {row} has nothing ecological in it",
+    messageEn: "Ecological-benefit {row} has nothing ecological in it",
     rationale: "生态效益指标反映项目对生态环境的影响（节能减排、污染治理、资源节约等）；与生态无关的内容放在生态效益下，说明为凑齐指标而填写。",
     // The row is in the wrong slot of the indicator system (reviewers file it with the framework
     // problems, seed 001/002 and corpus 05 labels), though the finding points at the value cell.
@@ -40,7 +40,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.target`,
         data: { row: rowLabel(ind) },
+        dataEn: { row: rowLabelEn(ind) },
         fix: "写明项目对生态环境的具体影响（如“节约用电 ≥5%”）；项目没有生态效益时删除该行",
+        fixEn: "State the project's concrete effect on the environment (e.g. “节约用电 ≥5%”); delete the row if the project has no ecological benefit",
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, isSatisfactionRow, rowLabel, squash } from "../util";
+import { facts, isSatisfactionRow, rowLabel, rowLabelEn, squash } from "../util";
 import { foldTraditional } from "../../han-fold";
 
 // A satisfaction measure names satisfaction (满意度/满意率/满意情况/满意程度 …) or a rating of the service.
@@ -19,7 +19,7 @@ export const rule: Rule = {
     specificity: 65,
     severity: "warning",
     message: "{row}不是满意度指标",
-    messageEn: "{row} under 满意度 does not measure satisfaction",
+    messageEn: "{row} under satisfaction (“满意度指标”) does not measure satisfaction",
     rationale: "满意度指标反映服务对象对项目实施效果的满意程度（问卷调查的满意率）；安全感、知晓率、投诉数、能力提升是效益或产出，放在满意度下会使满意度无从考核。",
     source: "财预〔2015〕88号、财预〔2021〕101号 满意度指标含义（rules-research §1.2、§2.2；seeds-catalog-002-004 §1.4 #23、§3.4 #21）",
   },
@@ -36,7 +36,9 @@ export const rule: Rule = {
       ctx.report({
         field: `indicators.${i}.name`,
         data: { row: rowLabel(ind) },
+        dataEn: { row: rowLabelEn(ind) },
         fix: `“${name.length > 20 ? name.slice(0, 20) + "…" : name}”移到效益指标；满意度写服务对象的满意率，如“服务对象满意度 ≥90%”`,
+        fixEn: `Move “${name.length > 20 ? name.slice(0, 20) + "…" : name}” to the benefit indicators; a satisfaction indicator states the recipients' satisfaction rate, e.g. “服务对象满意度 ≥90%”`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { L2_LABEL, facts, rowLabel, squash } from "../util";
+import { L2_LABEL, facts, rowLabel, rowLabelEn, squash } from "../util";
 
 // A 三级 that measures someone's satisfaction: 满意度, 满意率, 满意程度.
 const SATISFACTION_NAME = /满意(?:度|率|程度|情况)/;
@@ -36,6 +36,10 @@ export const rule: Rule = {
         fix: f.hasL1.satisfaction
           ? `满意度已有单列的满意度指标，${L2_LABEL[l2]}改写项目带来的效果（如“空气质量优良天数比例 ≥85%”这类可测的结果）`
           : `移到满意度指标（服务对象满意度），${L2_LABEL[l2]}改写项目带来的效果`,
+        dataEn: { row: rowLabelEn(ind), level2: `“${L2_LABEL[l2]}”` },
+        fixEn: f.hasL1.satisfaction
+          ? `Satisfaction already has its own satisfaction indicator; rewrite “${L2_LABEL[l2]}” as an effect of the project (a measurable result such as “空气质量优良天数比例 ≥85%”)`
+          : `Move it to the satisfaction indicators (“服务对象满意度指标”); rewrite “${L2_LABEL[l2]}” as an effect of the project`,
       });
     }
   },

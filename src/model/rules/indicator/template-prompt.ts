@@ -62,7 +62,10 @@ export const rule: Rule = {
       const fix = isBlank(clean)
         ? `写明指标名称，删除模板提示“${shown}”`
         : `三级指标写“${clean}”${isBlank(value) ? `，在指标值栏填写目标（提示是“${prompt?.[0].trim() ?? "≥N"}”）` : written ? `，指标值写“${written}”` : `，目标“${value}”只写在指标值栏`}`;
-      ctx.report({ field: `indicators.${i}.name`, data: { name: name.trim(), prompt: shown }, fix });
+      const fixEn = isBlank(clean)
+        ? `Write the indicator's name and delete the template prompt “${shown}”`
+        : `Name the level-3 “${clean}”${isBlank(value) ? ` and fill in the target in the value column (the prompt says “${prompt?.[0].trim() ?? "≥N"}”)` : written ? ` and write the value “${written}”` : `; the target “${value}” goes only in the value column`}`;
+      ctx.report({ field: `indicators.${i}.name`, data: { name: name.trim(), prompt: shown }, fix, fixEn });
     }
   },
 };

@@ -24,7 +24,9 @@ export const rule: Rule = {
         field: `indicators.${i}.level1`,
         message: isBlank(label) ? `第 ${i + 1} 条指标缺少一级指标` : undefined,
         data: { label: label.trim() },
+        messageEn: isBlank(label) ? `Indicator ${i + 1} has no level-1 indicator` : undefined,
         fix: `一级指标应为：${level1Options(f.framework).join("、")}`,
+        fixEn: `The level-1 indicator should be one of ${level1Options(f.framework).map((l) => `“${l}”`).join(", ")}`,
       });
     }
   },
