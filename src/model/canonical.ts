@@ -133,7 +133,15 @@ export function parseCanonicalJson(text: string, lang: "zh" | "en" = "zh"): Cano
   if (res.success) return { ok: true, document: res.data };
   const errors = res.error.issues.slice(0, 20).map((iss) => {
     const path = iss.path.length ? iss.path.map(String).join(".") : en ? "(root)" : "(根)";
-    return en ? `field ${path}: ${iss.message}` : `字段 ${path}：${iss.message}`;
+    // 1e999 parses to Infinity, and zod's "expected number, received number" said nothing useful.
+    const at = iss.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+    const message =
+      iss.code === "invalid_type" && typeof at === "number" && !Number.isFinite(at)
+        ? en
+          ? `expected a finite number, got ${String(at)} (a number too large, such as 1e999)`
+          : `应为有限的数字，实际是超出范围的数（如 1e999，读作无穷大）`
+        : iss.message;
+    return en ? `field ${path}: ${message}` : `字段 ${path}：${message}`;
   });
   if (res.error.issues.length > 20) errors.push(en ? `… and ${res.error.issues.length - 20} more` : `……另有 ${res.error.issues.length - 20} 处错误`);
   return { ok: false, errors };

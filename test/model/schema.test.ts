@@ -88,6 +88,10 @@ describe("canonical JSON", () => {
     const res = parseCanonicalJson(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.errors[0]).toMatch(/^字段 projects\.0\.spendPlan\.mar：/);
+    // A number too large for a double (1e999) reads as Infinity: said as such, not "expected number, received number".
+    const huge = parseCanonicalJson(toCanonicalJson(syntheticDocument(1, 1)).replace(/"total":\s*[-0-9.e]+/, '"total": 1e999'));
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.errors[0]).toMatch(/^字段 projects\.0\.budget\.total：应为有限的数字，实际是超出范围的数/);
     const future = parseCanonicalJson(JSON.stringify({ ...bad, schemaVersion: SCHEMA_VERSION + 1 }));
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.errors[0]).toContain("schemaVersion");
