@@ -40,13 +40,13 @@ function main(): number {
     const out = path.join(outDir, `validate-report.${format === "text" ? "txt" : "json"}`);
     const code = jxmb(["validate", ...inputs, "--format", format, "--output", rel(out), "--force"]); // out/ is regenerated
     if (code === 2) failed = true;
-    written.push(`${rel(out)}  (validate --format ${format}, exit ${code})`);
+    written.push(`${rel(out)}  ${tr(`（validate --format ${format}，退出码 ${code}${code === 1 ? "：发现错误，示例表本来就有" : ""}）`, `(validate --format ${format}, exit ${code}${code === 1 ? ": errors found, as expected of these real tables" : ""})`)}`);
   }
   for (const input of inputs) {
     const out = path.join(outDir, `${path.basename(input).replace(/\.(xlsx|xlsm)$/i, "")}.json`);
     const code = jxmb(["export", input, "--output", rel(out), "--force"]);
     if (code !== 0) failed = true;
-    written.push(`${rel(out)}  (export, exit ${code})`);
+    written.push(`${rel(out)}  ${tr(`（export，退出码 ${code}）`, `(export, exit ${code})`)}`);
   }
 
   console.log(tr("\n示例输出：", "\nExample outputs:"));

@@ -4,6 +4,7 @@
  * an option the README shows as required must not be optional in `jxmb --help`, and the options of the
  * `jxmb --help` synopsis must all appear on the README's line. Every `npm run X` in README.md and docs/ exists.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ensureBuilt, jxmb, ROOT } from "./helpers";
@@ -92,3 +93,15 @@ test("every `npm run X` in README.md and docs/*.md is a script in package.json",
   expect(named.size).toBeGreaterThan(5);
   expect([...named].filter((n) => !scripts.includes(n))).toEqual([]);
 });
+
+test("README's first command, npm run example: exit 0, the files it names exist, said in one language", () => {
+  for (const lang of ["zh", "en"]) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, "lib", "cli", "example.js")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, JXMB_LANG: lang }, timeout: 240_000 });
+    expect(r.status).toBe(0);
+    const listed = r.stdout.split(lang === "zh" ? "示例输出：" : "Example outputs:")[1].trim().split("\n");
+    expect(listed.map((l) => l.trim().split(/\s+/)[0])).toEqual(expect.arrayContaining(["out/validate-report.txt", "out/validate-report.json", "out/seed-000.json"]));
+    for (const l of listed) expect(fs.existsSync(path.join(ROOT, l.trim().split(/\s+/)[0]))).toBe(true);
+    if (lang === "zh") expect(listed.filter((l) => /\bexit\b/.test(l))).toEqual([]);
+    else expect(listed.filter((l) => /[\u4e00-\u9fff（]/.test(l))).toEqual([]);
+  }
+}, 300_000);
