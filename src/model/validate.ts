@@ -131,13 +131,15 @@ function compile(template: string): string[] {
 }
 const PLACEHOLDER = /\{(\w+)\}/;
 
-export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
+/** `over`: values that take precedence over `data` (the English row labels), read without merging the two. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined, over?: Record<string, string | number>): string {
+  if (!data && !over) return template;
   const parts = compile(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i];
-    const v = data[k];
+    const o = over?.[k];
+    const v = o !== undefined ? o : data?.[k];
     out += (v === undefined ? `{${k}}` : String(v)) + parts[i + 1];
   }
   return out;
@@ -193,7 +195,7 @@ export function validate(doc: JxmbDocument, opts: ValidateOptions = {}): Report 
       }
     }
     const message = input.message ?? formatMessage(meta.message, input.data);
-    const messageEn = input.messageEn ?? (input.message === undefined ? formatMessage(meta.messageEn, input.dataEn ? { ...input.data, ...input.dataEn } : input.data) : undefined);
+    const messageEn = input.messageEn ?? (input.message === undefined ? formatMessage(meta.messageEn, input.data, input.dataEn) : undefined);
     const projectCode = project ? (project.code ?? null) : null;
     const projectName = project ? (project.name ?? null) : null;
     const projectSeq = project ? (project.seq ?? null) : null;
