@@ -28,7 +28,9 @@ export const rule: Rule = {
     ctx.report({
       field: `indicators.${c.rows[0]}.target`,
       data: { cost: formatWan(c.fen, 0), total: formatWan(t, 0) },
+      dataEn: { cost: `“${formatWan(c.fen, 0)} 万元”`, total: `“${formatWan(t, 0)} 万元”` },
       fix: `核对成本金额与单位（元/万元）：总成本不超过预算数，写作“≤${formatWan(t, 0)}万元”`,
+      fixEn: `Check the cost amounts and units (“元” or “万元”): the total cost stays within the budget, written “≤${formatWan(t, 0)}万元”`,
     });
   },
 };

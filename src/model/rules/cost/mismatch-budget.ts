@@ -37,6 +37,8 @@ export const rule: Rule = {
       field: `indicators.${c.rows[0]}.target`,
       message: `成本指标金额合计 ${formatWan(c.fen, 0)} 万元低于预算数 ${formatWan(t, 0)} 万元（相差 ${formatWan(t - c.fen, 0)} 万元）`,
       fix: "核对成本指标是否漏列，或预算数是否与目标相匹配",
+      messageEn: `Cost indicators total “${formatWan(c.fen, 0)} 万元”, below the budget “${formatWan(t, 0)} 万元” (short by “${formatWan(t - c.fen, 0)} 万元”)`,
+      fixEn: "Check whether cost indicators are missing, or whether the budget matches the goals",
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from "../types";
 import { formatWan, wanToFen, yuanToFen } from "../../money";
 import { targetFen } from "../../value";
-import { facts, fmt, rowLabel, squash } from "../util";
+import { facts, fmt, rowLabel, rowLabelEn, squash } from "../util";
 
 // "项目总投资不超过679.63万元", "成本控制在 50 万元以内": an amount written in the 三级 or 描述.
 const STATED = /(不超过|不高于|控制在|低于|不多于|约|为|共计|合计|总投资|总额)?\s*(\d+(?:\.\d+)?)\s*(万元|元)/;
@@ -43,6 +43,11 @@ export const rule: Rule = {
             budget !== null
               ? `成本指标写本年度成本“≤${formatWan(wanToFen(budget), 0)}万元”；项目总投资 ${fmt(n)}${m[3]} 写入资金用途或项目概况`
               : "使名称、描述与指标值写同一金额",
+          dataEn: { row: rowLabelEn(ind), stated: `“${m[1] ?? ""}${fmt(n)}${m[3]}”` },
+          fixEn:
+            budget !== null
+              ? `A cost indicator states this year's cost “≤${formatWan(wanToFen(budget), 0)}万元”; put the total investment “${fmt(n)}${m[3]}” in the use of funds or the project overview`
+              : "Make the name, description and value state the same amount",
         });
         break;
       }

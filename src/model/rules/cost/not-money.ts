@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, fmt, rowLabel } from "../util";
+import { facts, fmt, rowLabel, rowLabelEn } from "../util";
 
 /**
  * A 成本 row whose value is not an amount: percentages ("控制在预算内 100%", seed 001 ×6), text
@@ -28,6 +28,11 @@ export const rule: Rule = {
         fix: p.budget.total !== null
           ? `写成金额：总成本“≤${fmt(p.budget.total)}万元”（本项目预算数），或单位成本“≤N元/人”`
           : "写成金额：总成本“≤预算数 万元”，或单位成本“≤N元/人”",
+        dataEn: { row: rowLabelEn(ind) },
+        fixEn:
+          p.budget.total !== null
+            ? `Write an amount: total cost “≤${fmt(p.budget.total)}万元” (this project's budget), or a unit cost “≤N元/人”`
+            : "Write an amount: total cost “≤预算数 万元”, or a unit cost “≤N元/人”",
       });
     }
   },

@@ -69,6 +69,7 @@ export const rule: Rule = {
     const f = facts(p, ctx.profile);
     const fits = (rs: Reading[]) => rs.some((r) => Math.abs(r.fen - budgetFen) <= budgetFen * UNIT_COST_TOLERANCE);
     const describe = (rs: Reading[]) => rs.map((r) => `${r.label} = ${formatWan(r.fen, 0)} 万元`).join("；");
+    const describeEn = (rs: Reading[]) => rs.map((r) => `“${r.label} = ${formatWan(r.fen, 0)} 万元”`).join("; ");
     const totalText = formatWan(budgetFen, 0);
     const costRows = f.cost.unitCost;
     // 1. Indicator rows.
@@ -108,6 +109,8 @@ export const rule: Rule = {
         field: `indicators.${pairs[0].row}.target`,
         data: { source: "成本标准 × 数量", arithmetic: describe(rs), total: totalText },
         fix: `核对支出标准、数量和预算数，使“${rs[0].label}”与预算数 ${totalText} 万元相符，或在资金用途中写明其余支出`,
+        dataEn: { source: "Cost standard × quantity", arithmetic: describeEn(rs), total: `“${totalText} 万元”` },
+        fixEn: `Check the spending standard, the quantity and the budget so that “${rs[0].label}” matches the budget “${totalText} 万元”, or state the other spending in the use of funds`,
       });
       return;
     }
@@ -139,6 +142,8 @@ export const rule: Rule = {
       field: "purpose",
       data: { source: "资金用途测算", arithmetic: describe(rs), total: totalText },
       fix: `核对资金用途中的人数、标准和预算数，使“${rs[0].label}”与预算数 ${totalText} 万元相符，或写明其余支出`,
+      dataEn: { source: "Estimate in the use of funds", arithmetic: describeEn(rs), total: `“${totalText} 万元”` },
+      fixEn: `Check the head-counts, standards and budget in the use of funds so that “${rs[0].label}” matches the budget “${totalText} 万元”, or state the other spending`,
     });
   },
 };

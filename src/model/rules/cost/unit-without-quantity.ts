@@ -60,6 +60,10 @@ function standardWithoutPer(p: Project, ci: number, total: number, l2: readonly 
     fix: per
       ? `写明计量单位，如“${raw}/${per}”（数量指标按“${per}”计；预算 ${formatWan(wanToFen(total), 0)} 万元 ÷ ${raw.replace(/^[≤≥<>=]+/, "")} ≈ ${fmt(implied!)}${per}）`
       : `写明计量单位，如“${raw}/公里”“${raw}/户”，并在数量指标中写明对应的数量`,
+    messageEn: `Cost indicator 「${ind.name.trim()}」 is a unit standard, but its value “${raw}” does not say per what (per km, per household, per person…); it cannot be checked against the budget “${formatWan(wanToFen(total), 0)} 万元”`,
+    fixEn: per
+      ? `State the unit, e.g. “${raw}/${per}” (the quantity indicator counts in “${per}”; budget “${formatWan(wanToFen(total), 0)} 万元” ÷ “${raw.replace(/^[≤≥<>=]+/, "")}” ≈ “${fmt(implied!)}${per}”)`
+      : `State the unit, e.g. “${raw}/公里”, “${raw}/户”, and the matching quantity in the quantity indicators`,
   });
 }
 
@@ -110,6 +114,8 @@ export const rule: Rule = {
         field: `indicators.${ci}.target`,
         data: { row: `成本指标「${name}」`, value: ind.target.raw.trim(), per: u.per, total: formatWan(wanToFen(total), 0) },
         fix: `在数量指标中写明按“${perUnit}”补助或建设的数量，如“${measure(per)} ≥${fmt(Math.round(implied))}${u.per}”（预算 ${formatWan(wanToFen(total), 0)} 万元 ÷ ${perUnit} ≈ ${fmt(Math.round(implied))}${u.per}），使成本、数量和预算相互对应`,
+        dataEn: { row: `cost indicator 「${name}」`, per: `“${u.per}”`, total: `“${formatWan(wanToFen(total), 0)} 万元”` },
+        fixEn: `State in the quantity indicators how much is subsidised or built per “${perUnit}”, e.g. “${measure(per)} ≥${fmt(Math.round(implied))}${u.per}” (budget “${formatWan(wanToFen(total), 0)} 万元” ÷ “${perUnit}” ≈ “${fmt(Math.round(implied))}${u.per}”), so that cost, quantity and budget agree`,
       });
     }
   },

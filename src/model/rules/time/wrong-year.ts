@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { facts, rowLabel } from "../util";
+import { facts, rowLabel, rowLabelEn } from "../util";
 import { goalBody } from "../goal/text";
 
 // "2022年", "2022 年底": a 4-digit year followed by 年. Not preceded by a digit (part of a number) or
@@ -45,14 +45,14 @@ export const rule: Rule = {
     // A name is a label, not prose: "（2021年已完成项目）" is not a reference to a past fact.
     let y = past(p.name, false);
     if (y !== null)
-      ctx.report({ field: "name", message: `项目名称“${clip(p.name!)}”写的是 ${y} 年，与预算年度 ${fy} 年不符`, fix: `核对是否为 ${fy} 年项目；跨年续建项目写明本年度的任务` });
+      ctx.report({ field: "name", message: `项目名称“${clip(p.name!)}”写的是 ${y} 年，与预算年度 ${fy} 年不符`, fix: `核对是否为 ${fy} 年项目；跨年续建项目写明本年度的任务`, messageEn: `The project name “${clip(p.name!)}” names the year ${y}, not the budget year ${fy}`, fixEn: `Check that this is a ${fy} project; a multi-year project states this year's tasks` });
     y = past(p.purpose);
     if (y !== null)
-      ctx.report({ field: "purpose", message: `资金用途写的是 ${y} 年（“${around(p.purpose!, y)}”），与预算年度 ${fy} 年不符`, fix: `按 ${fy} 年的测算数重写资金用途` });
+      ctx.report({ field: "purpose", message: `资金用途写的是 ${y} 年（“${around(p.purpose!, y)}”），与预算年度 ${fy} 年不符`, fix: `按 ${fy} 年的测算数重写资金用途`, messageEn: `The use of funds names the year ${y} (“${around(p.purpose!, y)}”), not the budget year ${fy}`, fixEn: `Rewrite the use of funds from the ${fy} estimates` });
     for (let gi = 0; gi < p.goals.length; gi++) {
       y = past(goalBody(p.goals[gi])); // "1.2022年…": the numbering is not part of a number
       if (y !== null)
-        ctx.report({ field: `goals.${gi}`, message: `绩效目标写的是 ${y} 年（“${around(p.goals[gi], y)}”），与预算年度 ${fy} 年不符`, fix: `改为 ${fy} 年度要完成的目标` });
+        ctx.report({ field: `goals.${gi}`, message: `绩效目标写的是 ${y} 年（“${around(p.goals[gi], y)}”），与预算年度 ${fy} 年不符`, fix: `改为 ${fy} 年度要完成的目标`, messageEn: `The goal names the year ${y} (“${around(p.goals[gi], y)}”), not the budget year ${fy}`, fixEn: `State what is to be done in ${fy}` });
     }
     for (let i = 0; i < p.indicators.length; i++) {
       const ind = p.indicators[i];
@@ -62,6 +62,8 @@ export const rule: Rule = {
           field: `indicators.${i}.target`,
           message: `${rowLabel(ind)}的指标值“${ind.target.raw.trim()}”${dy < fy ? "早于" : "晚于"}预算年度 ${fy} 年`,
           fix: dy < fy ? dateFix(ind.target.raw, dy, fy) : `年度目标应在 ${fy} 年内完成；跨年任务只写 ${fy} 年要完成的部分，如“≤${fy}年12月31日”`,
+          messageEn: `Target value “${ind.target.raw.trim()}” of ${rowLabelEn(ind)} is ${dy < fy ? "before" : "after"} the budget year ${fy}`,
+          fixEn: dy < fy ? dateFix(ind.target.raw, dy, fy, true) : `A yearly target is met within ${fy}; for a multi-year task write only the part due in ${fy}, e.g. “≤${fy}年12月31日”`,
         });
         continue;
       }
@@ -72,6 +74,8 @@ export const rule: Rule = {
           field: `indicators.${i}.target`,
           message: `${rowLabel(ind)}的指标值“${ind.target.raw.trim()}”延续到 ${late} 年，超出预算年度 ${fy} 年`,
           fix: `时效写本年度的完成时限，如“≤${fy}年12月31日”；跨年的服务只写 ${fy} 年内要完成的部分`,
+          messageEn: `Target value “${ind.target.raw.trim()}” of ${rowLabelEn(ind)} runs into ${late}, beyond the budget year ${fy}`,
+          fixEn: `Give this year's deadline, e.g. “≤${fy}年12月31日”; for a multi-year service write only the part due in ${fy}`,
         });
         continue;
       }
@@ -82,15 +86,16 @@ export const rule: Rule = {
         bad = wrongYearIn(ind.description, fy);
       }
       if (bad !== null)
-        ctx.report({ field: `indicators.${i}.${field}`, data: { row: rowLabel(ind), year: bad, fiscalYear: fy }, fix: `核对年份，年度目标应为 ${fy} 年` });
+        ctx.report({ field: `indicators.${i}.${field}`, data: { row: rowLabel(ind), year: bad, fiscalYear: fy }, dataEn: { row: rowLabelEn(ind) }, fix: `核对年份，年度目标应为 ${fy} 年`, fixEn: `Check the year: a yearly target belongs to ${fy}` });
     }
   },
 };
 
 /** "2022年12 月31日前 完成" → "改为“2023年12月31日前完成”" when the year can simply be replaced. */
-function dateFix(raw: string, y: number, fy: number): string {
+function dateFix(raw: string, y: number, fy: number, en = false): string {
   const compact = raw.replace(/\s+/g, "");
   const replaced = compact.replace(String(y), String(fy));
+  if (en) return replaced !== compact ? `Write “${replaced}”` : `Write a date within ${fy}`;
   return replaced !== compact ? `改为“${replaced}”` : `改为 ${fy} 年内的日期`;
 }
 
