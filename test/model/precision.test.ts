@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { validate } from "../../src/model/validate";
 import { parseCanonicalJson } from "../../src/model/canonical";
 import { RULES, categoryOfRule } from "../../src/model/rules";
+import { INBOX_RULES } from "../../src/model/inbox/rules/index";
 import { CATEGORIES, CATEGORY_KEYS, categoryOrder } from "../../src/model/rules/categories";
 import { GROUP_MIN, projectSummaries, SUMMARY_MIN_PROJECTS, withoutFoldedNote } from "../../src/model/rules/precision";
 import { doc, project, withRows } from "../rules/rule-tester";
@@ -21,6 +22,15 @@ describe("rule metadata", () => {
     expect(Number.isInteger(meta.specificity)).toBe(true);
     expect(meta.specificity).toBeGreaterThanOrEqual(0);
     expect(meta.specificity).toBeLessThanOrEqual(100);
+  });
+  test.each([...RULES, ...INBOX_RULES].map((r) => [r.meta.id, r.meta] as const))("%s has a concise English title (the en-US pane and report)", (_id, meta) => {
+    expect(meta.titleEn).toMatch(/^[A-Z]/);
+    expect(meta.titleEn).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/); // no CJK, no full-width punctuation
+    expect(meta.titleEn.length).toBeLessThanOrEqual(64);
+  });
+  test("English titles are as distinct as the Chinese ones", () => {
+    const metas = [...RULES, ...INBOX_RULES].map((r) => r.meta);
+    expect(new Set(metas.map((m) => m.titleEn)).size).toBe(new Set(metas.map((m) => m.title)).size);
   });
   test("categories: one Chinese name each, in display order, every one used by a rule", () => {
     const zh = CATEGORY_KEYS.map((k) => CATEGORIES[k].zh);

@@ -63,6 +63,8 @@ export interface RuleMeta {
   category: CategoryKey;
   /** Short zh-CN title of the problem ("指标值缺少运算符"), for grouped lists and folded notes. */
   title: string;
+  /** The same title in English (the en-US pane and report); plain English, no Chinese. */
+  titleEn: string;
   /**
    * How specific the rule is, 0–100: when several rules hit the same cell, the most specific one's
    * finding is kept and the others are folded into it (a wrong year beats "no operator").

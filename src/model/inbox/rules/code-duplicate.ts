@@ -16,6 +16,7 @@ export const rule: InboxRule = {
     id: "inbox/code-duplicate",
     category: "project",
     title: "项目编码与其他文件重复",
+    titleEn: "Project code also used in another file",
     specificity: 90,
     severity: "error",
     message: "项目编码 {code} 与文件 {file} 中的项目重复",

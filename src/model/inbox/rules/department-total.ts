@@ -14,6 +14,7 @@ export const rule: InboxRule = {
     id: "inbox/department-total",
     category: "budget",
     title: "部门合计与收到的全部项目之和不符",
+    titleEn: "Department total differs from all projects received",
     specificity: 90,
     severity: "error",
     message: "部门{what} {declared} 万元 ≠ 收到的全部项目预算数之和 {sum} 万元",

@@ -16,6 +16,7 @@ export const rule: InboxRule = {
     id: "inbox/same-project",
     category: "copy",
     title: "同一项目在多个文件中报送",
+    titleEn: "Same project sent in several files",
     specificity: 85,
     severity: "warning",
     message: "与文件 {file} 中的项目名称和内容完全相同，疑为同一项目重复报送",

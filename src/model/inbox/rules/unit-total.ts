@@ -16,6 +16,7 @@ export const rule: InboxRule = {
     id: "inbox/unit-total",
     category: "budget",
     title: "单位申报合计与各文件项目之和不符",
+    titleEn: "Unit's declared total differs from its files' projects",
     specificity: 90,
     severity: "error",
     message: "单位 {unit} 申报合计 {declared} 万元 ≠ 收到的该单位各项目预算数之和 {sum} 万元",

@@ -11,6 +11,7 @@ export const rule: InboxRule = {
     id: "inbox/year-mismatch",
     category: "time",
     title: "预算年度与其他文件不同",
+    titleEn: "Budget year differs from other files",
     specificity: 80,
     severity: "warning",
     message: "本文件的预算年度 {year} 年与其他文件（{majority} 年）不同",

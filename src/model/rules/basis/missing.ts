@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "basis/missing",
     category: "value",
     title: "缺少指标值确定依据",
+    titleEn: "Basis for target value missing",
     specificity: 30,
     severity: "warning",
     message: "{row}未填写指标值确定依据",

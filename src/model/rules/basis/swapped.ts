@@ -32,6 +32,7 @@ export const rule: Rule = {
     id: "basis/swapped",
     category: "value",
     title: "指标值与依据填反",
+    titleEn: "Target value and basis swapped",
     specificity: 75,
     severity: "warning",
     message: "{row}的指标值与指标值确定依据疑似填反：{detail}",

@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "basis/uniform",
     category: "copy",
     title: "全文依据相同",
+    titleEn: "Same basis throughout",
     specificity: 20,
     severity: "info",
     message: "全文 {rows} 条指标中有 {same} 条的指标值确定依据都是“{basis}”",

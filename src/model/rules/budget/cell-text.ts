@@ -19,6 +19,7 @@ export const rule: Rule = {
     id: "budget/cell-text",
     category: "budget",
     title: "金额单元格含文字",
+    titleEn: "Amount cell contains text",
     specificity: 85,
     severity: "error",
     message: "金额单元格{label}“{raw}”{problem}",

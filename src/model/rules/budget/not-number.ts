@@ -10,6 +10,7 @@ export const rule: Rule = {
     id: "budget/not-number",
     category: "budget",
     title: "金额无效",
+    titleEn: "Invalid amount",
     specificity: 90,
     severity: "error",
     message: "{label}“{raw}”不是有效的金额",

@@ -7,6 +7,7 @@ export const rule: Rule = {
     id: "budget/sum-mismatch",
     category: "budget",
     title: "预算数与资金来源不符",
+    titleEn: "Budget differs from sum of funding sources",
     specificity: 90,
     severity: "error",
     message: "预算数 {total} ≠ 财政资金 {fiscal} + 其他资金 {other}",

@@ -10,6 +10,7 @@ export const rule: Rule = {
     id: "budget/total-mismatch",
     category: "budget",
     title: "合计与项目之和不符",
+    titleEn: "Total differs from sum of projects",
     specificity: 90,
     severity: "error",
     message: "{what}合计 {declared} 万元 ≠ 各项目预算数之和 {sum} 万元",

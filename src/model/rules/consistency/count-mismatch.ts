@@ -38,6 +38,7 @@ export const rule: Rule = {
     id: "consistency/count-mismatch",
     category: "consistency",
     title: "目标数量与指标不一致",
+    titleEn: "Quantity in goal differs from indicator",
     specificity: 75,
     severity: "warning",
     message: "绩效目标写明 {goalValue}，但数量指标为 {indicatorValues}",

@@ -20,6 +20,7 @@ export const rule: Rule = {
     id: "consistency/goal-uncovered",
     category: "consistency",
     title: "目标中的水平没有指标衡量",
+    titleEn: "Level in goal not measured by any indicator",
     specificity: 60,
     severity: "warning",
     message: "绩效目标写明“{goal}”，但没有指标衡量这一水平",

@@ -45,6 +45,7 @@ export const rule: Rule = {
     id: "consistency/level-mismatch",
     category: "consistency",
     title: "目标与指标水平不一致",
+    titleEn: "Goal and indicator levels disagree",
     specificity: 75,
     severity: "warning",
     message: "{where}写明“{goal}”，但指标{row}为“{value}”",

@@ -11,6 +11,7 @@ export const rule: Rule = {
     id: "cost/exceeds-budget",
     category: "cost",
     title: "成本超过预算数",
+    titleEn: "Cost exceeds the budget",
     specificity: 85,
     severity: "error",
     message: "成本指标金额合计 {cost} 万元超过预算数 {total} 万元",

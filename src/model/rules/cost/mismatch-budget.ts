@@ -17,6 +17,7 @@ export const rule: Rule = {
     id: "cost/mismatch-budget",
     category: "cost",
     title: "成本与预算数不一致",
+    titleEn: "Cost differs from the budget",
     specificity: 80,
     severity: "warning",
     message: "成本指标金额合计 {cost} 万元与预算数 {total} 万元不一致",

@@ -20,6 +20,7 @@ export const rule: Rule = {
     rationale: "成本指标的名称、描述与指标值应是同一个金额；名称写项目总投资、指标值写年度预算时，成本目标不明确。",
     category: "cost",
     title: "成本名称中的金额与指标值不符",
+    titleEn: "Amount in cost name differs from target value",
     specificity: 75,
     source: "财预〔2015〕88号 相应匹配；财预〔2021〕101号 成本指标（rules-research §1.6、§6 F47）",
   },

@@ -11,6 +11,7 @@ export const rule: Rule = {
     id: "cost/not-money",
     category: "cost",
     title: "成本指标不是金额",
+    titleEn: "Cost indicator is not an amount",
     specificity: 75,
     severity: "warning",
     message: "{row}的指标值“{value}”不是金额",

@@ -54,6 +54,7 @@ export const rule: Rule = {
     id: "cost/unit-cost-budget",
     category: "cost",
     title: "单位成本×数量与预算不符",
+    titleEn: "Unit cost × quantity differs from the budget",
     specificity: 85,
     severity: "warning",
     message: "{source}：{arithmetic}，与预算数 {total} 万元不符",

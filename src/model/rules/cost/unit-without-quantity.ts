@@ -79,6 +79,7 @@ export const rule: Rule = {
     id: "cost/unit-without-quantity",
     category: "cost",
     title: "单位成本没有对应数量",
+    titleEn: "Unit cost without a matching quantity",
     specificity: 80,
     severity: "warning",
     message: "{row}是单位成本“{value}”，但数量指标中没有以“{per}”计的数量，无法与预算数 {total} 万元核对",

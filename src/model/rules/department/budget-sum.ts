@@ -10,6 +10,7 @@ export const rule: Rule = {
     id: "department/budget-sum",
     category: "budget",
     title: "部门资金总额与构成不符",
+    titleEn: "Department funds differ from their breakdown",
     specificity: 90,
     severity: "error",
     message: "部门资金总额 {total} 万元 ≠ {parts}",

@@ -11,6 +11,7 @@ export const rule: Rule = {
     id: "department/duties-sum",
     category: "budget",
     title: "履职目标金额与预算不符",
+    titleEn: "Duty-goal amounts differ from the budget",
     specificity: 80,
     severity: "warning",
     message: "年度履职目标（主要任务）预算金额合计 {sum} 万元 ≠ 资金总额 {total} 万元{project}",

@@ -50,6 +50,7 @@ export const rule: Rule = {
     id: "goal/copied",
     category: "copy",
     title: "目标与其他项目相同",
+    titleEn: "Goal same as another project's",
     specificity: 45,
     // A goal copied from another project (or one item written twice) is sent back: 警告.
     severity: "warning",

@@ -6,6 +6,7 @@ export const rule: Rule = {
     id: "goal/missing",
     category: "goal",
     title: "缺少绩效目标",
+    titleEn: "Performance goal missing",
     specificity: 90,
     severity: "error",
     message: "缺少绩效目标（年度总体目标）",

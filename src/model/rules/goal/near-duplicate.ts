@@ -40,6 +40,7 @@ export const rule: Rule = {
     rationale: "不同项目的产出和效果不同；只改了标点、数字或个别字的目标多为套用其他项目，未针对本项目设定。",
     category: "copy",
     title: "目标与其他项目几乎相同",
+    titleEn: "Goal nearly the same as another project's",
     specificity: 40,
     source: "常见问题 P10、P12 目标与指标不对应、重复（rules-research §4、§6 C20）",
   },

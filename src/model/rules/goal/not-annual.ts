@@ -15,6 +15,7 @@ export const rule: Rule = {
     id: "goal/not-annual",
     category: "goal",
     title: "年度目标照抄实施期目标",
+    titleEn: "Annual goal copies the implementation-period goal",
     specificity: 60,
     severity: "warning",
     message: "本年度绩效目标与实施期（中期）目标相同，没有写本年度要完成的部分",

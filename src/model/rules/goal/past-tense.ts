@@ -18,6 +18,7 @@ export const rule: Rule = {
     rationale: "绩效目标是预算年度内预期达到的产出和效果；写成“提升了”“已完成”等完成情况，多为照抄自评报告或上年总结。",
     category: "goal",
     title: "目标写成完成情况",
+    titleEn: "Goal written as an outcome report",
     specificity: 35,
     source: "财预〔2015〕88号 绩效目标“预算资金在一定期限内预期达到的产出和效果”（rules-research §2.1、§2.3）",
   },

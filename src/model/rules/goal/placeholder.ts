@@ -14,6 +14,7 @@ export const rule: Rule = {
     id: "goal/placeholder",
     category: "goal",
     title: "目标为模板占位内容",
+    titleEn: "Goal is template placeholder text",
     specificity: 70,
     severity: "warning",
     message: "绩效目标{detail}",

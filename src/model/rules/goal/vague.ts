@@ -20,6 +20,7 @@ export const rule: Rule = {
     id: "goal/vague",
     category: "goal",
     title: "目标没有可衡量内容",
+    titleEn: "Goal has nothing measurable",
     specificity: 50,
     severity: "warning",
     message: "绩效目标没有可衡量的内容（无数量、时间或具体对象）：“{text}”",

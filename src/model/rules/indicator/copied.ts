@@ -18,6 +18,7 @@ export const rule: Rule = {
     id: "indicator/copied",
     category: "copy",
     title: "指标与其他项目相同",
+    titleEn: "Indicators same as another project's",
     specificity: 40,
     // A whole indicator set copied from another project is sent back (警告); rows shared with several
     // projects are only a hint (提示): 满意度-like boilerplate is common and sometimes right.

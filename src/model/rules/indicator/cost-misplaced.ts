@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "indicator/cost-misplaced",
     category: "framework",
     title: "成本指标放错二级",
+    titleEn: "Cost indicator under the wrong level 2",
     specificity: 70,
     severity: "warning",
     message: "「{name}」是成本指标，却放在{level2}下",

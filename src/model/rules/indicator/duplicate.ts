@@ -14,6 +14,7 @@ export const rule: Rule = {
     id: "indicator/duplicate",
     category: "copy",
     title: "指标重复",
+    titleEn: "Duplicate indicator",
     specificity: 65,
     severity: "warning",
     message: "指标“{name}”重复",

@@ -7,6 +7,7 @@ export const rule: Rule = {
     id: "indicator/framework-mixed",
     category: "framework",
     title: "混用两套指标体系",
+    titleEn: "Two indicator frameworks mixed",
     specificity: 70,
     severity: "warning",
     message: "同一项目中成本指标既作为一级指标又作为产出指标下的二级指标，混用了两套指标体系",

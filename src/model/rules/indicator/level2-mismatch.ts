@@ -30,6 +30,7 @@ export const rule: Rule = {
     id: "indicator/level2-mismatch",
     category: "framework",
     title: "二级指标放错位置",
+    titleEn: "Level-2 indicator in the wrong place",
     specificity: 80,
     severity: "error",
     message: "二级指标“{level2}”不属于一级指标“{level1}”",

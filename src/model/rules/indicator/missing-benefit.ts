@@ -24,6 +24,7 @@ export const rule = missingLevel1Rule(
     id: "indicator/missing-benefit",
     category: "framework",
     title: "缺少效益指标",
+    titleEn: "Benefit indicators missing",
     specificity: 75,
     severity: "error",
     message: "缺少效益指标",

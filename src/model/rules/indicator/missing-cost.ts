@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "indicator/missing-cost",
     category: "framework",
     title: "缺少成本指标",
+    titleEn: "Cost indicator missing",
     specificity: 70,
     severity: "warning",
     message: "缺少成本指标",

@@ -6,6 +6,7 @@ export const rule: Rule = {
     id: "indicator/missing-name",
     category: "framework",
     title: "缺少三级指标名称",
+    titleEn: "Indicator name missing",
     specificity: 90,
     severity: "error",
     message: "第 {row} 条指标缺少三级指标名称",

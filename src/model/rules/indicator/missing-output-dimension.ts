@@ -17,6 +17,7 @@ export const rule: Rule = {
     id: "indicator/missing-output-dimension",
     category: "framework",
     title: "产出指标缺少数量、质量或时效",
+    titleEn: "Output lacks quantity, quality or timeliness",
     specificity: 60,
     severity: "warning",
     message: "产出指标缺少{dimension}",

@@ -5,6 +5,7 @@ export const rule = missingLevel1Rule(
     id: "indicator/missing-output",
     category: "framework",
     title: "缺少产出指标",
+    titleEn: "Output indicators missing",
     specificity: 80,
     severity: "error",
     message: "缺少产出指标",

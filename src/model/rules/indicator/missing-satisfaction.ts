@@ -22,6 +22,7 @@ export const rule = missingLevel1Rule(
     id: "indicator/missing-satisfaction",
     category: "framework",
     title: "缺少满意度指标",
+    titleEn: "Satisfaction indicator missing",
     specificity: 65,
     severity: "warning",
     message: "缺少满意度指标",

@@ -21,6 +21,7 @@ export const rule: Rule = {
     id: "indicator/name-is-value",
     category: "framework",
     title: "三级指标名称写成指标值",
+    titleEn: "Indicator name written as a target value",
     specificity: 85,
     severity: "warning",
     message: "第 {row} 条指标的三级指标名称“{name}”是一个指标值，没有写考核的内容",

@@ -50,6 +50,7 @@ export const rule: Rule = {
     rationale: "不同项目的产出和效果不同；整套指标只改了个别字或数值，说明照搬其他项目，指标未针对本项目设定。",
     category: "copy",
     title: "指标与其他项目几乎相同",
+    titleEn: "Indicators nearly the same as another project's",
     specificity: 40,
     source: "常见问题 P10 指标照搬（rules-research §4、§6 F56）",
   },

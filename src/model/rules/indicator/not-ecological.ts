@@ -25,6 +25,7 @@ export const rule: Rule = {
     // problems, seed 001/002 and corpus 05 labels), though the finding points at the value cell.
     category: "framework",
     title: "生态效益指标与生态无关",
+    titleEn: "Ecological-benefit indicator not about ecology",
     specificity: 40,
     source: "财预〔2021〕101号 效益指标“生态效益”含义、效益指标按需设置（rules-research §1.2、§4 P7）",
   },

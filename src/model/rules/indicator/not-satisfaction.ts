@@ -16,6 +16,7 @@ export const rule: Rule = {
     id: "indicator/not-satisfaction",
     category: "framework",
     title: "满意度指标下不是满意度",
+    titleEn: "Not a satisfaction measure under satisfaction",
     specificity: 65,
     severity: "warning",
     message: "{row}不是满意度指标",

@@ -14,6 +14,7 @@ export const rule: Rule = {
     id: "indicator/satisfaction-misplaced",
     category: "framework",
     title: "满意度写在效益指标下",
+    titleEn: "Satisfaction under benefit indicators",
     specificity: 65,
     severity: "warning",
     message: "{row}是满意度，却写在{level2}下",

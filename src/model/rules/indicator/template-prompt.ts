@@ -31,6 +31,7 @@ export const rule: Rule = {
     id: "indicator/template-prompt",
     category: "framework",
     title: "三级指标名称保留模板提示",
+    titleEn: "Indicator name keeps the template prompt",
     specificity: 30,
     severity: "info",
     message: "三级指标“{name}”保留了模板提示“{prompt}”",

@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: "indicator/too-few",
     category: "framework",
     title: "指标过少",
+    titleEn: "Too few indicators",
     specificity: 30,
     severity: "info",
     message: "只有 {count} 条绩效指标，少于 {min} 条",

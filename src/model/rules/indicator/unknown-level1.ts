@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: "indicator/unknown-level1",
     category: "framework",
     title: "一级指标名称不规范",
+    titleEn: "Non-standard level-1 indicator name",
     specificity: 85,
     severity: "error",
     message: "一级指标“{label}”不是规范名称",

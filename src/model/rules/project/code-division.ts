@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "project/code-division",
     category: "project",
     title: "项目编码区划不一致",
+    titleEn: "Region code in project code inconsistent",
     specificity: 60,
     severity: "warning",
     message: "项目编码 {code} 的区划代码 {division} 与本文本其他项目（{majority}）不一致",

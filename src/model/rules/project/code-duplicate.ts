@@ -15,6 +15,7 @@ export const rule: Rule = {
     id: "project/code-duplicate",
     category: "project",
     title: "项目编码重复",
+    titleEn: "Duplicate project code",
     specificity: 85,
     severity: "error",
     message: "项目编码 {code} 与第 {other} 个项目重复",

@@ -18,6 +18,7 @@ export const rule: Rule = {
     id: "project/code-format",
     category: "project",
     title: "项目编码格式错误",
+    titleEn: "Malformed project code",
     specificity: 70,
     severity: "error",
     message: "项目编码“{code}”格式不正确：{reason}",

@@ -22,6 +22,7 @@ export const rule: Rule = {
     id: "project/missing-field",
     category: "project",
     title: "缺少必填项",
+    titleEn: "Required field missing",
     specificity: 90,
     severity: "error",
     message: "缺少{field}",

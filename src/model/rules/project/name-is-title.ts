@@ -15,6 +15,7 @@ export const rule: Rule = {
     id: "project/name-is-title",
     category: "project",
     title: "项目名称含表名",
+    titleEn: "Project name contains the table title",
     specificity: 50,
     severity: "info",
     message: "项目名称“{name}”含表名“{tail}”",

@@ -6,6 +6,7 @@ export const rule: Rule = {
     id: "project/redacted",
     category: "project",
     title: "项目涉密",
+    titleEn: "Project classified",
     specificity: 10,
     severity: "info",
     message: "第 {seq} 个项目表涉密（{title}），内容未公开，未做其他检查",

@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "self-eval/actual-is-target",
     category: "value",
     title: "实际完成值照抄指标值",
+    titleEn: "Actual value copies the target value",
     specificity: 70,
     severity: "warning",
     message: "「{name}」的实际完成值“{actual}”带有“{op}”，是照抄的指标值，不是实际完成的数值",

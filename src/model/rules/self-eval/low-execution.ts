@@ -17,6 +17,7 @@ export const rule: Rule = {
     id: "self-eval/low-execution",
     category: "consistency",
     title: "执行率低而指标全部完成",
+    titleEn: "Low execution rate but every target met",
     specificity: 70,
     severity: "warning",
     message: "预算执行率仅 {rate}%（执行 {executed} 万元 / 预算 {annual} 万元），{met} 项指标却全部按目标完成",

@@ -9,6 +9,7 @@ export const rule: Rule = {
     id: "self-eval/missing-actual",
     category: "value",
     title: "自评未填写完成情况",
+    titleEn: "Self-evaluation: actual result missing",
     specificity: 75,
     severity: "warning",
     message: "自评未填写完成情况：{what}",

@@ -31,6 +31,7 @@ export const rule: Rule = {
     id: "self-eval/missing-deviation",
     category: "value",
     title: "未完成目标但未说明原因",
+    titleEn: "Target missed with no reason given",
     specificity: 80,
     severity: "warning",
     message: "「{name}」实际完成值 {actual} 未达到年度指标值 {target}，未填写偏差原因及改进措施",

@@ -15,6 +15,7 @@ export const rule: Rule = {
     id: "self-eval/narrative",
     category: "goal",
     title: "自评完成情况与结论未如实填写",
+    titleEn: "Self-evaluation results and conclusion not filled in truthfully",
     specificity: 65,
     severity: "warning",
     message: "自评未如实填写：{what}",

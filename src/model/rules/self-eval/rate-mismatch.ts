@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "self-eval/rate-mismatch",
     category: "budget",
     title: "执行率与执行数不符",
+    titleEn: "Execution rate differs from amounts spent",
     specificity: 85,
     severity: "warning",
     message: "{line}执行率 {rate}% 与 全年执行数 {executed} ÷ 全年预算数 {annual} = {expected}% 不符",

@@ -12,6 +12,7 @@ export const rule: Rule = {
     id: "self-eval/score-deducted",
     category: "value",
     title: "完成目标却扣分",
+    titleEn: "Target met but points deducted",
     specificity: 75,
     severity: "warning",
     message: "「{name}」实际完成值 {actual} 已达到年度指标值 {target}，得分 {score} 却低于分值 {weight}，未说明扣分原因",

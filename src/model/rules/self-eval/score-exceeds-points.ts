@@ -10,6 +10,7 @@ export const rule: Rule = {
     id: "self-eval/score-exceeds-points",
     category: "value",
     title: "得分超过分值",
+    titleEn: "Score above the points available",
     specificity: 90,
     severity: "error",
     message: "{what}得分 {score} 超过分值 {points}",

@@ -14,6 +14,7 @@ export const rule: Rule = {
     id: "self-eval/total-mismatch",
     category: "consistency",
     title: "总分与各项之和不符",
+    titleEn: "Total score differs from sum of items",
     specificity: 85,
     severity: "warning",
     message: "总分{what} {total} ≠ 各指标{what}与预算执行率{what}之和 {sum}",

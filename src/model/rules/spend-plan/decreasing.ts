@@ -5,6 +5,7 @@ export const rule: Rule = planRule({
   id: "spend-plan/decreasing",
   category: "budget",
   title: "累计支出进度下降",
+  titleEn: "Cumulative spending decreases",
   specificity: 90,
   severity: "error",
   message: "资金支出计划{point}低于前一节点，累计进度不应下降",

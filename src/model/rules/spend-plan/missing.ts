@@ -5,6 +5,7 @@ export const rule: Rule = planRule({
   id: "spend-plan/missing",
   category: "budget",
   title: "支出计划未填",
+  titleEn: "Spending plan blank",
   specificity: 85,
   severity: "error",
   message: "资金支出计划{point}进度为空",

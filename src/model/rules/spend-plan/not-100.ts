@@ -5,6 +5,7 @@ export const rule: Rule = planRule({
   id: "spend-plan/not-100",
   category: "budget",
   title: "支出计划年末不是 100%",
+  titleEn: "Spending plan not 100% at year end",
   specificity: 90,
   severity: "error",
   message: "资金支出计划年末累计进度为 {value}，应为 100%",

@@ -5,6 +5,7 @@ export const rule: Rule = planRule({
   id: "spend-plan/out-of-range",
   category: "budget",
   title: "支出进度超出 0–100%",
+  titleEn: "Spending progress outside 0–100%",
   specificity: 90,
   severity: "error",
   message: "资金支出计划{point}为 {value}，累计进度应在 0%–100% 之间",

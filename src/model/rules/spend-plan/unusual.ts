@@ -5,6 +5,7 @@ export const rule: Rule = planRule({
   id: "spend-plan/unusual",
   category: "budget",
   title: "支出进度异常",
+  titleEn: "Unusual spending schedule",
   specificity: 30,
   severity: "info",
   message: "资金支出计划进度异常：{detail}",

@@ -26,6 +26,7 @@ export const rule: Rule = {
     id: "time/wrong-year",
     category: "time",
     title: "年份与预算年度不符",
+    titleEn: "Year differs from the budget year",
     specificity: 85,
     severity: "warning",
     message: "{row}写的是 {year} 年，与预算年度 {fiscalYear} 年不符",

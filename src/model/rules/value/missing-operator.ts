@@ -12,6 +12,7 @@ export const rule: Rule = {
     id: "value/missing-operator",
     category: "value",
     title: "指标值缺少运算符",
+    titleEn: "Target value missing an operator",
     specificity: 30,
     severity: "info",
     message: "{row}的指标值“{value}”没有运算符（≥、≤ 或 =）",

@@ -35,6 +35,7 @@ export const rule: Rule = {
     id: "value/missing-unit",
     category: "value",
     title: "指标值缺少单位",
+    titleEn: "Target value missing a unit",
     specificity: 55,
     severity: "warning",
     message: "{row}的指标值“{value}”缺少计量单位",

@@ -33,6 +33,7 @@ export const rule: Rule = {
     id: "value/missing",
     category: "value",
     title: "未填写指标值",
+    titleEn: "Target value missing",
     specificity: 90,
     severity: "error",
     message: "{row}未填写指标值",

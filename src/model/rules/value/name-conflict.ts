@@ -26,6 +26,7 @@ export const rule: Rule = {
     id: "value/name-conflict",
     category: "value",
     title: "三级名称中的数值与指标值矛盾",
+    titleEn: "Number in indicator name contradicts target value",
     specificity: 75,
     severity: "warning",
     message: "三级指标“{name}”写的是 {inName}，指标值却是“{value}”",

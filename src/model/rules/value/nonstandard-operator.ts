@@ -24,6 +24,7 @@ export const rule: Rule = {
     id: "value/nonstandard-operator",
     category: "value",
     title: "运算符写法不规范",
+    titleEn: "Operator written non-standardly",
     specificity: 40,
     severity: "info",
     message: "{row}的运算符“{raw}”不规范，应写作“{op}”",

@@ -29,6 +29,7 @@ export const rule: Rule = {
     id: "value/operator-direction",
     category: "value",
     title: "运算符方向可疑",
+    titleEn: "Operator points the wrong way",
     specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”方向可疑：{reason}",

@@ -14,6 +14,7 @@ export const rule: Rule = {
     id: "value/percent-range",
     category: "value",
     title: "百分比超出范围或目标偏低",
+    titleEn: "Percentage out of range or target too low",
     specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”超出 0%–100%",

@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "value/qualitative-ratio",
     category: "value",
     title: "定性指标过多",
+    titleEn: "Too many qualitative indicators",
     specificity: 20,
     severity: "info",
     message: "{count} 条指标中有 {qualitative} 条为定性描述，定性指标过多",

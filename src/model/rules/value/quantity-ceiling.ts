@@ -13,6 +13,7 @@ export const rule: Rule = {
     id: "value/quantity-ceiling",
     category: "value",
     title: "数量指标写成上限",
+    titleEn: "Quantity indicator written as a ceiling",
     specificity: 80,
     severity: "warning",
     message: "{row}是产出数量，却写成上限“{value}”，不完成也算达标",

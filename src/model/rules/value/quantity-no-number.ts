@@ -39,6 +39,7 @@ export const rule: Rule = {
     id: "value/quantity-no-number",
     category: "value",
     title: "数量指标没有数字",
+    titleEn: "Quantity indicator has no number",
     specificity: 85,
     severity: "warning",
     message: "{row}的指标值“{value}”没有数量",

@@ -6,6 +6,7 @@ export const rule: Rule = {
     id: "value/redacted",
     category: "value",
     title: "指标值涉密",
+    titleEn: "Target value classified",
     specificity: 10,
     severity: "info",
     message: "{row}的指标值涉密（“{value}”），未做检查",

@@ -25,6 +25,7 @@ export const rule: Rule = {
     id: "value/trivial-target",
     category: "value",
     title: "目标不可能或必然达成",
+    titleEn: "Target impossible or certain to be met",
     specificity: 80,
     severity: "warning",
     message: "{row}的指标值“{value}”{reason}",

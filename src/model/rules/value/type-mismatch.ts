@@ -29,6 +29,7 @@ export const rule: Rule = {
     id: "value/type-mismatch",
     category: "value",
     title: "指标值与二级指标不符",
+    titleEn: "Target value does not fit its level-2 indicator",
     specificity: 70,
     severity: "warning",
     message: "{row}的指标值“{value}”与指标类别不符：{reason}",

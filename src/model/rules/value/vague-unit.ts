@@ -25,6 +25,7 @@ export const rule: Rule = {
     id: "value/vague-unit",
     category: "value",
     title: "数字后是模糊词而非单位",
+    titleEn: "Vague word instead of a unit after the number",
     specificity: 75,
     severity: "warning",
     message: "{row}的指标值“{value}”中“{word}”不是计量单位，数值无法考核",

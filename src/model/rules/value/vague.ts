@@ -22,6 +22,7 @@ export const rule: Rule = {
     id: "value/vague",
     category: "value",
     title: "指标值未量化",
+    titleEn: "Target value not quantified",
     specificity: 60,
     severity: "warning",
     message: "{row}的指标值“{value}”未量化，无法考核",
