@@ -17,6 +17,7 @@ export const rule: Rule = {
     id: "value/compliance-below-full",
     category: "value",
     title: "合规、准确类指标低于 100%",
+    titleEn: "Compliance or accuracy rate below 100%",
     specificity: 45,
     severity: "info",
     message: "{row}的指标值“{value}”低于 100%：合规、准确、足额类指标应为 100%",
