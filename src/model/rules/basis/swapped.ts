@@ -1,6 +1,6 @@
 import type { Rule } from "../types";
 import { parseTarget } from "../../value";
-import { rowLabel, squash } from "../util";
+import { rowLabel, rowLabelEn, squash } from "../util";
 
 // Texts that are a basis, not a target (seed 000 §5.4 inventory).
 const BASIS_LIKE =
@@ -49,6 +49,8 @@ export const rule: Rule = {
           field: `indicators.${i}.target`,
           data: { row: rowLabel(ind), detail: `指标值“${ind.target.raw.trim()}”是依据而不是目标` },
           fix: `把“${ind.target.raw.trim()}”移到“指标值确定依据”列，指标值填写${rowLabel(ind)}的目标值`,
+          dataEn: { row: rowLabelEn(ind), detail: `the target “${ind.target.raw.trim()}” is a basis, not a target` },
+          fixEn: `Move “${ind.target.raw.trim()}” to the “指标值确定依据” column and fill in the target of ${rowLabelEn(ind)}`,
         });
         continue;
       }
@@ -59,6 +61,8 @@ export const rule: Rule = {
           field: `indicators.${i}.basis`,
           data: { row: rowLabel(ind), detail: `依据“${b.trim()}”像是指标值` },
           fix: `依据“${b.trim().slice(0, 20)}”是目标的写法：依据列写该指标值的来源（计划标准、行业标准、历史数据或文件）`,
+          dataEn: { row: rowLabelEn(ind), detail: `the basis “${b.trim()}” reads like a target` },
+          fixEn: `The basis “${b.trim().slice(0, 20)}” is written like a target: the basis column says where the target comes from (a plan, an industry standard, past data or a document)`,
         });
       }
     }

@@ -44,6 +44,7 @@ export const rule: Rule = {
             cell: p.indicators[i].source?.basis ?? undefined,
             data: { rows, same, basis },
             fix: `把“${basis}”换成每条指标自己的依据（计划标准、行业标准、历史数据或文件），如第 ${p.seq} 个项目“${p.indicators[i].name.trim().slice(0, 20)}”的指标值从何而来`,
+            fixEn: `Replace “${basis}” with each row's own basis (a plan, an industry standard, past data or a document), e.g. where the target of “${p.indicators[i].name.trim().slice(0, 20)}” in project ${p.seq} comes from`,
           });
           return;
         }

@@ -64,7 +64,7 @@ export const rule: Rule = {
     for (const p of bySeq(doc.projects)) {
       const { keys, repeats } = countedGoals(p);
       for (const { index: i, of } of repeats)
-        ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${of + 1} 条重复`, fix: `删除第 ${i + 1} 条（与第 ${of + 1} 条相同），或改写为另一项产出或效果` });
+        ctx.reportFor(p, { field: `goals.${i}`, message: `第 ${i + 1} 条绩效目标与第 ${of + 1} 条重复`, fix: `删除第 ${i + 1} 条（与第 ${of + 1} 条相同），或改写为另一项产出或效果`, messageEn: `Goal ${i + 1} repeats goal ${of + 1}`, fixEn: `Delete goal ${i + 1} (the same as ${of + 1}), or rewrite it as another output or effect` });
       if (keys.length === 0) continue;
       const key = setKey(keys);
       const prev = first.get(key);
@@ -75,6 +75,8 @@ export const rule: Rule = {
           field: "goals.0",
           message: `绩效目标与第 ${prev.seq} 个项目（${prev.name ?? "无名称"}）完全相同`,
           fix: `按本项目${p.purpose ? `资金用途“${clip(p.purpose)}”` : `“${p.name ?? "本项目"}”`}的预期产出和效果重写，不要沿用第 ${prev.seq} 个项目的目标`,
+          messageEn: `Goal identical to project ${prev.seq}'s (“${prev.name ?? "no name"}”)`,
+          fixEn: `Rewrite it from this project's expected outputs and effects (${p.purpose ? `use of funds “${clip(p.purpose)}”` : `“${p.name ?? "this project"}”`}) instead of reusing project ${prev.seq}'s goal`,
         });
       } else first.set(key, p);
     }

@@ -62,6 +62,8 @@ export const rule: Rule = {
         field: "goals.0",
         message: `绩效目标与第 ${o.seq} 个项目（${o.name ?? "无名称"}）几乎相同（仅标点、空格或个别字不同，相似度 ${fmt(Math.round(hit.similarity * 100))}%）`,
         fix: "按本项目的资金用途和预期产出重写绩效目标",
+        messageEn: `Goal nearly identical to project ${o.seq}'s (“${o.name ?? "no name"}”): only punctuation, spaces or a few characters differ (similarity ${fmt(Math.round(hit.similarity * 100))}%)`,
+        fixEn: "Rewrite the goal from this project's use of funds and expected outputs",
       });
     }
   },

@@ -32,6 +32,7 @@ export const rule: Rule = {
     ctx.report({
       field: "goals.0",
       fix: `写明${fy !== null ? ` ${fy} 年` : "本年度"}要完成的部分（实施期目标中本年完成的数量、进度和效果），与本年度预算对应`,
+      fixEn: `State the part due in ${fy !== null ? fy : "this year"} (the quantities, progress and effects of the whole-period goal done this year), matching this year's budget`,
     });
   },
 };

@@ -33,6 +33,7 @@ export const rule: Rule = {
         field: `goals.${i}`,
         data: { text: (from > 0 ? "…" : "") + c.slice(from, m.index + m[0].length + 10) + (m.index + m[0].length + 10 < c.length ? "…" : "") },
         fix: `写成本年度预期达到的结果，如把“${m[0]}”改为“${m[0].replace(/了$/, "").replace(/^已经?/, "")}”并写明数量和时间`,
+        fixEn: `Write the result expected this year, e.g. change “${m[0]}” to “${m[0].replace(/了$/, "").replace(/^已经?/, "")}” and state quantities and dates`,
       });
       return;
     }

@@ -33,20 +33,22 @@ export const rule: Rule = {
       const hadLabel = TEMPLATE_ARTEFACT.test(g);
       const body = goalBody(g).replace(TEMPLATE_ARTEFACT, "").trim();
       if (!body) {
-        if (hadLabel) ctx.report({ field, message: `绩效目标只有表样标签“${g.trim()}”，未填写内容`, fix: "在标签后填写本年度要达到的产出和效果" });
+        if (hadLabel) ctx.report({ field, message: `绩效目标只有表样标签“${g.trim()}”，未填写内容`, fix: "在标签后填写本年度要达到的产出和效果", messageEn: `The goal holds only the form's label “${g.trim()}”; nothing is filled in`, fixEn: "After the label, fill in this year's expected outputs and effects" });
         continue;
       }
       if (PLACEHOLDER.test(body)) {
-        ctx.report({ field, message: `绩效目标“${body}”是模板占位内容`, fix: `删除“${body}”，填写本项目${p.name ? `“${p.name}”` : ""}本年度要达到的产出和效果` });
+        ctx.report({ field, message: `绩效目标“${body}”是模板占位内容`, fix: `删除“${body}”，填写本项目${p.name ? `“${p.name}”` : ""}本年度要达到的产出和效果`, messageEn: `Goal “${body}” is template placeholder text`, fixEn: `Delete “${body}” and fill in this year's expected outputs and effects of ${p.name ? `“${p.name}”` : "this project"}` });
         continue;
       }
       const key = goalKey(body);
-      if (name && key === name) ctx.report({ field, message: `绩效目标“${body}”只重复了项目名称`, fix: `写明“${body}”本年度要完成什么、做到什么程度${p.purpose && squash(p.purpose) !== name ? `（资金用途：${squash(p.purpose).slice(0, 30)}）` : ""}` });
+      if (name && key === name) ctx.report({ field, message: `绩效目标“${body}”只重复了项目名称`, fix: `写明“${body}”本年度要完成什么、做到什么程度${p.purpose && squash(p.purpose) !== name ? `（资金用途：${squash(p.purpose).slice(0, 30)}）` : ""}`, messageEn: `Goal “${body}” only repeats the project name`, fixEn: `State what “${body}” is to achieve this year and to what degree${p.purpose && squash(p.purpose) !== name ? ` (use of funds: “${squash(p.purpose).slice(0, 30)}”)` : ""}` });
       else if (purpose && key === purpose) {
         ctx.report({
           field,
           message: "绩效目标与资金用途相同，未写明预期产出和效果",
           fix: `资金用途说明钱用在哪里；把“${body.length > 20 ? body.slice(0, 20) + "…" : body}”改写为用完这笔钱后达到的产出和效果（数量、时间、质量）`,
+          messageEn: "The goal is the same as the use of funds; it states no expected outputs or effects",
+          fixEn: `The use of funds says where the money goes; rewrite “${body.length > 20 ? body.slice(0, 20) + "…" : body}” as the outputs and effects reached once it is spent (quantity, time, quality)`,
         });
         purpose = ""; // once per project
       }

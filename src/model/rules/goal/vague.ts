@@ -46,6 +46,9 @@ export const rule: Rule = {
     const fix = q
       ? `写明本年度的产出、时间和效果，可直接用本表的指标：如“${year ?? "本"}年内完成${q}${money ? `，使用资金 ${money}` : ""}，……”`
       : `写明本年度要完成的数量、完成时间（${yearEnd(year)}）和预期效果${money ? `，与预算 ${money} 对应` : ""}`;
-    ctx.report({ field: `goals.${first}`, data: { text: text.length > 40 ? text.slice(0, 40) + "…" : text }, fix });
+    const fixEn = q
+      ? `State this year's outputs, dates and effects; the table's own indicators can serve, e.g. “${year ?? "本"}年内完成${q}${money ? `，使用资金 ${money}` : ""}，……”`
+      : `State the quantity to complete this year, the deadline (“${yearEnd(year)}”) and the expected effect${money ? `, matching the budget “${money}”` : ""}`;
+    ctx.report({ field: `goals.${first}`, data: { text: text.length > 40 ? text.slice(0, 40) + "…" : text }, fix, fixEn });
   },
 };
