@@ -11,9 +11,14 @@ export interface BudgetProblem {
   /** Which amount the problem is about. */
   field: "total" | "fiscal" | "other";
   fix?: string;
+  /** The same in English. */
+  messageEn?: string;
+  fixEn?: string;
 }
 
 const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
+/** The amount fields' names in English (the rules' English messages). */
+export const NAMES_EN = { total: "Budget", fiscal: "Fiscal funds", other: "Other funds" } as const;
 
 /** Display an amount in 万元 without float noise and without padding ("587.92", "500", "0.5"). */
 export function wanText(n: number): string {
@@ -39,9 +44,9 @@ export function budgetProblems(
     if (v === null || v === undefined) continue;
     const f = typeof v === "number" ? wanToFen(v) : NaN;
     if (!Number.isFinite(f)) {
-      out.push({ ruleId: "budget/not-number", field: k, message: `${NAMES[k]}“${String(v)}”不是有效的金额` });
+      out.push({ ruleId: "budget/not-number", field: k, message: `${NAMES[k]}“${String(v)}”不是有效的金额`, messageEn: `${NAMES_EN[k]} “${String(v)}” is not a valid amount` });
     } else if (f < 0) {
-      out.push({ ruleId: "budget/not-number", field: k, message: `${NAMES[k]} ${wanText(v)} 为负数`, fix: "金额应为非负数（万元）" });
+      out.push({ ruleId: "budget/not-number", field: k, message: `${NAMES[k]} ${wanText(v)} 为负数`, fix: "金额应为非负数（万元）", messageEn: `${NAMES_EN[k]} “${wanText(v)}” is negative`, fixEn: "An amount is not negative (in “万元”)" });
     } else fen[k] = f;
   }
   if (fen.total !== null && fen.fiscal !== null) {
@@ -56,6 +61,11 @@ export function budgetProblems(
           fen.other !== null && fen.other === fen.total && fen.fiscal === fen.total
             ? "其他资金似乎重复填写了预算数；没有其他资金时应为 0 或留空"
             : `核对金额：预算数应为 ${sum}，或调整财政资金/其他资金`,
+        messageEn: `Budget ${formatWan(fen.total, 0)} ≠ fiscal ${formatWan(fen.fiscal, 0)} + other ${formatWan(o, 0)} (sum ${sum})`,
+        fixEn:
+          fen.other !== null && fen.other === fen.total && fen.fiscal === fen.total
+            ? "Other funds seem to repeat the budget; with no other funds write 0 or leave it blank"
+            : `Check the amounts: the budget should be ${sum}, or correct the fiscal or other funds`,
       });
     }
   }

@@ -54,6 +54,7 @@ export interface SpendPlanOptions {
 }
 
 export const QUARTER_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
+const QUARTER_EN = ["end of March", "end of June", "end of October", "end of December"] as const;
 
 const EPS = 1e-9;
 
@@ -73,6 +74,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
   const n = points.length;
   const labels = opts.labels ?? QUARTER_LABELS;
   const label = (i: number) => labels[i] ?? `第${i + 1}个节点`;
+  // The form's own labels are quoted as written; the usual quarters are said in English.
+  const labelEn = (i: number) => (opts.labels ? (labels[i] !== undefined ? `“${labels[i]}”` : `point ${i + 1}`) : (QUARTER_EN[i] ?? `point ${i + 1}`));
   const out: SpendPlanProblem[] = [];
   let last = -1;
   for (let i = 0; i < n; i++) {
@@ -102,6 +105,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: `资金支出计划${label(i)}进度为空`,
         index: i,
         fix: `填写${label(i)}的累计支出进度（没有支出时填 0%）`,
+        messageEn: `Spending plan at ${labelEn(i)} is blank`,
+        fixEn: `Fill in the cumulative % spent at ${labelEn(i)} (0% if nothing is spent yet)`,
       });
       continue;
     }
@@ -112,6 +117,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: `资金支出计划${label(i)}为 ${Number.isFinite(v) ? pct(v) : String(v)}，累计进度应在 0%–100% 之间`,
         index: i,
         fix: v > 100 && v <= 10000 ? "若填写的是小数或金额，请换算为累计百分比" : undefined,
+        messageEn: `Spending plan at ${labelEn(i)} is ${Number.isFinite(v) ? pct(v) : String(v)}; cumulative progress lies between 0% and 100%`,
+        fixEn: v > 100 && v <= 10000 ? "If a fraction or an amount was written, convert it to a cumulative percentage" : undefined,
       });
       continue;
     }
@@ -122,6 +129,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: `资金支出计划${label(i)} ${pct(v)} 低于${label(maxAt)} ${pct(max)}，累计进度不应下降`,
         index: i,
         fix: `${label(i)}的累计进度至少应为 ${pct(max)}`,
+        messageEn: `Spending plan at ${labelEn(i)} ${pct(v)} is below ${labelEn(maxAt)} ${pct(max)}; cumulative progress cannot go down`,
+        fixEn: `The cumulative progress at ${labelEn(i)} should be at least ${pct(max)}`,
       });
     }
     if (v > max) {
@@ -143,6 +152,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
       // A missing 12月底 has no cell: point at the last written point, where the plan stops.
       index: last,
       fix: `${n === 3 && !opts.labels ? "12月底" : label(n - 1)}累计进度填 100%`,
+      messageEn: `Spending plan stops at ${labelEn(last)} ${pct(lastV)}${last < n - 1 ? `, ${labelEn(n - 1)} not filled in` : n === 3 && !opts.labels ? ", no end-of-December point" : ""}; the year-end cumulative progress should be 100%${looksLikeAmount ? ` (${pct(lastV).slice(0, -1)} equals the budget: an amount?)` : ""}`,
+      fixEn: `Fill in 100% at ${n === 3 && !opts.labels ? "the end of December" : labelEn(n - 1)}`,
     });
   }
   if (!hard && opts.unusual !== false && n === 4 && !opts.labels) {
@@ -153,6 +164,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: `资金支出计划3月底即累计支出 ${pct(a)}，请确认支出安排是否属实`,
         index: 0,
         fix: "3月底前确已全部支付时保留；否则按合同付款或实际用款时间填写各季度累计进度",
+        messageEn: `Spending plan reaches ${pct(a)} by the end of March; please confirm the plan is real`,
+        fixEn: "Keep it if everything is really paid by the end of March; otherwise fill in each quarter's cumulative progress from the contract's payment dates or actual use",
       });
     } else if (c <= EPS && d >= 100 - EPS) {
       out.push({
@@ -160,6 +173,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: "资金支出计划10月底前累计支出为 0%，全部资金集中在11–12月支出，请确认",
         index: 2,
         fix: "核对资金是否确需在11–12月集中支付；有提前支付的款项计入10月底前的累计进度",
+        messageEn: "Spending plan is 0% until the end of October: all money is spent in November–December; please confirm",
+        fixEn: "Check that the money really must be paid in November–December; payments made earlier count in the progress by the end of October",
       });
     } else if (d - c >= 50 - EPS) {
       out.push({
@@ -167,6 +182,8 @@ export function spendPlanProblems(points: readonly (number | null | undefined)[]
         message: `资金支出计划10月底 ${pct(c)}、12月底 ${pct(d)}，最后两个月需支出 ${pct(d - c)}，进度偏后`,
         index: 3,
         fix: `核对付款节点：11–12月需支出 ${pct(d - c)}，有提前支付的款项计入10月底累计进度（目前 ${pct(c)}）`,
+        messageEn: `Spending plan: ${pct(c)} at the end of October, ${pct(d)} at the end of December; ${pct(d - c)} is left for the last two months, late`,
+        fixEn: `Check the payment dates: ${pct(d - c)} is due in November–December; payments made earlier count in the progress by the end of October (now ${pct(c)})`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { Rule } from "../types";
 import { fmt, squash } from "../util";
+import { NAMES_EN } from "../../checks/budget";
 
 const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
 // The leading amount of a cell written as text: "854万(…)", "854万854万(…)", "10000万元".
@@ -46,6 +47,8 @@ export const rule: Rule = {
           severity: "warning",
           data: { label: NAMES[k], raw: shown, problem: `把金额 ${fmt(amount)} 写了两次` },
           fix: `只填数字 ${fmt(amount)}（单位万元），明细写在资金用途中`,
+          dataEn: { label: NAMES_EN[k], problem: `the amount ${fmt(amount)} is written twice` },
+          fixEn: `Fill in only the number ${fmt(amount)} (in “万元”); put the details in the use of funds`,
         });
         continue;
       }
@@ -66,6 +69,8 @@ export const rule: Rule = {
           field: `budget.${k}`,
           data: { label: NAMES[k], raw: shown, problem: `中的明细合计 ${fmt(Math.round(sum * 1e4) / 1e4)} 万元不等于金额 ${fmt(amountWan)} 万元` },
           fix: `核对明细与金额，使明细之和等于 ${fmt(amount)}；单元格只填数字，明细写在资金用途中`,
+          dataEn: { label: NAMES_EN[k], problem: `its details add up to ${fmt(Math.round(sum * 1e4) / 1e4)}, not the amount ${fmt(amountWan)} (in “万元”)` },
+          fixEn: `Check the details against the amount so they add up to ${fmt(amount)}; the cell holds only the number, the details go in the use of funds`,
         });
       } else {
         ctx.report({
@@ -73,6 +78,8 @@ export const rule: Rule = {
           severity: "info",
           data: { label: NAMES[k], raw: shown, problem: "是文字，金额单元格应只填数字" },
           fix: `填数字 ${fmt(amount)}，把“${inner.length > 24 ? inner.slice(0, 24) + "…" : inner}”写到资金用途中`,
+          dataEn: { label: NAMES_EN[k], problem: "is text; an amount cell holds only a number" },
+          fixEn: `Fill in the number ${fmt(amount)} and move “${inner.length > 24 ? inner.slice(0, 24) + "…" : inner}” to the use of funds`,
         });
       }
     }

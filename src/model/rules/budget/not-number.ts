@@ -1,5 +1,5 @@
 import type { Rule } from "../types";
-import { budgetProblems } from "../../checks/budget";
+import { budgetProblems, NAMES_EN } from "../../checks/budget";
 import { isBlank } from "../util";
 
 const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
@@ -22,11 +22,11 @@ export const rule: Rule = {
     const b = p.budget;
     for (const k of ["total", "fiscal", "other"] as const) {
       if (b[k] === null && !isBlank(b.raw[k])) {
-        ctx.report({ field: `budget.${k}`, data: { label: NAMES[k], raw: b.raw[k]!.trim() }, fix: "填写数字金额（单位万元），如 50 或 587.92" });
+        ctx.report({ field: `budget.${k}`, data: { label: NAMES[k], raw: b.raw[k]!.trim() }, dataEn: { label: NAMES_EN[k] }, fix: "填写数字金额（单位万元），如 50 或 587.92", fixEn: "Fill in a number (in “万元”), e.g. 50 or 587.92" });
       }
     }
     for (const pr of budgetProblems(b.total, b.fiscal, b.other)) {
-      if (pr.ruleId === "budget/not-number") ctx.report({ field: `budget.${pr.field}`, message: pr.message, fix: pr.fix });
+      if (pr.ruleId === "budget/not-number") ctx.report({ field: `budget.${pr.field}`, message: pr.message, fix: pr.fix, messageEn: pr.messageEn, fixEn: pr.fixEn });
     }
   },
 };

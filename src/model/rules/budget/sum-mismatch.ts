@@ -19,7 +19,7 @@ export const rule: Rule = {
     const b = p.budget;
     if (b.total === null || b.fiscal === null) return;
     for (const pr of budgetProblems(b.total, b.fiscal, b.other)) {
-      if (pr.ruleId === "budget/sum-mismatch") ctx.report({ field: "budget.total", message: pr.message, fix: pr.fix });
+      if (pr.ruleId === "budget/sum-mismatch") ctx.report({ field: "budget.total", message: pr.message, fix: pr.fix, messageEn: pr.messageEn, fixEn: pr.fixEn });
     }
   },
 };

@@ -23,6 +23,7 @@ export const rule: Rule = {
     if (!dt) return;
     const redacted = ctx.document.projects.length - doc.projects.length;
     const note = redacted > 0 ? `（另有 ${redacted} 个涉密项目未列金额）` : "";
+    const noteEn = redacted > 0 ? ` (${redacted} classified project(s) list no amount)` : "";
     const sheet = dt.source?.sheet;
     let all = 0;
     const byCode = new Map<string, number>();
@@ -44,6 +45,8 @@ export const rule: Rule = {
           sheet,
           message: `部门合计 ${formatWan(d, 0)} 万元 ≠ 各项目预算数之和 ${formatWan(all, 0)} 万元${note}`,
           fix: `相差 ${formatWan(Math.abs(d - all), 0)} 万元：核对是否漏列项目表，或合计、各项目预算数是否填错`,
+          messageEn: `Department total “${formatWan(d, 0)} 万元” ≠ the sum of project budgets “${formatWan(all, 0)} 万元”${noteEn}`,
+          fixEn: `A difference of “${formatWan(Math.abs(d - all), 0)} 万元”: check for a missing project table, or a wrong total or project budget`,
         });
     }
     dt.units.forEach((u, i) => {
@@ -57,6 +60,8 @@ export const rule: Rule = {
           sheet,
           message: `单位 ${[u.code, u.name].filter(Boolean).join(" ")} 合计 ${formatWan(d, 0)} 万元 ≠ 该单位各项目预算数之和 ${formatWan(s, 0)} 万元${note}`,
           fix: `相差 ${formatWan(Math.abs(d - s), 0)} 万元：核对该单位是否漏列项目表，或合计、各项目预算数是否填错`,
+          messageEn: `Unit “${[u.code, u.name].filter(Boolean).join(" ")}” total “${formatWan(d, 0)} 万元” ≠ the sum of its project budgets “${formatWan(s, 0)} 万元”${noteEn}`,
+          fixEn: `A difference of “${formatWan(Math.abs(d - s), 0)} 万元”: check the unit for a missing project table, or a wrong total or project budget`,
         });
     });
   },

@@ -17,7 +17,7 @@ export function planRule(meta: RuleMeta): Rule {
         // (Wuhan, Sichuan tables), which is not the clerk's omission.
         if (p.layout === "generic") return;
         if (meta.id === "spend-plan/missing")
-          ctx.report({ field: "spendPlan", message: "缺少资金支出计划（3月底/6月底/10月底/12月底累计进度%）", fix: "补充资金支出计划" });
+          ctx.report({ field: "spendPlan", message: "缺少资金支出计划（3月底/6月底/10月底/12月底累计进度%）", fix: "补充资金支出计划", messageEn: "No spending plan (cumulative % spent at the end of March, June, October, December)", fixEn: "Add the spending plan" });
         return;
       }
       const problems = facts(p, ctx.profile).plan!;
