@@ -1,7 +1,9 @@
 /**
  * JXMB custom functions (namespace JXMB). Thin wrappers over the model, so a cell and the task pane
  * never disagree: the spend-plan and budget checks call the same functions the rules call, and the
- * cost check runs the cost rules themselves through validate().
+ * cost check runs the cost rules themselves through validate(). Those two load the rule engine on their first call
+ * (they return a Promise): functions.js is an initial script of the shared-runtime task pane, and every rule module
+ * with its messages would otherwise load with the pane.
  *
  * Metadata comes from the JSDoc below (custom-functions-metadata-plugin); ids after @customfunction
  * are stable forever (workbooks store them), names may change. English here is the default locale;
@@ -13,7 +15,6 @@ import { QUARTER_LABELS, spendPlanProblems } from "../model/checks/spend-plan";
 import { costTotalWan } from "../model/checks/cost";
 import { fenToWan, type MoneyUnit } from "../model/money";
 import { parseTarget, parseTargetParts } from "../model/value";
-import { validate } from "../model/validate";
 import {
   cellError,
   cellText,
@@ -34,6 +35,11 @@ const BUDGET_RULES = ["budget/not-number", "budget/sum-mismatch"];
 /** The cost rules COST.CHECK applies (those that need only the indicator rows and 预算数). */
 export const COST_RULES = ["cost/exceeds-budget", "cost/mismatch-budget", "cost/not-money"];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** validate() and the rules, in the same lazy chunk the pane's check loads (logic.ts loadModel). */
+function loadValidate(): Promise<typeof import("../model/validate")> {
+  return import(/* webpackChunkName: "model" */ "../model/validate");
+}
 
 function planVerdict(row: PlanRow, budgetWan: number | null): string {
   if (row.bad) return `资金支出计划${QUARTER_LABELS[row.bad.index]}“${row.bad.raw}”不是百分数`;
@@ -108,7 +114,7 @@ function spendPlanAmounts(plan: any[][], budget: any, perPeriod?: boolean): any[
  * @param other 其他资金 (other funds) in 万元; blank counts as 0.
  * @returns "通过" or the first problem.
  */
-function budgetCheck(total: any, fiscal: any, other?: any): string | CustomFunctions.Error {
+async function budgetCheck(total: any, fiscal: any, other?: any): Promise<string | CustomFunctions.Error> {
   const cells = { total, fiscal, other } as const;
   const budget = {
     total: null as number | null,
@@ -127,6 +133,7 @@ function budgetCheck(total: any, fiscal: any, other?: any): string | CustomFunct
     budget.raw[k] = m.ok && typeof v !== "string" ? null : isBlank(v) ? null : cellText(v);
   }
   if (budget.total === null && budget.raw.total === null) return cellError("#N/A", "预算数未填写");
+  const { validate } = await loadValidate();
   const findings = validate(oneProjectDocument(budget), { rules: BUDGET_RULES }).findings;
   return findings.length === 0 ? PASS : findings[0].message;
 }
@@ -176,11 +183,11 @@ function costTotal(indicators: any[][], valueColumn?: number): number | CustomFu
  * @param valueColumn Position (1-based) of the 指标值 column in the range, when it cannot be found from the header.
  * @returns "通过" or the first problem.
  */
-function costCheck(
+async function costCheck(
   indicators: any[][],
   budget: any,
   valueColumn?: number
-): string | CustomFunctions.Error {
+): Promise<string | CustomFunctions.Error> {
   const inds = indicatorsOf(indicators, valueColumn || null); // 0 = an empty cell
   if (typeof inds === "string") return cellError("#VALUE!", inds);
   const m = moneyOf(budget);
@@ -191,6 +198,7 @@ function costCheck(
     { total: m.wan, fiscal: null, other: null, raw: { total: null, fiscal: null, other: null } },
     inds
   );
+  const { validate } = await loadValidate();
   const findings = validate(doc, { rules: COST_RULES }).findings;
   if (findings.length === 0) return PASS;
   let first = findings[0];

@@ -770,20 +770,20 @@ export function App(props: AppProps): React.ReactElement {
         <span className={s.cardHead}>
           <span className={`${s.sev} ${sevClass(c.severity)}`}>{sevLabel(c.severity)}</span>
           <span className={s.where}>{where}</span>
-          <span className={s.title}>{titles.join("、")}</span>
+          <span className={s.title}>{titles.join(t("listSep"))}</span>
         </span>
         {c.findings.map((f: Finding, j) => (
           <span key={j} className={s.msg} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity} data-sheet={f.sheet ?? ""} data-cell={f.cell ?? ""}>
             {c.findings.length > 1 && <span className={sevClass(f.severity)}>{sevLabel(f.severity)}：</span>}
             {f.folded && f.folded.length > 0 ? withoutFoldedNote(findingText(f).message) : findingText(f).message}
             {f.fix && <span className={s.fix}>{t("fix", { text: findingText(f).fix ?? "" })}</span>}
-            {f.folded && f.folded.length > 0 && <span className={s.meta}>{t("alsoHere", { titles: f.folded.map(ruleTitle).join("、") })}</span>}
+            {f.folded && f.folded.length > 0 && <span className={s.meta}>{t("alsoHere", { titles: f.folded.map(ruleTitle).join(t("listSep")) })}</span>}
             {f.locations && f.locations.length > 0 && <span className={s.meta}>{t("locations", { n: f.locations.length })}</span>}
           </span>
         ))}
         {isActive && (
           <span className={s.meta} data-testid="card-details">
-            {t("ruleIds", { ids: [...new Set(c.findings.flatMap((f) => [f.ruleId, ...(f.folded ?? [])]))].join("、") })}
+            {t("ruleIds", { ids: [...new Set(c.findings.flatMap((f) => [f.ruleId, ...(f.folded ?? [])]))].join(t("listSep")) })}
             {cellNow && cellNow.key === c.key && (
               <span className={s.meta} data-testid="cell-now">
                 {t("cellNow", { text: cellNow.text === "" ? t("cellEmpty") : cellNow.text.length > 80 ? `${cellNow.text.slice(0, 80)}…` : cellNow.text })}

@@ -8,7 +8,7 @@ import type { ReadProblem } from "../model/read/types";
 import type { Finding, Report, Severity } from "../model/rules/types";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import { projectSummaries } from "../model/rules/precision";
-import { categoryOf, categoryOrder, ruleTitle } from "./ruleInfo";
+import { categoryOf, categoryOrder, learnRules, ruleInfos, ruleTitle, type RuleInfo } from "./ruleInfo";
 import {
   applyExceptions,
   EXCEPTIONS_SHEET,
@@ -54,6 +54,8 @@ export interface RunResult {
   accepted: AppliedExceptions["accepted"];
   /** Exceptions whose cell changed since: their finding is open again. */
   lapsed: AppliedExceptions["lapsed"];
+  /** Category and titles of every rule (from the rules' meta, loaded with the check), for ruleInfo.ts. */
+  rules: RuleInfo[];
 }
 
 /** Recognise + validate a grid read through the port: `analyse` here, or the same in a Web Worker (the pane's). */
@@ -80,8 +82,12 @@ export async function runValidation(
  * The readers and the rule engine, loaded on the first check rather than with the pane: the pane's first paint does
  * not wait for them (and the initial scripts stay within their size budget).
  */
-function loadModel(): Promise<[typeof import("../model/read/index"), typeof import("../model/validate")]> {
-  return Promise.all([import(/* webpackChunkName: "model" */ "../model/read/index"), import(/* webpackChunkName: "model" */ "../model/validate")]);
+function loadModel(): Promise<[typeof import("../model/read/index"), typeof import("../model/validate"), typeof import("../model/rules/index")]> {
+  return Promise.all([
+    import(/* webpackChunkName: "model" */ "../model/read/index"),
+    import(/* webpackChunkName: "model" */ "../model/validate"),
+    import(/* webpackChunkName: "model" */ "../model/rules/index"),
+  ]);
 }
 
 /**
@@ -156,7 +162,9 @@ function letPaint(): Promise<void> {
 export async function analyse(grid: Grid, profile: ProfileName | undefined, readMs: number, onProgress?: (p: ReadProgress) => void, labels?: ExtraLabels | null): Promise<RunResult> {
   const t1 = Date.now();
   onProgress?.({ fraction: 1, message: "正在识别表格……", key: "progRecognise" });
-  const [{ readWorkbook }, { validate }] = await loadModel();
+  const [{ readWorkbook }, { validate }, { RULES }] = await loadModel();
+  const rules = ruleInfos(RULES.map((r) => r.meta));
+  learnRules(rules);
   if (onProgress) await letPaint();
   const { document, problems, unrecognised } = readWorkbook(withoutExceptionsSheet(grid), { ...(profile ? { profile } : {}), ...(labels ? { labels } : {}) });
   onProgress?.({ fraction: 1, message: `正在校验 ${document.projects.length} 个项目……`, key: "progValidate", params: { n: document.projects.length } });
@@ -177,6 +185,7 @@ export async function analyse(grid: Grid, profile: ProfileName | undefined, read
     grid,
     readMs,
     checkMs: Date.now() - t1,
+    rules,
   };
 }
 

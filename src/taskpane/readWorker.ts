@@ -9,6 +9,7 @@ import type { ReadReply, ReadRequest } from "../xlsx/worker";
 import type { JxmbDocument, ProfileName } from "../model/schema";
 import type { ExtraLabels } from "../model/read/synonyms";
 import type { RunResult } from "./logic";
+import { learnRules } from "./ruleInfo";
 import type { AnalyseMessage, AnalyseReply, AnalyseRequest } from "./analysisWorker";
 import type { ReadProgress } from "./excel/port";
 
@@ -87,6 +88,8 @@ export async function analyseInWorker(
     if (!reply.ok) throw new Error(reply.message);
     if (!document) throw new Error("校验失败：没有收到识别结果");
     const run = reply.open ? { ...reply.run, allFindings: findings, report: { ...reply.run.report, findings: reply.open.map((i) => findings[i]) } } : reply.run;
+    // The worker learnt the rules' titles for itself; this thread's to-do list needs them too.
+    learnRules(run.rules);
     return { ...run, document, grid, readMs: 0, checkMs: Date.now() - t0 };
   } finally {
     w.terminate();

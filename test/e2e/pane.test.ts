@@ -22,6 +22,7 @@ import { toCanonicalJson } from "../../src/model/canonical";
 import { sheetRef, type Grid } from "../../src/model/grid";
 import { collectFindings, DIST, ensureDist, exportJsonAnyway, fakeOfficeScript, launch, ORIGIN, ROOT, serveDist, shotPath } from "./harness";
 import { measureBundle } from "../../bench/bundle";
+import { getRule } from "../../src/model/rules/index";
 
 import { analyseWorkbook, exportWorkbook, READ_PROBLEM_RULE_ID } from "../../src/cli/pipeline";
 import ExcelJS from "exceljs";
@@ -510,6 +511,23 @@ describe("comfort: zoom, text size, locales", () => {
     const enChrome = await p2.evaluate(() => [...document.querySelectorAll("h1, h2, h3, label, summary, select > option, optgroup")].map((e) => e.getAttribute("label") ?? e.textContent ?? ""));
     expect(enChrome.filter((t) => /[（），：；]/.test(t))).toEqual([]);
     expect(await p2.locator("#jxmb-findings").textContent()).toMatch(/^To-do list \(\d+ cells \/ \d+ findings\)$/);
+    // Rule titles are English too (they come with the run from the worker: the pane's initial scripts hold no rule).
+    const heads = await p2.evaluate(() =>
+      [...document.querySelectorAll("[data-testid=card]")].map((c) => ({
+        head: c.firstElementChild?.textContent ?? "",
+        rules: [...c.querySelectorAll("[data-testid=finding]")].map((f) => f.getAttribute("data-rule") ?? ""),
+      })),
+    );
+    let titled = 0;
+    for (const h of heads)
+      for (const id of h.rules) {
+        const meta = getRule(id)?.meta;
+        if (!meta) continue; // a read problem: no rule, titled by its id
+        expect(h.head).toContain(meta.titleEn);
+        expect(h.head).not.toContain(meta.title);
+        titled++;
+      }
+    expect(titled).toBeGreaterThan(0);
     expect(await clippedSelects(p2)).toEqual([]);
     await en.context.close();
   });

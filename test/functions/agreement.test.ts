@@ -104,7 +104,7 @@ test("SPENDPLAN.CHECK agrees with the spend-plan rules on every seed project wit
   expect(problems).toBeGreaterThan(5); // the seeds do carry plan problems (blank points, no 12月底, 10/20/30/100)
 });
 
-test("BUDGET.CHECK agrees with the budget rules on every seed project", () => {
+test("BUDGET.CHECK agrees with the budget rules on every seed project", async () => {
   let compared = 0;
   let mismatches = 0;
   for (const seed of seeds) {
@@ -113,7 +113,7 @@ test("BUDGET.CHECK agrees with the budget rules on every seed project", () => {
       const args = (["total", "fiscal", "other"] as const).map((k) =>
         cellValue(seed.grid, p.source.sheet, cells[`budget.${k}`])
       );
-      const verdict = BUDGETCHECK(args[0], args[1], args[2]);
+      const verdict = await BUDGETCHECK(args[0], args[1], args[2]);
       const where = `${seed.name} #${p.seq} ${JSON.stringify(args)}`;
       if (p.budget.total === null && (p.budget.raw.total ?? "").trim() === "") {
         expect(verdict).toBeInstanceOf(CustomFunctionsError);
@@ -132,7 +132,7 @@ test("BUDGET.CHECK agrees with the budget rules on every seed project", () => {
   expect(mismatches).toBeGreaterThanOrEqual(1); // seed 002 P21: 20 ≠ 20 + 20
 });
 
-test("COST.TOTAL and COST.CHECK agree with the cost rules on every seed project", () => {
+test("COST.TOTAL and COST.CHECK agree with the cost rules on every seed project", async () => {
   let compared = 0;
   let findings = 0;
   for (const seed of seeds) {
@@ -150,7 +150,7 @@ test("COST.TOTAL and COST.CHECK agree with the cost rules on every seed project"
       const where = `${seed.name} #${p.seq}`;
       // Only the rules COST.CHECK applies: unit cost × quantity reads 资金用途 too, which the function never sees.
       const expected = messagesOf(seed.doc, p, COST_RULES);
-      const verdict = COSTCHECK(rows, budget);
+      const verdict = await COSTCHECK(rows, budget);
       if (p.budget.total === null) {
         expect(verdict).toBeInstanceOf(CustomFunctionsError);
         continue;

@@ -188,34 +188,34 @@ describe("SPENDPLAN.AMOUNTS", () => {
 });
 
 describe("BUDGET.CHECK", () => {
-  test("balanced budgets pass, blank 其他资金 counts as 0 (as in every Hebei seed)", () => {
-    expect(BUDGETCHECK(587.92, 587.92, null)).toBe(PASS);
-    expect(BUDGETCHECK(587.92, 587.92, "")).toBe(PASS);
-    expect(BUDGETCHECK(587.92, 587.92, "\u3000")).toBe(PASS); // seed 002: 其他资金 is U+3000
-    expect(BUDGETCHECK(587.92, 587.92, 0)).toBe(PASS);
-    expect(BUDGETCHECK("50 万元", 50, null)).toBe(PASS);
-    expect(BUDGETCHECK("260 万元", "260 万元", null)).toBe(PASS); // seed 004 P4
-    expect(BUDGETCHECK(0.3, 0.1, 0.2)).toBe(PASS); // exact in 分, no 0.1 + 0.2 drift
-    expect(BUDGETCHECK("19270元", 1.927, null)).toBe(PASS); // units converted
+  test("balanced budgets pass, blank 其他资金 counts as 0 (as in every Hebei seed)", async () => {
+    expect(await BUDGETCHECK(587.92, 587.92, null)).toBe(PASS);
+    expect(await BUDGETCHECK(587.92, 587.92, "")).toBe(PASS);
+    expect(await BUDGETCHECK(587.92, 587.92, "\u3000")).toBe(PASS); // seed 002: 其他资金 is U+3000
+    expect(await BUDGETCHECK(587.92, 587.92, 0)).toBe(PASS);
+    expect(await BUDGETCHECK("50 万元", 50, null)).toBe(PASS);
+    expect(await BUDGETCHECK("260 万元", "260 万元", null)).toBe(PASS); // seed 004 P4
+    expect(await BUDGETCHECK(0.3, 0.1, 0.2)).toBe(PASS); // exact in 分, no 0.1 + 0.2 drift
+    expect(await BUDGETCHECK("19270元", 1.927, null)).toBe(PASS); // units converted
   });
 
-  test("seed 002 P21: 20 ≠ 20 + 20, worded as the budget rule", () => {
-    const r = BUDGETCHECK("20.000000", "20.000000", "20.000000\u3000");
+  test("seed 002 P21: 20 ≠ 20 + 20, worded as the budget rule", async () => {
+    const r = await BUDGETCHECK("20.000000", "20.000000", "20.000000\u3000");
     expect(r).toBe(budgetProblems(20, 20, 20)[0].message);
     expect(r).toMatch(/预算数 20 ≠ 财政资金 20 \+ 其他资金 20/);
-    expect(BUDGETCHECK(100, 90, 5)).toBe(budgetProblems(100, 90, 5)[0].message);
+    expect(await BUDGETCHECK(100, 90, 5)).toBe(budgetProblems(100, 90, 5)[0].message);
   });
 
-  test("text that is not an amount and negative amounts are named", () => {
-    expect(BUDGETCHECK("待定", 50, null)).toMatch(/^预算数“待定”不是/);
-    expect(BUDGETCHECK(50, "五十", null)).toMatch(/^财政资金“五十”不是/);
-    expect(BUDGETCHECK(50, -5, null)).toBe(budgetProblems(50, -5, null)[0].message);
-    expect(BUDGETCHECK(50, true, null)).toMatch(/^财政资金“true”不是/);
+  test("text that is not an amount and negative amounts are named", async () => {
+    expect(await BUDGETCHECK("待定", 50, null)).toMatch(/^预算数“待定”不是/);
+    expect(await BUDGETCHECK(50, "五十", null)).toMatch(/^财政资金“五十”不是/);
+    expect(await BUDGETCHECK(50, -5, null)).toBe(budgetProblems(50, -5, null)[0].message);
+    expect(await BUDGETCHECK(50, true, null)).toMatch(/^财政资金“true”不是/);
   });
 
-  test("a blank 预算数 is #N/A", () => {
-    expectError(BUDGETCHECK(null, 50, null), ErrorCode.notAvailable, /预算数未填写/);
-    expectError(BUDGETCHECK("  ", 50, null), ErrorCode.notAvailable, /预算数未填写/);
+  test("a blank 预算数 is #N/A", async () => {
+    expectError(await BUDGETCHECK(null, 50, null), ErrorCode.notAvailable, /预算数未填写/);
+    expectError(await BUDGETCHECK("  ", 50, null), ErrorCode.notAvailable, /预算数未填写/);
   });
 });
 
@@ -340,40 +340,40 @@ describe("COST.TOTAL", () => {
 });
 
 describe("COST.CHECK", () => {
-  test("seed 004 P4 (260 = 260) and P6 (19270 元 vs 1.93 万元, within the rounding tolerance) pass", () => {
+  test("seed 004 P4 (260 = 260) and P6 (19270 元 vs 1.93 万元, within the rounding tolerance) pass", async () => {
     // P4's fourth 成本 row “有效改变” is not an amount (catalog 002–004 §4 item 5): the warning stays.
-    expect(COSTCHECK(NINGXIA_P4, "260 万元")).toMatch(
+    expect(await COSTCHECK(NINGXIA_P4, "260 万元")).toMatch(
       /「不发生吸毒肇事肇祸事件」的指标值“有效改变”不是金额$/
     );
     expect(
-      COSTCHECK(
+      await COSTCHECK(
         NINGXIA_P4.filter((r) => r[3] !== "有效改变"),
         "260 万元"
       )
     ).toBe(PASS);
-    expect(COSTCHECK([["产出指标", "成本指标", "退休人员住房公积金", "19270元"]], 1.93)).toBe(PASS);
+    expect(await COSTCHECK([["产出指标", "成本指标", "退休人员住房公积金", "19270元"]], 1.93)).toBe(PASS);
   });
 
-  test("cost above and below the budget, worded as the cost rules", () => {
-    expect(COSTCHECK(TEMPLATE_ROWS, 40)).toMatch(/50 万元.*超过.*40 万元/);
-    expect(COSTCHECK(TEMPLATE_ROWS, 100)).toMatch(/50 万元.*低于.*100 万元/);
-    expect(COSTCHECK(TEMPLATE_ROWS, "50 万元")).toBe(PASS);
+  test("cost above and below the budget, worded as the cost rules", async () => {
+    expect(await COSTCHECK(TEMPLATE_ROWS, 40)).toMatch(/50 万元.*超过.*40 万元/);
+    expect(await COSTCHECK(TEMPLATE_ROWS, 100)).toMatch(/50 万元.*低于.*100 万元/);
+    expect(await COSTCHECK(TEMPLATE_ROWS, "50 万元")).toBe(PASS);
   });
 
-  test("a cost row that is not an amount is reported; an error outranks it", () => {
+  test("a cost row that is not an amount is reported; an error outranks it", async () => {
     const rows = [
       ["产出指标", "成本指标", "成本控制", "控制成本"], // seed 000 #31
       ["", "", "项目总成本", "≤60万元"],
     ];
-    expect(COSTCHECK(rows.slice(0, 1), 50)).toMatch(/「成本控制」的指标值“控制成本”不是金额$/);
-    expect(COSTCHECK(rows, 60)).toMatch(/「成本控制」的指标值“控制成本”不是金额$/);
-    expect(COSTCHECK(rows, 50)).toMatch(/60 万元.*超过.*50 万元/);
+    expect(await COSTCHECK(rows.slice(0, 1), 50)).toMatch(/「成本控制」的指标值“控制成本”不是金额$/);
+    expect(await COSTCHECK(rows, 60)).toMatch(/「成本控制」的指标值“控制成本”不是金额$/);
+    expect(await COSTCHECK(rows, 50)).toMatch(/60 万元.*超过.*50 万元/);
   });
 
-  test("bad budget or range", () => {
-    expectError(COSTCHECK(TEMPLATE_ROWS, null), ErrorCode.notAvailable, /预算数未填写/);
-    expectError(COSTCHECK(TEMPLATE_ROWS, "约五十万"), ErrorCode.invalidValue, /预算数“约五十万”/);
-    expectError(COSTCHECK([["产出指标", "成本指标"]], 50), ErrorCode.invalidValue, /收到 2 列/);
+  test("bad budget or range", async () => {
+    expectError(await COSTCHECK(TEMPLATE_ROWS, null), ErrorCode.notAvailable, /预算数未填写/);
+    expectError(await COSTCHECK(TEMPLATE_ROWS, "约五十万"), ErrorCode.invalidValue, /预算数“约五十万”/);
+    expectError(await COSTCHECK([["产出指标", "成本指标"]], 50), ErrorCode.invalidValue, /收到 2 列/);
   });
 });
 

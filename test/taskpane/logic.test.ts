@@ -10,6 +10,7 @@ import { MemoryPort } from "../../src/taskpane/excel/memoryPort";
 import { cellLabel, exportFileName, ruleCounts, runValidation, summaryText } from "../../src/taskpane/logic";
 import { buildGroups, buildRows, cardOrder, filterFindings, foldCards, SEVERITY_RANK } from "../../src/taskpane/todo";
 import { categoryOf, ruleTitle } from "../../src/taskpane/ruleInfo";
+import { setLocale } from "../../src/taskpane/i18n";
 import { RULES } from "../../src/model/rules/index";
 import { renderEmptyTemplate } from "../../src/model/write/index";
 
@@ -80,12 +81,26 @@ describe("the to-do list: cards, order, groups, filters and the e-mail summary",
     expect(shut[0]).toMatchObject({ kind: "project", collapsed: true });
   });
 
-  test("every rule has a Chinese title and a known category", () => {
+  test("every rule has a Chinese title, an English one without Chinese, and a known category, learnt from a run", async () => {
+    // The pane's initial scripts hold no rule module: titles and categories arrive with the first run.
+    const run = await runValidation(await seedPort("seed-001.xlsx"), undefined);
+    expect(run.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
     for (const r of RULES) {
+      expect(ruleTitle(r.meta.id)).toBe(r.meta.title);
       expect(ruleTitle(r.meta.id)).toMatch(/[\u4e00-\u9fff]/);
-      expect(categoryOf(r.meta.id)).not.toBe("other");
+      expect(r.meta.titleEn).toMatch(/^[A-Z]/);
+      expect(r.meta.titleEn).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+      expect(categoryOf(r.meta.id)).toBe(r.meta.category);
     }
     expect(categoryOf("read/problem")).toBe("other");
+    expect(ruleTitle("read/problem")).toBe("read/problem");
+    setLocale("en-US");
+    try {
+      expect(ruleTitle("value/percent-range")).toBe("Percentage out of range or target too low");
+      for (const r of RULES) expect(ruleTitle(r.meta.id)).toBe(r.meta.titleEn);
+    } finally {
+      setLocale("zh-CN");
+    }
   });
 
   test("filters by severity and rule", async () => {

@@ -13,7 +13,6 @@ import { a1, emptySheet, setValue } from "../grid";
 import { emptyDocument, emptyProject } from "../schema-values";
 import type { Indicator, JxmbDocument, Project, ProfileName } from "../schema";
 import { HIERARCHY, LEVEL1, LEVEL2, REQUIRED_OUTPUT_DIMENSIONS, level1Options, level2Options, type Framework, type Level1Key } from "../taxonomy";
-import { getRule } from "../rules";
 import { ruleSetting } from "../rules/profiles";
 import {
   blockCheck,
@@ -407,7 +406,9 @@ export interface ProjectRender {
 
 /** The rules the profile runs (a rule it turns off gets no in-sheet part). */
 export function ruleGate(profile: ProfileName): RuleGate {
-  return (id) => ruleSetting(profile, id, getRule(id)?.meta.severity ?? "warning") !== "off";
+  // A rule's default severity is never "off", so only the profile decides: the rule modules (their checks and
+  // messages) need not be loaded with the writer, which sits in the pane's initial scripts.
+  return (id) => ruleSetting(profile, id, "warning") !== "off";
 }
 
 function renderProject(
