@@ -64,6 +64,9 @@ describe("one finding per cell", () => {
     const own = validate(doc([rate]), { raw: true }).findings.find((f) => f.cell === "E11" && f.ruleId === "value/type-mismatch")!;
     expect(withoutFoldedNote(at[0].message)).toBe(own.message);
     expect(withoutFoldedNote(own.message)).toBe(own.message);
+    // In English the folded rule is named by its English title, and the note comes off the same way.
+    expect(at[0].messageEn).toBe(`${own.messageEn} (same cell also: Target value missing an operator)`);
+    expect(withoutFoldedNote(at[0].messageEn!)).toBe(own.messageEn);
   });
   test("same severity: meta.specificity decides (a wrong year beats a missing operator)", () => {
     const p = project({ indicators: withRows({ 采购完成时间: ["产出指标", "时效指标", "采购完成时间", "2022年12月底前", "项目实施计划"] }) });

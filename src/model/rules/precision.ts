@@ -194,6 +194,7 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
     }
     const folded: string[] = [];
     const titles: string[] = [];
+    const titlesEn: string[] = [];
     const more: string[] = [];
     // English of `more`, in step; null once one of them has none.
     let moreEn: string[] | null = [];
@@ -209,16 +210,18 @@ function foldCells(findings: Finding[], meta: RefineInput["meta"]): Finding[] {
       for (const id of [f.ruleId, ...(f.folded ?? [])]) {
         if (id === win.ruleId || folded.includes(id)) continue;
         folded.push(id);
-        const t = meta(id)?.title;
-        if (t && !titles.includes(t)) titles.push(t);
+        const m = meta(id);
+        if (m?.title && !titles.includes(m.title)) titles.push(m.title);
+        const en = m?.titleEn || id;
+        if (!titlesEn.includes(en)) titlesEn.push(en);
       }
     }
     const merged: Finding = { ...win };
     if (folded.length > 0) merged.folded = [...(win.folded ?? []), ...folded];
     merged.message = [win.message, ...more].join("；") + (titles.length > 0 ? `${FOLDED_OPEN}${titles.join("、")}）` : "");
-    // Rule titles are Chinese only: the English names the folded rules by id.
+    // The English names the folded rules by their English titles (an id without a rule, by its id).
     if (win.messageEn !== undefined && moreEn !== null)
-      merged.messageEn = [win.messageEn, ...moreEn].join("; ") + (folded.length > 0 ? `${FOLDED_OPEN_EN}${folded.join(", ")})` : "");
+      merged.messageEn = [win.messageEn, ...moreEn].join("; ") + (titlesEn.length > 0 ? `${FOLDED_OPEN_EN}${titlesEn.join(", ")})` : "");
     else delete merged.messageEn;
     replace.set(win, merged);
   }
@@ -240,7 +243,7 @@ const FOLDED_OPEN_EN = " (same cell also: ";
 export function withoutFoldedNote(message: string): string {
   const at = message.lastIndexOf(FOLDED_OPEN);
   if (at > 0 && message.endsWith("）")) return message.slice(0, at);
-  // The English of a merged finding ends in " (same cell also: rule ids)".
+  // The English of a merged finding ends in " (same cell also: English titles)".
   const en = message.lastIndexOf(FOLDED_OPEN_EN);
   return en > 0 && message.endsWith(")") ? message.slice(0, en) : message;
 }
