@@ -36,7 +36,7 @@ export function rulesMarkdown(): string {
   for (const r of ordered) {
     const sev = PROFILE_NAMES.map((p) => SEVERITY_ZH[r.profiles[p]]);
     lines.push(
-      `| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${sev.join(" | ")} | ${cell(r.message)} | ${cell(r.messageEn)} | ${cell(r.source)} |`,
+      `| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${sev.join(" | ")} | ${cell(r.message)} | **${cell(r.titleEn)}**: ${cell(r.messageEn)} | ${cell(r.source)} |`,
     );
   }
   lines.push("");
@@ -48,7 +48,7 @@ export function rulesMarkdown(): string {
   lines.push("| 规则 rule | 类别 category | 问题 title | 级别 severity | 提示信息 message | English | 依据 source |");
   lines.push("|---|---|---|---|---|---|---|");
   for (const { meta: r } of INBOX_RULES)
-    lines.push(`| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${SEVERITY_ZH[r.severity]} | ${cell(r.message)} | ${cell(r.messageEn)} | ${cell(r.source)} |`);
+    lines.push(`| \`${r.id}\` | ${CATEGORIES[r.category].zh} | ${cell(r.title)} | ${SEVERITY_ZH[r.severity]} | ${cell(r.message)} | **${cell(r.titleEn)}**: ${cell(r.messageEn)} | ${cell(r.source)} |`);
   lines.push("");
   lines.push("## 理由 / Rationale");
   lines.push("");
