@@ -13,7 +13,7 @@ import { cjkOutsideQuotes } from "../helpers/english";
  * Rule directories whose findings carry their English at the source (messageEn, fixEn). The rest
  * still have Chinese-only overrides or 建议; the list shrinks to nothing as they are converted.
  */
-export const ENGLISH_DIRS: ReadonlySet<string> = new Set(["value", "indicator", "cost", "time", "goal", "basis", "spend-plan", "budget"]);
+export const ENGLISH_DIRS: ReadonlySet<string> = new Set(["value", "indicator", "cost", "time", "goal", "basis", "spend-plan", "budget", "project", "self-eval"]);
 
 /** What is wrong with a finding's English: no English message, a 建议 without English, Chinese outside quotes. */
 export function englishProblems(f: Finding, names: readonly (string | null | undefined)[] = []): string[] {

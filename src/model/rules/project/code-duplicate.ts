@@ -29,7 +29,7 @@ export const rule: Rule = {
       const key = codeKey(p.code);
       if (!key) continue;
       const prev = first.get(key);
-      if (prev) ctx.reportFor(p, { field: "code", data: { code: p.code ?? "", other: prev.seq }, fix: "核对编码，每个项目应有自己的编码" });
+      if (prev) ctx.reportFor(p, { field: "code", data: { code: p.code ?? "", other: prev.seq }, fix: "核对编码，每个项目应有自己的编码", fixEn: "Check the code: each project has its own" });
       else first.set(key, p);
     }
   },

@@ -30,12 +30,14 @@ export const rule: Rule = {
     if (!p.code) return;
     const c = p.code.replace(STRIP, "");
     if (c.length !== 21) {
-      ctx.report({ field: "code", data: { code: p.code, reason: `应为 21 位，实际 ${c.length} 位` }, fix: "核对项目编码，去掉多余或补全缺少的字符" });
+      ctx.report({ field: "code", data: { code: p.code, reason: `应为 21 位，实际 ${c.length} 位` }, dataEn: { reason: `it should have 21 characters, not ${c.length}` }, fix: "核对项目编码，去掉多余或补全缺少的字符", fixEn: "Check the project code: remove the extra or add the missing characters" });
     } else if (!CODE.test(c)) {
       ctx.report({
         field: "code",
         data: { code: p.code, reason: "前 8 位应为数字（区划 + 年度），其余为大写字母或数字" },
+        dataEn: { reason: "the first 8 characters are digits (division + year), the rest capital letters or digits" },
         fix: /[a-z]/.test(c) ? "字母应为大写" : undefined,
+        fixEn: /[a-z]/.test(c) ? "Letters are capitals" : undefined,
       });
     }
   },

@@ -30,6 +30,6 @@ export const rule: Rule = {
     // A name that is nothing but the title is project/missing-field's or the reader's business.
     if (!m || m.index < 2) return;
     const bare = name.slice(0, m.index).replace(/支出$/, "");
-    ctx.report({ field: "name", data: { name, tail: name.slice(m.index) }, fix: `项目名称写“${bare}”（与预算管理一体化系统中的项目名称一致），表名只放在标题行` });
+    ctx.report({ field: "name", data: { name, tail: name.slice(m.index) }, fix: `项目名称写“${bare}”（与预算管理一体化系统中的项目名称一致），表名只放在标题行`, fixEn: `Name the project “${bare}” (as in the budget management system); the form's title belongs only in the title row` });
   },
 };

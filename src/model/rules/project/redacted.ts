@@ -16,6 +16,6 @@ export const rule: Rule = {
   },
   check(p, ctx) {
     if (p.redacted)
-      ctx.report({ field: "name", data: { seq: p.seq, title: p.title ?? p.name ?? "无标题" }, fix: "无需修改公开文本；该项目的绩效目标按保密规定另行审核" });
+      ctx.report({ field: "name", data: { seq: p.seq, title: p.title ?? p.name ?? "无标题" }, fix: "无需修改公开文本；该项目的绩效目标按保密规定另行审核", fixEn: "Nothing to change in the published text; this project's targets are reviewed separately under the secrecy rules" });
   },
 };

@@ -38,6 +38,8 @@ export const rule: Rule = {
         field: `indicators.${i}.actual`,
         data: { name: ind.name.trim(), actual: raw, op: m[0] },
         fix: `填写全年实际达到的数值（如“${bare}”或实测的数），不带“${m[0]}”；未达到“${ind.target.raw.trim()}”时在偏差原因栏说明`,
+        dataEn: { name: `“${ind.name.trim()}”` },
+        fixEn: `Fill in the value actually reached this year (e.g. “${bare}” or the measured figure) without “${m[0]}”; if “${ind.target.raw.trim()}” was missed, say why in the deviation column`,
       });
     }
   },

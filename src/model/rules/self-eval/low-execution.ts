@@ -43,6 +43,7 @@ export const rule: Rule = {
       field: line.rate !== null ? `selfEvaluation.funds.${i}.rate` : `selfEvaluation.funds.${i}.executed`,
       data: { rate: fmt(rate), executed: fmt(line.executed), annual: fmt(line.annual), met },
       fix: `核对全年执行数 ${fmt(line.executed)} 万元与各项实际完成值；属实时写明只用 ${fmt(rate)}% 的资金完成全部产出的原因（其他资金来源、支付滞后等）`,
+      fixEn: `Check the year's spending “${fmt(line.executed)} 万元” against each actual value; if true, say why ${fmt(rate)}% of the money achieved every output (other funding, late payment…)`,
     });
   },
 };

@@ -27,6 +27,8 @@ export const rule: Rule = {
         field: `indicators.${blank[0].i}.actual`,
         data: { what: `${blank.length} 条指标未填写实际完成值：${names}${blank.length > 3 ? "等" : ""}` },
         fix: "逐条填写全年实际完成值",
+        dataEn: { what: `${blank.length} indicator(s) have no actual value: ${blank.slice(0, 3).map(({ ind }) => `「${ind.name}」`).join(", ")}${blank.length > 3 ? "…" : ""}` },
+        fixEn: "Fill in each indicator's actual value for the year",
       });
     }
   },

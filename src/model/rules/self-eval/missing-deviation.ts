@@ -47,6 +47,8 @@ export const rule: Rule = {
         field: `indicators.${i}.deviation`,
         data: { name: ind.name, actual: ind.actual!.raw || fmt(ind.actual!.value!), target: ind.target.raw },
         fix: "在“偏差原因分析及改进措施”栏说明未完成的原因和下一步措施",
+        dataEn: { name: `“${ind.name}”`, actual: `“${ind.actual!.raw || fmt(ind.actual!.value!)}”`, target: `“${ind.target.raw}”` },
+        fixEn: "Explain in the “偏差原因分析及改进措施” column why it was missed and what comes next",
       });
     });
   },

@@ -32,6 +32,8 @@ export const rule: Rule = {
         field: "selfEvaluation.goalsActual",
         data: { what: "未填写年度总体目标的实际完成情况（或仍是模板提示）" },
         fix: `对照预期目标“${clip(p.goals.join("；"), 24)}”写明实际完成的数量、时间和效果`,
+        dataEn: { what: "the actual completion of the year's overall goal is not filled in (or still the template prompt)" },
+        fixEn: `Against the expected goal “${clip(p.goals.join("；"), 24)}”, state the quantities, dates and effects actually achieved`,
       });
     }
     const goal = squash(p.goals.join("")).replace(PUNCT, "");
@@ -43,6 +45,8 @@ export const rule: Rule = {
         field: se.goalsActual.length > 0 && p.source.cells["selfEvaluation.goalsActual.0"] ? "selfEvaluation.goalsActual.0" : "selfEvaluation.goalsActual",
         data: { what: same ? "年度总体目标的实际完成情况与预期目标逐字相同，没有写实际完成了什么" : `年度总体目标的实际完成情况“${shown}”只是照抄了预期目标的一部分` },
         fix: `对照预期目标“${clip(p.goals.join("；"), 24)}”逐项写实际完成的数量、时间和效果，未完成的写明原因`,
+        dataEn: { what: same ? "the actual completion of the year's overall goal repeats the expected goal word for word; it says nothing of what was done" : `the actual completion of the year's overall goal “${shown}” only copies part of the expected goal` },
+        fixEn: `Against the expected goal “${clip(p.goals.join("；"), 24)}”, state item by item the quantities, dates and effects achieved, and why anything was not`,
       });
     }
     const blank: string[] = [];
@@ -61,6 +65,8 @@ export const rule: Rule = {
         field: first,
         data: { what: `${blank.join("、")}未填写（或仍是模板提示）` },
         fix: `写明${blank.map((b) => (b === "评价结论" ? "自评总分和取得的成效" : b === "存在问题" ? "存在的问题及原因" : "下一步改进措施")).join("、")}`,
+        dataEn: { what: `${blank.map((b) => `“${b}”`).join(", ")} not filled in (or still the template prompt)` },
+        fixEn: `State ${blank.map((b) => (b === "评价结论" ? "the self-evaluation score and what was achieved" : b === "存在问题" ? "the problems and their causes" : "the next improvements")).join(", ")}`,
       });
     }
   },

@@ -31,6 +31,8 @@ export const rule: Rule = {
         field: `selfEvaluation.funds.${i}.rate`,
         data: { line: `${l.label.replace(/[:：]$/, "")}：`, rate: fmt(l.rate), executed: fmt(l.executed), annual: fmt(l.annual), expected: fmt(expected) },
         fix: `执行率应为 ${fmt(expected)}%，或核对全年执行数与全年预算数`,
+        dataEn: { line: `“${l.label.replace(/[:：]$/, "")}”` },
+        fixEn: `The execution rate should be ${fmt(expected)}%, or check the year's spending and the year's budget`,
       });
     });
   },

@@ -32,6 +32,8 @@ export const rule: Rule = {
         field: `indicators.${i}.score`,
         data: { name: ind.name.trim(), actual: ind.actual!.raw.trim() || fmt(ind.actual!.value!), target: ind.target.raw.trim(), score: fmt(score), weight: fmt(weight) },
         fix: `已完成目标的指标得满分 ${fmt(weight)} 分；确有不足时在偏差原因栏写明扣 ${fmt(Math.round((weight - score) * 100) / 100)} 分的理由`,
+        dataEn: { name: `“${ind.name.trim()}”`, target: `“${ind.target.raw.trim()}”` },
+        fixEn: `An indicator that met its target scores the full ${fmt(weight)} points; if something fell short, give the reason for deducting ${fmt(Math.round((weight - score) * 100) / 100)} points in the deviation column`,
       });
     }
   },

@@ -25,6 +25,7 @@ export const rule: Rule = {
         field: `indicators.${i}.score`,
         data: { what: `「${ind.name}」`, score: fmt(ind.score), points: fmt(ind.weight) },
         fix: `得分改为不超过 ${fmt(ind.weight)} 分`,
+        fixEn: `Make the score at most ${fmt(ind.weight)} points`,
       });
     });
     (p.selfEvaluation?.funds ?? []).forEach((l, i) => {
@@ -32,7 +33,9 @@ export const rule: Rule = {
       ctx.report({
         field: `selfEvaluation.funds.${i}.score`,
         data: { what: `${l.label.replace(/[:：]$/, "")}：`, score: fmt(l.score), points: fmt(l.weight) },
+        dataEn: { what: `“${l.label.replace(/[:：]$/, "")}”` },
         fix: `得分改为不超过 ${fmt(l.weight)} 分`,
+        fixEn: `Make the score at most ${fmt(l.weight)} points`,
       });
     });
   },

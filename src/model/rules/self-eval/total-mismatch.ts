@@ -9,6 +9,8 @@ const EPS = 0.01;
  * line's, its 得分 against their 得分. Only compared when every part carries the figure (a form left
  * unscored is not a sum error).
  */
+const WHAT_EN = { weight: "points", score: "score" } as const;
+
 export const rule: Rule = {
   meta: {
     id: "self-eval/total-mismatch",
@@ -36,7 +38,7 @@ export const rule: Rule = {
       const fundsPart = fundsLine ? fundsLine[key] : null;
       const sum = Math.round(((parts as number[]).reduce((a, b) => a + b, 0) + (fundsPart ?? 0)) * 100) / 100;
       if (Math.abs(sum - total) <= EPS) continue;
-      ctx.report({ field, data: { what, total: fmt(total), sum: fmt(sum) }, fix: `核对各指标${what}，或把总分${what}改为 ${fmt(sum)}` });
+      ctx.report({ field, data: { what, total: fmt(total), sum: fmt(sum) }, fix: `核对各指标${what}，或把总分${what}改为 ${fmt(sum)}`, dataEn: { what: WHAT_EN[key] }, fixEn: `Check each indicator's ${WHAT_EN[key]}, or make the total ${WHAT_EN[key]} ${fmt(sum)}` });
     }
   },
 };
