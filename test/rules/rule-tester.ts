@@ -9,12 +9,6 @@ import { validate } from "../../src/model/validate";
 import type { Finding, Severity } from "../../src/model/rules/types";
 import { cjkOutsideQuotes } from "../helpers/english";
 
-/**
- * Rule directories whose findings carry their English at the source (messageEn, fixEn). The rest
- * still have Chinese-only overrides or 建议; the list shrinks to nothing as they are converted.
- */
-export const ENGLISH_DIRS: ReadonlySet<string> = new Set(["value", "indicator", "cost", "time", "goal", "basis", "spend-plan", "budget", "project", "self-eval"]);
-
 /** What is wrong with a finding's English: no English message, a 建议 without English, Chinese outside quotes. */
 export function englishProblems(f: Finding, names: readonly (string | null | undefined)[] = []): string[] {
   const out: string[] = [];
@@ -215,10 +209,8 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
           // Every message is Chinese text without unfilled placeholders.
           expect(f.message).not.toMatch(/\{\w+\}/);
           // … and says the same in English, its 建议 too, Chinese only inside quotes (workbook text).
-          if (ENGLISH_DIRS.has(f.ruleId.split("/")[0])) {
-            expect(englishProblems(f)).toEqual([]);
-            expect(f.messageEn).not.toMatch(/\{\w+\}/);
-          }
+          expect(englishProblems(f)).toEqual([]);
+          expect(f.messageEn).not.toMatch(/\{\w+\}/);
         });
       });
     });

@@ -82,6 +82,9 @@ export const rule: Rule = {
           message: headcountOnly ? `资金用途写明 ${m[1]}${m[2]}，但数量指标为 ${values.map((v) => `“${v}”`).join("、")}` : undefined,
           data: { goalValue: `${m[1]}${m[2]}`, indicatorValues: values.map((v) => `“${v}”`).join("、") },
           fix: `核对实际数量，使两者一致：数量指标写作“${values.length === 1 ? values[0].replace(/[\d.]+/, m[1]) : `${m[1]}${m[2]}`}”，或把${headcountOnly ? "资金用途" : "目标"}中的“${m[1]}${m[2]}”改为指标的数量`,
+          messageEn: headcountOnly ? `The use of funds states “${m[1]}${m[2]}” but the quantity indicators say ${values.map((v) => `“${v}”`).join(", ")}` : undefined,
+          dataEn: { goalValue: `“${m[1]}${m[2]}”`, indicatorValues: values.map((v) => `“${v}”`).join(", ") },
+          fixEn: `Check the real number and make them agree: write the quantity indicator “${values.length === 1 ? values[0].replace(/[\d.]+/, m[1]) : `${m[1]}${m[2]}`}”, or change “${m[1]}${m[2]}” in the ${headcountOnly ? "use of funds" : "goal"} to the indicator's number`,
         });
       }
     }

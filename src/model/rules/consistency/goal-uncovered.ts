@@ -51,6 +51,7 @@ export const rule: Rule = {
           field: `goals.${gi}`,
           data: { goal },
           fix: `增加衡量这一水平的指标，如“${subject}完成比例 ${op}${fmt(n)}%”，并使其他指标（如完成率、及时率）与“${goal}”一致`,
+          fixEn: `Add an indicator measuring this level, e.g. “${subject}完成比例 ${op}${fmt(n)}%”, and make the other indicators (completion, timeliness rates) agree with “${goal}”`,
         });
         break; // one per goal
       }

@@ -1,7 +1,7 @@
 import type { Indicator, Operator } from "../../schema";
 import type { Rule } from "../types";
 import { coreName } from "../direction";
-import { fmt, isSatisfactionRow, facts, rowLabel, squash } from "../util";
+import { fmt, isSatisfactionRow, facts, rowLabel, rowLabelEn, squash } from "../util";
 import { goalBody } from "../goal/text";
 
 // "满意度达到 95% 以上", "合格率达到100%", "设备完好率不低于95%", "投诉率控制在 5% 以内": a rate or
@@ -40,6 +40,8 @@ function sameConcept(ind: Indicator, key: string, satisfactionRow: boolean): boo
  * three characters before the number: 满意度, 合格率, 完好率 …); a frequency on its period (次/月, or
  * 次 per year = N × 12). Counts of people and things are consistency/count-mismatch's.
  */
+const WHERE_EN: Readonly<Record<string, string>> = { 绩效目标: "The goal", 资金用途: "The use of funds" };
+
 export const rule: Rule = {
   meta: {
     id: "consistency/level-mismatch",
@@ -89,7 +91,9 @@ export const rule: Rule = {
         ctx.report({
           field,
           data: { where, goal: goalText, row: rowLabel(ind), value: ind.target.raw.trim() },
+          dataEn: { where: WHERE_EN[where] ?? where, row: rowLabelEn(ind) },
           fix: `使目标与指标一致：指标值改为“${want}”，或把目标中的“${goalText}”改为指标的水平`,
+          fixEn: `Make goal and indicator agree: change the value to “${want}”, or “${goalText}” in the goal to the indicator's level`,
         });
       }
       GOAL_FREQ.lastIndex = 0;
@@ -120,7 +124,9 @@ export const rule: Rule = {
         ctx.report({
           field,
           data: { where, goal: clause(text, m.index, m.index + m[0].length), row: rowLabel(ind), value: ind.target.raw.trim() },
+          dataEn: { where: WHERE_EN[where] ?? where, row: rowLabelEn(ind) },
           fix: `使目标与指标一致：指标值改为“${gd === "max" ? "≤" : "≥"}${n}${unit}”，或修改目标中的频次`,
+          fixEn: `Make goal and indicator agree: change the value to “${gd === "max" ? "≤" : "≥"}${n}${unit}”, or the frequency in the goal`,
         });
       }
     }

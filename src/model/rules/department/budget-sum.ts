@@ -29,6 +29,8 @@ export const rule: Rule = {
           field: "overview.budget.total",
           data: { total: formatWan(total, 0), parts: `基本支出 ${formatWan(wanToFen(b.basic), 0)} + 项目支出 ${formatWan(wanToFen(b.project), 0)}（合计 ${formatWan(sum, 0)}）` },
           fix: "核对资金总额、基本支出和项目支出",
+          dataEn: { parts: `basic spending ${formatWan(wanToFen(b.basic), 0)} + project spending ${formatWan(wanToFen(b.project), 0)} (sum ${formatWan(sum, 0)})` },
+          fixEn: "Check the total, basic spending and project spending",
         });
     }
     if (b.fiscal !== null) {
@@ -38,6 +40,8 @@ export const rule: Rule = {
           field: "overview.budget.total",
           data: { total: formatWan(total, 0), parts: `财政拨款 ${formatWan(wanToFen(b.fiscal), 0)} + 其他资金 ${formatWan(wanToFen(b.other ?? 0), 0)}（合计 ${formatWan(sum, 0)}）` },
           fix: "核对资金总额、财政拨款和其他资金",
+          dataEn: { parts: `fiscal appropriation ${formatWan(wanToFen(b.fiscal), 0)} + other funds ${formatWan(wanToFen(b.other ?? 0), 0)} (sum ${formatWan(sum, 0)})` },
+          fixEn: "Check the total, fiscal appropriation and other funds",
         });
     }
   },

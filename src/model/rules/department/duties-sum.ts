@@ -31,6 +31,8 @@ export const rule: Rule = {
       field: "overview.duties.0.amount",
       data: { sum: formatWan(sum, 0), total: formatWan(total, 0), project: b.project !== null ? `，也不等于项目支出 ${formatWan(wanToFen(b.project), 0)} 万元` : "" },
       fix: "核对各项履职目标的预算金额，或是否有任务重复计列",
+      dataEn: { project: b.project !== null ? `, nor project spending ${formatWan(wanToFen(b.project), 0)}` : "" },
+      fixEn: "Check the budget of each duty target, or whether a task is counted twice",
     });
   },
 };
