@@ -168,7 +168,7 @@ export function findingLines(f: Finding, indent: string): string[] {
     for (const l of f.locations) {
       if (!en) lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}：${visible(l.fix ?? l.message ?? "")}`);
       else {
-        const text = l.fixEn ?? (l.message ? findingEn({ ruleId: f.ruleId, message: l.message, messageEn: l.messageEn }) : "");
+        const text = l.fixEn ?? (l.message ? findingEn({ ruleId: f.ruleId, messageEn: l.messageEn }) : "");
         lines.push(`${indent}      ${cellRef(l.sheet, l.cell)}${text ? `: ${visible(text)}` : ""}`);
       }
     }

@@ -9,7 +9,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { langFromEnv, langOf, takeLangOption } from "../../src/cli/locale";
-import { englishMessage, findingEn } from "../../src/cli/finding-en";
+import { findingEn } from "../../src/cli/finding-en";
+import { validate } from "../../src/model/validate";
+import { doc, project } from "../rules/rule-tester";
 import { EXAMPLES, ensureBuilt, exampleFiles, jxmb, STACK_LINE, tempDir } from "./helpers";
 
 jest.setTimeout(180_000);
@@ -281,23 +283,13 @@ describe("the validate report in one language", () => {
     expect(unquotedEn(en.stderr.split(EXAMPLES).join(""))).not.toMatch(CHINESE);
   });
 
-  it("a finding in English: the rule's template read back, two hits on one cell, folded and grouped findings", () => {
-    expect(englishMessage("spend-plan/missing", "资金支出计划3月底进度为空")).toBe("Spending plan point 3月底 is blank");
-    expect(englishMessage("spend-plan/missing", "这不是该规则的提示")).toBeNull();
-    expect(findingEn({ ruleId: "indicator/duplicate", message: "指标“群众满意度”重复；指标“办案数量”重复" })).toBe("Duplicate indicator “群众满意度”; Duplicate indicator “办案数量”");
-    expect(
-      findingEn({ ruleId: "spend-plan/missing", message: "资金支出计划6月底进度为空（同一单元格另有：指标值缺少运算符）", folded: ["value/missing-operator"] }),
-    ).toBe("Spending plan point 6月底 is blank (same cell also: value/missing-operator)");
-    expect(findingEn({ ruleId: "spend-plan/missing", message: "31 个项目中 5 个支出计划时点为空（共 7 处；如第 2 个项目：资金支出计划3月底进度为空）" })).toBe(
-      "5 of 31 projects (7 place(s)); e.g. project 2: Spending plan point 3月底 is blank",
-    );
-    expect(findingEn({ ruleId: "spend-plan/missing", message: "2 处支出计划时点为空：B58、C58（如 B58：资金支出计划3月底进度为空）" })).toBe(
-      "2 places: B58, C58 (e.g. B58: Spending plan point 3月底 is blank)",
-    );
-    // A message the rule wrote itself: the rule's English sentence, the values left out.
-    expect(findingEn({ ruleId: "indicator/duplicate", message: "第 3 条指标与第 2 条完全相同" })).toBe("Duplicate indicator “…”");
-    // A reader's own English comes through as it is.
-    expect(findingEn({ ruleId: "read/problem", message: "未填写项目名称", messageEn: "project name missing" })).toBe("project name missing");
+  it("a finding in English: the English its rule reported, else the rule's sentence without values, never Chinese", () => {
+    expect(findingEn({ ruleId: "read/problem", messageEn: "project name missing" })).toBe("project name missing");
+    const [f] = validate(doc([project({ spendPlan: { mar: null, jun: 50, oct: 75, dec: 100, raw: { mar: null, jun: "50%", oct: "75%", dec: "100%" } } })]), { rules: ["spend-plan/missing"] }).findings;
+    expect(findingEn(f)).toBe("Spending plan at end of March is blank");
+    // No English given (a cross-file rule's own sentence): the rule's English, values left out.
+    expect(findingEn({ ruleId: "spend-plan/missing" })).toBe("Spending plan point … is blank");
+    expect(findingEn({ ruleId: "no/such-rule" })).toBe("no/such-rule");
   });
 });
 

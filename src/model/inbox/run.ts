@@ -56,7 +56,13 @@ export function checkInbox(files: readonly InboxFile[], opts: InboxOptions = {})
         fileIndex,
         related: input.related ?? [],
       };
-      if (input.fix) finding.fix = input.fix;
+      // English as validate gives it: the rule's template, or the English the report gave.
+      const messageEn = input.messageEn ?? (input.message === undefined ? formatMessage(meta.messageEn, input.dataEn ? { ...input.data, ...input.dataEn } : input.data) : undefined);
+      if (messageEn !== undefined) finding.messageEn = messageEn;
+      if (input.fix) {
+        finding.fix = input.fix;
+        if (input.fixEn) finding.fixEn = input.fixEn;
+      }
       out.push(finding);
     },
   };

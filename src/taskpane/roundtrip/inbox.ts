@@ -70,7 +70,8 @@ export function inboxJsonText(r: InboxResult): string {
         crossFile: r.report.summary,
         summary: r.summary,
         findings: r.rows,
-        crossFileFindings: r.report.findings,
+        // The English (messageEn, fixEn) is for the en-US views: the JSON stays as it was.
+        crossFileFindings: r.report.findings.map(({ messageEn: _m, fixEn: _f, ...f }) => f),
         mergeNotes: r.merged.notes,
       },
       null,
