@@ -151,23 +151,29 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const firstCard = page.locator("[data-testid=card]").first();
     expect(await firstCard.getAttribute("data-severity")).toBe("error");
     const errorCells = exp.rows.filter((r) => r.severity === "error" && r.cell);
+    // The fake answers each sync in a later task, as Excel does: wait for the selection to arrive before reading it.
+    const selections = () => page.evaluate(() => (window as any).__fakeExcel.stats.selections as { sheet: string; address: string }[]);
+    const nextSelection = async (n0: number) => {
+      await page.waitForFunction((n) => (window as any).__fakeExcel.stats.selections.length > n, n0);
+      return (await selections()).at(-1);
+    };
+    let n0 = (await selections()).length;
     await page.getByRole("button", { name: "下一个问题" }).click();
     await page.getByTestId("position").waitFor();
-    let sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
     const first = { sheet: (await firstCard.getAttribute("data-sheet"))!, cell: (await firstCard.getAttribute("data-cell"))! };
-    expect(sel[sel.length - 1]).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    expect(await nextSelection(n0)).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
     expect(errorCells.some((r) => r.sheet === first.sheet && r.cell === first.cell)).toBe(true);
     expect(await page.getByTestId("position").textContent()).toMatch(/^第 1\/\d+ 处$/);
     // …then the next cell, and 上一个问题 comes back to the first.
+    n0 = (await selections()).length;
     await page.getByRole("button", { name: "下一个问题" }).click();
     await page.getByText(/^第 2\/\d+ 处$/).waitFor();
-    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
-    const second = sel[sel.length - 1];
+    const second = await nextSelection(n0);
     expect(second).not.toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    n0 = (await selections()).length;
     await page.getByRole("button", { name: "上一个问题" }).click();
     await page.getByText(/^第 1\/\d+ 处$/).waitFor();
-    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
-    expect(sel[sel.length - 1]).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
+    expect(await nextSelection(n0)).toEqual({ sheet: first.sheet, address: first.cell.split(":")[0] });
     // The active card names its rule ids (in the details) and what the cell holds now.
     await page.getByTestId("cell-now").waitFor();
     expect(await page.getByTestId("card-details").textContent()).toMatch(/规则编号：[a-z-]+\/[a-z0-9-]+/);
@@ -217,11 +223,9 @@ describe("task pane in Office mode (fake Office/Excel)", () => {
     const activeId = await page.evaluate(() => document.querySelector("[data-testid=todo]")!.getAttribute("aria-activedescendant"));
     const target = page.locator(`[id="${activeId}"]`);
     expect(await target.getAttribute("data-testid")).toBe("card");
-    const n0 = sel.length;
+    n0 = (await selections()).length;
     await page.keyboard.press("Enter");
-    await page.waitForFunction((n) => (window as any).__fakeExcel.stats.selections.length > n, n0);
-    sel = await page.evaluate(() => (window as any).__fakeExcel.stats.selections);
-    expect(sel[sel.length - 1]).toEqual({ sheet: await target.getAttribute("data-sheet"), address: (await target.getAttribute("data-cell"))!.split(":")[0] });
+    expect(await nextSelection(n0)).toEqual({ sheet: await target.getAttribute("data-sheet"), address: (await target.getAttribute("data-cell"))!.split(":")[0] });
     // Left on a card goes to its project; Left again collapses it (its cards leave the list), Right opens it.
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
