@@ -17,7 +17,7 @@ import { readWorkbook } from "../../src/model/read";
 import { emptyDocument, type JxmbDocument, type Project } from "../../src/model/schema";
 import { validate } from "../../src/model/validate";
 import { projectLayoutOf, renderTemplate, SHEET_SUMMARY, type ProjectLayout, type TemplateBook } from "../../src/model/write";
-import { canonicalPercent, IN_SHEET_RULES, quantityWithoutNumber, ruleIdsIn, type CheckInput } from "../../src/model/write/checks";
+import { canonicalPercent, IN_SHEET_RULES, quantityWithoutNumber, ruleIdsIn, yearOfTarget, type CheckInput } from "../../src/model/write/checks";
 import { LEVEL2 } from "../../src/model/taxonomy";
 import { parseTarget } from "../../src/model/value";
 import { fenToWan, wanToFen } from "../../src/model/money";
@@ -146,11 +146,12 @@ interface Case {
  * Where a rule's in-sheet version claims only part of the rule (IN_SHEET_RULES `part`), the pane findings it must
  * show are those in that part: a 指标值 the sheet reads as a percentage (canonicalPercent) and, per part, over 100%,
  * a 满意度 row (一级 满意度指标, 二级 服务对象满意度指标 or blank) with ≤/<, or no operator. Outside the part the
- * sheet stays silent ("quantity": the 数量 values the sheet can tell state no number, quantityWithoutNumber); that it never shows a ✗ the pane does not report is checked for every rule, part or not.
+ * sheet stays silent ("quantity": the 数量 values the sheet can tell state no number, quantityWithoutNumber; "yearWord": a year written as "20xx年"); that it never shows a ✗ the pane does not report is checked for every rule, part or not.
  */
 function claimed(part: (typeof IN_SHEET_RULES)[number]["part"], row: readonly CellValue[] | undefined, L: ProjectLayout): boolean {
   if (!part) return true;
   const IC = L.indicatorCols;
+  if (part === "yearWord") return yearOfTarget((row?.[IC.target] ?? null) as CheckInput) !== null;
   if (part === "quantity") return quantityWithoutNumber((row?.[IC.level2] ?? null) as CheckInput, (row?.[IC.target] ?? null) as CheckInput, LEVEL2.quantity);
   const pct = canonicalPercent((row?.[IC.target] ?? null) as CheckInput);
   if (!pct) return false;

@@ -532,10 +532,11 @@ export function listsSummaryFormula(range: string, count: number): string {
  * 校验 column (plan, budget, block), "summary" on the 汇总 row of the declared total. `part`: the formula does only part of the rule — a 指标值 it reads as
  * a percentage (canonicalPercent) over 100% ("percentOver"), a 满意度 row written with ≤/<
  * ("satisfactionCeiling"), one without an operator ("percent"), a 数量 value the sheet can tell states no number
- * (quantityWithoutNumber: "quantity"); the pane's other findings of the rule stay
+ * (quantityWithoutNumber: "quantity"), a year written as "20xx年" (yearOfTarget: "yearWord"; a period in dotted months
+ * such as "2023.07-2024.01" is the pane's); the pane's other findings of the rule stay
  * in the pane. The agreement test and the docs read this list.
  */
-export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "summary"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" | "quantity" }[] = [
+export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "summary"; targetOnly?: boolean; part?: "percentOver" | "satisfactionCeiling" | "percent" | "quantity" | "yearWord" }[] = [
   { id: "budget/not-number", scope: "project" },
   { id: "budget/sum-mismatch", scope: "project" },
   { id: "spend-plan/missing", scope: "project" },
@@ -550,7 +551,7 @@ export const IN_SHEET_RULES: readonly { id: string; scope: "row" | "project" | "
   { id: "indicator/unknown-level1", scope: "row" },
   { id: "indicator/level2-mismatch", scope: "row" },
   { id: "value/missing", scope: "row" },
-  { id: "time/wrong-year", scope: "row", targetOnly: true },
+  { id: "time/wrong-year", scope: "row", targetOnly: true, part: "yearWord" },
   { id: "value/percent-range", scope: "row", targetOnly: true, part: "percentOver" },
   { id: "value/operator-direction", scope: "row", targetOnly: true, part: "satisfactionCeiling" },
   { id: "value/missing-operator", scope: "row", targetOnly: true, part: "percent" },
