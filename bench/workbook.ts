@@ -32,8 +32,13 @@ const ROOT = path.resolve(__dirname, "..");
 const BIN = process.env.JXMB_BENCH_BIN ?? path.join(ROOT, "bin", "jxmb.js");
 const INDICATORS_PER_PROJECT = 10;
 
-/** Prints the child's own CPU and peak RSS on exit; works for any script run after it. */
-export const REPORT = `process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\n@@bench "+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1000,rss:u.maxRSS})+"\\n")});`;
+/**
+ * Prints the child's own CPU and peak RSS on exit; works for any script run after it. Peak RSS is the kernel's
+ * VmHWM of the child's own address space (/proc/self/status): getrusage's maxRSS starts at the RSS the parent had
+ * when it forked, so a bench parent bigger than the child made both sides read the parent's size (e.g. 186 vs 186 MB).
+ * Elsewhere (no /proc) it falls back to maxRSS.
+ */
+export const REPORT = `process.on("exit",()=>{const u=process.resourceUsage();let rss=u.maxRSS;try{const m=/VmHWM:\\s*(\\d+)\\s*kB/.exec(require("fs").readFileSync("/proc/self/status","utf8"));if(m)rss=Number(m[1])}catch{}process.stderr.write("\\n@@bench "+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1000,rss})+"\\n")});`;
 
 export interface Run {
   wall: number;
