@@ -8,7 +8,7 @@
  *
  * Runs alternate (bare, ours, bare, ours, …) so both see the same machine. The ratio is taken on CPU
  * time (user + sys of the whole process, GC threads included), which a loaded machine disturbs far
- * less than wall time; wall medians are shown too. Peak memory is the process's max RSS.
+ * less than wall time; wall medians are shown too. Peak memory is the process's own peak RSS (VmHWM; see REPORT).
  * Goals: ours ≤ 0.6× bare at every size; linear growth (the CPU per extra project from 224 to 896
  * within 1.3× of that from 32 to 224); peak memory per extra project no more than bare exceljs's.
  * The page's time from file chosen to first finding is the `page` section (bench/page.ts).
