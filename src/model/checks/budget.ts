@@ -16,7 +16,8 @@ export interface BudgetProblem {
   fixEn?: string;
 }
 
-const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
+/** The amount fields' names as the form writes them (the rules' Chinese messages). */
+export const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
 /** The amount fields' names in English (the rules' English messages). */
 export const NAMES_EN = { total: "Budget", fiscal: "Fiscal funds", other: "Other funds" } as const;
 

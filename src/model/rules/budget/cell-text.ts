@@ -1,8 +1,7 @@
 import type { Rule } from "../types";
 import { fmt, squash } from "../util";
-import { NAMES_EN } from "../../checks/budget";
+import { NAMES, NAMES_EN } from "../../checks/budget";
 
-const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
 // The leading amount of a cell written as text: "854万(…)", "854万854万(…)", "10000万元".
 const LEAD = /^(\d+(?:\.\d+)?)\s*(万元|万|元)?/u;
 // Items of a breakdown written in the cell: "高标准农田建设400万元,示范建设295万元".

@@ -1,8 +1,7 @@
 import type { Rule } from "../types";
-import { budgetProblems, NAMES_EN } from "../../checks/budget";
+import { budgetProblems, NAMES, NAMES_EN } from "../../checks/budget";
 import { isBlank } from "../util";
 
-const NAMES = { total: "预算数", fiscal: "财政资金", other: "其他资金" } as const;
 
 /** An amount cell that holds text which is not an amount, or a negative amount. */
 export const rule: Rule = {
